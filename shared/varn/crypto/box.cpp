@@ -1,0 +1,74 @@
+#include "varn/crypto/box.hpp"
+
+#include <sodium.h>
+
+#include "varn/crypto/sodium_init.hpp"
+
+namespace varn::crypto {
+
+BoxKeyPair BoxKeyPair::generate() {
+  ensure_sodium();
+  SecretBuffer secret(kBoxSecretKeyBytes);
+  BoxPublicKey pub{};
+  crypto_box_keypair(pub.data(), secret.data());
+  return BoxKeyPair(std::move(secret), pub);
+}
+
+Result<BoxKeyPair> BoxKeyPair::from_secret_key(ByteView secret_key) {
+  ensure_sodium();
+  if (secret_key.size() != kBoxSecretKeyBytes) {
+    return make_error(Errc::invalid_argument, "X25519 secret key must be 32 bytes");
+  }
+  auto secret = SecretBuffer::copy_of(secret_key);
+  BoxPublicKey pub{};
+  if (crypto_scalarmult_base(pub.data(), secret.data()) != 0) {
+    return make_error(Errc::crypto_failure, "X25519 public key derivation failed");
+  }
+  return BoxKeyPair(std::move(secret), pub);
+}
+
+Result<SecretBuffer> x25519(const SecretBuffer& secret_key, ByteView public_key) {
+  ensure_sodium();
+  if (secret_key.size() != crypto_scalarmult_SCALARBYTES) {
+    return make_error(Errc::invalid_argument, "X25519 secret key must be 32 bytes");
+  }
+  if (public_key.size() != crypto_scalarmult_BYTES) {
+    return make_error(Errc::malformed, "X25519 public key must be 32 bytes");
+  }
+  SecretBuffer shared(crypto_scalarmult_BYTES);
+  // libsodium returns -1 when the result is all zeros, i.e. a low-order point.
+  if (crypto_scalarmult(shared.data(), secret_key.data(), public_key.data()) != 0) {
+    return make_error(Errc::low_order_key, "X25519 public key has low order");
+  }
+  return shared;
+}
+
+Result<Bytes> seal_to(ByteView recipient_public_key, ByteView plaintext) {
+  ensure_sodium();
+  if (recipient_public_key.size() != crypto_box_PUBLICKEYBYTES) {
+    return make_error(Errc::malformed, "recipient box key must be 32 bytes");
+  }
+  Bytes sealed(plaintext.size() + crypto_box_SEALBYTES);
+  // crypto_box_seal fails (-1) when the shared secret is all zeros, which is
+  // exactly the low-order-key case; any other failure is equally fatal here.
+  if (crypto_box_seal(sealed.data(), plaintext.data(), plaintext.size(),
+                      recipient_public_key.data()) != 0) {
+    return make_error(Errc::low_order_key, "recipient box key is unusable (low order)");
+  }
+  return sealed;
+}
+
+Result<SecretBuffer> open_sealed(const BoxKeyPair& me, ByteView sealed) {
+  ensure_sodium();
+  if (sealed.size() < crypto_box_SEALBYTES) {
+    return make_error(Errc::truncated, "sealed box is shorter than its overhead");
+  }
+  SecretBuffer plain(sealed.size() - crypto_box_SEALBYTES);
+  if (crypto_box_seal_open(plain.data(), sealed.data(), sealed.size(), me.public_key().data(),
+                           me.secret_key().data()) != 0) {
+    return make_error(Errc::decrypt_failed, "sealed box does not open with this device key");
+  }
+  return plain;
+}
+
+}  // namespace varn::crypto
