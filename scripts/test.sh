@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's test command: installs what is missing, builds everything with
+# warnings as errors, runs every test, then rebuilds the Qt-free core and store
+# with AddressSanitizer + UndefinedBehaviorSanitizer and runs their tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/deps.sh
+
+jobs=$(nproc)
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVARN_WERROR=ON >/dev/null
+cmake --build build -j "$jobs"
+ctest --test-dir build --no-tests=error --timeout 300 --output-on-failure -j "$jobs"
+
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVARN_WERROR=ON -DVARN_SANITIZE=ON \
+  -DVARN_WITH_QT=OFF -DVARN_WITH_SERVER=OFF >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --no-tests=error --timeout 900 --output-on-failure -j "$jobs"
