@@ -66,6 +66,14 @@ class SyncStore {
   //! the cursor to `server_seq`. A change set id seen before only moves the
   //! cursor. An own change set coming back is acknowledged, not re-applied.
   [[nodiscard]] virtual Result<void> apply_received(const ReceivedChangeSet& received) = 0;
+  //! The same for a page of change sets in one transaction (initial sync of
+  //! 100k change sets must not pay one commit each). Stores may override.
+  [[nodiscard]] virtual Result<void> apply_received_batch(const std::vector<ReceivedChangeSet>& page) {
+    for (const auto& r : page) {
+      if (auto applied = apply_received(r); !applied) return applied;
+    }
+    return {};
+  }
 };
 
 }  // namespace varn::sync

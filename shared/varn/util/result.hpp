@@ -29,6 +29,7 @@ enum class Errc {
   rollback,
   locked,
   unavailable,
+  revoked,  // the server says this device is revoked and must wipe
 };
 
 //! What went wrong, with a one-line message that never holds secrets.

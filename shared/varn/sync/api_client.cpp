@@ -1,0 +1,262 @@
+#include "varn/sync/api_client.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "varn/crypto/hash.hpp"
+#include "varn/sync/json_fields.hpp"
+
+namespace varn::sync {
+namespace {
+
+using nlohmann::json;
+
+std::string unit_path(const wire::UnitId& unit) { return "/v1/units/" + to_hex(unit); }
+
+HttpRequest json_request(std::string method, std::string target, const json& body) {
+  HttpRequest r;
+  r.method = std::move(method);
+  r.target = std::move(target);
+  r.content_type = "application/json";
+  const std::string text = body.dump();
+  r.body.assign(text.begin(), text.end());
+  return r;
+}
+
+HttpRequest get_request(std::string target) {
+  HttpRequest r;
+  r.method = "GET";
+  r.target = std::move(target);
+  return r;
+}
+
+Result<SessionInfo> session_info_from(const json& j) {
+  SessionInfo info;
+  auto status = field_string(j, "status");
+  if (!status) return status.error();
+  info.status = *status;
+  if (j.contains("unit") && !j["unit"].is_null()) {
+    auto unit = field_id<16>(j, "unit");
+    if (!unit) return unit.error();
+    info.unit = *unit;
+  }
+  info.role = optional_string(j, "role");
+  return info;
+}
+
+}  // namespace
+
+crypto::Hash32 session_challenge_digest(ByteView challenge) {
+  return crypto::labelled_hash("varn/session/v1", {challenge});
+}
+
+Error error_from_response(const HttpResponse& response) {
+  std::string code, message;
+  auto parsed = parse_json(response.body);
+  if (parsed && parsed->is_object()) {
+    if (auto c = field_string(*parsed, "error")) code = *c;
+    if (auto m = field_string(*parsed, "message")) message = *m;
+  }
+  if (message.empty()) message = "server answered HTTP " + std::to_string(response.status);
+  if (!code.empty()) message = code + ": " + message;
+  switch (response.status) {
+    case 400: return make_error(Errc::malformed, message);
+    case 401: return make_error(Errc::unavailable, message);
+    case 403: return make_error(code == "revoked" ? Errc::revoked : Errc::forbidden, message);
+    case 404: return make_error(Errc::not_found, message);
+    case 409: return make_error(Errc::conflict, message);
+    case 413: return make_error(Errc::invalid_argument, message);
+    default: return make_error(Errc::unavailable, message);
+  }
+}
+
+Result<HttpResponse> ApiClient::call_once(const HttpRequest& request) {
+  auto response = http_.execute(request);
+  if (!response) return response.error();
+  return response;
+}
+
+Result<HttpResponse> ApiClient::call(HttpRequest request) {
+  if (token_.empty()) {
+    if (auto s = open_session(); !s) return s.error();
+  }
+  request.bearer_token = token_;
+  auto response = call_once(request);
+  if (response && response->status == 401) {  // token expired: one fresh session, one retry
+    token_.clear();
+    if (auto s = open_session(); !s) return s.error();
+    request.bearer_token = token_;
+    response = call_once(request);
+  }
+  if (!response) return response.error();
+  if (response->status < 200 || response->status >= 300) return error_from_response(*response);
+  return response;
+}
+
+Result<EnrolAnswer> ApiClient::enrol(const std::optional<std::string>& unit_code) {
+  json body = {{"bundle", to_base64(me_.public_bundle().encode())}};
+  if (unit_code) body["code"] = *unit_code;
+  auto response = call_once(json_request("POST", "/v1/enrol", body));
+  if (!response) return response.error();
+  if (response->status != 200 && response->status != 202) return error_from_response(*response);
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  EnrolAnswer answer;
+  auto status = field_string(*j, "status");
+  if (!status) return status.error();
+  answer.status = *status;
+  answer.code = optional_string(*j, "code");
+  answer.role = optional_string(*j, "role");
+  if (j->contains("unit")) {
+    auto unit = field_id<16>(*j, "unit");
+    if (!unit) return unit.error();
+    answer.unit = *unit;
+  }
+  return answer;
+}
+
+Result<SessionInfo> ApiClient::open_session() {
+  const std::string device = to_hex(me_.device_id());
+  auto challenge_response = call_once(json_request("POST", "/v1/session/challenge", {{"device", device}}));
+  if (!challenge_response) return challenge_response.error();
+  if (challenge_response->status != 200) return error_from_response(*challenge_response);
+  auto cj = parse_json(challenge_response->body);
+  if (!cj) return cj.error();
+  auto challenge = field_base64(*cj, "challenge");
+  if (!challenge) return challenge.error();
+  const auto signature = me_.signing().sign(session_challenge_digest(*challenge));
+  json body = {{"device", device}, {"challenge", to_base64(*challenge)}, {"signature", to_base64(signature)}};
+  auto response = call_once(json_request("POST", "/v1/session", body));
+  if (!response) return response.error();
+  if (response->status != 200) return error_from_response(*response);
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  auto token = field_string(*j, "token");
+  if (!token) return token.error();
+  token_ = *token;
+  return session_info_from(*j);
+}
+
+Result<SessionInfo> ApiClient::me() {
+  auto response = call(get_request("/v1/me"));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  return session_info_from(*j);
+}
+
+Result<std::vector<DeviceEntry>> ApiClient::devices(const wire::UnitId& unit) {
+  auto response = call(get_request(unit_path(unit) + "/devices"));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  if (!j->contains("devices") || !(*j)["devices"].is_array()) return make_error(Errc::malformed, "devices: missing list");
+  std::vector<DeviceEntry> out;
+  for (const auto& d : (*j)["devices"]) {
+    DeviceEntry e;
+    auto id = field_id<16>(d, "device");
+    auto bundle_bytes = field_base64(d, "bundle");
+    if (!id) return id.error();
+    if (!bundle_bytes) return bundle_bytes.error();
+    auto bundle = crypto::DevicePublicBundle::decode(*bundle_bytes);
+    if (!bundle) return bundle.error();
+    if (bundle->device_id() != *id) return make_error(Errc::malformed, "devices: id does not match bundle");
+    e.device = *id;
+    e.bundle = *bundle;
+    e.role = optional_string(d, "role");
+    e.status = optional_string(d, "status");
+    e.last_seen = static_cast<std::int64_t>(optional_u64(d, "last_seen"));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<EnrolmentRequest> ApiClient::enrolment(const wire::UnitId& unit, const std::string& code) {
+  auto response = call(get_request(unit_path(unit) + "/enrolments/" + code));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  EnrolmentRequest r;
+  auto id = field_id<16>(*j, "device");
+  auto bundle_bytes = field_base64(*j, "bundle");
+  if (!id) return id.error();
+  if (!bundle_bytes) return bundle_bytes.error();
+  auto bundle = crypto::DevicePublicBundle::decode(*bundle_bytes);
+  if (!bundle) return bundle.error();
+  if (bundle->device_id() != *id) return make_error(Errc::malformed, "enrolment: id does not match bundle");
+  r.code = code;
+  r.device = *id;
+  r.bundle = *bundle;
+  r.requested_at = static_cast<std::int64_t>(optional_u64(*j, "requested_at"));
+  return r;
+}
+
+Result<void> ApiClient::approve(const wire::UnitId& unit, const std::string& code, const std::string& role,
+                                const std::vector<WrappedKey>& keys) {
+  json list = json::array();
+  for (const auto& k : keys) list.push_back({{"epoch", k.epoch}, {"wrapped", to_base64(k.wrapped)}});
+  auto response = call(json_request("POST", unit_path(unit) + "/enrolments/" + code + "/approve",
+                                    {{"role", role}, {"keys", list}}));
+  if (!response) return response.error();
+  return {};
+}
+
+Result<void> ApiClient::put_keys(const wire::UnitId& unit, std::uint32_t epoch, const std::vector<KeyCopy>& copies) {
+  json list = json::array();
+  for (const auto& c : copies) list.push_back({{"device", to_hex(c.device)}, {"wrapped", to_base64(c.wrapped)}});
+  auto response = call(json_request("PUT", unit_path(unit) + "/keys", {{"epoch", epoch}, {"copies", list}}));
+  if (!response) return response.error();
+  return {};
+}
+
+Result<KeysAnswer> ApiClient::keys(const wire::UnitId& unit) {
+  auto response = call(get_request(unit_path(unit) + "/keys"));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  KeysAnswer answer;
+  answer.current_epoch = static_cast<std::uint32_t>(optional_u64(*j, "current_epoch"));
+  if (!j->contains("keys") || !(*j)["keys"].is_array()) return make_error(Errc::malformed, "keys: missing list");
+  for (const auto& k : (*j)["keys"]) {
+    auto wrapped = field_base64(k, "wrapped");
+    if (!wrapped) return wrapped.error();
+    answer.keys.push_back({static_cast<std::uint32_t>(optional_u64(k, "epoch")), *wrapped});
+  }
+  return answer;
+}
+
+Result<std::vector<PushAck>> ApiClient::push(const wire::UnitId& unit, const std::vector<Bytes>& envelopes) {
+  HttpRequest r;
+  r.method = "POST";
+  r.target = unit_path(unit) + "/changesets";
+  r.content_type = "application/octet-stream";
+  r.body = wire::encode_push_body(envelopes);
+  auto response = call(std::move(r));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  if (!j->contains("results") || !(*j)["results"].is_array()) return make_error(Errc::malformed, "push: missing results");
+  std::vector<PushAck> acks;
+  for (const auto& item : (*j)["results"]) {
+    auto id = field_id<16>(item, "id");
+    if (!id) return id.error();
+    acks.push_back({*id, optional_u64(item, "seq"), optional_bool(item, "duplicate")});
+  }
+  if (acks.size() != envelopes.size()) return make_error(Errc::malformed, "push: answer count differs from batch");
+  return acks;
+}
+
+Result<PullPage> ApiClient::pull(const wire::UnitId& unit, std::uint64_t after, std::size_t limit, int wait_seconds) {
+  auto response = call(get_request(unit_path(unit) + "/changesets?after=" + std::to_string(after) +
+                                   "&limit=" + std::to_string(limit) + "&wait=" + std::to_string(wait_seconds)));
+  if (!response) return response.error();
+  auto items = wire::decode_pull_body(response->body, limit);
+  if (!items) return items.error();
+  PullPage page;
+  page.items = std::move(items).value();
+  if (auto it = response->headers.find("varn-head"); it != response->headers.end()) {
+    page.head = std::strtoull(it->second.c_str(), nullptr, 10);
+  }
+  return page;
+}
+
+}  // namespace varn::sync

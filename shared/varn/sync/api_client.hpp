@@ -1,0 +1,47 @@
+#pragma once
+//! The protocol's calls as typed functions over any HttpExecutor. Opens a
+//! session by signing the server's challenge, and opens a new one once when
+//! a token has expired. Knows no sockets.
+
+#include <optional>
+#include <string>
+
+#include "varn/crypto/device_identity.hpp"
+#include "varn/sync/api_types.hpp"
+#include "varn/sync/http.hpp"
+
+namespace varn::sync {
+
+class ApiClient {
+ public:
+  ApiClient(HttpExecutor& http, const crypto::DeviceIdentity& me) : http_(http), me_(me) {}
+
+  //! With a unit code the device becomes the unit's admin; without, a pending request.
+  [[nodiscard]] Result<EnrolAnswer> enrol(const std::optional<std::string>& unit_code);
+  [[nodiscard]] Result<SessionInfo> open_session();
+  [[nodiscard]] Result<SessionInfo> me();
+  [[nodiscard]] Result<std::vector<DeviceEntry>> devices(const wire::UnitId& unit);
+  [[nodiscard]] Result<EnrolmentRequest> enrolment(const wire::UnitId& unit, const std::string& code);
+  [[nodiscard]] Result<void> approve(const wire::UnitId& unit, const std::string& code, const std::string& role,
+                                     const std::vector<WrappedKey>& keys);
+  [[nodiscard]] Result<void> put_keys(const wire::UnitId& unit, std::uint32_t epoch, const std::vector<KeyCopy>& copies);
+  [[nodiscard]] Result<KeysAnswer> keys(const wire::UnitId& unit);
+  [[nodiscard]] Result<std::vector<PushAck>> push(const wire::UnitId& unit, const std::vector<Bytes>& envelopes);
+  [[nodiscard]] Result<PullPage> pull(const wire::UnitId& unit, std::uint64_t after, std::size_t limit, int wait_seconds);
+
+ private:
+  [[nodiscard]] Result<HttpResponse> call(HttpRequest request);
+  [[nodiscard]] Result<HttpResponse> call_once(const HttpRequest& request);
+  HttpExecutor& http_;
+  const crypto::DeviceIdentity& me_;
+  std::string token_;
+};
+
+//! Maps an HTTP error answer to an Error (401 -> unavailable, 403 revoked ->
+//! Errc::revoked, 409 -> conflict, ...), keeping the server's message.
+[[nodiscard]] Error error_from_response(const HttpResponse& response);
+
+//! The bytes a device signs to open a session.
+[[nodiscard]] crypto::Hash32 session_challenge_digest(ByteView challenge);
+
+}  // namespace varn::sync

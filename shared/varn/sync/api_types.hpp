@@ -1,0 +1,70 @@
+#pragma once
+//! Typed forms of the protocol's answers (docs/PROTOCOL.md), with no
+//! transport in sight.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "varn/crypto/device_identity.hpp"
+#include "varn/wire/batch_codec.hpp"
+#include "varn/wire/envelope.hpp"
+
+namespace varn::sync {
+
+struct EnrolAnswer {
+  std::string status;  //!< "active" (unit code used) or "pending"
+  std::string code;    //!< the pending request's code, for the admin
+  std::optional<wire::UnitId> unit;
+  std::string role;
+};
+
+struct SessionInfo {
+  std::string status;  //!< "active" or "pending"
+  std::optional<wire::UnitId> unit;
+  std::string role;
+};
+
+struct DeviceEntry {
+  crypto::DeviceId device{};
+  crypto::DevicePublicBundle bundle;
+  std::string role;
+  std::string status;  //!< "active" or "revoked"
+  std::int64_t last_seen = 0;
+};
+
+struct EnrolmentRequest {
+  std::string code;
+  crypto::DeviceId device{};
+  crypto::DevicePublicBundle bundle;
+  std::int64_t requested_at = 0;
+};
+
+struct WrappedKey {
+  std::uint32_t epoch = 0;
+  Bytes wrapped;  //!< crypto_box_seal(epoch key, device box key)
+};
+
+struct KeyCopy {
+  crypto::DeviceId device{};
+  Bytes wrapped;
+};
+
+struct KeysAnswer {
+  std::uint32_t current_epoch = 0;
+  std::vector<WrappedKey> keys;
+};
+
+struct PushAck {
+  wire::ChangeSetId id{};
+  std::uint64_t seq = 0;
+  bool duplicate = false;
+};
+
+struct PullPage {
+  std::vector<wire::SequencedEnvelope> items;
+  std::uint64_t head = 0;  //!< the server's highest sequence number in the unit
+};
+
+}  // namespace varn::sync

@@ -1,0 +1,141 @@
+#include "varn/sync/sync_engine.hpp"
+
+#include "varn/crypto/random.hpp"
+
+namespace varn::sync {
+
+Result<std::size_t> SyncEngine::seal_pending() {
+  std::size_t sealed_count = 0;
+  for (;;) {
+    auto batch = store_.next_outgoing(limits_.ops_per_change_set);
+    if (!batch) return batch.error();
+    if (batch->op_ids.empty()) return sealed_count;
+    const std::uint32_t epoch = keys_.current_epoch();
+    const crypto::SecretBuffer* key = keys_.epoch_key(epoch);
+    if (epoch == 0 || key == nullptr) {
+      return make_error(Errc::locked, "no unit key yet: finish enrolment before syncing");
+    }
+    auto head = store_.chain_head();
+    if (!head) return head.error();
+    wire::SealParams params;
+    params.unit = unit_;
+    params.epoch = epoch;
+    params.seq = head->seq + 1;
+    params.prev_hash = head->hash;
+    params.id = crypto::random_array<16>();
+    auto envelope = wire::seal_envelope(params, *key, me_.signing(), batch->plaintext);
+    if (!envelope) return envelope.error();
+    SealedChangeSet sealed;
+    sealed.id = params.id;
+    sealed.author_seq = params.seq;
+    sealed.hash = wire::envelope_hash(*envelope);
+    sealed.envelope = std::move(envelope).value();
+    if (auto recorded = store_.record_sealed(*batch, sealed); !recorded) return recorded.error();
+    ++sealed_count;
+  }
+}
+
+Result<std::size_t> SyncEngine::push_pending(ApiClient& api) {
+  auto pending = store_.unacknowledged();
+  if (!pending) return pending.error();
+  std::size_t pushed = 0;
+  std::size_t i = 0;
+  while (i < pending->size()) {
+    std::vector<Bytes> batch;
+    std::vector<wire::ChangeSetId> ids;
+    std::size_t bytes = 0;
+    while (i < pending->size() && batch.size() < limits_.envelopes_per_push &&
+           (batch.empty() || bytes + (*pending)[i].envelope.size() <= limits_.bytes_per_push)) {
+      bytes += (*pending)[i].envelope.size();
+      batch.push_back((*pending)[i].envelope);
+      ids.push_back((*pending)[i].id);
+      ++i;
+    }
+    auto acks = api.push(unit_, batch);
+    if (!acks) return acks.error();
+    for (std::size_t k = 0; k < acks->size(); ++k) {
+      const auto& ack = (*acks)[k];
+      if (ack.id != ids[k] || ack.seq == 0) return make_error(Errc::malformed, "server acknowledged a different change set");
+      if (auto marked = store_.mark_acknowledged(ack.id, ack.seq); !marked) return marked.error();
+    }
+    pushed += acks->size();
+  }
+  return pushed;
+}
+
+Result<ReceivedChangeSet> SyncEngine::open_received(const wire::SequencedEnvelope& item, bool refreshed) {
+  auto env = wire::decode_envelope(item.envelope);
+  if (!env) return env.error();
+  if (env->header.unit != unit_) return make_error(Errc::corrupt, "server sent a change set of another unit");
+  auto author = keys_.author_key(env->header.author);
+  const crypto::SecretBuffer* key = keys_.epoch_key(env->header.epoch);
+  if ((!author || key == nullptr) && !refreshed) {
+    if (auto r = keys_.refresh(); !r) return r.error();
+    return open_received(item, true);
+  }
+  if (!author) return make_error(Errc::forbidden, "change set from a device this unit does not hold");
+  if (key == nullptr) return make_error(Errc::locked, "no key for the change set's epoch on this device");
+  auto plaintext = wire::open_envelope(*env, *author, *key);
+  if (!plaintext) return plaintext.error();
+  ReceivedChangeSet received;
+  received.server_seq = item.seq;
+  received.id = env->header.id;
+  received.author = env->header.author;
+  received.envelope = item.envelope;
+  received.plaintext = std::move(plaintext).value();
+  return received;
+}
+
+Result<std::size_t> SyncEngine::apply_page(const PullPage& page) {
+  auto cursor = store_.pull_cursor();
+  if (!cursor) return cursor.error();
+  std::vector<ReceivedChangeSet> opened;
+  std::uint64_t last = *cursor;
+  for (const auto& item : page.items) {
+    if (item.seq <= last) return make_error(Errc::corrupt, "server sent sequence numbers out of order");
+    last = item.seq;
+    auto received = open_received(item, false);
+    if (!received) {
+      return make_error(received.error().code, "change set " + std::to_string(item.seq) + ": " + received.error().message);
+    }
+    opened.push_back(std::move(received).value());
+  }
+  if (opened.empty()) return std::size_t{0};
+  if (auto applied = store_.apply_received_batch(opened); !applied) return applied.error();
+  return opened.size();
+}
+
+Result<std::size_t> SyncEngine::pull_all(ApiClient& api, SyncReport& report, int wait_seconds) {
+  std::size_t total = 0;
+  for (;;) {
+    auto cursor = store_.pull_cursor();
+    if (!cursor) return cursor.error();
+    auto page = api.pull(unit_, *cursor, limits_.pull_page, wait_seconds);
+    if (!page) return page.error();
+    auto applied = apply_page(*page);
+    if (!applied) return applied.error();
+    total += *applied;
+    report.head = page->head;
+    auto after = store_.pull_cursor();
+    if (!after) return after.error();
+    report.cursor = *after;
+    if (page->items.empty() || *after >= page->head) return total;
+    wait_seconds = 0;  // only the first request of a round long-polls
+  }
+}
+
+Result<SyncReport> SyncEngine::sync(ApiClient& api) {
+  SyncReport report;
+  auto sealed = seal_pending();
+  if (!sealed) return sealed.error();
+  report.sealed = *sealed;
+  auto pushed = push_pending(api);
+  if (!pushed) return pushed.error();
+  report.pushed = *pushed;
+  auto pulled = pull_all(api, report);
+  if (!pulled) return pulled.error();
+  report.pulled = *pulled;
+  return report;
+}
+
+}  // namespace varn::sync

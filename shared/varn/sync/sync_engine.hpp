@@ -1,0 +1,60 @@
+#pragma once
+//! One device's side of sync, without sockets: seals the outbox into signed
+//! envelopes on the device's hash chain, pushes what the server has not
+//! acknowledged, and pulls, verifies, decrypts and applies what others wrote.
+//! Deterministic given its inputs, so it is tested in memory.
+
+#include <cstdint>
+#include <string>
+
+#include "varn/crypto/device_identity.hpp"
+#include "varn/sync/api_client.hpp"
+#include "varn/sync/key_provider.hpp"
+#include "varn/sync/sync_store.hpp"
+
+namespace varn::sync {
+
+struct SyncLimits {
+  std::size_t ops_per_change_set = 200;
+  std::size_t envelopes_per_push = 256;
+  std::size_t bytes_per_push = 8u * 1024 * 1024;
+  std::size_t pull_page = 1000;
+};
+
+struct SyncReport {
+  std::size_t sealed = 0;   //!< change sets made from the outbox
+  std::size_t pushed = 0;   //!< change sets the server acknowledged
+  std::size_t pulled = 0;   //!< change sets received (own echoes included)
+  std::uint64_t cursor = 0; //!< server sequence applied up to
+  std::uint64_t head = 0;   //!< server's highest sequence seen
+};
+
+class SyncEngine {
+ public:
+  SyncEngine(SyncStore& store, const crypto::DeviceIdentity& me, const wire::UnitId& unit, KeyProvider& keys,
+             SyncLimits limits = {})
+      : store_(store), me_(me), unit_(unit), keys_(keys), limits_(limits) {}
+
+  //! Outbox -> sealed change sets, each chained to the previous one.
+  [[nodiscard]] Result<std::size_t> seal_pending();
+  //! Pushes every unacknowledged change set, in author order, in batches.
+  [[nodiscard]] Result<std::size_t> push_pending(ApiClient& api);
+  //! Verifies, decrypts and applies one page from the server in one store
+  //! transaction. Stops (applying nothing of the page) on the first change
+  //! set that fails a check: a server serving forged data must be noticed.
+  [[nodiscard]] Result<std::size_t> apply_page(const PullPage& page);
+  //! Pulls pages until the cursor reaches the server's head.
+  [[nodiscard]] Result<std::size_t> pull_all(ApiClient& api, SyncReport& report, int wait_seconds = 0);
+  //! seal_pending, push_pending, pull_all.
+  [[nodiscard]] Result<SyncReport> sync(ApiClient& api);
+
+ private:
+  [[nodiscard]] Result<ReceivedChangeSet> open_received(const wire::SequencedEnvelope& item, bool refreshed);
+  SyncStore& store_;
+  const crypto::DeviceIdentity& me_;
+  wire::UnitId unit_;
+  KeyProvider& keys_;
+  SyncLimits limits_;
+};
+
+}  // namespace varn::sync
