@@ -1,0 +1,180 @@
+#include "varn/sync/sync_engine.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "fake_server.hpp"
+#include "memory_sync_store.hpp"
+#include "varn/crypto/random.hpp"
+
+using namespace varn;
+
+namespace {
+
+struct Device {
+  crypto::DeviceIdentity identity = crypto::DeviceIdentity::generate();
+  test::MemorySyncStore store;
+  std::unique_ptr<test::MemoryKeys> keys;
+  std::unique_ptr<sync::ApiClient> api;
+  std::unique_ptr<sync::SyncEngine> engine;
+};
+
+struct Unit {
+  wire::UnitId id = crypto::random_array<16>();
+  crypto::SecretBuffer key = crypto::SecretBuffer::random(32);
+  test::FakeServer server{id};
+  std::vector<std::unique_ptr<Device>> devices;
+
+  Device& add_device(sync::SyncLimits limits = {}) {
+    auto d = std::make_unique<Device>();
+    d->keys = std::make_unique<test::MemoryKeys>(1, key);
+    d->api = std::make_unique<sync::ApiClient>(server, d->identity);
+    d->engine = std::make_unique<sync::SyncEngine>(d->store, d->identity, id, *d->keys, limits);
+    server.add_device(d->identity.public_bundle());
+    for (auto& other : devices) {
+      other->keys->add(d->identity.public_bundle());
+      d->keys->add(other->identity.public_bundle());
+    }
+    d->keys->add(d->identity.public_bundle());
+    devices.push_back(std::move(d));
+    return *devices.back();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Two devices exchange change sets through the server and skip their own echoes", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device();
+  auto& b = unit.add_device();
+  a.store.write("a1");
+  a.store.write("a2");
+  b.store.write("b1");
+
+  auto ra = a.engine->sync(*a.api);
+  REQUIRE(ra.ok());
+  CHECK(ra->sealed == 1);
+  CHECK(ra->pushed == 1);
+  auto rb = b.engine->sync(*b.api);
+  REQUIRE(rb.ok());
+  CHECK(b.store.applied == std::vector<std::string>{"a1\na2\n"});
+  REQUIRE(a.engine->sync(*a.api).ok());
+  CHECK(a.store.applied == std::vector<std::string>{"b1\n"});
+  CHECK(a.store.sealed.at(0).server_seq == 1);
+  CHECK(b.store.sealed.at(0).server_seq == 2);
+  CHECK(*a.store.pull_cursor() == 2);
+  CHECK(*b.store.pull_cursor() == 2);
+}
+
+TEST_CASE("Sealed change sets form the author's hash chain", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  for (int i = 0; i < 3; ++i) a.store.write("op" + std::to_string(i));
+  auto sealed = a.engine->seal_pending();
+  REQUIRE(sealed.ok());
+  CHECK(*sealed == 3);
+  const auto& s = a.store.sealed;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto env = wire::decode_envelope(s[i].envelope);
+    REQUIRE(env.ok());
+    CHECK(env->header.seq == i + 1);
+    CHECK(env->header.prev_hash == (i == 0 ? crypto::Hash32{} : wire::envelope_hash(s[i - 1].envelope)));
+  }
+}
+
+TEST_CASE("A push whose answer was lost is retried without storing anything twice", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device();
+  a.store.write("x");
+  unit.server.drop_next_push_answer = true;
+  auto first = a.engine->sync(*a.api);
+  REQUIRE_FALSE(first.ok());
+  CHECK(first.error().code == Errc::unavailable);
+  CHECK(unit.server.log.size() == 1);
+  CHECK(a.store.sealed.at(0).server_seq == 0);  // not acknowledged, still held
+
+  auto second = a.engine->sync(*a.api);
+  REQUIRE(second.ok());
+  CHECK(unit.server.log.size() == 1);
+  CHECK(a.store.sealed.at(0).server_seq == 1);
+}
+
+TEST_CASE("A tampered change set from the server stops the pull and applies nothing", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device();
+  auto& b = unit.add_device();
+  a.store.write("first");
+  REQUIRE(a.engine->sync(*a.api).ok());
+  a.store.write("second");
+  REQUIRE(a.engine->sync(*a.api).ok());
+  unit.server.log.at(1).envelope.at(300) ^= 0x20;  // the server (or its disk) flips a bit
+
+  auto rb = b.engine->sync(*b.api);
+  REQUIRE_FALSE(rb.ok());
+  CHECK(rb.error().message.find("change set 2") != std::string::npos);
+  CHECK(b.store.applied.empty());
+  CHECK(*b.store.pull_cursor() == 0);
+}
+
+TEST_CASE("A change set from a device the unit does not hold is refused after one refresh", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device();
+  Device stranger;
+  stranger.keys = std::make_unique<test::MemoryKeys>(1, unit.key);
+  stranger.api = std::make_unique<sync::ApiClient>(unit.server, stranger.identity);
+  stranger.engine = std::make_unique<sync::SyncEngine>(stranger.store, stranger.identity, unit.id, *stranger.keys);
+  stranger.store.write("slipped in");
+  REQUIRE(stranger.engine->sync(*stranger.api).ok());  // the fake server does not check authors
+
+  auto ra = a.engine->sync(*a.api);
+  REQUIRE_FALSE(ra.ok());
+  CHECK(ra.error().code == Errc::forbidden);
+  CHECK(a.keys->refreshes == 1);
+  CHECK(a.store.applied.empty());
+}
+
+TEST_CASE("A device learned through refresh is accepted", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device();
+  Device late;
+  late.keys = std::make_unique<test::MemoryKeys>(1, unit.key);
+  late.api = std::make_unique<sync::ApiClient>(unit.server, late.identity);
+  late.engine = std::make_unique<sync::SyncEngine>(late.store, late.identity, unit.id, *late.keys);
+  late.store.write("from the new tablet");
+  REQUIRE(late.engine->sync(*late.api).ok());
+  a.keys->on_refresh(late.identity.public_bundle());
+  REQUIRE(a.engine->sync(*a.api).ok());
+  CHECK(a.store.applied == std::vector<std::string>{"from the new tablet\n"});
+}
+
+TEST_CASE("Sequence numbers that go backwards are refused", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device();
+  auto& b = unit.add_device();
+  a.store.write("1");
+  REQUIRE(a.engine->sync(*a.api).ok());
+  a.store.write("2");
+  REQUIRE(a.engine->sync(*a.api).ok());
+  sync::PullPage page;
+  page.items = {unit.server.log[1], unit.server.log[0]};
+  page.items[1].seq = 1;
+  page.items[0].seq = 2;
+  page.head = 2;
+  auto applied = b.engine->apply_page(page);
+  REQUIRE_FALSE(applied.ok());
+  CHECK(applied.error().code == Errc::corrupt);
+  CHECK(b.store.applied.empty());
+}
+
+TEST_CASE("Pull pages until the cursor reaches the head", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  auto& b = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1, .envelopes_per_push = 256,
+                                             .bytes_per_push = 8u << 20, .pull_page = 3});
+  for (int i = 0; i < 10; ++i) a.store.write(std::to_string(i));
+  REQUIRE(a.engine->sync(*a.api).ok());
+  auto rb = b.engine->sync(*b.api);
+  REQUIRE(rb.ok());
+  CHECK(rb->pulled == 10);
+  CHECK(rb->cursor == 10);
+  CHECK(b.store.applied.size() == 10);
+}
