@@ -1,0 +1,64 @@
+#pragma once
+//! One entry of a unit's device registry: an append-only, hash-chained list
+//! of admin-signed statements (enrol, change role, revoke, rotate epoch), as
+//! in Keybase's sigchain. The server stores and serves it but cannot forge,
+//! reorder or hide an entry without every client noticing.
+
+#include <cstdint>
+#include <string>
+
+#include "varn/crypto/device_identity.hpp"
+#include "varn/crypto/hash.hpp"
+#include "varn/crypto/sign.hpp"
+#include "varn/wire/envelope.hpp"
+
+namespace varn::registry {
+
+enum class Role : std::uint8_t { worker = 1, reviewer = 2, admin = 3 };
+enum class EntryKind : std::uint8_t { enrol = 1, change_role = 2, revoke = 3, rotate = 4 };
+
+[[nodiscard]] std::string to_string(Role role);
+[[nodiscard]] Result<Role> role_from_string(std::string_view text);
+[[nodiscard]] std::string to_string(EntryKind kind);
+
+inline constexpr std::size_t kEntryBytes = 8 + 32 + 16 + 1 + 16 + 16 + 65 + 1 + 4 + 32 + 8 + 64;
+
+struct Entry {
+  std::uint64_t index = 0;            //!< position in the chain, from 0
+  crypto::Hash32 prev{};              //!< entry_hash of entry index-1; zeros for index 0
+  wire::UnitId unit{};
+  EntryKind kind = EntryKind::enrol;
+  crypto::DeviceId signer{};          //!< the admin device that signed
+  crypto::DeviceId subject{};         //!< the device concerned; zeros for rotate
+  crypto::DevicePublicBundle bundle;  //!< enrol only; zeros otherwise
+  Role role = Role::worker;           //!< enrol and change_role
+  std::uint32_t epoch = 0;            //!< rotate: the new epoch
+  crypto::Hash32 key_set{};           //!< rotate: key_set_hash of the sealed copies
+  std::int64_t time = 0;              //!< unix seconds, as the admin's clock said
+  crypto::Signature signature{};
+
+  //! Everything but the signature, in a fixed layout (docs/REGISTRY.md).
+  [[nodiscard]] Bytes signed_part() const;
+  [[nodiscard]] Bytes encode() const;
+  [[nodiscard]] static Result<Entry> decode(ByteView bytes);
+  //! Signs in place with the admin device's key (sets signer too).
+  void sign_with(const crypto::SigningKeyPair& admin);
+};
+
+//! What the signer's Ed25519 key signs: BLAKE2b-256 of the signed part.
+[[nodiscard]] crypto::Hash32 entry_signature_digest(const Entry& entry);
+
+//! BLAKE2b-256 of the whole encoded entry: the chain link.
+[[nodiscard]] crypto::Hash32 entry_hash(const Entry& entry);
+
+//! One sealed copy of an epoch key, for one device.
+struct KeyCopy {
+  crypto::DeviceId device{};
+  Bytes wrapped;
+};
+
+//! Hash over an epoch's sealed copies (sorted by device), which the admin
+//! signs inside the rotate entry so every client can audit the set.
+[[nodiscard]] crypto::Hash32 key_set_hash(std::uint32_t epoch, std::vector<KeyCopy> copies);
+
+}  // namespace varn::registry
