@@ -38,7 +38,7 @@ Bytes EnvelopeHeader::encode() const {
   out.push_back(kMagic0);
   out.push_back(kMagic1);
   out.push_back(kEnvelopeVersion);
-  out.push_back(0);  // flags, reserved
+  out.push_back(static_cast<std::uint8_t>(change_class));
   put_bytes(out, unit);
   put_u32(out, epoch);
   put_bytes(out, author);
@@ -63,9 +63,12 @@ Result<Envelope> decode_envelope(ByteView bytes) {
   const std::uint8_t* p = bytes.data();
   if (p[0] != kMagic0 || p[1] != kMagic1) return make_error(Errc::malformed, "not a Värn envelope (bad magic)");
   if (p[2] != kEnvelopeVersion) return make_error(Errc::unsupported_version, "unsupported envelope version");
-  if (p[3] != 0) return make_error(Errc::malformed, "envelope flags must be zero");
+  if (p[3] > static_cast<std::uint8_t>(ChangeSetClass::review)) {
+    return make_error(Errc::malformed, "envelope names an unknown change-set class");
+  }
   Envelope env;
   EnvelopeHeader& h = env.header;
+  h.change_class = static_cast<ChangeSetClass>(p[3]);
   read_array(h.unit, p + 4);
   h.epoch = get_u32(p + 20);
   read_array(h.author, p + 24);
@@ -93,6 +96,7 @@ Result<Bytes> seal_envelope(const SealParams& params, const crypto::SecretBuffer
   if (!padded) return padded.error();
   Envelope env;
   EnvelopeHeader& h = env.header;
+  h.change_class = params.change_class;
   h.unit = params.unit;
   h.epoch = params.epoch;
   h.author = crypto::device_id_of(author.public_key());

@@ -25,8 +25,17 @@ inline constexpr std::size_t kEnvelopeNonceBytes = 24;
 //! Smallest legal envelope: header, 1 KiB bucket + tag, signature.
 inline constexpr std::size_t kEnvelopeMinBytes = kEnvelopeHeaderBytes + 1024 + 16 + 64;
 
+//! What kind of writing a change set holds, signed in the header so the
+//! server can enforce roles without plaintext; clients check that the
+//! operations inside match it.
+enum class ChangeSetClass : std::uint8_t {
+  field_work = 0,  //!< visits, notes, own signatures, tasks: workers and admins
+  review = 1,      //!< sign-offs and reviewers' addenda: reviewers and admins
+};
+
 //! Everything the server may know about a change set.
 struct EnvelopeHeader {
+  ChangeSetClass change_class = ChangeSetClass::field_work;
   UnitId unit{};
   std::uint32_t epoch = 0;
   DeviceId author{};
@@ -49,6 +58,7 @@ struct Envelope {
 
 //! What a device fills in to seal a change set; the nonce is drawn inside.
 struct SealParams {
+  ChangeSetClass change_class = ChangeSetClass::field_work;
   UnitId unit{};
   std::uint32_t epoch = 0;
   std::uint64_t seq = 0;

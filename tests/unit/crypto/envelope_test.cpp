@@ -130,3 +130,18 @@ TEST_CASE("The envelope hash chains distinct envelopes", "[envelope]") {
   CHECK(wire::envelope_hash(a) != wire::envelope_hash(b));
   CHECK(wire::envelope_hash(a) == wire::envelope_hash(a));
 }
+
+TEST_CASE("The change-set class is carried, signed, and unknown classes are refused", "[envelope]") {
+  Fixture f;
+  f.params.change_class = wire::ChangeSetClass::review;
+  auto bytes = f.seal("sign-off");
+  auto env = wire::decode_envelope(bytes);
+  REQUIRE(env.ok());
+  CHECK(env->header.change_class == wire::ChangeSetClass::review);
+  bytes[3] = 0;  // a worker-class claim on a review change set: the signature breaks
+  auto relabelled = wire::decode_envelope(bytes);
+  REQUIRE(relabelled.ok());
+  CHECK(wire::verify_envelope(*relabelled, f.author.public_key()).error().code == Errc::bad_signature);
+  bytes[3] = 2;
+  CHECK(wire::decode_envelope(bytes).error().code == Errc::malformed);
+}
