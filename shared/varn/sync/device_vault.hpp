@@ -1,0 +1,42 @@
+#pragma once
+//! The secrets and settings a device keeps inside its encrypted store: its
+//! identity, the unit's epoch keys, and small settings (server, pins, unit,
+//! enrolment state). client/store implements it on SQLCipher.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "varn/crypto/device_identity.hpp"
+#include "varn/crypto/secret_buffer.hpp"
+#include "varn/util/result.hpp"
+
+namespace varn::sync {
+
+class DeviceVault {
+ public:
+  virtual ~DeviceVault() = default;
+  [[nodiscard]] virtual Result<std::optional<crypto::DeviceIdentity>> load_identity() = 0;
+  [[nodiscard]] virtual Result<void> save_identity(const crypto::DeviceIdentity& identity) = 0;
+  [[nodiscard]] virtual Result<void> put_epoch_key(std::uint32_t epoch, const crypto::SecretBuffer& key) = 0;
+  //! nullopt when this device holds no key for `epoch`.
+  [[nodiscard]] virtual Result<std::optional<crypto::SecretBuffer>> epoch_key(std::uint32_t epoch) = 0;
+  [[nodiscard]] virtual Result<std::optional<std::string>> setting(std::string_view key) = 0;
+  [[nodiscard]] virtual Result<void> put_setting(std::string_view key, std::string_view value) = 0;
+};
+
+//! Setting names, in one place.
+namespace settings {
+inline constexpr std::string_view kServerUrl = "server.url";
+inline constexpr std::string_view kServerPin = "server.pin_sha256";  //!< hex of the TLS certificate digest
+inline constexpr std::string_view kUnit = "unit.id";                 //!< hex
+inline constexpr std::string_view kRole = "device.role";
+inline constexpr std::string_view kStatus = "device.status";         //!< "pending", "active", "revoked"
+inline constexpr std::string_view kEnrolCode = "device.enrol_code";
+inline constexpr std::string_view kCurrentEpoch = "unit.current_epoch";
+inline constexpr std::string_view kDevices = "unit.devices";         //!< JSON cache of the unit's devices
+inline constexpr std::string_view kLastSync = "sync.last_unix";
+}  // namespace settings
+
+}  // namespace varn::sync
