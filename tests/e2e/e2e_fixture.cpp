@@ -1,0 +1,112 @@
+#include "e2e_fixture.hpp"
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <sstream>
+
+namespace varn::test {
+
+std::string server_binary() { return VARN_SERVER_BINARY; }
+std::string cli_binary() { return VARN_CLI_BINARY; }
+
+ProcessResult CliDevice::run(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv{cli_binary(), "--store", store};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, {{"VARN_PASSPHRASE", passphrase}}, std::chrono::seconds(90));
+}
+
+std::string CliDevice::ok(const std::vector<std::string>& args) const {
+  auto r = run(args);
+  INFO("varn-cli " << (args.empty() ? "" : args[0]) << " " << (args.size() > 1 ? args[1] : "") << " stderr: " << r.err);
+  REQUIRE(r.exit_code == 0);
+  while (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
+  return r.out;
+}
+
+E2eServer::E2eServer(const std::string& unit_name) {
+  dir = make_temp_dir("varn-e2e");
+  REQUIRE_FALSE(dir.empty());
+  data_dir = dir + "/data";
+  log_path = dir + "/server.log";
+  auto init = run_process({server_binary(), "init", "--data", data_dir, "--unit", unit_name});
+  INFO("varn-server init: " << init.err);
+  REQUIRE(init.exit_code == 0);
+  unit_code = field(init.out, "code");
+  REQUIRE_FALSE(unit_code.empty());
+  start();
+}
+
+E2eServer::~E2eServer() {
+  if (running_) child_.kill_hard();
+  remove_tree(dir);
+}
+
+void E2eServer::start() {
+  auto child = ChildProcess::start({server_binary(), "serve", "--data", data_dir, "--listen", "127.0.0.1:0"}, log_path);
+  REQUIRE(child.has_value());
+  child_ = std::move(*child);
+  auto line = child_.read_line(std::chrono::seconds(30));
+  INFO("server log: " << read_file(log_path));
+  REQUIRE(line.has_value());
+  auto info = parse_listening_line(*line);
+  REQUIRE(info.has_value());
+  url = info->url;
+  cert_sha256 = info->cert_sha256;
+  running_ = true;
+}
+
+void E2eServer::stop() {
+  REQUIRE(running_);
+  running_ = false;
+  CHECK(child_.terminate() == 0);
+}
+
+void E2eServer::kill9() {
+  running_ = false;
+  child_.kill_hard();
+}
+
+CliDevice E2eServer::new_device(const std::string& name) {
+  CliDevice d{dir + "/" + name + ".varn", "lösenord för " + name};
+  d.ok({"init"});
+  return d;
+}
+
+CliDevice E2eServer::enrol_admin() {
+  auto admin = new_device("admin");
+  auto out = admin.ok({"enrol", "--server", url, "--pin", cert_sha256, "--code", unit_code});
+  CHECK(field(out, "status") == "active");
+  return admin;
+}
+
+CliDevice E2eServer::enrol_device(const CliDevice& admin, const std::string& name, const std::string& role) {
+  auto device = new_device(name);
+  auto out = device.ok({"enrol", "--server", url, "--pin", cert_sha256});
+  const auto code = field(out, "code");
+  const auto fingerprint = field(out, "fingerprint");
+  REQUIRE_FALSE(code.empty());
+  REQUIRE_FALSE(fingerprint.empty());
+  admin.ok({"admin", "approve", code, "--fingerprint", fingerprint, "--role", role});
+  device.ok({"sync"});
+  return device;
+}
+
+std::string all_bytes_under(const std::string& root) {
+  std::string all;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) all += read_file(entry.path().string());
+  }
+  return all;
+}
+
+std::string field(const std::string& text, const std::string& key) {
+  std::istringstream in(text);
+  std::string line;
+  const std::string prefix = key + ": ";
+  while (std::getline(in, line)) {
+    if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
+  }
+  return {};
+}
+
+}  // namespace varn::test
