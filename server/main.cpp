@@ -1,12 +1,75 @@
-// varn-server entry point.
+// varn-server: `serve` (the default), `init` and `--version`.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <vector>
+
+#include "varn/server/config.hpp"
+#include "varn/server/init_unit.hpp"
+#include "varn/server/server.hpp"
+
+namespace {
+
+void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int64_t (&secs)[4]) {
+  serve.add_option("--data", c.data_dir, "data directory (created 0700)")->required();
+  serve.add_option("--listen", c.listen, "HOST:PORT to listen on; port 0 picks one")->capture_default_str();
+  serve.add_option("--cert", c.cert_file, "PEM certificate (default: self-signed in the data directory)");
+  serve.add_option("--key", c.key_file, "PEM private key for --cert");
+  serve.add_option("--threads", c.threads, "I/O threads")->capture_default_str();
+  auto& l = c.limits;
+  serve.add_option("--max-body-bytes", l.max_body_bytes, "largest request body")->capture_default_str();
+  serve.add_option("--max-push-envelopes", l.max_push_envelopes, "envelopes per push")->capture_default_str();
+  serve.add_option("--max-pull-limit", l.max_pull_limit, "change sets per pull")->capture_default_str();
+  serve.add_option("--max-connections", l.max_connections, "open connections")->capture_default_str();
+  serve.add_option("--max-long-poll", secs[0], "longest long-poll wait, seconds")->capture_default_str();
+  serve.add_option("--idle-timeout", secs[1], "idle/read timeout, seconds")->capture_default_str();
+  serve.add_option("--session-lifetime", secs[2], "bearer token lifetime, seconds")->capture_default_str();
+  serve.add_option("--shutdown-grace", secs[3], "how long SIGTERM waits for answers in flight, seconds")
+      ->capture_default_str();
+  serve.set_config("--config", "", "config file (TOML/INI: option = value)");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "--version") {
     std::printf("varn-server %s\n", VARN_VERSION);
     return 0;
   }
-  std::fprintf(stderr, "varn-server %s: usage: varn-server --version\n", VARN_VERSION);
-  return 2;
+  // `varn-server --data DIR ...` means `varn-server serve --data DIR ...`.
+  if (!args.empty() && args[0].rfind("--", 0) == 0 && args[0] != "--help") args.insert(args.begin(), "serve");
+
+  CLI::App app{"varn-server: stores and relays Värn's end-to-end encrypted change sets"};
+  app.require_subcommand(1);
+  varn::server::ServerConfig config;
+  std::int64_t secs[4] = {config.limits.max_long_poll.count(), config.limits.idle_timeout.count(),
+                          config.limits.session_lifetime.count(), config.limits.shutdown_grace.count()};
+  auto* serve = app.add_subcommand("serve", "serve the sync protocol over HTTPS");
+  add_serve_options(*serve, config, secs);
+  std::filesystem::path init_data;
+  std::string unit_name;
+  auto* init = app.add_subcommand("init", "create a unit and print its one-time admin enrolment code");
+  init->add_option("--data", init_data, "data directory (created 0700)")->required();
+  init->add_option("--unit", unit_name, "the unit's name (kept on the server only)")->required();
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (*init) return varn::server::init_unit(init_data, unit_name);
+  for (auto s : secs) {
+    if (s <= 0) {
+      std::fprintf(stderr, "varn-server: time limits must be positive\n");
+      return 2;
+    }
+  }
+  config.limits.max_long_poll = std::chrono::seconds(secs[0]);
+  config.limits.idle_timeout = std::chrono::seconds(secs[1]);
+  config.limits.session_lifetime = std::chrono::seconds(secs[2]);
+  config.limits.shutdown_grace = std::chrono::seconds(secs[3]);
+  return varn::server::run_server(config);
 }

@@ -1,0 +1,63 @@
+#include "varn/server/handler_util.hpp"
+
+#include "varn/server/log.hpp"
+
+namespace varn::server {
+
+namespace http = boost::beast::http;
+
+Response json_response(unsigned status, const nlohmann::json& body) {
+  Response r{static_cast<http::status>(status), 11};
+  r.set(http::field::content_type, "application/json");
+  const std::string text = body.dump();
+  r.body().assign(text.begin(), text.end());
+  return r;
+}
+
+Response error_response(unsigned status, const std::string& code, const std::string& message, nlohmann::json extra) {
+  extra["error"] = code;
+  extra["message"] = message;
+  return json_response(status, extra);
+}
+
+Response storage_failure(const Error& error) {
+  log_event("storage_error", {{"message", error.message}});
+  if (error.code == Errc::unavailable) return error_response(503, "unavailable", "the server is shutting down");
+  return error_response(500, "internal", "the server could not complete the request");
+}
+
+std::variant<Caller, Response> authenticate(const Request& request, Context& ctx) {
+  const auto raw = request[http::field::authorization];
+  const std::string_view header(raw.data(), raw.size());
+  constexpr std::string_view prefix = "Bearer ";
+  if (header.size() <= prefix.size() || header.substr(0, prefix.size()) != prefix) {
+    return error_response(401, "unauthorized", "a bearer token is required");
+  }
+  auto device = ctx.sessions.device_of(std::string(header.substr(prefix.size())));
+  if (!device) return error_response(401, "unauthorized", "unknown or expired token");
+  auto record = ctx.storage.find_device(*device);
+  if (!record) return storage_failure(record.error());
+  if (*record && (*record)->status == "revoked") {
+    ctx.sessions.drop_device(*device);
+    return error_response(403, "revoked", "this device is revoked", {{"wipe", true}});
+  }
+  return Caller{*device, *record};
+}
+
+std::variant<Caller, Response> authenticate_member(const Request& request, Context& ctx, const wire::UnitId& unit,
+                                                   bool admin_only) {
+  auto caller = authenticate(request, ctx);
+  if (auto* c = std::get_if<Caller>(&caller)) {
+    if (!c->record || c->record->unit != unit || c->record->status != "active") {
+      return error_response(403, "forbidden", "not an active member of this unit");
+    }
+    if (admin_only && c->record->role != "admin") return error_response(403, "forbidden", "admins only");
+  }
+  return caller;
+}
+
+std::int64_t enrolment_not_before(const Context& ctx) {
+  return ctx.unix_now() - std::chrono::duration_cast<std::chrono::seconds>(ctx.limits.enrolment_lifetime).count();
+}
+
+}  // namespace varn::server

@@ -1,0 +1,38 @@
+#pragma once
+//! Small helpers the route files share: JSON answers, errors in the
+//! protocol's shape, the caller behind a bearer token.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "varn/server/handler.hpp"
+
+namespace varn::server {
+
+//! A JSON answer with the given status.
+Response json_response(unsigned status, const nlohmann::json& body);
+//! {"error": code, "message": message, ...extra} with the given status.
+Response error_response(unsigned status, const std::string& code, const std::string& message,
+                        nlohmann::json extra = nlohmann::json::object());
+//! 500/503 for a storage failure; the detail goes to the log, not the client.
+Response storage_failure(const Error& error);
+
+//! Who is calling: the device a token names and its row (absent: pending).
+struct Caller {
+  wire::DeviceId device{};
+  std::optional<DeviceRecord> record;
+};
+
+//! The caller behind `Authorization: Bearer`, or the 401/403 answer to give.
+std::variant<Caller, Response> authenticate(const Request& request, Context& ctx);
+//! Like authenticate, and the caller must be an active member of `unit`
+//! (with role `admin` when `admin_only`); 403 forbidden otherwise.
+std::variant<Caller, Response> authenticate_member(const Request& request, Context& ctx, const wire::UnitId& unit,
+                                                   bool admin_only);
+
+//! Pending enrolments older than this are gone.
+std::int64_t enrolment_not_before(const Context& ctx);
+
+}  // namespace varn::server

@@ -1,0 +1,16 @@
+#pragma once
+//! The HTTP message types the handlers and the socket layer share.
+
+#include <boost/beast/http.hpp>
+#include <cstdint>
+#include <functional>
+
+namespace varn::server {
+
+//! Bodies are raw bytes: JSON for control calls, binary for change sets.
+using Request = boost::beast::http::request<boost::beast::http::vector_body<std::uint8_t>>;
+using Response = boost::beast::http::response<boost::beast::http::vector_body<std::uint8_t>>;
+//! Called exactly once with the answer, possibly from another thread.
+using Respond = std::function<void(Response)>;
+
+}  // namespace varn::server

@@ -1,0 +1,19 @@
+#pragma once
+//! `varn-server init`: the data directory, the certificate and one unit
+//! with its one-time code for the first (admin) device.
+
+#include <filesystem>
+#include <string>
+
+#include "varn/util/result.hpp"
+
+namespace varn::server {
+
+//! Makes the data directory with mode 0700, or checks an existing one.
+Result<void> prepare_data_dir(const std::filesystem::path& dir);
+
+//! Creates the unit and prints `unit: <hex>`, `code: <code>` and
+//! `cert-sha256: <hex>` on stdout. Returns the process exit code.
+int init_unit(const std::filesystem::path& data_dir, const std::string& unit_name);
+
+}  // namespace varn::server

@@ -1,0 +1,59 @@
+#include "varn/server/listener.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "varn/server/http_session.hpp"
+#include "varn/server/log.hpp"
+
+namespace varn::server {
+
+namespace net = boost::asio;
+using net::ip::tcp;
+
+Listener::Listener(net::io_context& ioc, net::ssl::context& tls, Context& ctx, ConnectionRegistry& registry)
+    : ioc_(ioc), tls_(tls), acceptor_(net::make_strand(ioc)), ctx_(ctx), registry_(registry) {}
+
+Result<std::shared_ptr<Listener>> Listener::open(net::io_context& ioc, net::ssl::context& tls,
+                                                 const tcp::endpoint& endpoint, Context& ctx,
+                                                 ConnectionRegistry& registry) {
+  std::shared_ptr<Listener> l(new Listener(ioc, tls, ctx, registry));
+  boost::system::error_code ec;
+  l->acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) l->acceptor_.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) l->acceptor_.bind(endpoint, ec);
+  if (!ec) l->acceptor_.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return make_error(Errc::io_error, "listen: " + ec.message());
+  return l;
+}
+
+tcp::endpoint Listener::local_endpoint() const {
+  boost::system::error_code ec;
+  return acceptor_.local_endpoint(ec);
+}
+
+void Listener::start() {
+  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] { self->accept_next(); });
+}
+
+void Listener::stop() {
+  net::dispatch(acceptor_.get_executor(), [self = shared_from_this()] {
+    boost::system::error_code ignored;
+    self->acceptor_.close(ignored);
+  });
+}
+
+void Listener::accept_next() {
+  acceptor_.async_accept(net::make_strand(ioc_), [self = shared_from_this()](boost::system::error_code ec,
+                                                                              tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
+    if (!ec) {
+      std::make_shared<HttpSession>(std::move(socket), self->tls_, self->ctx_, self->registry_)->start();
+    } else {
+      log_event("accept_failed", {{"error", ec.message()}});
+    }
+    self->accept_next();
+  });
+}
+
+}  // namespace varn::server

@@ -1,0 +1,36 @@
+#include "varn/server/metrics.hpp"
+
+#include <sstream>
+
+namespace varn::server {
+
+void Metrics::count_request(const std::string& route, unsigned status) {
+  const std::lock_guard lock(mutex_);
+  ++requests_[{route, status}];
+}
+
+std::string Metrics::render(std::uint64_t fsyncs) const {
+  std::ostringstream out;
+  out << "# HELP varn_requests_total HTTP requests answered, by route and status.\n"
+      << "# TYPE varn_requests_total counter\n";
+  {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [key, count] : requests_) {
+      out << "varn_requests_total{route=\"" << key.first << "\",status=\"" << key.second << "\"} " << count << "\n";
+    }
+  }
+  const auto line = [&out](const char* name, const char* type, const char* help, auto value) {
+    out << "# HELP " << name << " " << help << "\n# TYPE " << name << " " << type << "\n"
+        << name << " " << value << "\n";
+  };
+  line("varn_push_batches_total", "counter", "Push batches stored durably.", push_batches.load());
+  line("varn_changesets_stored_total", "counter", "Change sets stored durably.", changesets_stored.load());
+  line("varn_changesets_duplicate_total", "counter", "Change sets answered as idempotent retries.",
+       changesets_duplicate.load());
+  line("varn_fsyncs_total", "counter", "Durable commits of the store (one fsync each).", fsyncs);
+  line("varn_connections_open", "gauge", "TLS connections open.", connections_open.load());
+  line("varn_long_polls_waiting", "gauge", "Pulls held open waiting for a commit.", long_polls_waiting.load());
+  return out.str();
+}
+
+}  // namespace varn::server

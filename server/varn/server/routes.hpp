@@ -1,0 +1,27 @@
+#pragma once
+//! One function per call of docs/PROTOCOL.md; handler.cpp routes to them.
+
+#include <string>
+#include <string_view>
+
+#include "varn/server/handler.hpp"
+
+namespace varn::server {
+
+Response route_enrol(const Request& request, Context& ctx);
+Response route_challenge(const Request& request, Context& ctx);
+Response route_session(const Request& request, Context& ctx);
+Response route_me(const Request& request, Context& ctx);
+
+Response route_devices(const Request& request, Context& ctx, const wire::UnitId& unit);
+Response route_enrolment_get(const Request& request, Context& ctx, const wire::UnitId& unit, const std::string& code);
+Response route_enrolment_approve(const Request& request, Context& ctx, const wire::UnitId& unit,
+                                 const std::string& code);
+Response route_keys_put(const Request& request, Context& ctx, const wire::UnitId& unit);
+Response route_keys_get(const Request& request, Context& ctx, const wire::UnitId& unit);
+
+void route_push(Request request, Context& ctx, const wire::UnitId& unit, Respond respond);
+void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query,
+                Respond respond);
+
+}  // namespace varn::server

@@ -1,0 +1,135 @@
+#include "varn/server/server.hpp"
+
+#include <sys/stat.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <condition_variable>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+#include "varn/server/init_unit.hpp"
+#include "varn/server/listener.hpp"
+#include "varn/server/log.hpp"
+#include "varn/server/sqlite_storage.hpp"
+#include "varn/server/tls_identity.hpp"
+
+namespace varn::server {
+
+namespace net = boost::asio;
+
+namespace {
+
+Result<net::ip::tcp::endpoint> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return make_error(Errc::invalid_argument, "--listen wants HOST:PORT");
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  boost::system::error_code ec;
+  const auto address = net::ip::make_address(host, ec);
+  if (ec) return make_error(Errc::invalid_argument, "--listen: not an IP address: " + host);
+  const std::string port_text = listen.substr(colon + 1);
+  char* end = nullptr;
+  const unsigned long port = std::strtoul(port_text.c_str(), &end, 10);
+  if (port_text.empty() || *end != '\0' || port > 65535) return make_error(Errc::invalid_argument, "--listen: bad port");
+  return net::ip::tcp::endpoint(address, static_cast<unsigned short>(port));
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+int fail(const Error& e) {
+  std::fprintf(stderr, "varn-server: %s\n", e.message.c_str());
+  return 1;
+}
+
+}  // namespace
+
+Result<void> prepare_data_dir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::exists(dir, ec)) {
+    if (::mkdir(dir.c_str(), 0700) != 0) return make_error(Errc::io_error, "cannot create the data directory");
+  }
+  if (!std::filesystem::is_directory(dir, ec)) return make_error(Errc::io_error, "the data path is not a directory");
+  return {};
+}
+
+int run_server(const ServerConfig& config) {
+  auto endpoint = parse_listen(config.listen);
+  if (!endpoint) return fail(endpoint.error());
+  if (auto d = prepare_data_dir(config.data_dir); !d) return fail(d.error());
+  TlsFiles files{config.cert_file, config.key_file};
+  if (files.cert.empty() != files.key.empty()) return fail(make_error(Errc::invalid_argument, "give --cert and --key together"));
+  if (files.cert.empty()) {
+    auto made = ensure_self_signed(config.data_dir);
+    if (!made) return fail(made.error());
+    files = *made;
+  }
+  auto fingerprint = certificate_sha256(files.cert);
+  if (!fingerprint) return fail(fingerprint.error());
+  net::ssl::context tls(net::ssl::context::tls_server);
+  if (auto t = configure_tls(tls, files); !t) return fail(t.error());
+  auto storage = SqliteStorage::open(config.data_dir / "varn.db");
+  if (!storage) return fail(storage.error());
+
+  const int threads = std::max(1, config.threads);
+  net::io_context ioc(threads);
+  Metrics metrics;
+  Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime);
+  PullWaiters waiters(metrics);
+  Context ctx{**storage, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now};
+  (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
+  ConnectionRegistry registry(metrics);
+  auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry);
+  if (!listener) return fail(listener.error());
+  (*listener)->start();
+
+  const auto bound = (*listener)->local_endpoint();
+  const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
+  std::printf("listening https://%s:%u cert-sha256=%s\n", host.c_str(), static_cast<unsigned>(bound.port()),
+              fingerprint->c_str());
+  std::fflush(stdout);
+  log_event("start", {{"port", bound.port()}, {"threads", threads}});
+
+  std::mutex stop_mutex;
+  std::condition_variable stop_cv;
+  bool stop_requested = false, finished = false;
+  net::signal_set signals(ioc, SIGTERM, SIGINT);
+  signals.async_wait([&](const boost::system::error_code& ec, int signal) {
+    if (ec) return;
+    log_event("shutdown", {{"signal", signal}, {"connections", registry.size()}});
+    (*listener)->stop();
+    waiters.wake_all();
+    registry.stop_all();
+    const std::lock_guard lock(stop_mutex);
+    stop_requested = true;
+    stop_cv.notify_all();
+  });
+  // The watchdog bounds shutdown: in-flight answers get `shutdown_grace`.
+  std::thread watchdog([&] {
+    std::unique_lock lock(stop_mutex);
+    stop_cv.wait(lock, [&] { return stop_requested || finished; });
+    if (finished) return;
+    if (!stop_cv.wait_for(lock, config.limits.shutdown_grace, [&] { return finished; })) {
+      log_event("shutdown_forced", {{"connections", registry.size()}});
+      ioc.stop();
+    }
+  });
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : pool) t.join();
+  {
+    const std::lock_guard lock(stop_mutex);
+    finished = true;
+    stop_cv.notify_all();
+  }
+  watchdog.join();
+  (*storage)->close();
+  log_event("stopped", {{"commits", (*storage)->commits()}});
+  return 0;
+}
+
+}  // namespace varn::server

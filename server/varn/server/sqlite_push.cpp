@@ -1,0 +1,105 @@
+// The stateful half of a push, run inside the writer's transaction: what
+// depends on what is already stored (idempotency, author, epoch, chain) and
+// the sequence numbers, assigned here so they commit in order.
+#include "varn/server/roles.hpp"
+#include "varn/server/sqlite_storage.hpp"
+
+namespace varn::server {
+namespace {
+
+struct Statements {
+  SqliteStmt find_by_id;
+  SqliteStmt author_head;
+  SqliteStmt insert;
+  SqliteStmt set_head;
+};
+
+Result<Statements> prepare(SqliteDb& db) {
+  auto find = db.prepare("SELECT seq, hash FROM changesets WHERE id = ?");
+  auto head = db.prepare("SELECT seq, hash FROM author_heads WHERE device = ?");
+  auto insert = db.prepare(
+      "INSERT INTO changesets (unit, seq, id, author, author_seq, hash, bytes) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  auto set_head = db.prepare("INSERT OR REPLACE INTO author_heads (device, seq, hash) VALUES (?, ?, ?)");
+  if (!find) return find.error();
+  if (!head) return head.error();
+  if (!insert) return insert.error();
+  if (!set_head) return set_head.error();
+  return Statements{std::move(find).value(), std::move(head).value(), std::move(insert).value(),
+                    std::move(set_head).value()};
+}
+
+PushResult refuse(unsigned status, std::string code, std::size_t index, std::string message) {
+  PushResult r;
+  r.refusal = PushRefusal{status, std::move(code), index, std::move(message)};
+  return r;
+}
+
+}  // namespace
+
+Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const std::vector<PushItem>& items) {
+  auto unit_row = load_unit(db, unit);
+  if (!unit_row) return unit_row.error();
+  if (!*unit_row) return refuse(403, "forbidden", 0, "unknown unit");
+  auto st = prepare(db);
+  if (!st) return st.error();
+  std::uint64_t head = (*unit_row)->head;
+  PushResult result;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
+    const auto& h = item.header;
+    st->find_by_id.reset();
+    st->find_by_id.bind(1, ByteView(h.id));
+    auto known = st->find_by_id.step();
+    if (!known) return known.error();
+    if (*known) {
+      if (st->find_by_id.blob(1) != Bytes(item.hash.begin(), item.hash.end())) {
+        return refuse(409, "conflict", i, "this change-set id is stored with different bytes");
+      }
+      result.acks.push_back({h.id, static_cast<std::uint64_t>(st->find_by_id.int64(0)), true});
+      continue;
+    }
+    auto author = load_device(db, h.author);
+    if (!author) return author.error();
+    if (!*author || (*author)->unit != unit || (*author)->status != "active") {
+      return refuse(403, "forbidden", i, "the author is not an active device of this unit");
+    }
+    if (!role_may_write((*author)->role, h.change_class)) {
+      return refuse(403, "forbidden", i, "the author's role may not write this class of change set");
+    }
+    if (h.epoch != (*unit_row)->current_epoch) {
+      return refuse(400, "stale_epoch", i, "the envelope's epoch is not the unit's current epoch");
+    }
+    st->author_head.reset();
+    st->author_head.bind(1, ByteView(h.author));
+    auto chain = st->author_head.step();
+    if (!chain) return chain.error();
+    const std::uint64_t last_seq = *chain ? static_cast<std::uint64_t>(st->author_head.int64(0)) : 0;
+    const Bytes last_hash = *chain ? st->author_head.blob(1) : Bytes(32, 0);
+    if (h.seq != last_seq + 1 || Bytes(h.prev_hash.begin(), h.prev_hash.end()) != last_hash) {
+      return refuse(400, "chain", i, "the envelope does not follow its author's last change set");
+    }
+    ++head;
+    st->insert.reset();
+    st->insert.bind(1, ByteView(unit))
+        .bind(2, static_cast<std::int64_t>(head))
+        .bind(3, ByteView(h.id))
+        .bind(4, ByteView(h.author))
+        .bind(5, static_cast<std::int64_t>(h.seq))
+        .bind(6, ByteView(item.hash))
+        .bind(7, ByteView(item.bytes));
+    if (auto r = st->insert.run(); !r) return r.error();
+    st->set_head.reset();
+    st->set_head.bind(1, ByteView(h.author)).bind(2, static_cast<std::int64_t>(h.seq)).bind(3, ByteView(item.hash));
+    if (auto r = st->set_head.run(); !r) return r.error();
+    result.acks.push_back({h.id, head, false});
+  }
+  if (head != (*unit_row)->head) {
+    auto set = db.prepare("UPDATE units SET head = ? WHERE id = ?");
+    if (!set) return set.error();
+    set->bind(1, static_cast<std::int64_t>(head)).bind(2, ByteView(unit));
+    if (auto r = set->run(); !r) return r.error();
+  }
+  return result;
+}
+
+}  // namespace varn::server

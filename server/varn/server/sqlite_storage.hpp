@@ -1,0 +1,91 @@
+#pragma once
+//! The embedded default backend: one SQLite file (WAL) in the data
+//! directory, a single group-committing writer and a pool of readers.
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "varn/server/group_committer.hpp"
+#include "varn/server/storage.hpp"
+
+namespace varn::server {
+
+class SqliteStorage final : public Storage {
+ public:
+  //! Opens or creates `file`. `durable` false (fsync off) is for fuzzing only.
+  static Result<std::unique_ptr<SqliteStorage>> open(const std::filesystem::path& file, bool durable = true);
+  ~SqliteStorage() override;
+
+  Result<void> create_unit(const UnitId& unit, const std::string& label, const crypto::Hash32& code_hash) override;
+  Result<std::optional<UnitRecord>> find_unit(const UnitId& unit) override;
+  Result<std::optional<DeviceRecord>> find_device(const DeviceId& device) override;
+  Result<std::vector<DeviceRecord>> unit_devices(const UnitId& unit) override;
+  Result<DeviceRecord> enrol_with_code(const crypto::Hash32& code_hash, const DeviceId& device, const Bytes& bundle,
+                                       std::int64_t now) override;
+  Result<PendingEnrolment> request_enrolment(const DeviceId& device, const Bytes& bundle, const std::string& code,
+                                             std::int64_t now, std::int64_t not_before) override;
+  Result<std::optional<PendingEnrolment>> find_pending_by_code(const std::string& code,
+                                                               std::int64_t not_before) override;
+  Result<std::optional<PendingEnrolment>> find_pending_by_device(const DeviceId& device,
+                                                                 std::int64_t not_before) override;
+  Result<DeviceRecord> approve_enrolment(const UnitId& unit, const std::string& code, const std::string& role,
+                                         const std::vector<KeyCopyRecord>& keys, std::int64_t now,
+                                         std::int64_t not_before) override;
+  Result<void> put_epoch_keys(const UnitId& unit, std::uint32_t epoch,
+                              const std::vector<KeyCopyRecord>& copies) override;
+  Result<std::vector<KeyCopyRecord>> keys_for(const DeviceId& device) override;
+  Result<void> touch_device(const DeviceId& device, std::int64_t now) override;
+
+  void push(const UnitId& unit, std::vector<PushItem> items, PushCallback done) override;
+  Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit) override;
+  void set_commit_listener(CommitListener listener) override;
+
+  [[nodiscard]] std::uint64_t commits() const override { return writer_->commits(); }
+  void close() override;
+
+ private:
+  SqliteStorage(std::filesystem::path file, bool durable, std::unique_ptr<GroupCommitter> writer)
+      : file_(std::move(file)), durable_(durable), writer_(std::move(writer)) {}
+
+  //! A reader connection lent for one call and given back after.
+  class Reader {
+   public:
+    Reader(SqliteStorage& owner, std::unique_ptr<SqliteDb> db) : owner_(&owner), db_(std::move(db)) {}
+    Reader(Reader&& other) noexcept : owner_(other.owner_), db_(std::move(other.db_)) {}
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
+    Reader& operator=(Reader&&) = delete;
+    ~Reader() {
+      if (!db_) return;
+      const std::lock_guard lock(owner_->readers_mutex_);
+      owner_->idle_readers_.push_back(std::move(db_));
+    }
+    SqliteDb& db() { return *db_; }
+  
+   private:
+    SqliteStorage* owner_;
+    std::unique_ptr<SqliteDb> db_;
+  };
+  Result<Reader> reader();
+  //! Runs `apply` in the writer's transaction and waits until it is durable.
+  Result<void> write(const std::function<Result<void>(SqliteDb&)>& apply);
+
+  std::filesystem::path file_;
+  bool durable_;
+  std::unique_ptr<GroupCommitter> writer_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<SqliteDb>> idle_readers_;
+  std::mutex listener_mutex_;
+  CommitListener listener_;
+};
+
+//! Reads one device row from any connection (shared by reads and writes).
+Result<std::optional<DeviceRecord>> load_device(SqliteDb& db, const DeviceId& device);
+//! Reads one unit row from any connection.
+Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit);
+//! Runs a push batch inside the writer's transaction (sqlite_push.cpp).
+Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const std::vector<PushItem>& items);
+
+}  // namespace varn::server
