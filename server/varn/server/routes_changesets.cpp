@@ -53,7 +53,8 @@ std::variant<std::vector<PushItem>, Response> check_batch(const Request& request
     if (!wire::verify_envelope(*envelope, bundle->sign_key)) {
       return refusal(400, "bad_signature", i, "the author's signature does not verify");
     }
-    items.push_back(PushItem{std::move(bytes), h, wire::envelope_hash((*envelopes)[i])});
+    const auto hash = wire::envelope_hash(bytes);
+    items.push_back(PushItem{std::move(bytes), h, hash});
   }
   return items;
 }

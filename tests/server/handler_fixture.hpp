@@ -1,0 +1,45 @@
+#pragma once
+//! The server's handler with a real SQLite store in a temporary directory
+//! and no sockets: requests go straight into handle_request.
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include "protocol_driver.hpp"
+#include "varn/server/handler.hpp"
+#include "varn/server/sqlite_storage.hpp"
+
+namespace varn::test {
+
+class HandlerFixture {
+ public:
+  HandlerFixture();
+  ~HandlerFixture();
+
+  //! Sends one request through handle_request and waits (bounded) for the answer.
+  TestResponse send(server::Request request);
+  //! A transport for ProtocolDriver over send().
+  Transport transport();
+
+  std::filesystem::path dir;
+  std::unique_ptr<server::SqliteStorage> storage;
+  server::Metrics metrics;
+  server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(900)};
+  server::PullWaiters waiters{metrics};
+  boost::asio::io_context ioc;
+  std::unique_ptr<server::Context> ctx;
+  ProtocolDriver driver{transport()};
+  std::string unit_code = "TEST-CODE-0001";
+
+ private:
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_{ioc.get_executor()};
+  std::thread io_thread_;
+};
+
+//! Counts the change sets stored for a unit, straight from the database.
+std::uint64_t stored_changesets(HandlerFixture& f);
+
+}  // namespace varn::test

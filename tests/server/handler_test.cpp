@@ -1,0 +1,257 @@
+// Protocol-level tests of handle_request with a real store and no sockets.
+#include <catch2/catch.hpp>
+#include <future>
+#include <thread>
+
+#include "handler_fixture.hpp"
+#include "varn/wire/batch_codec.hpp"
+
+namespace varn::test {
+namespace {
+
+using nlohmann::json;
+
+//! The same change-set id and chain position, sealed again: other bytes.
+Bytes reseal(const Bytes& original, const TestDevice& author, const crypto::SecretBuffer& key) {
+  auto env = wire::decode_envelope(original);
+  REQUIRE(env.ok());
+  wire::SealParams p{env->header.change_class, env->header.unit, env->header.epoch, env->header.seq,
+                     env->header.prev_hash, env->header.id};
+  auto sealed = wire::seal_envelope(p, key, author.identity.signing(), as_bytes("other text"));
+  REQUIRE(sealed.ok());
+  return std::move(sealed).value();
+}
+
+std::vector<std::uint64_t> pulled_seqs(const TestResponse& r) {
+  auto items = wire::decode_pull_body(r.body, 10000);
+  REQUIRE(items.ok());
+  std::vector<std::uint64_t> out;
+  for (const auto& i : *items) out.push_back(i.seq);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("health and metrics need no session", "[server][handler]") {
+  HandlerFixture f;
+  CHECK(f.driver.call("GET", "/healthz").status == 200);
+  auto m = f.driver.call("GET", "/metrics");
+  CHECK(m.status == 200);
+  CHECK(std::string(m.body.begin(), m.body.end()).find("varn_fsyncs_total") != std::string::npos);
+  CHECK(f.driver.call("GET", "/nowhere").status == 404);
+  CHECK(f.driver.call("DELETE", "/healthz").status == 405);
+}
+
+TEST_CASE("malformed JSON and missing fields are 400 malformed", "[server][handler]") {
+  HandlerFixture f;
+  const std::string bad = "{\"bundle\": ";
+  auto r = f.driver.call("POST", "/v1/enrol", Bytes(bad.begin(), bad.end()));
+  CHECK(r.status == 400);
+  CHECK(r.error_code() == "malformed");
+  CHECK(f.driver.call_json("POST", "/v1/enrol", {{"bundle", 5}}).error_code() == "malformed");
+  CHECK(f.driver.call_json("POST", "/v1/enrol", {{"bundle", "AAAA"}}).error_code() == "malformed");
+  CHECK(f.driver.call_json("POST", "/v1/session/challenge", {{"device", "zz"}}).status == 400);
+  CHECK(f.driver.call_json("POST", "/v1/session", json::array()).status == 400);
+}
+
+TEST_CASE("the unit code enrols one admin, once", "[server][handler]") {
+  HandlerFixture f;
+  TestDevice admin, other;
+  CHECK(f.driver.enrol(admin, std::string("WRONG-CODE")).error_code() == "bad_code");
+  auto first = f.driver.enrol(admin, f.unit_code);
+  REQUIRE(first.status == 200);
+  CHECK(first.json()["role"] == "admin");
+  CHECK(first.json()["status"] == "active");
+  CHECK(f.driver.enrol(admin, f.unit_code).status == 200);  // the same device retrying
+  auto second = f.driver.enrol(other, f.unit_code);
+  CHECK(second.status == 403);
+  CHECK(second.error_code() == "bad_code");
+}
+
+TEST_CASE("a pending device is approved by the admin and becomes active", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  TestDevice d;
+  auto e = f.driver.enrol(d, std::nullopt);
+  REQUIRE(e.status == 202);
+  const auto code = e.json()["code"].get<std::string>();
+  CHECK(f.driver.enrol(d, std::nullopt).json()["code"] == code);  // the same live request
+  auto s = f.driver.open_session(d);
+  REQUIRE(s.status == 200);
+  CHECK(s.json()["status"] == "pending");
+  CHECK(s.json()["unit"].is_null());
+  auto seen = f.driver.call("GET", unit_path(u.unit) + "/enrolments/" + code, {}, u.admin.token);
+  REQUIRE(seen.status == 200);
+  CHECK(seen.json()["device"] == to_hex(d.id()));
+  // The pending device itself may not approve anything.
+  CHECK(f.driver.call_json("POST", unit_path(u.unit) + "/enrolments/" + code + "/approve",
+                           {{"role", "worker"}, {"keys", json::array()}}, d.token).status == 403);
+  CHECK(f.driver.call_json("POST", unit_path(u.unit) + "/enrolments/" + code + "/approve",
+                           {{"role", "boss"}, {"keys", json::array()}}, u.admin.token).status == 400);
+  auto a = f.driver.call_json("POST", unit_path(u.unit) + "/enrolments/" + code + "/approve",
+                              {{"role", "worker"}, {"keys", json::array()}}, u.admin.token);
+  REQUIRE(a.status == 200);
+  auto me = f.driver.call("GET", "/v1/me", {}, d.token);
+  CHECK(me.json()["status"] == "active");
+  CHECK(me.json()["role"] == "worker");
+  CHECK(f.driver.call("GET", unit_path(u.unit) + "/enrolments/" + code, {}, u.admin.token).status == 404);
+  auto devices = f.driver.call("GET", unit_path(u.unit) + "/devices", {}, d.token);
+  CHECK(devices.json()["devices"].size() == 2);
+}
+
+TEST_CASE("sessions: replayed challenge, bad signature, unknown device, no token", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  const auto id = to_hex(u.admin.id());
+  auto c = f.driver.call_json("POST", "/v1/session/challenge", {{"device", id}});
+  const auto challenge = from_base64(c.json()["challenge"].get<std::string>());
+  const auto good = u.admin.identity.signing().sign(crypto::labelled_hash("varn/session/v1", {*challenge}));
+  const json answer = {{"device", id}, {"challenge", to_base64(*challenge)}, {"signature", to_base64(good)}};
+  CHECK(f.driver.call_json("POST", "/v1/session", answer).status == 200);
+  auto replay = f.driver.call_json("POST", "/v1/session", answer);
+  CHECK(replay.status == 401);
+  CHECK(replay.error_code() == "unknown_challenge");
+
+  auto c2 = f.driver.call_json("POST", "/v1/session/challenge", {{"device", id}});
+  const auto wrong = TestDevice{}.identity.signing().sign(as_bytes("not the challenge"));
+  auto bad = f.driver.call_json("POST", "/v1/session",
+                                {{"device", id}, {"challenge", c2.json()["challenge"]}, {"signature", to_base64(wrong)}});
+  CHECK(bad.status == 401);
+  CHECK(bad.error_code() == "bad_signature");
+
+  TestDevice stranger;
+  auto s = f.driver.open_session(stranger);
+  CHECK(s.status == 401);
+  CHECK(s.error_code() == "bad_signature");
+  CHECK(f.driver.call("GET", "/v1/me").error_code() == "unauthorized");
+  CHECK(f.driver.call("GET", "/v1/me", {}, "not-a-token").error_code() == "unauthorized");
+}
+
+TEST_CASE("push assigns sequence numbers and pull returns them in order", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  std::vector<Bytes> batch;
+  for (int i = 0; i < 3; ++i) batch.push_back(u.admin.seal_next(u.unit, 1, u.epoch_key, "note"));
+  auto p = f.driver.push(u.admin, u.unit, batch);
+  REQUIRE(p.status == 200);
+  const auto results = p.json()["results"];
+  REQUIRE(results.size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK(results[i]["seq"] == i + 1);
+    CHECK(results[i]["duplicate"] == false);
+  }
+  auto all = f.driver.pull(u.admin, u.unit, 0, 100);
+  CHECK(all.headers["varn-head"] == "3");
+  CHECK(pulled_seqs(all) == std::vector<std::uint64_t>{1, 2, 3});
+  CHECK(pulled_seqs(f.driver.pull(u.admin, u.unit, 1, 1)) == std::vector<std::uint64_t>{2});
+  CHECK(f.driver.call("GET", unit_path(u.unit) + "/changesets?after=x", {}, u.admin.token).status == 400);
+}
+
+TEST_CASE("a retry with the same bytes is a duplicate; other bytes are 409 and store nothing", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  const Bytes first = u.admin.seal_next(u.unit, 1, u.epoch_key, "note");
+  REQUIRE(f.driver.push(u.admin, u.unit, {first}).status == 200);
+  auto again = f.driver.push(u.admin, u.unit, {first});
+  REQUIRE(again.status == 200);
+  CHECK(again.json()["results"][0]["seq"] == 1);
+  CHECK(again.json()["results"][0]["duplicate"] == true);
+  CHECK(stored_changesets(f) == 1);
+
+  const Bytes next = u.admin.seal_next(u.unit, 1, u.epoch_key, "next");
+  auto conflict = f.driver.push(u.admin, u.unit, {next, reseal(first, u.admin, u.epoch_key)});
+  CHECK(conflict.status == 409);
+  CHECK(conflict.error_code() == "conflict");
+  CHECK(conflict.json()["index"] == 1);
+  CHECK(conflict.json()["id"] == to_hex(wire::decode_envelope(first)->header.id));
+  CHECK(stored_changesets(f) == 1);  // `next` was not stored either: batches are atomic
+}
+
+TEST_CASE("chain, epoch, unit, signature and author are checked", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  SECTION("a gap in the author's chain") {
+    (void)u.admin.seal_next(u.unit, 1, u.epoch_key, "lost");
+    auto r = f.driver.push(u.admin, u.unit, {u.admin.seal_next(u.unit, 1, u.epoch_key, "gap")});
+    CHECK(r.status == 400);
+    CHECK(r.error_code() == "chain");
+  }
+  SECTION("a stale epoch") {
+    auto r = f.driver.push(u.admin, u.unit, {u.admin.seal_next(u.unit, 2, u.epoch_key, "future")});
+    CHECK(r.error_code() == "stale_epoch");
+  }
+  SECTION("another unit in the envelope") {
+    auto r = f.driver.push(u.admin, u.unit, {u.admin.seal_next(wire::UnitId{}, 1, u.epoch_key, "elsewhere")});
+    CHECK(r.error_code() == "wrong_unit");
+  }
+  SECTION("a broken signature") {
+    Bytes env = u.admin.seal_next(u.unit, 1, u.epoch_key, "note");
+    env[200] ^= 1;
+    auto r = f.driver.push(u.admin, u.unit, {env});
+    CHECK(r.error_code() == "bad_signature");
+    CHECK(r.json()["index"] == 0);
+  }
+  SECTION("an author that is not enrolled") {
+    TestDevice stranger;
+    auto r = f.driver.push(u.admin, u.unit, {stranger.seal_next(u.unit, 1, u.epoch_key, "forged")});
+    CHECK(r.status == 403);
+    CHECK(r.error_code() == "forbidden");
+  }
+  SECTION("a truncated envelope and a truncated body") {
+    Bytes env = u.admin.seal_next(u.unit, 1, u.epoch_key, "note");
+    env.resize(env.size() - 10);
+    auto r = f.driver.push(u.admin, u.unit, {env});
+    CHECK(r.error_code() == "malformed");
+    Bytes body = wire::encode_push_body({u.admin.seal_next(u.unit, 1, u.epoch_key, "x")});
+    body.resize(body.size() / 2);
+    CHECK(f.driver.call("POST", unit_path(u.unit) + "/changesets", body, u.admin.token).error_code() == "malformed");
+  }
+  SECTION("too many envelopes in one push") {
+    std::vector<Bytes> batch;
+    for (int i = 0; i < 9; ++i) batch.push_back(u.admin.seal_next(u.unit, 1, u.epoch_key, "n"));
+    CHECK(f.driver.push(u.admin, u.unit, batch).status == 413);
+  }
+  CHECK(stored_changesets(f) == 0);
+}
+
+TEST_CASE("roles limit what a device writes and where", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  auto reviewer = f.driver.add_member(u, "reviewer");
+  auto r = f.driver.push(reviewer, u.unit, {reviewer.seal_next(u.unit, 1, u.epoch_key, "visit")});
+  CHECK(r.status == 403);
+  reviewer.seq = 0;
+  reviewer.last_hash = {};
+  auto ok = f.driver.push(reviewer, u.unit,
+                          {reviewer.seal_next(u.unit, 1, u.epoch_key, "sign-off", wire::ChangeSetClass::review)});
+  CHECK(ok.status == 200);
+  auto keys = f.driver.call("GET", unit_path(u.unit) + "/keys", {}, reviewer.token);
+  CHECK(keys.json()["current_epoch"] == 1);
+  CHECK(keys.json()["keys"].size() == 1);
+  // Only admins upload keys, and only the next epoch.
+  CHECK(f.driver.call_json("PUT", unit_path(u.unit) + "/keys", {{"epoch", 2}, {"copies", json::array()}},
+                           reviewer.token).status == 403);
+  auto skip = f.driver.call_json("PUT", unit_path(u.unit) + "/keys", {{"epoch", 3}, {"copies", json::array()}},
+                                 u.admin.token);
+  CHECK(skip.status == 409);
+  CHECK(skip.error_code() == "epoch");
+  // A member of this unit is a stranger to any other unit.
+  const wire::UnitId other{};
+  CHECK(f.driver.pull(reviewer, other, 0, 10).status == 403);
+}
+
+TEST_CASE("long-poll wakes on a commit and times out empty", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  auto empty = f.driver.pull(u.admin, u.unit, 0, 10, 1);
+  CHECK(empty.status == 200);
+  CHECK(pulled_seqs(empty).empty());
+  auto waiting = std::async(std::launch::async, [&] { return f.driver.pull(u.admin, u.unit, 0, 10, 5); });
+  // Pushes until the waiter has seen one (it may register before or after the first).
+  const Bytes env = u.admin.seal_next(u.unit, 1, u.epoch_key, "wake up");
+  REQUIRE(f.driver.push(u.admin, u.unit, {env}).status == 200);
+  REQUIRE(waiting.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+  CHECK(pulled_seqs(waiting.get()) == std::vector<std::uint64_t>{1});
+}
+
+}  // namespace varn::test

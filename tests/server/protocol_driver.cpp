@@ -1,0 +1,114 @@
+#include "protocol_driver.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "varn/crypto/box.hpp"
+#include "varn/crypto/hash.hpp"
+#include "varn/crypto/random.hpp"
+#include "varn/wire/batch_codec.hpp"
+
+namespace varn::test {
+
+using nlohmann::json;
+
+json TestResponse::json() const {
+  auto j = nlohmann::json::parse(body.begin(), body.end(), nullptr, false);
+  return j.is_discarded() ? nlohmann::json::object() : j;
+}
+
+std::string TestResponse::error_code() const {
+  auto j = json();
+  return j.is_object() && j.contains("error") && j["error"].is_string() ? j["error"].get<std::string>() : "";
+}
+
+Bytes TestDevice::seal_next(const wire::UnitId& unit, std::uint32_t epoch, const crypto::SecretBuffer& key,
+                            std::string_view plaintext, wire::ChangeSetClass change_class) {
+  wire::SealParams p;
+  p.change_class = change_class;
+  p.unit = unit;
+  p.epoch = epoch;
+  p.seq = seq + 1;
+  p.prev_hash = last_hash;
+  p.id = crypto::random_array<16>();
+  auto sealed = wire::seal_envelope(p, key, identity.signing(), as_bytes(plaintext));
+  REQUIRE(sealed.ok());
+  seq += 1;
+  last_hash = wire::envelope_hash(*sealed);
+  return std::move(sealed).value();
+}
+
+std::string unit_path(const wire::UnitId& unit) { return "/v1/units/" + to_hex(unit); }
+
+TestResponse ProtocolDriver::call(const std::string& method, const std::string& target, const Bytes& body,
+                                  const std::string& token) {
+  return transport_(method, target, body, token);
+}
+
+TestResponse ProtocolDriver::call_json(const std::string& method, const std::string& target, const json& body,
+                                       const std::string& token) {
+  const auto text = body.dump();
+  return call(method, target, Bytes(text.begin(), text.end()), token);
+}
+
+TestResponse ProtocolDriver::enrol(const TestDevice& device, const std::optional<std::string>& code) {
+  json body = {{"bundle", to_base64(device.identity.public_bundle().encode())}};
+  if (code) body["code"] = *code;
+  return call_json("POST", "/v1/enrol", body);
+}
+
+TestResponse ProtocolDriver::open_session(TestDevice& device) {
+  const auto id = to_hex(device.id());
+  auto c = call_json("POST", "/v1/session/challenge", {{"device", id}});
+  REQUIRE(c.status == 200);
+  const auto challenge = from_base64(c.json()["challenge"].get<std::string>());
+  REQUIRE(challenge);
+  const auto signature = device.identity.signing().sign(crypto::labelled_hash("varn/session/v1", {*challenge}));
+  auto s = call_json("POST", "/v1/session",
+                     {{"device", id}, {"challenge", to_base64(*challenge)}, {"signature", to_base64(signature)}});
+  if (s.status == 200) device.token = s.json()["token"].get<std::string>();
+  return s;
+}
+
+TestUnit ProtocolDriver::make_unit(const std::string& unit_code) {
+  TestUnit u;
+  auto e = enrol(u.admin, unit_code);
+  REQUIRE(e.status == 200);
+  u.unit = *array_from_hex<16>(e.json()["unit"].get<std::string>());
+  REQUIRE(open_session(u.admin).status == 200);
+  auto wrapped = crypto::seal_to(u.admin.identity.box().public_key(), u.epoch_key.view());
+  REQUIRE(wrapped.ok());
+  auto k = call_json("PUT", unit_path(u.unit) + "/keys",
+                     {{"epoch", 1}, {"copies", json::array({{{"device", to_hex(u.admin.id())}, {"wrapped", to_base64(*wrapped)}}})}},
+                     u.admin.token);
+  REQUIRE(k.status == 200);
+  return u;
+}
+
+TestDevice ProtocolDriver::add_member(TestUnit& unit, const std::string& role) {
+  TestDevice d;
+  auto e = enrol(d, std::nullopt);
+  REQUIRE(e.status == 202);
+  const auto code = e.json()["code"].get<std::string>();
+  auto wrapped = crypto::seal_to(d.identity.box().public_key(), unit.epoch_key.view());
+  REQUIRE(wrapped.ok());
+  auto a = call_json("POST", unit_path(unit.unit) + "/enrolments/" + code + "/approve",
+                     {{"role", role}, {"keys", json::array({{{"epoch", 1}, {"wrapped", to_base64(*wrapped)}}})}},
+                     unit.admin.token);
+  REQUIRE(a.status == 200);
+  REQUIRE(open_session(d).status == 200);
+  return d;
+}
+
+TestResponse ProtocolDriver::push(const TestDevice& device, const wire::UnitId& unit, const std::vector<Bytes>& envelopes) {
+  return call("POST", unit_path(unit) + "/changesets", wire::encode_push_body(envelopes), device.token);
+}
+
+TestResponse ProtocolDriver::pull(const TestDevice& device, const wire::UnitId& unit, std::uint64_t after,
+                                  std::size_t limit, int wait_seconds) {
+  return call("GET",
+              unit_path(unit) + "/changesets?after=" + std::to_string(after) + "&limit=" + std::to_string(limit) +
+                  "&wait=" + std::to_string(wait_seconds),
+              {}, device.token);
+}
+
+}  // namespace varn::test
