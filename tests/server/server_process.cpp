@@ -1,0 +1,51 @@
+#include "server_process.hpp"
+
+#include <catch2/catch.hpp>
+
+namespace varn::test {
+
+ServerProcess::ServerProcess() {
+  dir = make_temp_dir("varn-server-test");
+  data_dir = dir + "/data";
+  log_path = dir + "/server.log";
+  auto init = run_process({VARN_SERVER_BINARY, "init", "--data", data_dir, "--unit", "Team Nord"});
+  REQUIRE(init.exit_code == 0);
+  const auto at = init.out.find("code: ");
+  REQUIRE(at != std::string::npos);
+  unit_code = init.out.substr(at + 6, init.out.find('\n', at) - at - 6);
+}
+
+ServerProcess::~ServerProcess() {
+  if (child_) child_->kill_hard();
+  remove_tree(dir);
+}
+
+void ServerProcess::start() {
+  ++starts_;
+  child_ = ChildProcess::start({VARN_SERVER_BINARY, "serve", "--data", data_dir, "--listen", "127.0.0.1:0",
+                                "--max-long-poll", "5", "--shutdown-grace", "10"},
+                               log_path + "." + std::to_string(starts_));
+  REQUIRE(child_.has_value());
+  auto line = child_->read_line(std::chrono::seconds(20));
+  REQUIRE(line.has_value());
+  auto info = parse_listening_line(*line);
+  REQUIRE(info.has_value());
+  CHECK(info->cert_sha256.size() == 64);
+  port = port_of(info->url);
+  REQUIRE(port != 0);
+}
+
+int ServerProcess::stop() {
+  REQUIRE(child_.has_value());
+  const int code = child_->terminate(std::chrono::seconds(20));
+  child_.reset();
+  return code;
+}
+
+void ServerProcess::kill() {
+  REQUIRE(child_.has_value());
+  child_->kill_hard();
+  child_.reset();
+}
+
+}  // namespace varn::test

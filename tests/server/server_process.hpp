@@ -1,0 +1,38 @@
+#pragma once
+//! The real varn-server as a child process on 127.0.0.1 port 0, with its
+//! data directory, unit code and stderr log, for process-level tests.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "subprocess.hpp"
+#include "tls_client.hpp"
+
+namespace varn::test {
+
+class ServerProcess {
+ public:
+  //! Makes a data directory and a unit with `varn-server init`.
+  ServerProcess();
+  ~ServerProcess();
+
+  //! Starts `serve` (again, after a stop) and waits for the listening line.
+  void start();
+  //! SIGTERM; returns the exit code.
+  int stop();
+  //! SIGKILL, as a crash would.
+  void kill();
+
+  std::string dir;       //!< holds data/ and server.log
+  std::string data_dir;
+  std::string log_path;
+  std::string unit_code;
+  unsigned short port = 0;
+
+ private:
+  std::optional<ChildProcess> child_;
+  int starts_ = 0;
+};
+
+}  // namespace varn::test
