@@ -1,6 +1,6 @@
 #include "protocol_driver.hpp"
 
-#include <catch2/catch.hpp>
+#include "test_check.hpp"
 
 #include "varn/crypto/box.hpp"
 #include "varn/crypto/hash.hpp"

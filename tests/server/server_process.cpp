@@ -1,6 +1,6 @@
 #include "server_process.hpp"
 
-#include <catch2/catch.hpp>
+#include "test_check.hpp"
 
 namespace varn::test {
 

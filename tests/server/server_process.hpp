@@ -23,6 +23,8 @@ class ServerProcess {
   int stop();
   //! SIGKILL, as a crash would.
   void kill();
+  //! The child's pid while it runs (the bench reads its memory).
+  [[nodiscard]] pid_t pid() const { return child_ ? child_->pid() : -1; }
 
   std::string dir;       //!< holds data/ and server.log
   std::string data_dir;

@@ -1,7 +1,7 @@
 #include "tls_client.hpp"
 
 #include <boost/beast/http.hpp>
-#include <catch2/catch.hpp>
+#include "test_check.hpp"
 
 namespace varn::test {
 

@@ -40,7 +40,7 @@ void HttpSession::start() {
 void HttpSession::stop() {
   net::post(stream_.get_executor(), [self = shared_from_this()] {
     self->stopping_ = true;
-    if (!self->busy_) beast::get_lowest_layer(self->stream_).cancel();
+    if (!self->busy_) self->close();
   });
 }
 
@@ -105,6 +105,13 @@ void HttpSession::on_write(bool close_after, beast::error_code ec, std::size_t) 
 void HttpSession::close() {
   if (closed_) return;
   closed_ = true;
+  if (stopping_) {  // server shutdown: do not wait for the peer's close_notify
+    beast::error_code ignored;
+    auto& socket = beast::get_lowest_layer(stream_).socket();
+    socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+    socket.close(ignored);
+    return;
+  }
   beast::get_lowest_layer(stream_).expires_after(kShutdownTimeout);
   stream_.async_shutdown([self = shared_from_this()](beast::error_code) {
     beast::error_code ignored;

@@ -1,6 +1,8 @@
 // The stateful half of a push, run inside the writer's transaction: what
 // depends on what is already stored (idempotency, author, epoch, chain) and
 // the sequence numbers, assigned here so they commit in order.
+#include <map>
+
 #include "varn/server/roles.hpp"
 #include "varn/server/sqlite_storage.hpp"
 
@@ -43,6 +45,7 @@ Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const std::vecto
   auto st = prepare(db);
   if (!st) return st.error();
   std::uint64_t head = (*unit_row)->head;
+  std::map<DeviceId, std::optional<DeviceRecord>> authors;  // a batch usually has one author
   PushResult result;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
@@ -58,12 +61,17 @@ Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const std::vecto
       result.acks.push_back({h.id, static_cast<std::uint64_t>(st->find_by_id.int64(0)), true});
       continue;
     }
-    auto author = load_device(db, h.author);
-    if (!author) return author.error();
-    if (!*author || (*author)->unit != unit || (*author)->status != "active") {
+    auto cached = authors.find(h.author);
+    if (cached == authors.end()) {
+      auto loaded = load_device(db, h.author);
+      if (!loaded) return loaded.error();
+      cached = authors.emplace(h.author, *loaded).first;
+    }
+    const auto& author = cached->second;
+    if (!author || author->unit != unit || author->status != "active") {
       return refuse(403, "forbidden", i, "the author is not an active device of this unit");
     }
-    if (!role_may_write((*author)->role, h.change_class)) {
+    if (!role_may_write(author->role, h.change_class)) {
       return refuse(403, "forbidden", i, "the author's role may not write this class of change set");
     }
     if (h.epoch != (*unit_row)->current_epoch) {
