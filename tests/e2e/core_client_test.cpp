@@ -58,11 +58,11 @@ TEST_CASE("DeviceClient enrols, approves by fingerprint and syncs with the real 
   REQUIRE_FALSE(early.ok());
   CHECK(early.error().code == Errc::locked);  // waiting for the admin
 
-  auto wrong_fp = admin.client.approve(http, pending->code, "00000 00000 00000 00000 00000 00000", "worker");
+  auto wrong_fp = admin.client.approve(http, pending->code, "00000 00000 00000 00000 00000 00000", registry::Role::worker);
   REQUIRE_FALSE(wrong_fp.ok());
   CHECK(wrong_fp.error().code == Errc::forbidden);
 
-  REQUIRE(admin.client.approve(http, pending->code, pending->fingerprint, "worker").ok());
+  REQUIRE(admin.client.approve(http, pending->code, pending->fingerprint, registry::Role::worker).ok());
 
   worker.store.write("worker op 1");
   auto wr = worker.client.sync(http);

@@ -49,6 +49,12 @@ crypto::Hash32 session_challenge_digest(ByteView challenge) {
   return crypto::labelled_hash("varn/session/v1", {challenge});
 }
 
+crypto::Hash32 wipe_confirmation_digest(const crypto::DeviceId& device, std::int64_t time) {
+  Bytes t;
+  put_u64(t, static_cast<std::uint64_t>(time));
+  return crypto::labelled_hash("varn/wipe-confirm/v1", {device, t});
+}
+
 Error error_from_response(const HttpResponse& response) {
   std::string code, message;
   auto parsed = parse_json(response.body);
@@ -105,6 +111,11 @@ Result<EnrolAnswer> ApiClient::enrol(const std::optional<std::string>& unit_code
   if (!status) return status.error();
   answer.status = *status;
   answer.code = optional_string(*j, "code");
+  if (j->contains("server_key")) {
+    auto key = field_id<32>(*j, "server_key");
+    if (!key) return key.error();
+    answer.server_key = *key;
+  }
   answer.role = optional_string(*j, "role");
   if (j->contains("unit")) {
     auto unit = field_id<16>(*j, "unit");
@@ -256,7 +267,76 @@ Result<PullPage> ApiClient::pull(const wire::UnitId& unit, std::uint64_t after, 
   if (auto it = response->headers.find("varn-head"); it != response->headers.end()) {
     page.head = std::strtoull(it->second.c_str(), nullptr, 10);
   }
+  if (auto it = response->headers.find("varn-checkpoint"); it != response->headers.end()) {
+    if (auto cp = from_base64(it->second)) page.checkpoint = *cp;
+  }
   return page;
+}
+
+namespace {
+Result<std::vector<KeyCopy>> copies_from(const json& list) {
+  std::vector<KeyCopy> out;
+  if (!list.is_array()) return make_error(Errc::malformed, "copies: not a list");
+  for (const auto& c : list) {
+    auto device = field_id<16>(c, "device");
+    auto wrapped = field_base64(c, "wrapped");
+    if (!device) return device.error();
+    if (!wrapped) return wrapped.error();
+    out.push_back({*device, *wrapped});
+  }
+  return out;
+}
+}  // namespace
+
+Result<std::vector<Bytes>> ApiClient::registry(const wire::UnitId& unit, std::uint64_t after) {
+  auto response = call(get_request(unit_path(unit) + "/registry?after=" + std::to_string(after)));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  if (!j->contains("entries") || !(*j)["entries"].is_array()) return make_error(Errc::malformed, "registry: missing entries");
+  std::vector<Bytes> out;
+  for (const auto& e : (*j)["entries"]) {
+    if (!e.is_string()) return make_error(Errc::malformed, "registry: entry is not a string");
+    auto bytes = from_base64(e.get<std::string>());
+    if (!bytes) return make_error(Errc::malformed, "registry: entry is not base64");
+    out.push_back(std::move(*bytes));
+  }
+  return out;
+}
+
+Result<void> ApiClient::post_registry(const wire::UnitId& unit, ByteView entry, const std::vector<KeyCopy>& copies) {
+  json list = json::array();
+  for (const auto& c : copies) list.push_back({{"device", to_hex(c.device)}, {"wrapped", to_base64(c.wrapped)}});
+  auto response = call(json_request("POST", unit_path(unit) + "/registry", {{"entry", to_base64(entry)}, {"copies", list}}));
+  if (!response) return response.error();
+  return {};
+}
+
+Result<std::vector<KeyCopy>> ApiClient::key_copies(const wire::UnitId& unit, std::uint32_t epoch) {
+  auto response = call(get_request(unit_path(unit) + "/keys/" + std::to_string(epoch) + "/copies"));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  if (!j->contains("copies")) return make_error(Errc::malformed, "copies: missing list");
+  return copies_from((*j)["copies"]);
+}
+
+Result<Bytes> ApiClient::checkpoint(const wire::UnitId& unit) {
+  auto response = call(get_request(unit_path(unit) + "/checkpoint"));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  return field_base64(*j, "checkpoint");
+}
+
+Result<void> ApiClient::confirm_wipe(std::int64_t now_unix) {
+  const auto device = me_.device_id();
+  const auto sig = me_.signing().sign(wipe_confirmation_digest(device, now_unix));
+  auto response = call_once(json_request(
+      "POST", "/v1/wipe", {{"device", to_hex(device)}, {"time", now_unix}, {"signature", to_base64(sig)}}));
+  if (!response) return response.error();
+  if (response->status != 200) return error_from_response(*response);
+  return {};
 }
 
 }  // namespace varn::sync

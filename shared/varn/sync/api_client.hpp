@@ -27,6 +27,13 @@ class ApiClient {
   [[nodiscard]] Result<void> put_keys(const wire::UnitId& unit, std::uint32_t epoch, const std::vector<KeyCopy>& copies);
   [[nodiscard]] Result<KeysAnswer> keys(const wire::UnitId& unit);
   [[nodiscard]] Result<std::vector<PushAck>> push(const wire::UnitId& unit, const std::vector<Bytes>& envelopes);
+  //! Encoded registry entries with index >= after.
+  [[nodiscard]] Result<std::vector<Bytes>> registry(const wire::UnitId& unit, std::uint64_t after);
+  [[nodiscard]] Result<void> post_registry(const wire::UnitId& unit, ByteView entry, const std::vector<KeyCopy>& copies);
+  [[nodiscard]] Result<std::vector<KeyCopy>> key_copies(const wire::UnitId& unit, std::uint32_t epoch);
+  [[nodiscard]] Result<Bytes> checkpoint(const wire::UnitId& unit);
+  //! A revoked device's signed goodbye after it wiped itself (no session).
+  [[nodiscard]] Result<void> confirm_wipe(std::int64_t now_unix);
   [[nodiscard]] Result<PullPage> pull(const wire::UnitId& unit, std::uint64_t after, std::size_t limit, int wait_seconds);
 
  private:
@@ -40,6 +47,9 @@ class ApiClient {
 //! Maps an HTTP error answer to an Error (401 -> unavailable, 403 revoked ->
 //! Errc::revoked, 409 -> conflict, ...), keeping the server's message.
 [[nodiscard]] Error error_from_response(const HttpResponse& response);
+
+//! The bytes a revoked device signs to confirm it wiped itself.
+[[nodiscard]] crypto::Hash32 wipe_confirmation_digest(const crypto::DeviceId& device, std::int64_t time);
 
 //! The bytes a device signs to open a session.
 [[nodiscard]] crypto::Hash32 session_challenge_digest(ByteView challenge);

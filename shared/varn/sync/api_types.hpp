@@ -18,6 +18,7 @@ struct EnrolAnswer {
   std::string code;    //!< the pending request's code, for the admin
   std::optional<wire::UnitId> unit;
   std::string role;
+  std::optional<crypto::SignPublicKey> server_key;  //!< pinned at enrolment
 };
 
 struct SessionInfo {
@@ -46,6 +47,7 @@ struct WrappedKey {
   Bytes wrapped;  //!< crypto_box_seal(epoch key, device box key)
 };
 
+//! One sealed copy of an epoch key as the server lists it (the box audit).
 struct KeyCopy {
   crypto::DeviceId device{};
   Bytes wrapped;
@@ -65,6 +67,7 @@ struct PushAck {
 struct PullPage {
   std::vector<wire::SequencedEnvelope> items;
   std::uint64_t head = 0;  //!< the server's highest sequence number in the unit
+  Bytes checkpoint;        //!< encoded signed checkpoint, when the server sent one
 };
 
 }  // namespace varn::sync

@@ -37,6 +37,15 @@ inline constexpr std::string_view kEnrolCode = "device.enrol_code";
 inline constexpr std::string_view kCurrentEpoch = "unit.current_epoch";
 inline constexpr std::string_view kDevices = "unit.devices";         //!< JSON cache of the unit's devices
 inline constexpr std::string_view kLastSync = "sync.last_unix";
+inline constexpr std::string_view kServerKey = "server.sign_key";        //!< hex, pinned at enrolment
+inline constexpr std::string_view kAdminKey = "registry.admin_key";      //!< hex, pinned at enrolment
+inline constexpr std::string_view kRegistry = "registry.entries";        //!< JSON list of base64 entries
+inline constexpr std::string_view kRegistryLength = "registry.length";
+inline constexpr std::string_view kRegistryHead = "registry.head";       //!< hex entry hash
+inline constexpr std::string_view kCheckpointSeq = "checkpoint.log_seq"; //!< highest seen
+inline constexpr std::string_view kCheckpointRegistry = "checkpoint.registry_length";
+inline constexpr std::string_view kAlarm = "alarm";                      //!< set when the server misbehaved
+inline constexpr std::string_view kPostedCopies = "registry.posted_copies.";  //!< + index: admin's copies, to re-post after a restore
 }  // namespace settings
 
 }  // namespace varn::sync

@@ -1,5 +1,7 @@
 #include "varn/sync/sync_engine.hpp"
 
+#include <algorithm>
+
 #include "varn/crypto/random.hpp"
 
 namespace varn::sync {
@@ -61,6 +63,28 @@ Result<std::size_t> SyncEngine::push_pending(ApiClient& api) {
     pushed += acks->size();
   }
   return pushed;
+}
+
+Result<std::size_t> SyncEngine::repush(ApiClient& api, const std::vector<Bytes>& envelopes) {
+  auto own = store_.unacknowledged();
+  if (!own) return own.error();
+  std::size_t done = 0;
+  for (std::size_t i = 0; i < envelopes.size(); i += limits_.envelopes_per_push) {
+    const auto end = std::min(envelopes.size(), i + limits_.envelopes_per_push);
+    std::vector<Bytes> batch(envelopes.begin() + static_cast<std::ptrdiff_t>(i),
+                             envelopes.begin() + static_cast<std::ptrdiff_t>(end));
+    auto acks = api.push(unit_, batch);
+    if (!acks) return acks.error();
+    for (const auto& ack : *acks) {
+      for (const auto& mine : *own) {
+        if (mine.id == ack.id) {
+          if (auto marked = store_.mark_acknowledged(ack.id, ack.seq); !marked) return marked.error();
+        }
+      }
+    }
+    done += acks->size();
+  }
+  return done;
 }
 
 Result<ReceivedChangeSet> SyncEngine::open_received(const wire::SequencedEnvelope& item, bool refreshed) {

@@ -45,6 +45,9 @@ class SyncEngine {
   [[nodiscard]] Result<std::size_t> apply_page(const PullPage& page);
   //! Pulls pages until the cursor reaches the server's head.
   [[nodiscard]] Result<std::size_t> pull_all(ApiClient& api, SyncReport& report, int wait_seconds = 0);
+  //! Pushes change sets again (own and others', as held) after a server
+  //! restore; own ones are acknowledged with their new numbers.
+  [[nodiscard]] Result<std::size_t> repush(ApiClient& api, const std::vector<Bytes>& envelopes);
   //! seal_pending, push_pending, pull_all.
   [[nodiscard]] Result<SyncReport> sync(ApiClient& api);
 

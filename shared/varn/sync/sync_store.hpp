@@ -68,6 +68,19 @@ class SyncStore {
   [[nodiscard]] virtual Result<void> apply_received(const ReceivedChangeSet& received) = 0;
   //! The same for a page of change sets in one transaction (initial sync of
   //! 100k change sets must not pay one commit each). Stores may override.
+  //! Every envelope this device holds (own and received) that the server
+  //! numbered above `after`, in that order: what it re-pushes after the
+  //! server was restored from an older backup.
+  [[nodiscard]] virtual Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) {
+    (void)after;
+    return make_error(Errc::unavailable, "this store cannot list the change sets it holds");
+  }
+  //! Moves the pull cursor back to `to` (after a restore), so re-pushed
+  //! change sets come round again and are recognised by id.
+  [[nodiscard]] virtual Result<void> rewind_cursor(std::uint64_t to) {
+    (void)to;
+    return make_error(Errc::unavailable, "this store cannot rewind its cursor");
+  }
   [[nodiscard]] virtual Result<void> apply_received_batch(const std::vector<ReceivedChangeSet>& page) {
     for (const auto& r : page) {
       if (auto applied = apply_received(r); !applied) return applied;

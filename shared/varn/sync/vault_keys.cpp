@@ -1,15 +1,19 @@
 #include "varn/sync/vault_keys.hpp"
 
-#include <nlohmann/json.hpp>
-
-#include "varn/sync/json_fields.hpp"
-
 namespace varn::sync {
 
+Result<registry::RegistryState> VaultKeys::state() {
+  if (!state_) {
+    auto cached = keeper_.cached_state();
+    if (!cached) return cached.error();
+    state_ = std::move(cached).value();
+  }
+  return *state_;
+}
+
 std::uint32_t VaultKeys::current_epoch() {
-  auto value = vault_.setting(settings::kCurrentEpoch);
-  if (!value || !*value) return 0;
-  return static_cast<std::uint32_t>(std::strtoul((*value)->c_str(), nullptr, 10));
+  auto s = state();
+  return s ? s->epoch : 0;
 }
 
 const crypto::SecretBuffer* VaultKeys::epoch_key(std::uint32_t epoch) {
@@ -21,50 +25,48 @@ const crypto::SecretBuffer* VaultKeys::epoch_key(std::uint32_t epoch) {
   return slot.get();
 }
 
-Result<void> VaultKeys::load_devices() {
-  devices_loaded_ = true;
-  auto cached = vault_.setting(settings::kDevices);
-  if (!cached) return cached.error();
-  if (!*cached) return {};
-  auto j = parse_json(as_bytes(**cached));
-  if (!j) return j.error();
-  for (auto it = j->begin(); it != j->end(); ++it) {
-    auto id = array_from_hex<16>(it.key());
-    auto key = it.value().is_string() ? array_from_hex<32>(it.value().get<std::string>()) : std::nullopt;
-    if (id && key) authors_[*id] = *key;
-  }
-  return {};
-}
-
 std::optional<crypto::SignPublicKey> VaultKeys::author_key(const crypto::DeviceId& device) {
-  if (!devices_loaded_ && !load_devices()) return std::nullopt;
-  auto it = authors_.find(device);
-  if (it == authors_.end()) return std::nullopt;
-  return it->second;
+  auto s = state();
+  if (!s) return std::nullopt;
+  // Revoked devices stay known so what they wrote before still verifies.
+  auto it = s->devices.find(device);
+  if (it == s->devices.end()) return std::nullopt;
+  return it->second.bundle.sign_key;
 }
 
-Result<void> VaultKeys::refresh() {
-  auto devices = api_.devices(unit_);
-  if (!devices) return devices.error();
-  nlohmann::json cache = nlohmann::json::object();
-  authors_.clear();
-  for (const auto& d : *devices) {
-    // Revoked devices stay known so their earlier change sets still verify.
-    authors_[d.device] = d.bundle.sign_key;
-    cache[to_hex(d.device)] = to_hex(d.bundle.sign_key);
+Result<void> VaultKeys::audit_and_unwrap(const registry::RegistryState& s) {
+  if (s.epoch > 0) {
+    auto copies = api_.key_copies(unit_, s.epoch);
+    if (!copies) return copies.error();
+    std::vector<registry::KeyCopy> audited;
+    for (auto& c : *copies) audited.push_back({c.device, c.wrapped});
+    if (auto audit = registry::audit_key_copies(s, s.epoch, audited); !audit) {
+      (void)keeper_.raise_alarm(audit.error().message);
+      return audit.error();
+    }
   }
-  devices_loaded_ = true;
-  if (auto saved = vault_.put_setting(settings::kDevices, cache.dump()); !saved) return saved;
-
-  auto keys = api_.keys(unit_);
-  if (!keys) return keys.error();
-  for (const auto& wrapped : keys->keys) {
+  auto mine = api_.keys(unit_);
+  if (!mine) return mine.error();
+  for (const auto& wrapped : mine->keys) {
+    if (wrapped.epoch == 0 || wrapped.epoch > s.epoch) continue;  // never trust an epoch the registry lacks
     auto key = crypto::open_sealed(me_.box(), wrapped.wrapped);
     if (!key) return make_error(Errc::corrupt, "epoch key " + std::to_string(wrapped.epoch) + " does not open on this device");
     if (auto saved = vault_.put_epoch_key(wrapped.epoch, *key); !saved) return saved;
     keys_.erase(wrapped.epoch);
   }
-  return vault_.put_setting(settings::kCurrentEpoch, std::to_string(keys->current_epoch));
+  if (s.epoch > 0 && epoch_key(s.epoch) == nullptr) {
+    const std::string message = "the server withholds this device's key for epoch " + std::to_string(s.epoch);
+    (void)keeper_.raise_alarm(message);
+    return make_error(Errc::corrupt, message);
+  }
+  return {};
+}
+
+Result<void> VaultKeys::refresh() {
+  auto fresh = keeper_.refresh(api_, unit_);
+  if (!fresh) return fresh.error();
+  state_ = std::move(fresh).value();
+  return audit_and_unwrap(*state_);
 }
 
 }  // namespace varn::sync
