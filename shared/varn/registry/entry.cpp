@@ -123,4 +123,10 @@ crypto::Hash32 entry_signature_digest(const Entry& entry) {
   return crypto::labelled_hash(kSignLabel, {part});
 }
 
+bool role_may_write(Role role, wire::ChangeSetClass change_class) {
+  if (role == Role::admin) return true;
+  if (change_class == wire::ChangeSetClass::field_work) return role == Role::worker;
+  return role == Role::reviewer;
+}
+
 }  // namespace varn::registry

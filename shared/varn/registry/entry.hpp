@@ -20,6 +20,9 @@ enum class EntryKind : std::uint8_t { enrol = 1, change_role = 2, revoke = 3, ro
 [[nodiscard]] std::string to_string(Role role);
 [[nodiscard]] Result<Role> role_from_string(std::string_view text);
 [[nodiscard]] std::string to_string(EntryKind kind);
+//! Admins write both classes, workers field work, reviewers reviews: the same
+//! rule on the server (on push) and on every client (on apply).
+[[nodiscard]] bool role_may_write(Role role, wire::ChangeSetClass change_class);
 
 inline constexpr std::size_t kEntryBytes = 8 + 32 + 16 + 1 + 16 + 16 + 65 + 1 + 4 + 32 + 8 + 64;
 

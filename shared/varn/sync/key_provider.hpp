@@ -9,6 +9,7 @@
 
 #include "varn/crypto/device_identity.hpp"
 #include "varn/crypto/secret_buffer.hpp"
+#include "varn/registry/entry.hpp"
 #include "varn/util/result.hpp"
 
 namespace varn::sync {
@@ -22,6 +23,9 @@ class KeyProvider {
   [[nodiscard]] virtual const crypto::SecretBuffer* epoch_key(std::uint32_t epoch) = 0;
   //! The signing key of a device the unit holds; nullopt for strangers.
   [[nodiscard]] virtual std::optional<crypto::SignPublicKey> author_key(const crypto::DeviceId& device) = 0;
+  //! The role the registry gives a device; nullopt for strangers. Decides
+  //! which change-set classes its change sets may carry.
+  [[nodiscard]] virtual std::optional<registry::Role> author_role(const crypto::DeviceId& device) = 0;
   //! Fetches devices and wrapped keys again.
   [[nodiscard]] virtual Result<void> refresh() = 0;
 };

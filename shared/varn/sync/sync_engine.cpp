@@ -20,6 +20,7 @@ Result<std::size_t> SyncEngine::seal_pending() {
     auto head = store_.chain_head();
     if (!head) return head.error();
     wire::SealParams params;
+    params.change_class = batch->change_class;
     params.unit = unit_;
     params.epoch = epoch;
     params.seq = head->seq + 1;
@@ -87,6 +88,15 @@ Result<std::size_t> SyncEngine::repush(ApiClient& api, const std::vector<Bytes>&
   return done;
 }
 
+bool SyncEngine::role_allows(const crypto::DeviceId& author, wire::ChangeSetClass change_class) {
+  // Our own change sets were checked when written; the server checked others
+  // too, but every client checks again so a lying server cannot slip one in.
+  if (author == me_.device_id()) return true;
+  auto role = keys_.author_role(author);
+  if (!role) return false;
+  return registry::role_may_write(*role, change_class);
+}
+
 Result<ReceivedChangeSet> SyncEngine::open_received(const wire::SequencedEnvelope& item, bool refreshed) {
   auto env = wire::decode_envelope(item.envelope);
   if (!env) return env.error();
@@ -101,12 +111,16 @@ Result<ReceivedChangeSet> SyncEngine::open_received(const wire::SequencedEnvelop
   }
   if (!author) return make_error(Errc::forbidden, "change set from a device this unit does not hold");
   if (key == nullptr) return make_error(Errc::locked, "no key for the change set's epoch on this device");
+  if (!role_allows(env->header.author, env->header.change_class)) {
+    return make_error(Errc::forbidden, "change set of a class its author's role may not write");
+  }
   auto plaintext = wire::open_envelope(*env, *author, *key);
   if (!plaintext) return plaintext.error();
   ReceivedChangeSet received;
   received.server_seq = item.seq;
   received.id = env->header.id;
   received.author = env->header.author;
+  received.change_class = env->header.change_class;
   received.envelope = item.envelope;
   received.plaintext = std::move(plaintext).value();
   return received;

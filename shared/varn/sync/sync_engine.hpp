@@ -52,6 +52,7 @@ class SyncEngine {
   [[nodiscard]] Result<SyncReport> sync(ApiClient& api);
 
  private:
+  [[nodiscard]] bool role_allows(const crypto::DeviceId& author, wire::ChangeSetClass change_class);
   [[nodiscard]] Result<ReceivedChangeSet> open_received(const wire::SequencedEnvelope& item, bool refreshed);
   SyncStore& store_;
   const crypto::DeviceIdentity& me_;

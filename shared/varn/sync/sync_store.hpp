@@ -18,6 +18,8 @@ namespace varn::sync {
 struct OutgoingBatch {
   std::vector<std::int64_t> op_ids;  //!< outbox row ids; empty when nothing waits
   Bytes plaintext;                   //!< the model's change-set encoding of those ops
+  //! Sealed into the envelope header; a batch never mixes classes.
+  wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work;
 };
 
 //! A change set this device sealed; kept until the server acknowledges it
@@ -41,6 +43,9 @@ struct ReceivedChangeSet {
   std::uint64_t server_seq = 0;
   wire::ChangeSetId id{};
   crypto::DeviceId author{};
+  //! From the signed header; the engine checked the author's role allows it,
+  //! the store refuses any op inside that the class does not allow.
+  wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work;
   Bytes envelope;   //!< kept so the device holds every change set it has seen
   Bytes plaintext;  //!< the model's change-set encoding
 };

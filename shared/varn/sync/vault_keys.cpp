@@ -34,6 +34,14 @@ std::optional<crypto::SignPublicKey> VaultKeys::author_key(const crypto::DeviceI
   return it->second.bundle.sign_key;
 }
 
+std::optional<registry::Role> VaultKeys::author_role(const crypto::DeviceId& device) {
+  auto s = state();
+  if (!s) return std::nullopt;
+  auto it = s->devices.find(device);
+  if (it == s->devices.end()) return std::nullopt;
+  return it->second.role;
+}
+
 Result<void> VaultKeys::audit_and_unwrap(const registry::RegistryState& s) {
   if (s.epoch > 0) {
     auto copies = api_.key_copies(unit_, s.epoch);

@@ -21,6 +21,7 @@ class VaultKeys : public KeyProvider {
   std::uint32_t current_epoch() override;
   const crypto::SecretBuffer* epoch_key(std::uint32_t epoch) override;
   std::optional<crypto::SignPublicKey> author_key(const crypto::DeviceId& device) override;
+  std::optional<registry::Role> author_role(const crypto::DeviceId& device) override;
   Result<void> refresh() override;
 
   //! The registry as verified by the last refresh (or from the vault).

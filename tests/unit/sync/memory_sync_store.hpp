@@ -43,6 +43,11 @@ class MemoryKeys : public sync::KeyProvider {
   std::uint32_t current_epoch() override { return epoch_; }
   const crypto::SecretBuffer* epoch_key(std::uint32_t epoch) override { return epoch == epoch_ ? &key_ : nullptr; }
   std::optional<crypto::SignPublicKey> author_key(const crypto::DeviceId& device) override;
+  std::optional<registry::Role> author_role(const crypto::DeviceId& device) override {
+    if (author_key(device)) return roles_.contains(device) ? roles_[device] : registry::Role::worker;
+    return std::nullopt;
+  }
+  void set_role(const crypto::DeviceId& device, registry::Role role) { roles_[device] = role; }
   Result<void> refresh() override;
   int refreshes = 0;
 
@@ -51,6 +56,7 @@ class MemoryKeys : public sync::KeyProvider {
   const crypto::SecretBuffer& key_;
   std::map<crypto::DeviceId, crypto::SignPublicKey> authors_;
   std::optional<crypto::DevicePublicBundle> pending_;
+  std::map<crypto::DeviceId, registry::Role> roles_;
 };
 
 }  // namespace varn::test

@@ -1,0 +1,87 @@
+#pragma once
+//! The device's encrypted local store on SQLCipher 3.4.1 (Qt-free).
+//!
+//! A random 32-byte store key, wrapped by the Argon2id passphrase KEK, is
+//! kept in a small key file beside the database (`<path>.key`: KDF params,
+//! wrapped key, failed-unlock counter and limit) and handed to SQLCipher as a
+//! raw key. PRAGMAs (cipher_page_size 4096, kdf_iter, journal mode, secure
+//! delete, foreign keys) are set explicitly before first use. Changing the
+//! passphrase rewraps the key file only. It implements both interfaces the
+//! sync core needs: SyncStore (outbox, change sets, cursor, merge on apply)
+//! and DeviceVault (identity, epoch keys, settings).
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "varn/crypto/passphrase_kek.hpp"
+#include "varn/sync/device_vault.hpp"
+#include "varn/sync/sync_store.hpp"
+
+namespace varn::store {
+
+struct CreateOptions {
+  //! Argon2id cost; nullopt = calibrate_kdf() on this device. Tests pass the floor.
+  std::optional<crypto::KdfParams> kdf;
+  //! Wipe the store after this many wrong passphrases in a row (nullopt: never).
+  std::optional<int> wipe_after_failed_unlocks;
+};
+
+class Database;  // the SQLCipher connection (database.hpp)
+
+class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
+ public:
+  //! Creates a new store; Errc::conflict when one already exists at `path`.
+  [[nodiscard]] static Result<std::unique_ptr<LocalStore>> create(const std::string& path, std::string_view passphrase,
+                                                                  const CreateOptions& options = {});
+  //! Errc::wrong_passphrase (file untouched, failure counted); Errc::not_found
+  //! when there is no store; Errc::corrupt for a damaged key file. When the
+  //! limit of failed unlocks is reached the store is wiped and the error says so.
+  [[nodiscard]] static Result<std::unique_ptr<LocalStore>> open(const std::string& path, std::string_view passphrase);
+  //! Overwrites and removes the database, its key file and any journal/WAL.
+  [[nodiscard]] static Result<void> wipe(const std::string& path);
+  [[nodiscard]] static bool exists(const std::string& path);
+
+  ~LocalStore() override;
+  LocalStore(const LocalStore&) = delete;
+  LocalStore& operator=(const LocalStore&) = delete;
+
+  //! Closes the database and wipes the key from memory; every call after it is Errc::locked.
+  void lock();
+  [[nodiscard]] bool locked() const;
+  //! Rewraps the store key under a new passphrase; the data is not rewritten.
+  [[nodiscard]] Result<void> change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase);
+  [[nodiscard]] Result<void> set_wipe_after_failed_unlocks(std::optional<int> limit);
+  [[nodiscard]] int schema_version();
+  [[nodiscard]] const std::string& path() const { return path_; }
+  //! The connection, for Records and the queries (same transaction rules).
+  [[nodiscard]] Database& database();
+
+  // sync::SyncStore
+  Result<sync::OutgoingBatch> next_outgoing(std::size_t max_ops) override;
+  Result<void> record_sealed(const sync::OutgoingBatch& batch, const sync::SealedChangeSet& sealed) override;
+  Result<sync::ChainHead> chain_head() override;
+  Result<std::vector<sync::SealedChangeSet>> unacknowledged() override;
+  Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) override;
+  Result<std::uint64_t> pull_cursor() override;
+  Result<void> apply_received(const sync::ReceivedChangeSet& received) override;
+  Result<void> apply_received_batch(const std::vector<sync::ReceivedChangeSet>& page) override;
+  Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) override;
+  Result<void> rewind_cursor(std::uint64_t to) override;
+
+  // sync::DeviceVault
+  Result<std::optional<crypto::DeviceIdentity>> load_identity() override;
+  Result<void> save_identity(const crypto::DeviceIdentity& identity) override;
+  Result<void> put_epoch_key(std::uint32_t epoch, const crypto::SecretBuffer& key) override;
+  Result<std::optional<crypto::SecretBuffer>> epoch_key(std::uint32_t epoch) override;
+  Result<std::optional<std::string>> setting(std::string_view key) override;
+  Result<void> put_setting(std::string_view key, std::string_view value) override;
+
+ private:
+  LocalStore(std::string path, std::unique_ptr<Database> db);
+  std::string path_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace varn::store

@@ -1,0 +1,147 @@
+#pragma once
+//! The worker's and reviewer's writes and reads on the local store. Every
+//! mutation writes its rows and its outbox ops in one transaction, through
+//! the merge rules (shared/varn/model/merge.hpp) so local and remote writes
+//! end in the same state. Ids are 16 random bytes, shown as 32 hex chars.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "varn/model/hlc.hpp"
+#include "varn/model/instrument.hpp"
+#include "varn/model/operation.hpp"
+#include "varn/store/local_store.hpp"
+
+namespace varn::store {
+
+using model::EntityId;
+
+struct PersonInput {
+  std::string name;
+  std::string identity_number;
+  std::string protection = "none";  //!< none | confidential | protected_registration
+  std::string address;
+};
+
+struct VisitInput {
+  EntityId case_id{};
+  std::string kind;             //!< home | separate | office | phone | video | police
+  std::string partner_present;  //!< yes | no | unknown
+  std::string planned_at;       //!< ISO 8601, may be empty
+  std::string place;
+  bool two_staff = false;
+  bool alarm_taken = false;
+};
+
+struct PersonView {
+  EntityId id{};
+  std::string name;
+  std::string protection;
+  std::optional<std::string> address;  //!< nullopt whenever the person is protected
+};
+
+struct AddendumView {
+  EntityId id{};
+  std::string kind;
+  std::string text;
+  std::string author;  //!< device id hex
+  std::uint64_t written_ms = 0;
+};
+
+struct NoteView {
+  EntityId id{};
+  EntityId visit_id{};
+  EntityId case_id{};
+  std::string body;
+  std::string author;  //!< device id hex
+  std::uint64_t written_ms = 0;
+  bool is_signed = false;
+  bool reviewed = false;
+  std::vector<AddendumView> addenda;
+};
+
+struct VisitView {
+  EntityId id{};
+  std::string kind;
+  std::string partner_present;
+  std::string planned_at;
+  std::string place;  //!< empty when the person is protected and the place is their address
+  bool two_staff = false;
+  bool alarm_taken = false;
+};
+
+struct CaseView {
+  EntityId id{};
+  PersonView person;
+  std::string phase;
+  std::vector<std::string> flags;
+  std::vector<VisitView> visits;
+  std::vector<NoteView> notes;
+};
+
+struct AccessLogEntry {
+  EntityId case_id{};
+  std::string device;  //!< hex
+  std::uint64_t at_unix = 0;
+};
+
+struct ConflictView {
+  model::EntityKind kind{};
+  EntityId id{};
+  std::string field;
+  std::string author;
+  std::uint64_t written_ms = 0;
+  std::string reason;  //!< e.g. "the note was already signed"
+};
+
+struct NoteFilter {
+  std::optional<std::string> author;
+  std::optional<EntityId> case_id;
+  std::optional<bool> only_unsigned;
+  std::optional<bool> only_unreviewed;
+  std::optional<std::uint64_t> from_ms, to_ms;
+};
+
+class Records {
+ public:
+  Records(LocalStore& store, model::HybridClock& clock, crypto::DeviceId me)
+      : store_(store), clock_(clock), me_(me) {}
+
+  // Writes (each one transaction: rows + outbox). Errc::invalid_argument
+  // names the bad field; Errc::not_found names the unknown id; Errc::conflict
+  // for a signed note ("the note is signed and can no longer change").
+  [[nodiscard]] Result<EntityId> add_person(const PersonInput& input);
+  [[nodiscard]] Result<EntityId> open_case(const EntityId& person);
+  [[nodiscard]] Result<void> set_case_phase(const EntityId& case_id, const std::string& phase);
+  [[nodiscard]] Result<void> set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags);
+  [[nodiscard]] Result<EntityId> record_visit(const VisitInput& input);
+  [[nodiscard]] Result<EntityId> add_note(const EntityId& visit, const std::string& text);
+  [[nodiscard]] Result<void> edit_note(const EntityId& note, const std::string& text);
+  [[nodiscard]] Result<void> delete_draft(const EntityId& note);
+  [[nodiscard]] Result<void> sign_note(const EntityId& note);
+  [[nodiscard]] Result<EntityId> add_addendum(const EntityId& note, const std::string& kind, const std::string& text);
+  [[nodiscard]] Result<void> sign_off(const EntityId& note);  //!< reviewer; sealed as a review-class change set
+  [[nodiscard]] Result<EntityId> add_task(const EntityId& case_id, const std::string& text, const std::string& due);
+  [[nodiscard]] Result<void> complete_task(const EntityId& task);
+  [[nodiscard]] Result<EntityId> add_safety_plan_version(const EntityId& case_id, const std::string& text);
+  [[nodiscard]] Result<EntityId> add_assessment(const EntityId& case_id, const model::Instrument& instrument,
+                                                const model::Answers& answers, const std::string& judgement);
+
+  // Reads.
+  [[nodiscard]] Result<std::vector<PersonView>> persons();
+  //! Opening a case writes an access-log entry (itself an outbox op).
+  [[nodiscard]] Result<CaseView> open_case_view(const EntityId& case_id);
+  [[nodiscard]] Result<std::vector<NoteView>> notes(const NoteFilter& filter = {});
+  [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();
+  [[nodiscard]] Result<std::vector<ConflictView>> conflicts();
+  [[nodiscard]] Result<std::size_t> waiting_ops();  //!< outbox ops not yet acknowledged by the server
+
+ private:
+  LocalStore& store_;
+  model::HybridClock& clock_;
+  crypto::DeviceId me_;
+};
+
+}  // namespace varn::store

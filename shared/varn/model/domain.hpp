@@ -1,0 +1,98 @@
+#pragma once
+//! The vocabulary of DESIGN.md section 4: which fields each entity has and
+//! which values the enumerated ones take. Stored values are these English
+//! tokens; the UI translates them. Validation lives here so the store, the
+//! CLI and the app refuse the same things.
+
+#include <span>
+#include <string_view>
+
+#include "varn/model/operation.hpp"
+
+namespace varn::model::domain {
+
+// Person
+inline constexpr std::string_view kPersonName = "name";
+inline constexpr std::string_view kPersonIdentityNumber = "identity_number";
+inline constexpr std::string_view kPersonProtection = "protection";  //!< none | confidential | protected_registration
+inline constexpr std::string_view kPersonAddress = "address";        //!< never shown or exported when protection != none
+inline constexpr std::string_view kPersonSafeContact = "safe_contact";
+inline constexpr std::string_view kPersonPartnerWatchesPhone = "partner_watches_phone";  //!< "yes" | "no"
+inline constexpr std::string_view kPersonInterpreter = "interpreter";
+
+// Case (the person's own file)
+inline constexpr std::string_view kCasePerson = "person";  //!< person id hex
+inline constexpr std::string_view kCaseIntake = "intake";  //!< how it came in
+inline constexpr std::string_view kCasePhase = "phase";
+inline constexpr std::string_view kCaseFlags = "flags";    //!< comma-separated, sorted: threats_to_staff,honour_related,digital_control
+
+// Visit
+inline constexpr std::string_view kVisitCase = "case";
+inline constexpr std::string_view kVisitKind = "kind";
+inline constexpr std::string_view kVisitPlannedAt = "planned_at";  //!< ISO 8601
+inline constexpr std::string_view kVisitPlace = "place";
+inline constexpr std::string_view kVisitPartnerPresent = "partner_present";  //!< yes | no | unknown
+inline constexpr std::string_view kVisitTwoStaff = "two_staff";              //!< "yes" | "no"
+inline constexpr std::string_view kVisitAlarm = "alarm_taken";               //!< "yes" | "no"
+inline constexpr std::string_view kVisitOutcome = "outcome";
+inline constexpr std::string_view kVisitFollowUpDue = "follow_up_due";
+
+// Note (append-only once signed)
+inline constexpr std::string_view kNoteVisit = "visit";
+inline constexpr std::string_view kNoteCase = "case";
+inline constexpr std::string_view kNoteBody = "body";
+inline constexpr std::string_view kNoteEventTime = "event_time";  //!< when it happened; writing time is the op's HLC
+
+// Addendum (points at a signed note)
+inline constexpr std::string_view kAddendumNote = "note";
+inline constexpr std::string_view kAddendumKind = "kind";  //!< correction | addition | objection
+inline constexpr std::string_view kAddendumText = "text";
+
+// Review (sign-off of a signed note by an office reviewer)
+inline constexpr std::string_view kReviewNote = "note";
+
+// Follow-up task
+inline constexpr std::string_view kTaskCase = "case";
+inline constexpr std::string_view kTaskText = "text";
+inline constexpr std::string_view kTaskDue = "due";
+inline constexpr std::string_view kTaskDone = "done";  //!< "yes" | "no"
+
+// Safety plan version
+inline constexpr std::string_view kSafetyPlanCase = "case";
+inline constexpr std::string_view kSafetyPlanVersion = "version";
+inline constexpr std::string_view kSafetyPlanText = "text";
+
+// Placement
+inline constexpr std::string_view kPlacementCase = "case";
+inline constexpr std::string_view kPlacementKind = "kind";
+inline constexpr std::string_view kPlacementFrom = "from";
+inline constexpr std::string_view kPlacementTo = "to";
+inline constexpr std::string_view kPlacementSecretLocation = "secret_location";
+
+// Child (with its own decision)
+inline constexpr std::string_view kChildCase = "case";
+inline constexpr std::string_view kChildName = "name";
+inline constexpr std::string_view kChildDecision = "decision";
+
+// Assessment (a filled-in instrument)
+inline constexpr std::string_view kAssessmentCase = "case";
+inline constexpr std::string_view kAssessmentInstrument = "instrument";  //!< instrument id
+inline constexpr std::string_view kAssessmentAnswers = "answers";        //!< JSON object question id -> answer
+inline constexpr std::string_view kAssessmentScore = "score";
+inline constexpr std::string_view kAssessmentJudgement = "judgement";    //!< the worker's professional judgement, required
+
+// Access log
+inline constexpr std::string_view kAccessCase = "case";
+inline constexpr std::string_view kAccessDevice = "device";
+inline constexpr std::string_view kAccessAt = "at";  //!< unix seconds
+
+[[nodiscard]] std::span<const std::string_view> visit_kinds();      //!< home, separate, office, phone, video, police
+[[nodiscard]] std::span<const std::string_view> partner_present_values();  //!< yes, no, unknown
+[[nodiscard]] std::span<const std::string_view> case_phases();      //!< intake, assessment, investigation, decision, intervention, follow_up, closed
+[[nodiscard]] std::span<const std::string_view> protection_levels();  //!< none, confidential, protected_registration
+[[nodiscard]] std::span<const std::string_view> addendum_kinds();   //!< correction, addition, objection
+[[nodiscard]] std::span<const std::string_view> case_flags();       //!< threats_to_staff, honour_related, digital_control
+
+[[nodiscard]] bool is_one_of(std::span<const std::string_view> allowed, std::string_view value);
+
+}  // namespace varn::model::domain

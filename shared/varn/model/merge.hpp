@@ -1,0 +1,43 @@
+#pragma once
+//! The merge rules of DESIGN.md section 5, as pure functions, so that the
+//! SQLCipher store and the in-memory reference replica (used by the
+//! convergence tests) decide identically.
+//!
+//! - Plain fields: last writer wins by (hlc, device, value).
+//! - A note is signed by an op on fields::kSigned whose value is the signed
+//!   snapshot. The earliest sign op (by op order) wins. Every other op on a
+//!   signed note ordered after that sign op (field edits, later signs,
+//!   deletes) is refused and kept as a conflict; ops ordered before it are
+//!   superseded by the snapshot. So the result depends only on the set of
+//!   ops, never on the order they arrive in.
+//! - A signed note's state is its snapshot plus its conflicts; the field
+//!   winners of a signed note are not part of the canonical state.
+//! - Tombstones (fields::kDeleted) only for notes, and only while unsigned.
+//! - An op whose device is not the change set's author is refused outright.
+
+#include <optional>
+
+#include "varn/model/operation.hpp"
+
+namespace varn::model {
+
+enum class Verdict {
+  apply,       //!< becomes the field's value
+  superseded,  //!< older than what the field holds (or than the signing): kept in the log only
+  conflict,    //!< touches a signed note after its signing: kept for review, never applied
+  duplicate,   //!< this exact op was applied before
+};
+
+//! What the merge needs to know about the op's target.
+struct TargetState {
+  std::optional<Op> field_winner;  //!< current winning op of (kind, id, field), if any
+  std::optional<Op> note_sign;     //!< the winning sign op of the note (kind note only)
+};
+
+[[nodiscard]] Verdict decide(const Op& op, const TargetState& target);
+
+//! After a sign op `sign` wins a note, an op already applied to that note is
+//! a conflict when this returns true (it is ordered after the signing).
+[[nodiscard]] bool conflicts_with_sign(const Op& applied, const Op& sign);
+
+}  // namespace varn::model
