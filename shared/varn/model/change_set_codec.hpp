@@ -6,6 +6,7 @@
 //! u16 field length || field || u32 value length || value || u64 hlc || 16 device),
 //! integers big-endian. Field names at most 64 bytes, values at most 1 MiB.
 
+#include <cstddef>
 #include <vector>
 
 #include "varn/model/operation.hpp"
@@ -14,9 +15,21 @@
 namespace varn::model {
 
 inline constexpr std::uint8_t kChangeSetVersion = 1;
+inline constexpr std::size_t kMaxFieldBytes = 64;
+inline constexpr std::size_t kMaxValueBytes = std::size_t{1} << 20;
+//! The smallest encoded op (empty field and value): bounds a claimed count.
+inline constexpr std::size_t kMinEncodedOpBytes = 1 + 16 + 2 + 4 + 8 + 16;
+
+//! What the decoder enforces on one op, so writers can refuse the same ops
+//! before they reach an outbox: a known kind; a field of 1..64 bytes of
+//! [A-Za-z0-9_.-]; a value of at most 1 MiB of valid UTF-8 (values end up in
+//! JSON and in the UI). Errc::malformed, the message names the part.
+[[nodiscard]] Result<void> check_op_limits(const Op& op);
 
 [[nodiscard]] Bytes encode_ops(const std::vector<Op>& ops);
-//! Errc::truncated / malformed / unsupported_version with a message naming the op index.
+//! Errc::truncated / malformed / unsupported_version with a message naming
+//! the op index ("op 3: ..."). A count larger than the remaining bytes could
+//! hold is refused before anything is allocated; trailing bytes are refused.
 [[nodiscard]] Result<std::vector<Op>> decode_ops(ByteView bytes);
 
 }  // namespace varn::model

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <utility>
 
 namespace varn::model {
 
@@ -21,6 +22,13 @@ struct Hlc {
   friend auto operator<=>(const Hlc&, const Hlc&) = default;
 };
 
+//! A remote stamp further ahead of our wall clock than this is not followed:
+//! one device with a wild clock must not drag every clock towards the end of
+//! the 48-bit range (where the packing would overflow). Its ops still merge.
+inline constexpr std::uint64_t kMaxObserveAheadMs = 366ull * 24 * 3600 * 1000;
+//! The largest wall_ms the packing holds (year 10889).
+inline constexpr std::uint64_t kMaxHlcWallMs = (std::uint64_t{1} << 48) - 1;
+
 //! Milliseconds since the Unix epoch.
 using WallClock = std::function<std::uint64_t()>;
 [[nodiscard]] WallClock system_wall_clock();
@@ -28,9 +36,12 @@ using WallClock = std::function<std::uint64_t()>;
 class HybridClock {
  public:
   explicit HybridClock(WallClock wall = system_wall_clock(), Hlc last = {}) : wall_(std::move(wall)), last_(last) {}
-  //! A timestamp greater than every one this clock has issued or observed.
+  //! A timestamp greater than every one this clock has issued or observed,
+  //! even when the wall clock steps back; when 65,536 stamps fall in one
+  //! millisecond the counter rolls into the next millisecond.
   [[nodiscard]] Hlc now();
-  //! Moves past a timestamp seen on another device's op.
+  //! Moves past a timestamp seen on another device's op, unless it is more
+  //! than kMaxObserveAheadMs ahead of our wall clock (then it is ignored).
   void observe(Hlc remote);
   [[nodiscard]] Hlc last() const { return last_; }
 

@@ -15,6 +15,7 @@
 //! The loader refuses a file whose judgement is not required: the software
 //! never hands out a verdict of its own.
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -64,18 +65,29 @@ struct Instrument {
 };
 
 //! Errc::malformed with a message naming the field, e.g.
-//! "sections[1].questions[0].kind: must be one of yes_no, scale, choice, text".
+//! "sections[1].questions[0].kind: must be one of yes_no, scale, choice, text"
+//! (Errc::unsupported_version for a "format" other than 1). Unknown keys are
+//! refused too, so a misspelt "points_if_yes" cannot silently score 0.
 [[nodiscard]] Result<Instrument> parse_instrument(std::string_view json_text);
+//! Reads a file of at most kMaxInstrumentBytes (Errc::io_error if unreadable).
 [[nodiscard]] Result<Instrument> load_instrument(const std::string& path);
+inline constexpr std::size_t kMaxInstrumentBytes = std::size_t{1} << 20;
+
+//! The question with this id, or nullptr.
+[[nodiscard]] const Question* find_question(const Instrument& instrument, std::string_view id);
 
 using Answers = std::map<std::string, std::string>;  //!< question id -> answer ("yes", "2", option value, text)
 
 struct Score {
   int points = 0;
   std::string band;  //!< label of the highest band whose `from` <= points
+  std::vector<std::string> unanswered;  //!< ids of scored questions left without an answer (count 0)
 };
 
-//! Errc::invalid_argument naming the question when an answer is out of range.
+//! Sum rule: yes_no gives points_if_yes for "yes", 0 for "no"; scale gives
+//! the number answered; choice the option's points; text nothing. Missing
+//! answers count 0 and are listed. Errc::invalid_argument naming the question
+//! ("answers.q3: ...") when an answer is out of range or the id is unknown.
 [[nodiscard]] Result<Score> score(const Instrument& instrument, const Answers& answers);
 
 }  // namespace varn::model

@@ -4,6 +4,8 @@
 //! convergence tests) decide identically.
 //!
 //! - Plain fields: last writer wins by (hlc, device, value).
+//! - "Ordered after" between ops of one note compares (hlc, device, field,
+//!   value): time first, the rest only breaks ties between forged stamps.
 //! - A note is signed by an op on fields::kSigned whose value is the signed
 //!   snapshot. The earliest sign op (by op order) wins. Every other op on a
 //!   signed note ordered after that sign op (field edits, later signs,
@@ -13,6 +15,7 @@
 //! - A signed note's state is its snapshot plus its conflicts; the field
 //!   winners of a signed note are not part of the canonical state.
 //! - Tombstones (fields::kDeleted) only for notes, and only while unsigned.
+//!   A kDeleted or kSigned op on any other kind is refused as a conflict.
 //! - An op whose device is not the change set's author is refused outright.
 
 #include <optional>
@@ -34,7 +37,16 @@ struct TargetState {
   std::optional<Op> note_sign;     //!< the winning sign op of the note (kind note only)
 };
 
+//! `duplicate` only when `op` is the field winner or the note's sign itself:
+//! a replica that keeps superseded or conflicting ops must drop repeats of
+//! those by itself (the verdict for them repeats, so the result is the same).
+//! `apply` of a kSigned op means it becomes the note's sign (the earliest so
+//! far): the caller then re-checks the note's ops with conflicts_with_sign,
+//! and a previous sign op becomes a conflict.
 [[nodiscard]] Verdict decide(const Op& op, const TargetState& target);
+
+//! The time-like order of ops on one note: (hlc, device, field, value).
+[[nodiscard]] bool ordered_before(const Op& a, const Op& b);
 
 //! After a sign op `sign` wins a note, an op already applied to that note is
 //! a conflict when this returns true (it is ordered after the signing).
