@@ -1,0 +1,173 @@
+// Reads: list notes / persons / conflicts / access-log, show case. Note text
+// is printed only here, where the user asked for it.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include "cli_context.hpp"
+#include "commands.hpp"
+#include "records_json.hpp"
+#include "text_format.hpp"
+
+namespace varn::cli {
+namespace {
+
+struct ListOptions {
+  bool json = false;
+  bool only_unsigned = false;
+  bool only_unreviewed = false;
+  std::string case_id;
+  std::string id;
+};
+
+Result<store::Records*> records(Context& ctx) {
+  auto session = ctx.session();
+  if (!session) return session.error();
+  return &(*session)->records();
+}
+
+void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+
+Result<void> list_notes(Context& ctx, const ListOptions& o) {
+  store::NoteFilter filter;
+  if (o.only_unsigned) filter.only_unsigned = true;
+  if (o.only_unreviewed) filter.only_unreviewed = true;
+  if (!o.case_id.empty()) {
+    auto id = parse_id(o.case_id, "case");
+    if (!id) return id.error();
+    filter.case_id = *id;
+  }
+  auto r = records(ctx);
+  if (!r) return r.error();
+  auto notes = (*r)->notes(filter);
+  if (!notes) return notes.error();
+  sort_notes(*notes);
+  if (o.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& n : *notes) list.push_back(to_json(n));
+    print_json(list);
+    return {};
+  }
+  for (const auto& n : *notes) {
+    const char* state = n.reviewed ? "reviewed" : n.is_signed ? "signed" : "draft";
+    std::cout << to_hex(n.id) << "  " << iso_time_ms(n.written_ms) << "  " << state << "  by "
+              << short_id(n.author) << "  " << first_line(n.body, 60) << "\n";
+  }
+  return {};
+}
+
+Result<void> list_persons(Context& ctx, const ListOptions& o) {
+  auto r = records(ctx);
+  if (!r) return r.error();
+  auto persons = (*r)->persons();
+  if (!persons) return persons.error();
+  std::sort(persons->begin(), persons->end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  if (o.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& p : *persons) list.push_back(to_json(p));
+    print_json(list);
+    return {};
+  }
+  for (const auto& p : *persons) {
+    std::cout << to_hex(p.id) << "  " << p.name << (p.protection == "none" ? "" : "  [" + p.protection + "]") << "\n";
+  }
+  return {};
+}
+
+Result<void> list_conflicts(Context& ctx, const ListOptions& o) {
+  auto r = records(ctx);
+  if (!r) return r.error();
+  auto conflicts = (*r)->conflicts();
+  if (!conflicts) return conflicts.error();
+  if (o.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& c : *conflicts) list.push_back(to_json(c));
+    print_json(list);
+    return {};
+  }
+  for (const auto& c : *conflicts) {
+    std::cout << model::kind_name(c.kind) << " " << to_hex(c.id) << "  " << c.field << "  by " << short_id(c.author)
+              << "  " << iso_time_ms(c.written_ms) << "  " << c.reason << "\n";
+  }
+  return {};
+}
+
+Result<void> list_access_log(Context& ctx, const ListOptions& o) {
+  auto r = records(ctx);
+  if (!r) return r.error();
+  auto log = (*r)->access_log();
+  if (!log) return log.error();
+  if (o.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& e : *log) list.push_back(to_json(e));
+    print_json(list);
+    return {};
+  }
+  for (const auto& e : *log) {
+    std::cout << iso_time_unix(static_cast<std::int64_t>(e.at_unix)) << "  case " << to_hex(e.case_id) << "  opened by "
+              << e.device << "\n";
+  }
+  return {};
+}
+
+Result<void> show_case(Context& ctx, const ListOptions& o) {
+  auto id = parse_id(o.id, "case");
+  if (!id) return id.error();
+  auto r = records(ctx);
+  if (!r) return r.error();
+  auto view = (*r)->open_case_view(*id);  // writes an access-log entry
+  if (!view) return view.error();
+  const nlohmann::json j = to_json(*view);
+  if (o.json) {
+    print_json(j);
+    return {};
+  }
+  std::cout << "case: " << j["id"].get<std::string>() << "\n"
+            << "person: " << view->person.name << " (" << view->person.protection << ")\n";
+  if (view->person.address) std::cout << "address: " << *view->person.address << "\n";
+  std::cout << "phase: " << view->phase << "\n";
+  if (!view->flags.empty()) std::cout << "flags: " << j["flags"].dump() << "\n";
+  for (const auto& v : j["visits"]) {
+    std::cout << "visit " << v["id"].get<std::string>() << "  " << v["kind"].get<std::string>()
+              << "  partner present: " << v["partner_present"].get<std::string>() << "\n";
+  }
+  for (const auto& n : j["notes"]) {
+    std::cout << "note " << n["id"].get<std::string>() << "  " << n["written"].get<std::string>()
+              << (n["signed"].get<bool>() ? "  signed" : "  draft") << "\n  " << n["body"].get<std::string>() << "\n";
+    for (const auto& a : n["addenda"]) {
+      std::cout << "  + " << a["kind"].get<std::string>() << " " << a["written"].get<std::string>() << ": "
+                << a["text"].get<std::string>() << "\n";
+    }
+  }
+  return {};
+}
+
+template <class Run>
+void leaf(CLI::App* cmd, Context& ctx, std::shared_ptr<ListOptions> o, Run run) {
+  cmd->add_flag("--json", o->json, "Print JSON");
+  cmd->callback([&ctx, o, run] { ctx.action = [&ctx, o, run] { return run(ctx, *o); }; });
+}
+
+}  // namespace
+
+void add_list_commands(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<ListOptions>();
+  auto* list = app.add_subcommand("list", "List what this device holds")->require_subcommand(1);
+  auto* notes = list->add_subcommand("notes", "Notes, oldest first");
+  notes->add_flag("--unsigned", o->only_unsigned, "Only drafts");
+  notes->add_flag("--unreviewed", o->only_unreviewed, "Only notes no reviewer signed off");
+  notes->add_option("--case", o->case_id, "Only this case's notes");
+  leaf(notes, ctx, o, list_notes);
+  leaf(list->add_subcommand("persons", "People"), ctx, o, list_persons);
+  leaf(list->add_subcommand("conflicts", "Changes every device refused (e.g. edits of a signed note)"), ctx, o,
+       list_conflicts);
+  leaf(list->add_subcommand("access-log", "Who opened which case, when"), ctx, o, list_access_log);
+
+  auto* show = app.add_subcommand("show", "Show one record (opening a case is logged)")->require_subcommand(1);
+  auto* show_case_cmd = show->add_subcommand("case", "A case with its person, visits and notes");
+  show_case_cmd->add_option("id", o->id, "Case id")->required();
+  leaf(show_case_cmd, ctx, o, show_case);
+}
+
+}  // namespace varn::cli

@@ -1,0 +1,203 @@
+// The worker's writes: person, case, visit, note. Each prints the new id (or
+// nothing) and exits 0; the store refuses what the merge rules refuse.
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "cli_context.hpp"
+#include "commands.hpp"
+#include "varn/model/domain.hpp"
+
+namespace varn::cli {
+namespace {
+
+namespace domain = model::domain;
+
+std::vector<std::string> words(std::span<const std::string_view> allowed) {
+  return {allowed.begin(), allowed.end()};
+}
+
+// Opens the store, runs `write` on its records, prints the id it returns.
+template <class Write>
+Result<void> print_new_id(Context& ctx, Write write) {
+  auto session = ctx.session();
+  if (!session) return session.error();
+  Result<model::EntityId> id = write((*session)->records());
+  if (!id) return id.error();
+  std::cout << to_hex(*id) << "\n";
+  return {};
+}
+
+template <class Change>
+Result<void> change(Context& ctx, const std::string& id_text, const std::string& what, Change apply) {
+  auto id = parse_id(id_text, what);
+  if (!id) return id.error();
+  auto session = ctx.session();
+  if (!session) return session.error();
+  return apply((*session)->records(), *id);
+}
+
+struct PersonOptions {
+  store::PersonInput input;
+  bool is_protected = false;
+  std::string protection;
+};
+
+void add_person(CLI::App& app, Context& ctx) {
+  auto* person = app.add_subcommand("person", "People (the client)")->require_subcommand(1);
+  auto o = std::make_shared<PersonOptions>();
+  auto* add = person->add_subcommand("add", "Add a person; prints the new id");
+  add->add_option("--name", o->input.name, "Full name")->required();
+  add->add_option("--identity-number", o->input.identity_number, "Personnummer or samordningsnummer");
+  add->add_option("--address", o->input.address, "Address (never shown for a protected person)");
+  auto* prot = add->add_flag("--protected", o->is_protected, "Skyddad folkbokföring: the address is never shown");
+  add->add_option("--protection", o->protection, "Protection level")
+      ->check(CLI::IsMember(words(domain::protection_levels())))
+      ->excludes(prot);
+  add->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      store::PersonInput input = o->input;
+      if (o->is_protected) input.protection = "protected_registration";
+      if (!o->protection.empty()) input.protection = o->protection;
+      return print_new_id(ctx, [&](store::Records& r) { return r.add_person(input); });
+    };
+  });
+}
+
+struct CaseOptions {
+  std::string person, id, phase;
+  std::vector<std::string> flags;
+};
+
+void add_case(CLI::App& app, Context& ctx) {
+  auto* cases = app.add_subcommand("case", "Cases (ärenden): one person's own file")->require_subcommand(1);
+  auto o = std::make_shared<CaseOptions>();
+  auto* open = cases->add_subcommand("open", "Open a case for a person; prints the new id");
+  open->add_option("--person", o->person, "The person's id")->required();
+  open->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto person = parse_id(o->person, "person");
+      if (!person) return Result<void>(person.error());
+      return print_new_id(ctx, [&](store::Records& r) { return r.open_case(*person); });
+    };
+  });
+  auto* phase = cases->add_subcommand("phase", "Set a case's phase");
+  phase->add_option("id", o->id, "Case id")->required();
+  phase->add_option("--set", o->phase, "The new phase")->required()->check(CLI::IsMember(words(domain::case_phases())));
+  phase->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      return change(ctx, o->id, "case", [&](store::Records& r, const model::EntityId& id) {
+        return r.set_case_phase(id, o->phase);
+      });
+    };
+  });
+  auto* flags = cases->add_subcommand("flags", "Set a case's flags (replaces them; none clears)");
+  flags->add_option("id", o->id, "Case id")->required();
+  flags->add_option("--set", o->flags, "Flags")->delimiter(',')->check(CLI::IsMember(words(domain::case_flags())));
+  flags->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      return change(ctx, o->id, "case", [&](store::Records& r, const model::EntityId& id) {
+        return r.set_case_flags(id, o->flags);
+      });
+    };
+  });
+}
+
+struct VisitOptions {
+  std::string case_id;
+  store::VisitInput input;
+};
+
+void add_visit(CLI::App& app, Context& ctx) {
+  auto* visit = app.add_subcommand("visit", "Visits and appointments")->require_subcommand(1);
+  auto o = std::make_shared<VisitOptions>();
+  auto* record = visit->add_subcommand("record", "Record a visit; prints the new id");
+  record->add_option("--case", o->case_id, "Case id")->required();
+  record->add_option("--kind", o->input.kind, "Kind of visit")->required()->check(CLI::IsMember(words(domain::visit_kinds())));
+  record->add_option("--partner-present", o->input.partner_present, "Was the partner present")
+      ->required()
+      ->check(CLI::IsMember(words(domain::partner_present_values())));
+  record->add_option("--planned-at", o->input.planned_at, "When (ISO 8601)");
+  record->add_option("--place", o->input.place, "Where");
+  record->add_flag("--two-staff", o->input.two_staff, "Two staff went");
+  record->add_flag("--alarm", o->input.alarm_taken, "A personal alarm was taken");
+  record->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto case_id = parse_id(o->case_id, "case");
+      if (!case_id) return Result<void>(case_id.error());
+      store::VisitInput input = o->input;
+      input.case_id = *case_id;
+      return print_new_id(ctx, [&](store::Records& r) { return r.record_visit(input); });
+    };
+  });
+}
+
+struct NoteOptions {
+  std::string visit, id, text, kind;
+};
+
+void add_note(CLI::App& app, Context& ctx) {
+  auto* note = app.add_subcommand("note", "Notes: drafts until signed, then only addenda")->require_subcommand(1);
+  auto o = std::make_shared<NoteOptions>();
+  auto* add = note->add_subcommand("add", "Write a draft note for a visit; prints the new id");
+  add->add_option("--visit", o->visit, "Visit id")->required();
+  add->add_option("--text", o->text, "The note")->required();
+  add->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto visit = parse_id(o->visit, "visit");
+      if (!visit) return Result<void>(visit.error());
+      return print_new_id(ctx, [&](store::Records& r) { return r.add_note(*visit, o->text); });
+    };
+  });
+  auto* edit = note->add_subcommand("edit", "Replace a draft note's text");
+  edit->add_option("id", o->id, "Note id")->required();
+  edit->add_option("--text", o->text, "The new text")->required();
+  edit->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      return change(ctx, o->id, "note", [&](store::Records& r, const model::EntityId& id) { return r.edit_note(id, o->text); });
+    };
+  });
+  auto* del = note->add_subcommand("delete", "Delete a draft note");
+  del->add_option("id", o->id, "Note id")->required();
+  del->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      return change(ctx, o->id, "note", [](store::Records& r, const model::EntityId& id) { return r.delete_draft(id); });
+    };
+  });
+  auto* sign = note->add_subcommand("sign", "Sign a note: it can never change again");
+  sign->add_option("id", o->id, "Note id")->required();
+  sign->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      return change(ctx, o->id, "note", [](store::Records& r, const model::EntityId& id) { return r.sign_note(id); });
+    };
+  });
+  auto* addendum = note->add_subcommand("addendum", "Add a correction, addition or objection to a signed note; prints its id");
+  addendum->add_option("id", o->id, "Note id")->required();
+  addendum->add_option("--kind", o->kind, "Kind")->required()->check(CLI::IsMember(words(domain::addendum_kinds())));
+  addendum->add_option("--text", o->text, "The addendum")->required();
+  addendum->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      auto id = parse_id(o->id, "note");
+      if (!id) return Result<void>(id.error());
+      return print_new_id(ctx, [&](store::Records& r) { return r.add_addendum(*id, o->kind, o->text); });
+    };
+  });
+  auto* signoff = note->add_subcommand("signoff", "Reviewer: sign off a signed note");
+  signoff->add_option("id", o->id, "Note id")->required();
+  signoff->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      return change(ctx, o->id, "note", [](store::Records& r, const model::EntityId& id) { return r.sign_off(id); });
+    };
+  });
+}
+
+}  // namespace
+
+void add_record_commands(CLI::App& app, Context& ctx) {
+  add_person(app, ctx);
+  add_case(app, ctx);
+  add_visit(app, ctx);
+  add_note(app, ctx);
+}
+
+}  // namespace varn::cli

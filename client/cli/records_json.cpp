@@ -1,0 +1,126 @@
+#include "records_json.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "text_format.hpp"
+
+namespace varn::cli {
+
+using nlohmann::json;
+
+json to_json(const store::PersonView& person) {
+  json j = {{"id", to_hex(person.id)}, {"name", person.name}, {"protection", person.protection}};
+  // A protected person's address is never shown: the store gives none.
+  if (person.address) j["address"] = *person.address;
+  return j;
+}
+
+json to_json(const store::NoteView& note) {
+  auto addenda = note.addenda;
+  std::sort(addenda.begin(), addenda.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.written_ms, a.id) < std::tie(b.written_ms, b.id);
+  });
+  json list = json::array();
+  for (const auto& a : addenda) {
+    list.push_back({{"id", to_hex(a.id)},
+                    {"kind", a.kind},
+                    {"text", a.text},
+                    {"author", a.author},
+                    {"written", iso_time_ms(a.written_ms)},
+                    {"written_ms", a.written_ms}});
+  }
+  return {{"id", to_hex(note.id)},
+          {"visit", to_hex(note.visit_id)},
+          {"case", to_hex(note.case_id)},
+          {"body", note.body},
+          {"author", note.author},
+          {"written", iso_time_ms(note.written_ms)},
+          {"written_ms", note.written_ms},
+          {"signed", note.is_signed},
+          {"reviewed", note.reviewed},
+          {"addenda", list}};
+}
+
+json to_json(const store::CaseView& case_view) {
+  auto visits = case_view.visits;
+  std::sort(visits.begin(), visits.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.planned_at, a.id) < std::tie(b.planned_at, b.id); });
+  json visit_list = json::array();
+  for (const auto& v : visits) {
+    visit_list.push_back({{"id", to_hex(v.id)},
+                          {"kind", v.kind},
+                          {"partner_present", v.partner_present},
+                          {"planned_at", v.planned_at},
+                          {"place", v.place},
+                          {"two_staff", v.two_staff},
+                          {"alarm_taken", v.alarm_taken}});
+  }
+  auto notes = case_view.notes;
+  sort_notes(notes);
+  json note_list = json::array();
+  for (const auto& n : notes) note_list.push_back(to_json(n));
+  auto flags = case_view.flags;
+  std::sort(flags.begin(), flags.end());
+  return {{"id", to_hex(case_view.id)},
+          {"person", to_json(case_view.person)},
+          {"phase", case_view.phase},
+          {"flags", flags},
+          {"visits", visit_list},
+          {"notes", note_list}};
+}
+
+json to_json(const store::AccessLogEntry& entry) {
+  return {{"case", to_hex(entry.case_id)}, {"device", entry.device}, {"at", iso_time_unix(static_cast<std::int64_t>(entry.at_unix))},
+          {"at_unix", entry.at_unix}};
+}
+
+json to_json(const store::ConflictView& conflict) {
+  return {{"kind", std::string(model::kind_name(conflict.kind))},
+          {"id", to_hex(conflict.id)},
+          {"field", conflict.field},
+          {"author", conflict.author},
+          {"written", iso_time_ms(conflict.written_ms)},
+          {"reason", conflict.reason}};
+}
+
+json to_json(const sync::DeviceEntry& device) {
+  return {{"device", to_hex(device.device)},
+          {"fingerprint", device.bundle.fingerprint()},
+          {"role", device.role},
+          {"status", device.status},
+          {"last_seen", iso_time_unix(device.last_seen)},
+          {"last_seen_unix", device.last_seen}};
+}
+
+json to_json(const registry::Entry& entry) {
+  json j = {{"index", entry.index},
+            {"kind", registry::to_string(entry.kind)},
+            {"signer", to_hex(entry.signer)},
+            {"time", iso_time_unix(entry.time)}};
+  switch (entry.kind) {
+    case registry::EntryKind::enrol:
+      j["subject"] = to_hex(entry.subject);
+      j["fingerprint"] = entry.bundle.fingerprint();
+      j["role"] = registry::to_string(entry.role);
+      break;
+    case registry::EntryKind::change_role:
+      j["subject"] = to_hex(entry.subject);
+      j["role"] = registry::to_string(entry.role);
+      break;
+    case registry::EntryKind::revoke:
+      j["subject"] = to_hex(entry.subject);
+      break;
+    case registry::EntryKind::rotate:
+      j["epoch"] = entry.epoch;
+      break;
+  }
+  return j;
+}
+
+void sort_notes(std::vector<store::NoteView>& notes) {
+  std::sort(notes.begin(), notes.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.written_ms, a.id) < std::tie(b.written_ms, b.id); });
+}
+
+}  // namespace varn::cli

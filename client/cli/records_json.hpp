@@ -1,0 +1,25 @@
+#pragma once
+//! JSON forms of what varn-cli lists and shows. Lists are sorted by stable
+//! keys, so two devices that hold the same data print the same bytes.
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "varn/registry/entry.hpp"
+#include "varn/store/records.hpp"
+#include "varn/sync/api_types.hpp"
+
+namespace varn::cli {
+
+[[nodiscard]] nlohmann::json to_json(const store::PersonView& person);
+[[nodiscard]] nlohmann::json to_json(const store::NoteView& note);
+[[nodiscard]] nlohmann::json to_json(const store::CaseView& case_view);
+[[nodiscard]] nlohmann::json to_json(const store::AccessLogEntry& entry);
+[[nodiscard]] nlohmann::json to_json(const store::ConflictView& conflict);
+[[nodiscard]] nlohmann::json to_json(const sync::DeviceEntry& device);
+[[nodiscard]] nlohmann::json to_json(const registry::Entry& entry);
+
+//! Sorts in place by (written time, id): the order every device agrees on.
+void sort_notes(std::vector<store::NoteView>& notes);
+
+}  // namespace varn::cli
