@@ -1,6 +1,7 @@
 // Issue 4's "done when", through the real executables: varn-server on
 // 127.0.0.1 and varn-cli devices with their own SQLCipher stores.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include "e2e_fixture.hpp"
 
@@ -36,6 +37,12 @@ TEST_CASE("A note written offline on one device reaches another through the serv
     CHECK(on_server.find("Karin") == std::string::npos);
     CHECK(on_server.find("Lindqvist") == std::string::npos);
     CHECK(on_server.find("separat samtal") == std::string::npos);
+  }
+  SECTION("the devices' stores on disk hold none of it either (SQLCipher)") {
+    const auto on_devices = read_file(worker.store) + read_file(admin.store) + read_file(worker.store + ".key");
+    CHECK_FALSE(on_devices.empty());
+    CHECK(on_devices.find("Lindqvist") == std::string::npos);
+    CHECK(on_devices.find("separat samtal") == std::string::npos);
   }
 }
 
@@ -75,6 +82,8 @@ TEST_CASE("Three devices edit one case concurrently and converge", "[e2e][sync]"
   const auto seen_a = a.ok({"show", "case", case_id, "--json"});
   CHECK(seen_a == b.ok({"show", "case", case_id, "--json"}));
   CHECK(seen_a == c.ok({"show", "case", case_id, "--json"}));
+  const auto phase = nlohmann::json::parse(seen_a)["phase"].get<std::string>();
+  CHECK((phase == "assessment" || phase == "investigation" || phase == "decision"));
 }
 
 TEST_CASE("A device whose server was killed mid-sync carries on after a restart", "[e2e][sync]") {

@@ -1,0 +1,69 @@
+// Admin commands through varn-cli against the real server: devices, roles,
+// registry, and a revoked device that wipes itself and says what it lost.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "e2e_fixture.hpp"
+
+using namespace varn::test;
+using nlohmann::json;
+
+namespace {
+
+std::string device_id_of(const CliDevice& admin, const std::string& role, const std::string& status) {
+  for (const auto& d : json::parse(admin.ok({"admin", "devices", "--json"}))) {
+    if (d["role"] == role && d["status"] == status) return d["device"].get<std::string>();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("admin lists devices, changes a role and shows the verified registry", "[e2e][admin]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  const auto devices = json::parse(admin.ok({"admin", "devices", "--json"}));
+  REQUIRE(devices.size() == 2);
+  const auto worker_id = device_id_of(admin, "worker", "active");
+  REQUIRE(worker_id.size() == 32);
+
+  admin.ok({"admin", "role", worker_id, "--set", "reviewer"});
+  CHECK(device_id_of(admin, "reviewer", "active") == worker_id);
+
+  const auto registry = json::parse(admin.ok({"admin", "registry", "--json"}));
+  REQUIRE(registry.size() >= 4);  // admin enrol, first rotate, worker enrol, role change
+  CHECK(registry[0]["kind"] == "enrol");
+  CHECK(registry.back()["kind"] == "change_role");
+  CHECK(registry.back()["subject"] == worker_id);
+
+  // A worker is not an admin: the server refuses its registry writes.
+  auto refused = worker.run({"admin", "rotate"});
+  CHECK(refused.exit_code != 0);
+  CHECK_FALSE(refused.err.empty());
+}
+
+TEST_CASE("a revoked device wipes its store, confirms it and says how much was lost", "[e2e][admin][revoke]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  const auto worker_id = device_id_of(admin, "worker", "active");
+  REQUIRE_FALSE(worker_id.empty());
+  const auto person = worker.ok({"person", "add", "--name", "Aldrig synkad"});  // unsynced when revoked
+
+  admin.ok({"admin", "revoke", worker_id});
+  auto r = worker.run({"sync"});
+  CHECK(r.exit_code == 7);
+  CHECK(r.out.find("revoked") != std::string::npos);
+  CHECK_FALSE(field(r.out, "discarded").empty());
+  CHECK(field(r.out, "discarded").rfind("0 ", 0) != 0);  // the person above was lost
+  CHECK(r.err.find("revoked") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(worker.store));
+  CHECK_FALSE(std::filesystem::exists(worker.store + ".key"));
+  CHECK(device_id_of(admin, "worker", "revoked") == worker_id);
+
+  // The admin's unit goes on: it syncs under the rotated key.
+  admin.ok({"person", "add", "--name", "Efter återkallelsen"});
+  admin.ok({"sync"});
+}
