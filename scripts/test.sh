@@ -16,3 +16,10 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVARN_WERROR=ON -DVA
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --no-tests=error --timeout 900 --output-on-failure -j "$jobs"
+
+# libFuzzer (clang): the request handler, the envelope decoder and the
+# change-set decoder, each for a short bounded time (see server/fuzz).
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVARN_WERROR=ON \
+  -DVARN_FUZZ=ON -DVARN_WITH_QT=OFF >/dev/null
+cmake --build build-fuzz -j "$jobs" --target varn_fuzzers
+ctest --test-dir build-fuzz -R '^fuzz_' --no-tests=error --output-on-failure -j "$jobs"
