@@ -9,13 +9,34 @@
 //! passphrase rewraps the key file only. It implements both interfaces the
 //! sync core needs: SyncStore (outbox, change sets, cursor, merge on apply)
 //! and DeviceVault (identity, epoch keys, settings).
+//!
+//! Choices (details beside the code):
+//! - Key file layout: key_file.hpp. It is written last on create, so it is
+//!   the commit point: a database without a key file is an interrupted
+//!   create (unreadable anyway) and is cleared by the next create().
+//! - The raw key is handed over as the text "x'<64 hex>'" (the same text
+//!   `PRAGMA key` takes) through sqlite3_key_v2, from a wiped buffer, so no
+//!   copy lingers in the SQL parser; the cipher PRAGMAs are read back.
+//! - journal_mode = WAL with synchronous = FULL and locking_mode = EXCLUSIVE:
+//!   one fsync per commit (a note write is one commit), WAL frames are
+//!   encrypted like pages, and the exclusive lock means no -shm file exists
+//!   (nothing unencrypted beside the database) and a second process gets
+//!   Errc::locked instead of interleaving writes with its own clock.
+//! - Wrong passphrases are counted in the key file; the database is not even
+//!   opened. At the limit the key file is destroyed first, then the rest.
+//! - Received change sets whose ops the header does not allow (author or
+//!   class mismatch, undecodable plaintext) are refused whole, recorded as a
+//!   conflict row with the reason, and the cursor still moves: one bad change
+//!   set must not stop a device from syncing, and the envelope is kept.
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "varn/crypto/hash.hpp"
 #include "varn/crypto/passphrase_kek.hpp"
+#include "varn/model/hlc.hpp"
 #include "varn/sync/device_vault.hpp"
 #include "varn/sync/sync_store.hpp"
 
@@ -56,7 +77,14 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
   [[nodiscard]] int schema_version();
   [[nodiscard]] const std::string& path() const { return path_; }
   //! The connection, for Records and the queries (same transaction rules).
+  //! Only while !locked().
   [[nodiscard]] Database& database();
+  //! The highest HLC this store has written or seen: build the device's
+  //! model::HybridClock from it so timestamps never go back across runs.
+  [[nodiscard]] Result<model::Hlc> last_hlc();
+  //! BLAKE2b over the canonical merge state (field winners except those of
+  //! signed notes, signed snapshots, merge conflicts), for convergence checks.
+  [[nodiscard]] Result<crypto::Hash32> state_digest();
 
   // sync::SyncStore
   Result<sync::OutgoingBatch> next_outgoing(std::size_t max_ops) override;

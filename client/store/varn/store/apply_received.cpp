@@ -1,0 +1,119 @@
+// LocalStore as the sync engine's store, incoming side: merge received change
+// sets, keep their envelopes and move the cursor, one transaction per page.
+#include <algorithm>
+
+#include "varn/model/change_set_codec.hpp"
+#include "varn/store/database.hpp"
+#include "varn/store/local_store.hpp"
+#include "varn/store/merge_writer.hpp"
+
+namespace varn::store {
+namespace {
+
+Error locked_error() { return make_error(Errc::locked, "the store is locked"); }
+
+std::int64_t sql(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+
+Result<void> set_cursor(Database& db, std::uint64_t server_seq, std::uint64_t max_hlc) {
+  auto q = db.prepare("UPDATE sync_state SET cursor = ?, hlc_last = max(hlc_last, ?) WHERE only = 1");
+  if (!q) return q.error();
+  q->bind(1, sql(server_seq)).bind(2, sql(max_hlc));
+  return q->run();
+}
+
+// A change set seen before (an own echo, or one re-pushed after a server
+// restore) only takes its current server number.
+Result<bool> renumber_if_seen(Database& db, const sync::ReceivedChangeSet& r) {
+  for (const char* update : {"UPDATE sealed_changeset SET server_seq = ? WHERE id = ?",
+                             "UPDATE received_changeset SET server_seq = ? WHERE id = ?"}) {
+    auto q = db.prepare(update);
+    if (!q) return q.error();
+    q->bind(1, sql(r.server_seq)).bind(2, r.id);
+    if (auto done = q->run(); !done) return done.error();
+    if (db.changes() != 0) return true;
+  }
+  return false;
+}
+
+struct Refusal {
+  std::string reason;
+  std::optional<model::Op> op;  // the first offending op, when there is one
+};
+
+std::optional<Refusal> check_change_set(const sync::ReceivedChangeSet& r, const Result<std::vector<model::Op>>& ops) {
+  if (!ops) return Refusal{"change set refused: its plaintext does not decode (" + ops.error().message + ")", {}};
+  for (const auto& op : *ops) {
+    if (op.device != r.author) return Refusal{"change set refused: an op names a device other than its author", op};
+  }
+  for (const auto& op : *ops) {
+    if (!model::class_allows(r.change_class, op)) {
+      return Refusal{"change set refused: it carries an op its class does not allow", op};
+    }
+  }
+  return std::nullopt;
+}
+
+Result<void> record_refusal(Database& db, const sync::ReceivedChangeSet& r, const Refusal& refusal) {
+  auto q = db.prepare(
+      "INSERT INTO conflict(op_hash, kind, id, field, value, hlc, device, reason, refused_change_set) "
+      "VALUES(NULL, ?, ?, ?, NULL, ?, ?, ?, ?)");
+  if (!q) return q.error();
+  if (refusal.op) {
+    q->bind(1, static_cast<std::int64_t>(refusal.op->kind)).bind(2, refusal.op->id).bind(3, refusal.op->field);
+    q->bind(4, sql(refusal.op->hlc.packed));
+  } else {
+    q->bind_null(1).bind_null(2).bind_null(3).bind_null(4);
+  }
+  q->bind(5, r.author).bind(6, refusal.reason).bind(7, r.id);
+  return q->run();
+}
+
+Result<void> keep_envelope(Database& db, const sync::ReceivedChangeSet& r, bool refused) {
+  auto q = db.prepare(
+      "INSERT INTO received_changeset(id, server_seq, author, class, envelope, refused) VALUES(?, ?, ?, ?, ?, ?)");
+  if (!q) return q.error();
+  q->bind(1, r.id).bind(2, sql(r.server_seq)).bind(3, r.author).bind(4, static_cast<std::int64_t>(r.change_class));
+  q->bind(5, r.envelope).bind(6, std::int64_t{refused ? 1 : 0});
+  return q->run();
+}
+
+Result<void> apply_one(Database& db, Merger& merger, const sync::ReceivedChangeSet& r) {
+  auto seen = renumber_if_seen(db, r);
+  if (!seen) return seen.error();
+  if (*seen) return set_cursor(db, r.server_seq, 0);
+
+  const auto ops = model::decode_ops(r.plaintext);
+  std::uint64_t max_hlc = 0;
+  if (auto refusal = check_change_set(r, ops)) {
+    if (auto rec = record_refusal(db, r, *refusal); !rec) return rec;
+    if (auto kept = keep_envelope(db, r, true); !kept) return kept;
+    return set_cursor(db, r.server_seq, 0);
+  }
+  for (const auto& op : *ops) {
+    if (auto merged = merger.merge(op); !merged) return merged.error();
+    max_hlc = std::max(max_hlc, op.hlc.packed);
+  }
+  if (auto kept = keep_envelope(db, r, false); !kept) return kept;
+  return set_cursor(db, r.server_seq, max_hlc);
+}
+
+}  // namespace
+
+Result<void> LocalStore::apply_received(const sync::ReceivedChangeSet& received) {
+  return apply_received_batch({received});
+}
+
+Result<void> LocalStore::apply_received_batch(const std::vector<sync::ReceivedChangeSet>& page) {
+  if (locked()) return locked_error();
+  if (page.empty()) return {};
+  auto tx = db_->begin();
+  if (!tx) return tx.error();
+  Merger merger(*db_);
+  for (const auto& r : page) {
+    if (auto applied = apply_one(*db_, merger, r); !applied) return applied;
+  }
+  if (auto done = merger.finish(); !done) return done;
+  return tx->commit();
+}
+
+}  // namespace varn::store

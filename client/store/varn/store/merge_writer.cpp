@@ -1,0 +1,184 @@
+#include "varn/store/merge_writer.hpp"
+
+#include <array>
+#include <vector>
+
+#include "varn/model/change_set_codec.hpp"
+#include "varn/model/domain.hpp"
+#include "varn/model/reference_replica.hpp"
+#include "varn/store/database.hpp"
+
+namespace varn::store {
+namespace {
+
+constexpr std::string_view kOpDigestLabel = "varn.store.op.v1";
+constexpr std::array<std::string_view, 4> kRefFields = {"person", "case", "visit", "note"};
+
+std::int64_t to_sql(model::Hlc hlc) { return static_cast<std::int64_t>(hlc.packed); }
+model::Hlc hlc_of(const Statement& row, int column) { return model::Hlc{row.uint64(column)}; }
+std::int64_t kind_sql(model::EntityKind kind) { return static_cast<std::int64_t>(kind); }
+
+}  // namespace
+
+crypto::Hash32 op_digest(const model::Op& op) {
+  // Length-prefixed so that no two different ops share an encoding.
+  Bytes head;
+  head.push_back(static_cast<std::uint8_t>(op.kind));
+  put_u64(head, op.hlc.packed);
+  put_u32(head, static_cast<std::uint32_t>(op.field.size()));
+  put_u32(head, static_cast<std::uint32_t>(op.value.size()));
+  return crypto::labelled_hash(kOpDigestLabel, {head, op.id, op.device, as_bytes(op.field), as_bytes(op.value)});
+}
+
+std::optional<model::EntityId> ref_target(std::string_view field, std::string_view value) {
+  for (auto f : kRefFields) {
+    if (f == field) return array_from_hex<16>(value);
+  }
+  return std::nullopt;
+}
+
+Result<std::optional<model::Op>> load_note_sign(Database& db, const model::EntityId& note) {
+  auto q = db.prepare("SELECT value, hlc, device FROM note_sign WHERE note = ?");
+  if (!q) return q.error();
+  q->bind(1, note);
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<model::Op>{};
+  model::Op sign{model::EntityKind::note, note, std::string(model::fields::kSigned), q->text(0), hlc_of(*q, 1),
+                 q->array<16>(2)};
+  return std::optional<model::Op>(std::move(sign));
+}
+
+Result<void> append_to_outbox(Database& db, const model::Op& op) {
+  auto q = db.prepare("INSERT INTO outbox(op, class) VALUES(?, ?)");
+  if (!q) return q.error();
+  q->bind(1, model::encode_ops({op})).bind(2, static_cast<std::int64_t>(model::class_for(op)));
+  return q->run();
+}
+
+Result<std::optional<model::Op>> Merger::field_winner(const model::Op& op) {
+  auto q = db_.prepare("SELECT value, hlc, device FROM field_value WHERE kind = ? AND id = ? AND field = ?");
+  if (!q) return q.error();
+  q->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field);
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<model::Op>{};
+  return std::optional<model::Op>(model::Op{op.kind, op.id, op.field, q->text(0), hlc_of(*q, 1), q->array<16>(2)});
+}
+
+Result<model::Verdict> Merger::merge(const model::Op& op) {
+  const auto hash = op_digest(op);
+  {
+    auto seen = db_.prepare("SELECT 1 FROM op_log WHERE hash = ?");
+    if (!seen) return seen.error();
+    seen->bind(1, hash);
+    auto row = seen->step();
+    if (!row) return row.error();
+    if (*row) return model::Verdict::duplicate;
+  }
+  model::TargetState target;
+  auto winner = field_winner(op);
+  if (!winner) return winner.error();
+  target.field_winner = std::move(winner).value();
+  if (op.kind == model::EntityKind::note) {
+    auto sign = load_note_sign(db_, op.id);
+    if (!sign) return sign.error();
+    target.note_sign = std::move(sign).value();
+  }
+  const model::Verdict verdict = model::decide(op, target);
+  if (verdict == model::Verdict::duplicate) return verdict;
+
+  auto log = db_.prepare(
+      "INSERT INTO op_log(hash, kind, id, field, value, hlc, device, verdict) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!log) return log.error();
+  log->bind(1, hash).bind(2, kind_sql(op.kind)).bind(3, op.id).bind(4, op.field).bind(5, op.value);
+  log->bind(6, to_sql(op.hlc)).bind(7, op.device).bind(8, static_cast<std::int64_t>(verdict));
+  if (auto r = log->run(); !r) return r.error();
+
+  Result<void> written;
+  if (verdict == model::Verdict::apply) {
+    const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
+    written = is_sign ? apply_sign(op, hash) : write_winner(op);
+  } else if (verdict == model::Verdict::conflict) {
+    written = record_conflict(op, hash);
+  }
+  if (!written) return written.error();
+
+  if (op.kind == model::EntityKind::note) touched_notes_.insert(op.id);
+  if (op.kind == model::EntityKind::review && op.field == model::domain::kReviewNote) {
+    if (auto note = ref_target(op.field, op.value)) touched_notes_.insert(*note);
+  }
+  return verdict;
+}
+
+Result<void> Merger::write_winner(const model::Op& op) {
+  auto q = db_.prepare(
+      "INSERT OR REPLACE INTO field_value(kind, id, field, value, hlc, device, ref) VALUES(?, ?, ?, ?, ?, ?, ?)");
+  if (!q) return q.error();
+  q->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op.value).bind(5, to_sql(op.hlc));
+  q->bind(6, op.device);
+  if (auto target = ref_target(op.field, op.value)) {
+    q->bind(7, *target);
+  } else {
+    q->bind_null(7);
+  }
+  return q->run();
+}
+
+Result<void> Merger::record_conflict(const model::Op& op, const crypto::Hash32& hash) {
+  auto q = db_.prepare(
+      "INSERT OR IGNORE INTO conflict(op_hash, kind, id, field, value, hlc, device, reason) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!q) return q.error();
+  q->bind(1, hash).bind(2, kind_sql(op.kind)).bind(3, op.id).bind(4, op.field).bind(5, op.value);
+  q->bind(6, to_sql(op.hlc)).bind(7, op.device);
+  q->bind(8, op.kind == model::EntityKind::note ? kSignedConflictReason : kMetaFieldConflictReason);
+  return q->run();
+}
+
+Result<void> Merger::apply_sign(const model::Op& sign, const crypto::Hash32& sign_hash) {
+  auto put = db_.prepare("INSERT OR REPLACE INTO note_sign(note, value, hlc, device) VALUES(?, ?, ?, ?)");
+  if (!put) return put.error();
+  put->bind(1, sign.id).bind(2, sign.value).bind(3, to_sql(sign.hlc)).bind(4, sign.device);
+  if (auto r = put->run(); !r) return r;
+
+  // Ops logged before this sign arrived that it now orders before (including an
+  // earlier-arrived later sign) become conflicts, whatever the arrival order was.
+  std::vector<std::pair<crypto::Hash32, model::Op>> now_conflicting;
+  {
+    auto logged = db_.prepare(
+        "SELECT hash, field, value, hlc, device FROM op_log WHERE kind = ? AND id = ? AND verdict IN (?, ?)");
+    if (!logged) return logged.error();
+    logged->bind(1, kind_sql(model::EntityKind::note)).bind(2, sign.id);
+    logged->bind(3, static_cast<std::int64_t>(model::Verdict::apply));
+    logged->bind(4, static_cast<std::int64_t>(model::Verdict::superseded));
+    for (;;) {
+      auto row = logged->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      const auto hash = logged->array<32>(0);
+      if (hash == sign_hash) continue;
+      model::Op op{model::EntityKind::note, sign.id, logged->text(1), logged->text(2), hlc_of(*logged, 3),
+                   logged->array<16>(4)};
+      if (model::conflicts_with_sign(op, sign)) now_conflicting.emplace_back(hash, std::move(op));
+    }
+  }
+  for (const auto& [hash, op] : now_conflicting) {
+    if (auto r = record_conflict(op, hash); !r) return r;
+    auto mark = db_.prepare("UPDATE op_log SET verdict = ? WHERE hash = ?");
+    if (!mark) return mark.error();
+    mark->bind(1, static_cast<std::int64_t>(model::Verdict::conflict)).bind(2, hash);
+    if (auto r = mark->run(); !r) return r;
+  }
+  return {};
+}
+
+Result<void> Merger::finish() {
+  for (const auto& note : touched_notes_) {
+    if (auto r = refresh_note(note); !r) return r;
+  }
+  touched_notes_.clear();
+  return {};
+}
+
+}  // namespace varn::store

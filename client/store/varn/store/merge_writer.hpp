@@ -1,0 +1,52 @@
+#pragma once
+//! The one path every op takes into the tables, written locally or received:
+//! dedup by op digest, model::decide against the field's winner and the
+//! note's sign op, then field_value / note_sign / conflict. When a sign op
+//! wins, every op already logged for that note is re-checked with
+//! model::conflicts_with_sign, so the result depends only on the set of ops.
+//! Callers hold a transaction open around merge() ... finish().
+
+#include <optional>
+#include <set>
+#include <string_view>
+
+#include "varn/crypto/hash.hpp"
+#include "varn/model/merge.hpp"
+#include "varn/util/result.hpp"
+
+namespace varn::store {
+
+class Database;
+
+//! Stable identity of an op (every field, the value included), for dedup.
+[[nodiscard]] crypto::Hash32 op_digest(const model::Op& op);
+//! Ids in ref fields ("person", "case", "visit", "note") are also kept as blobs, for lookups.
+[[nodiscard]] std::optional<model::EntityId> ref_target(std::string_view field, std::string_view value);
+
+inline constexpr std::string_view kSignedConflictReason = "the note was already signed";
+inline constexpr std::string_view kMetaFieldConflictReason = "only notes can be deleted or signed";
+
+class Merger {
+ public:
+  explicit Merger(Database& db) : db_(db) {}
+  [[nodiscard]] Result<model::Verdict> merge(const model::Op& op);
+  //! Recomputes the listing row (note_index) of every note touched; call before commit.
+  [[nodiscard]] Result<void> finish();
+
+ private:
+  Result<std::optional<model::Op>> field_winner(const model::Op& op);
+  Result<void> write_winner(const model::Op& op);
+  Result<void> apply_sign(const model::Op& sign, const crypto::Hash32& sign_hash);
+  Result<void> record_conflict(const model::Op& op, const crypto::Hash32& hash);
+  Result<void> refresh_note(const model::EntityId& note);
+
+  Database& db_;
+  std::set<model::EntityId> touched_notes_;
+};
+
+//! The note's winning sign op, if it is signed.
+[[nodiscard]] Result<std::optional<model::Op>> load_note_sign(Database& db, const model::EntityId& note);
+//! Queues a locally written op for sealing (its class from model::class_for).
+[[nodiscard]] Result<void> append_to_outbox(Database& db, const model::Op& op);
+
+}  // namespace varn::store

@@ -1,0 +1,78 @@
+// The listing row of a note (note_index), derived from the merge tables after
+// every merge that touches the note or a review of it.
+#include "varn/model/domain.hpp"
+#include "varn/model/reference_replica.hpp"
+#include "varn/store/database.hpp"
+#include "varn/store/merge_writer.hpp"
+#include "varn/store/queries.hpp"
+
+namespace varn::store {
+namespace {
+
+constexpr auto kNote = static_cast<std::int64_t>(model::EntityKind::note);
+
+// The author and writing time: the earliest _created op, else the earliest op.
+// Read from op_log (every op ever merged), so arrival order cannot change it.
+Result<std::optional<std::pair<std::int64_t, Bytes>>> first_op(Database& db, const model::EntityId& note) {
+  for (const char* sql : {"SELECT hlc, device FROM op_log WHERE kind = ? AND id = ? AND field = '_created' "
+                          "ORDER BY hlc, device LIMIT 1",
+                          "SELECT hlc, device FROM op_log WHERE kind = ? AND id = ? ORDER BY hlc, device LIMIT 1"}) {
+    auto q = db.prepare(sql);
+    if (!q) return q.error();
+    q->bind(1, kNote).bind(2, note);
+    auto row = q->step();
+    if (!row) return row.error();
+    if (*row) return std::optional<std::pair<std::int64_t, Bytes>>(std::pair(q->int64(0), q->blob(1)));
+  }
+  return std::optional<std::pair<std::int64_t, Bytes>>{};
+}
+
+void bind_ref(Statement& q, int index, const std::optional<std::string>& hex) {
+  auto id = hex ? array_from_hex<16>(*hex) : std::nullopt;
+  if (id) {
+    q.bind(index, *id);
+  } else {
+    q.bind_null(index);
+  }
+}
+
+}  // namespace
+
+Result<void> Merger::refresh_note(const model::EntityId& note) {
+  auto first = first_op(db_, note);
+  if (!first) return first.error();
+  if (!*first) return {};  // a review of a note this device has not seen yet
+  auto sign = load_note_sign(db_, note);
+  if (!sign) return sign.error();
+  std::optional<std::string> case_hex, visit_hex, deleted;
+  if (*sign) {
+    case_hex = model::snapshot_field((*sign)->value, model::domain::kNoteCase);
+    visit_hex = model::snapshot_field((*sign)->value, model::domain::kNoteVisit);
+  } else {
+    auto c = stored_field(db_, model::EntityKind::note, note, model::domain::kNoteCase);
+    auto v = stored_field(db_, model::EntityKind::note, note, model::domain::kNoteVisit);
+    auto d = stored_field(db_, model::EntityKind::note, note, model::fields::kDeleted);
+    if (!c) return c.error();
+    if (!v) return v.error();
+    if (!d) return d.error();
+    case_hex = *c;
+    visit_hex = *v;
+    deleted = *d;
+  }
+  auto reviews = referring(db_, model::EntityKind::review, model::domain::kReviewNote, note);
+  if (!reviews) return reviews.error();
+
+  auto q = db_.prepare(
+      "INSERT OR REPLACE INTO note_index(id, case_id, visit_id, author, written_hlc, is_signed, deleted, reviewed) "
+      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!q) return q.error();
+  q->bind(1, note);
+  bind_ref(*q, 2, case_hex);
+  bind_ref(*q, 3, visit_hex);
+  q->bind(4, (*first)->second).bind(5, (*first)->first);
+  q->bind(6, std::int64_t{*sign ? 1 : 0}).bind(7, std::int64_t{deleted == "1" ? 1 : 0});
+  q->bind(8, std::int64_t{reviews->empty() ? 0 : 1});
+  return q->run();
+}
+
+}  // namespace varn::store

@@ -1,0 +1,169 @@
+// LocalStore as the sync engine's store, outgoing side: outbox batches,
+// sealed change sets, the own hash chain, acknowledgements, cursor.
+#include "varn/model/change_set_codec.hpp"
+#include "varn/store/database.hpp"
+#include "varn/store/local_store.hpp"
+
+namespace varn::store {
+namespace {
+
+Error locked_error() { return make_error(Errc::locked, "the store is locked"); }
+
+struct QueuedOp {
+  std::int64_t op_id;
+  model::Op op;
+};
+
+Result<std::vector<QueuedOp>> unsealed_ops(Database& db, std::size_t max_ops) {
+  auto q = db.prepare("SELECT op_id, op FROM outbox WHERE sealed_changeset IS NULL ORDER BY op_id LIMIT ?");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(max_ops));
+  std::vector<QueuedOp> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    auto ops = model::decode_ops(q->blob_view(1));
+    if (!ops || ops->size() != 1) return make_error(Errc::corrupt, "an outbox op does not decode");
+    out.push_back({q->int64(0), std::move((*ops)[0])});
+  }
+}
+
+// The longest run from the oldest op that one class can carry: review as soon
+// as an op needs it, as long as everything before may travel as review too.
+std::size_t batch_length(const std::vector<QueuedOp>& queued, wire::ChangeSetClass& change_class) {
+  change_class = model::class_for(queued.front().op);
+  std::size_t n = 1;
+  for (; n < queued.size(); ++n) {
+    const model::Op& op = queued[n].op;
+    if (model::class_allows(change_class, op)) continue;
+    const auto needed = model::class_for(op);
+    bool all_fit = true;
+    for (std::size_t i = 0; i < n && all_fit; ++i) all_fit = model::class_allows(needed, queued[i].op);
+    if (!all_fit) break;
+    change_class = needed;
+  }
+  return n;
+}
+
+}  // namespace
+
+Result<sync::OutgoingBatch> LocalStore::next_outgoing(std::size_t max_ops) {
+  if (locked()) return locked_error();
+  sync::OutgoingBatch batch;
+  if (max_ops == 0) return batch;
+  auto queued = unsealed_ops(*db_, max_ops);
+  if (!queued) return queued.error();
+  if (queued->empty()) return batch;
+  const std::size_t n = batch_length(*queued, batch.change_class);
+  std::vector<model::Op> ops;
+  for (std::size_t i = 0; i < n; ++i) {
+    batch.op_ids.push_back((*queued)[i].op_id);
+    ops.push_back(std::move((*queued)[i].op));
+  }
+  batch.plaintext = model::encode_ops(ops);
+  return batch;
+}
+
+Result<sync::ChainHead> LocalStore::chain_head() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare("SELECT head_seq, head_hash FROM sync_state WHERE only = 1");
+  if (!q) return q.error();
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::corrupt, "sync state row is missing");
+  return sync::ChainHead{q->uint64(0), q->array<32>(1)};
+}
+
+Result<void> LocalStore::record_sealed(const sync::OutgoingBatch& batch, const sync::SealedChangeSet& sealed) {
+  if (locked()) return locked_error();
+  if (batch.op_ids.empty()) return make_error(Errc::invalid_argument, "an empty batch cannot be sealed");
+  auto tx = db_->begin();
+  if (!tx) return tx.error();
+  auto head = chain_head();
+  if (!head) return head.error();
+  if (sealed.author_seq != head->seq + 1) {
+    return make_error(Errc::conflict, "the sealed change set does not follow the chain head");
+  }
+  auto keep = db_->prepare(
+      "INSERT INTO sealed_changeset(id, author_seq, hash, envelope, server_seq) VALUES(?, ?, ?, ?, ?)");
+  if (!keep) return keep.error();
+  keep->bind(1, sealed.id).bind(2, static_cast<std::int64_t>(sealed.author_seq)).bind(3, sealed.hash);
+  keep->bind(4, sealed.envelope).bind(5, static_cast<std::int64_t>(sealed.server_seq));
+  if (auto r = keep->run(); !r) return r;
+  for (const std::int64_t op_id : batch.op_ids) {
+    auto mark = db_->prepare("UPDATE outbox SET sealed_changeset = ? WHERE op_id = ? AND sealed_changeset IS NULL");
+    if (!mark) return mark.error();
+    mark->bind(1, sealed.id).bind(2, op_id);
+    if (auto r = mark->run(); !r) return r;
+    if (db_->changes() != 1) return make_error(Errc::conflict, "an op of the batch is unknown or already sealed");
+  }
+  auto move_head = db_->prepare("UPDATE sync_state SET head_seq = ?, head_hash = ? WHERE only = 1");
+  if (!move_head) return move_head.error();
+  move_head->bind(1, static_cast<std::int64_t>(sealed.author_seq)).bind(2, sealed.hash);
+  if (auto r = move_head->run(); !r) return r;
+  return tx->commit();
+}
+
+Result<std::vector<sync::SealedChangeSet>> LocalStore::unacknowledged() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare(
+      "SELECT id, author_seq, hash, envelope FROM sealed_changeset WHERE server_seq = 0 ORDER BY author_seq");
+  if (!q) return q.error();
+  std::vector<sync::SealedChangeSet> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({q->array<16>(0), q->uint64(1), q->array<32>(2), q->blob(3), 0});
+  }
+}
+
+Result<void> LocalStore::mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) {
+  if (locked()) return locked_error();
+  if (server_seq == 0) return make_error(Errc::invalid_argument, "server sequence numbers start at 1");
+  auto q = db_->prepare("UPDATE sealed_changeset SET server_seq = ? WHERE id = ?");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(server_seq)).bind(2, id);
+  if (auto r = q->run(); !r) return r;
+  if (db_->changes() == 0) return make_error(Errc::not_found, "no sealed change set with this id");
+  return {};
+}
+
+Result<std::uint64_t> LocalStore::pull_cursor() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare("SELECT cursor FROM sync_state WHERE only = 1");
+  if (!q) return q.error();
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::corrupt, "sync state row is missing");
+  return q->uint64(0);
+}
+
+Result<std::vector<Bytes>> LocalStore::held_envelopes_after(std::uint64_t after) {
+  if (locked()) return locked_error();
+  auto q = db_->prepare(
+      "SELECT server_seq, envelope FROM sealed_changeset WHERE server_seq > ?1 "
+      "UNION ALL SELECT server_seq, envelope FROM received_changeset WHERE server_seq > ?1 ORDER BY 1");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(after));
+  std::vector<Bytes> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(q->blob(1));
+  }
+}
+
+Result<void> LocalStore::rewind_cursor(std::uint64_t to) {
+  auto cursor = pull_cursor();
+  if (!cursor) return cursor.error();
+  if (to > *cursor) return make_error(Errc::invalid_argument, "the cursor can only move back");
+  auto q = db_->prepare("UPDATE sync_state SET cursor = ? WHERE only = 1");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(to));
+  return q->run();
+}
+
+}  // namespace varn::store

@@ -1,0 +1,65 @@
+#include "varn/store/queries.hpp"
+
+#include "varn/model/reference_replica.hpp"
+#include "varn/store/database.hpp"
+#include "varn/store/merge_writer.hpp"
+
+namespace varn::store {
+
+Result<std::optional<std::string>> stored_field(Database& db, model::EntityKind kind, const model::EntityId& id,
+                                                std::string_view field) {
+  auto q = db.prepare("SELECT value FROM field_value WHERE kind = ? AND id = ? AND field = ?");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(kind)).bind(2, id).bind(3, field);
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::string>{};
+  return std::optional<std::string>(q->text(0));
+}
+
+Result<std::optional<std::string>> visible_field(Database& db, model::EntityKind kind, const model::EntityId& id,
+                                                 std::string_view field) {
+  if (kind == model::EntityKind::note) {
+    auto sign = load_note_sign(db, id);
+    if (!sign) return sign.error();
+    if (*sign) return model::snapshot_field((*sign)->value, field);
+  }
+  return stored_field(db, kind, id, field);
+}
+
+Result<bool> entity_exists(Database& db, model::EntityKind kind, const model::EntityId& id) {
+  auto q = db.prepare("SELECT 1 FROM op_log WHERE kind = ? AND id = ? LIMIT 1");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(kind)).bind(2, id);
+  return q->step();
+}
+
+Result<std::vector<model::EntityId>> referring(Database& db, model::EntityKind kind, std::string_view field,
+                                               const model::EntityId& target) {
+  auto q = db.prepare(
+      "SELECT id FROM field_value WHERE ref = ? AND kind = ? AND field = ? ORDER BY hlc, device, id");
+  if (!q) return q.error();
+  q->bind(1, target).bind(2, static_cast<std::int64_t>(kind)).bind(3, field);
+  std::vector<model::EntityId> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(q->array<16>(0));
+  }
+}
+
+Result<std::vector<model::EntityId>> ids_with_field(Database& db, model::EntityKind kind, std::string_view field) {
+  auto q = db.prepare("SELECT id FROM field_value WHERE kind = ? AND field = ? ORDER BY id");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(kind)).bind(2, field);
+  std::vector<model::EntityId> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(q->array<16>(0));
+  }
+}
+
+}  // namespace varn::store

@@ -1,0 +1,104 @@
+#include "varn/store/schema.hpp"
+
+#include <array>
+
+#include "varn/store/database.hpp"
+
+namespace varn::store {
+namespace {
+
+// Ids, devices and hashes are BLOBs; field values are the model's UTF-8 text.
+// Merge tables (field_value, op_log, note_sign, conflict) are the state the
+// convergence tests compare; note_index is derived from them for listings.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE field_value(
+  kind INTEGER NOT NULL, id BLOB NOT NULL, field TEXT NOT NULL,
+  value TEXT NOT NULL, hlc INTEGER NOT NULL, device BLOB NOT NULL,
+  ref BLOB,  -- the 16-byte id when the field points at another entity
+  PRIMARY KEY(kind, id, field)) WITHOUT ROWID;
+CREATE INDEX field_value_by_ref ON field_value(ref, kind, field) WHERE ref IS NOT NULL;
+
+CREATE TABLE op_log(
+  hash BLOB PRIMARY KEY, kind INTEGER NOT NULL, id BLOB NOT NULL, field TEXT NOT NULL,
+  value TEXT NOT NULL, hlc INTEGER NOT NULL, device BLOB NOT NULL,
+  verdict INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX op_log_by_target ON op_log(kind, id, field);
+
+CREATE TABLE note_sign(
+  note BLOB PRIMARY KEY, value TEXT NOT NULL, hlc INTEGER NOT NULL, device BLOB NOT NULL);
+
+CREATE TABLE note_index(
+  id BLOB PRIMARY KEY, case_id BLOB, visit_id BLOB, author BLOB,
+  written_hlc INTEGER NOT NULL, is_signed INTEGER NOT NULL,
+  deleted INTEGER NOT NULL, reviewed INTEGER NOT NULL);
+CREATE INDEX note_index_by_written ON note_index(written_hlc, id);
+CREATE INDEX note_index_by_case ON note_index(case_id, written_hlc, id);
+
+-- Merge conflicts carry their op (op_hash set); a refused change set has a
+-- row with refused_change_set set and the first offending op, if any.
+CREATE TABLE conflict(
+  seq INTEGER PRIMARY KEY, op_hash BLOB UNIQUE, kind INTEGER, id BLOB, field TEXT,
+  value TEXT, hlc INTEGER, device BLOB, reason TEXT NOT NULL, refused_change_set BLOB);
+
+CREATE TABLE sealed_changeset(
+  id BLOB PRIMARY KEY, author_seq INTEGER NOT NULL UNIQUE, hash BLOB NOT NULL,
+  envelope BLOB NOT NULL, server_seq INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX sealed_by_server_seq ON sealed_changeset(server_seq);
+
+CREATE TABLE outbox(
+  op_id INTEGER PRIMARY KEY AUTOINCREMENT, op BLOB NOT NULL, class INTEGER NOT NULL,
+  sealed_changeset BLOB REFERENCES sealed_changeset(id));
+CREATE INDEX outbox_by_changeset ON outbox(sealed_changeset);
+
+CREATE TABLE received_changeset(
+  id BLOB PRIMARY KEY, server_seq INTEGER NOT NULL, author BLOB NOT NULL,
+  class INTEGER NOT NULL, envelope BLOB NOT NULL, refused INTEGER NOT NULL);
+CREATE INDEX received_by_server_seq ON received_changeset(server_seq);
+
+CREATE TABLE sync_state(
+  only INTEGER PRIMARY KEY CHECK(only = 1), cursor INTEGER NOT NULL,
+  head_seq INTEGER NOT NULL, head_hash BLOB NOT NULL, hlc_last INTEGER NOT NULL);
+INSERT INTO sync_state VALUES(1, 0, 0, zeroblob(32), 0);
+
+CREATE TABLE vault_setting(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE vault_epoch_key(epoch INTEGER PRIMARY KEY, key BLOB NOT NULL);
+CREATE TABLE identity(
+  only INTEGER PRIMARY KEY CHECK(only = 1), sign_secret BLOB NOT NULL, box_secret BLOB NOT NULL);
+)sql";
+
+// Index i holds the migration from version i to i + 1.
+constexpr std::array<const char*, 1> kMigrations = {kV1};
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+Result<int> stored_schema_version(Database& db) {
+  if (auto r = db.exec("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"); !r) return r.error();
+  auto q = db.prepare("SELECT max(version) FROM schema_version");
+  if (!q) return q.error();
+  auto row = q->step();
+  if (!row) return row.error();
+  return *row && !q->is_null(0) ? static_cast<int>(q->int64(0)) : 0;
+}
+
+Result<void> migrate(Database& db) {
+  auto version = stored_schema_version(db);
+  if (!version) return version.error();
+  if (*version > latest_schema_version()) {
+    return make_error(Errc::unsupported_version, "the store was written by a newer Värn");
+  }
+  for (int v = *version; v < latest_schema_version(); ++v) {
+    auto tx = db.begin();
+    if (!tx) return tx.error();
+    if (auto r = db.exec(kMigrations[static_cast<std::size_t>(v)]); !r) return r;
+    auto bump = db.prepare("INSERT INTO schema_version(version) VALUES(?)");
+    if (!bump) return bump.error();
+    bump->bind(1, std::int64_t{v + 1});
+    if (auto r = bump->run(); !r) return r;
+    if (auto r = tx->commit(); !r) return r;
+  }
+  return {};
+}
+
+}  // namespace varn::store

@@ -1,0 +1,48 @@
+#include "store_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+namespace varn::test {
+
+ScratchDir::ScratchDir() {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern = std::string(tmp != nullptr ? tmp : "/tmp") + "/varn-store-XXXXXX";
+  if (::mkdtemp(pattern.data()) == nullptr) FAIL("mkdtemp failed");
+  path_ = pattern;
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+store::CreateOptions fast_options(std::optional<int> wipe_after) {
+  store::CreateOptions options;
+  options.kdf = crypto::KdfParams::with_new_salt(crypto::kKdfMinOpsLimit, crypto::kKdfMinMemLimit);
+  options.wipe_after_failed_unlocks = wipe_after;
+  return options;
+}
+
+std::optional<Bytes> file_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return Bytes(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::unique_ptr<store::LocalStore> make_store(const std::string& path, const std::string& passphrase) {
+  auto created = store::LocalStore::create(path, passphrase, fast_options());
+  if (!created) FAIL("create failed: " << created.error().message);
+  return std::move(created).value();
+}
+
+bool contains(const Bytes& haystack, std::string_view needle) {
+  return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) != haystack.end();
+}
+
+}  // namespace varn::test
