@@ -1,16 +1,36 @@
 import QtQuick
 import QtQuick.Controls
+import Varn.Core
 
+// The window: neutral screen when hidden, else first-run / lock / the app.
+// The quick-hide button sits above every screen but the neutral one.
 ApplicationWindow {
     id: window
     width: 1024
     height: 768
     visible: true
-    title: qsTr("Värn")
+    title: Session.hidden ? qsTr("Anteckningar") : qsTr("Värn")
 
-    Label {
-        anchors.centerIn: parent
-        text: qsTr("Värn %1").arg(Qt.application.version)
-        font.pixelSize: 32
+    Loader {
+        id: screen
+        objectName: "screenLoader"
+        anchors.fill: parent
+        sourceComponent: Session.hidden ? neutral
+                         : !Session.storeExists ? firstRun
+                         : !Session.unlocked ? lockScreen : shell
+    }
+
+    Component { id: neutral; NeutralScreen {} }
+    Component { id: firstRun; CreateStoreScreen {} }
+    Component { id: lockScreen; LockScreen {} }
+    Component { id: shell; AppShell {} }
+
+    QuickHideButton {
+        objectName: "quickHideButton"
+        visible: !Session.hidden
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: 8
+        z: 100
     }
 }

@@ -1,21 +1,78 @@
 // The Värn tablet app.
+//
+//   varn [--store FILE] [--server URL] [--instruments DIR] [--lang sv|en]
+//
+// With no store at FILE it offers to create one, then enrolment. The
+// passphrase is only ever typed on the lock screen: there is deliberately no
+// environment variable or option for it, so it never lands in a shell
+// history, a process list or a launcher file.
+#include <sys/resource.h>
+
 #include <QCommandLineParser>
+#include <QDir>
 #include <QGuiApplication>
+#include <QLocale>
 #include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QStandardPaths>
+#include <QTranslator>
 #include <QUrl>
 
-#include <cstdio>
+#include "app_context.hpp"
+
+namespace {
+
+// Core dumps would hold plaintext and keys (DESIGN.md section 3).
+void disable_core_dumps() {
+  rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+}
+
+QString default_store_path() {
+  const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+  QDir().mkpath(dir);
+  return dir + QStringLiteral("/varn.db");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
+  disable_core_dumps();
   QGuiApplication app(argc, argv);
   QGuiApplication::setApplicationName(QStringLiteral("varn"));
   QGuiApplication::setApplicationVersion(QStringLiteral(VARN_VERSION));
   QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Värn: field notes against violence in close relationships"));
   parser.addVersionOption();
   parser.addHelpOption();
+  const QCommandLineOption store_opt(QStringLiteral("store"), QStringLiteral("The encrypted store file."),
+                                     QStringLiteral("FILE"), default_store_path());
+  const QCommandLineOption server_opt(QStringLiteral("server"), QStringLiteral("The server, e.g. https://host:8443."),
+                                      QStringLiteral("URL"));
+  const QCommandLineOption instruments_opt(QStringLiteral("instruments"),
+                                           QStringLiteral("Folder with assessment instrument JSON files."),
+                                           QStringLiteral("DIR"));
+  const QCommandLineOption lang_opt(QStringLiteral("lang"), QStringLiteral("UI language: sv (default) or en."),
+                                    QStringLiteral("LANG"));
+  parser.addOptions({store_opt, server_opt, instruments_opt, lang_opt});
   parser.process(app);
 
+  // Source strings are Swedish; English comes from the compiled varn_en.qm.
+  QTranslator translator;
+  const QString lang = parser.isSet(lang_opt) ? parser.value(lang_opt) : QLocale().name().left(2);
+  if (lang == QStringLiteral("en") && translator.load(QStringLiteral(":/i18n/varn_en.qm"))) {
+    QGuiApplication::installTranslator(&translator);
+  }
+
+  QQuickStyle::setStyle(QStringLiteral("Material"));
+  varn::ui::AppOptions options;
+  options.store_path = parser.value(store_opt);
+  options.server_url = parser.value(server_opt);
+  options.instruments_dir = parser.value(instruments_opt);
+  varn::ui::AppContext context(std::move(options));
+
   QQmlApplicationEngine engine;
+  varn::ui::AppContext::prepare_engine(engine);
   engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Varn/Main.qml")));
   if (engine.rootObjects().isEmpty()) return 1;
   return QGuiApplication::exec();

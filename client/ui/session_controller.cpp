@@ -1,0 +1,182 @@
+#include "session_controller.hpp"
+
+#include <sodium.h>
+
+#include <QEvent>
+#include <QFileInfo>
+#include <QGuiApplication>
+
+#include "error_text.hpp"
+#include "qt_std.hpp"
+
+namespace varn::ui {
+namespace {
+
+SessionController* g_instance = nullptr;
+
+// The passphrase passes through one std::string of ours: wipe it after use.
+// (QML's own copy is cleared by the screen; QString offers no secure wipe.)
+class PassphraseCopy {
+ public:
+  explicit PassphraseCopy(const QString& text) : text_(qt::to_std(text)) {}
+  ~PassphraseCopy() { sodium_memzero(text_.data(), text_.size()); }
+  PassphraseCopy(const PassphraseCopy&) = delete;
+  PassphraseCopy& operator=(const PassphraseCopy&) = delete;
+  [[nodiscard]] std::string_view view() const { return text_; }
+
+ private:
+  std::string text_;
+};
+
+bool is_input(QEvent::Type type) {
+  switch (type) {
+    case QEvent::MouseButtonPress:
+    case QEvent::KeyPress:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+SessionController::SessionController(AppOptions options, QObject* parent)
+    : QObject(parent), options_(std::move(options)), idle_lock_seconds_(options_.idle_lock_seconds) {
+  g_instance = this;
+  idle_timer_.setSingleShot(true);
+  connect(&idle_timer_, &QTimer::timeout, this, &SessionController::lock);
+  if (qApp) qApp->installEventFilter(this);
+}
+
+SessionController::~SessionController() {
+  if (qApp) qApp->removeEventFilter(this);
+  if (host_) host_->lock();
+  if (g_instance == this) g_instance = nullptr;
+}
+
+SessionController* SessionController::instance() { return g_instance; }
+
+SessionController* SessionController::create(QQmlEngine*, QJSEngine*) {
+  Q_ASSERT(g_instance);
+  QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+  return g_instance;
+}
+
+bool SessionController::storeExists() const { return store::LocalStore::exists(qt::to_std(options_.store_path)); }
+
+void SessionController::setIdleLockSeconds(int seconds) {
+  if (seconds == idle_lock_seconds_) return;
+  idle_lock_seconds_ = seconds;
+  if (host_) idle_timer_.start(idle_lock_seconds_ * 1000);
+  emit idleLockSecondsChanged();
+}
+
+void SessionController::setError(const QString& message) {
+  last_error_ = message;
+  emit lastErrorChanged();
+}
+
+bool SessionController::unlock(const QString& passphrase) {
+  if (host_) return true;
+  PassphraseCopy secret(passphrase);
+  auto opened_host = StoreHost::open(qt::to_std(options_.store_path), secret.view());
+  if (!opened_host) {
+    setError(user_message(opened_host.error()));
+    emit storeExistsChanged();  // the failure limit may have wiped the store
+    return false;
+  }
+  opened(std::move(opened_host).value());
+  return true;
+}
+
+bool SessionController::createStore(const QString& passphrase, const QString& repeat) {
+  if (passphrase != repeat) {
+    setError(tr("Lösenfraserna är inte lika."));
+    return false;
+  }
+  if (passphrase.size() < 8) {
+    setError(tr("Välj en lösenfras med minst 8 tecken."));
+    return false;
+  }
+  PassphraseCopy secret(passphrase);
+  store::CreateOptions create_options;
+  create_options.kdf = options_.kdf;
+  auto made = StoreHost::create(qt::to_std(options_.store_path), secret.view(), create_options);
+  if (!made) {
+    setError(user_message(made.error()));
+    return false;
+  }
+  emit storeExistsChanged();
+  opened(std::move(made).value());
+  return true;
+}
+
+void SessionController::opened(std::shared_ptr<StoreHost> host) {
+  host_ = std::move(host);
+  if (!options_.server_url.isEmpty()) {
+    // The command line names the server until enrolment pins one.
+    auto url = qt::to_std(options_.server_url);
+    host_->with_store([&](store::LocalStore& s) {
+      auto known = s.setting(sync::settings::kServerUrl);
+      if (known && !*known) (void)s.put_setting(sync::settings::kServerUrl, url);
+    });
+  }
+  setError({});
+  hidden_ = false;
+  idle_timer_.start(idle_lock_seconds_ * 1000);
+  refreshEnrolment();
+  emit hiddenChanged();
+  emit unlockedChanged();
+  emit recordsChanged();
+}
+
+void SessionController::lock() {
+  idle_timer_.stop();
+  if (!host_) return;
+  emit locking();
+  // Other holders (a running sync) keep the object alive but get Errc::locked.
+  host_->lock();
+  host_.reset();
+  role_.clear();
+  enrol_status_.clear();
+  emit enrolmentChanged();
+  emit unlockedChanged();
+}
+
+void SessionController::quickHide() {
+  if (!hidden_) {
+    hidden_ = true;
+    emit hiddenChanged();
+  }
+  lock();
+}
+
+void SessionController::leaveHidden() {
+  if (!hidden_) return;
+  hidden_ = false;
+  emit hiddenChanged();
+}
+
+void SessionController::refreshEnrolment() {
+  QString role, status;
+  if (host_) {
+    host_->with_store([&](store::LocalStore& s) {
+      if (auto r = s.setting(sync::settings::kRole); r && *r) role = qt::to_qstring(**r);
+      if (auto st = s.setting(sync::settings::kStatus); st && *st) status = qt::to_qstring(**st);
+    });
+  }
+  if (role == role_ && status == enrol_status_) return;
+  role_ = role;
+  enrol_status_ = status;
+  emit enrolmentChanged();
+}
+
+bool SessionController::eventFilter(QObject* watched, QEvent* event) {
+  // Any touch or key restarts the idle clock; a restart is a cheap timer reset.
+  if (host_ && is_input(event->type())) idle_timer_.start(idle_lock_seconds_ * 1000);
+  return QObject::eventFilter(watched, event);
+}
+
+}  // namespace varn::ui

@@ -1,0 +1,69 @@
+#pragma once
+//! The unlocked store, shared by the GUI thread and the sync thread.
+//!
+//! Serialised access, not a second connection: a second SQLCipher connection
+//! would need the passphrase (or the raw store key) kept in memory to open it
+//! again, and Argon2id on every open. Instead every store call, from either
+//! thread, takes one mutex for the length of that call. Calls are short
+//! (one transaction each; a pulled page applies in one call), so the GUI
+//! waits at most for one of them, never for the network.
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "varn/crypto/device_identity.hpp"
+#include "varn/model/hlc.hpp"
+#include "varn/store/local_store.hpp"
+#include "varn/store/records.hpp"
+#include "locked_store.hpp"
+
+namespace varn::ui {
+
+class StoreHost {
+ public:
+  //! Opens (or, with `create`, creates) the store and loads or makes the
+  //! device identity, so Records can name its author from the first write.
+  [[nodiscard]] static Result<std::shared_ptr<StoreHost>> open(const std::string& path, std::string_view passphrase);
+  [[nodiscard]] static Result<std::shared_ptr<StoreHost>> create(const std::string& path, std::string_view passphrase,
+                                                                 const store::CreateOptions& options);
+
+  StoreHost(const StoreHost&) = delete;
+  StoreHost& operator=(const StoreHost&) = delete;
+  ~StoreHost();
+
+  //! Runs `f(Records&)` with the store to itself.
+  template <class F>
+  auto with_records(F&& f) {
+    std::lock_guard guard(mutex_);
+    return f(*records_);
+  }
+  //! Runs `f(LocalStore&)` with the store to itself (settings, vault).
+  template <class F>
+  auto with_store(F&& f) {
+    std::lock_guard guard(mutex_);
+    return f(*store_);
+  }
+
+  //! The same store behind the mutex, for the sync core on another thread.
+  [[nodiscard]] LockedStore& locked() { return locked_; }
+  [[nodiscard]] const crypto::DeviceId& device() const { return device_; }
+  [[nodiscard]] const crypto::DevicePublicBundle& bundle() const { return bundle_; }
+
+  //! Closes the database and wipes its key; later calls (from any thread) get Errc::locked.
+  void lock();
+
+ private:
+  explicit StoreHost(std::unique_ptr<store::LocalStore> store);
+  [[nodiscard]] Result<void> load_identity();
+
+  std::mutex mutex_;
+  std::unique_ptr<store::LocalStore> store_;
+  model::HybridClock clock_;
+  crypto::DeviceId device_{};
+  crypto::DevicePublicBundle bundle_{};
+  std::unique_ptr<store::Records> records_;
+  LockedStore locked_;
+};
+
+}  // namespace varn::ui

@@ -1,0 +1,65 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// First run: no store yet. Creating one leads on to enrolment.
+Page {
+    id: root
+    objectName: "createStoreScreen"
+
+    function create() {
+        Session.createStore(first.text, second.text)
+        first.text = ""
+        second.text = ""
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(root.width - 48, 520)
+        spacing: 16
+
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("Välkommen till Värn")
+            font.pixelSize: 30
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("Det finns inget lager på den här enheten. Välj en lösenfras: den låser alla anteckningar på enheten och kan inte återställas.")
+            font.pixelSize: 18
+        }
+        TextField {
+            id: first
+            objectName: "newPassphrase"
+            Layout.fillWidth: true
+            echoMode: TextInput.Password
+            placeholderText: qsTr("Lösenfras")
+        }
+        TextField {
+            id: second
+            objectName: "repeatPassphrase"
+            Layout.fillWidth: true
+            echoMode: TextInput.Password
+            placeholderText: qsTr("Samma lösenfras igen")
+            onAccepted: root.create()
+        }
+        Label {
+            objectName: "createError"
+            Layout.fillWidth: true
+            visible: text.length > 0
+            text: Session.lastError
+            color: "#b3261e"
+            wrapMode: Text.Wrap
+        }
+        Button {
+            objectName: "createButton"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 56
+            highlighted: true
+            text: qsTr("Skapa lager")
+            onClicked: root.create()
+        }
+    }
+}

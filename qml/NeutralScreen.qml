@@ -1,0 +1,46 @@
+import QtQuick
+import QtQuick.Controls
+import Varn.Core
+
+// What an onlooker sees after quick-hide: a plain notepad with nothing in it.
+// Holding the title for two seconds goes back to the lock screen.
+Page {
+    objectName: "neutralScreen"
+    background: Rectangle { color: "#fbfaf6" }
+
+    Label {
+        id: heading
+        objectName: "neutralHeading"
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.top: parent.top
+        anchors.topMargin: 48
+        text: qsTr("Anteckningar")
+        font.pixelSize: 32
+        color: "#5f5b52"
+        MouseArea {
+            anchors.fill: parent
+            anchors.margins: -24
+            pressAndHoldInterval: 2000
+            onPressAndHold: Session.leaveHidden()
+        }
+    }
+
+    Repeater {
+        model: 12
+        Rectangle {
+            x: 48
+            width: parent ? parent.width - 96 : 0
+            y: 140 + index * 48
+            height: 1
+            color: "#d9d4c7"
+        }
+    }
+
+    Label {
+        anchors.bottom: parent.bottom
+        anchors.right: parent.right
+        anchors.margins: 24
+        text: Qt.formatDate(new Date(), Qt.DefaultLocaleLongDate)
+        color: "#8a8577"
+    }
+}

@@ -1,0 +1,15 @@
+import QtQuick
+import QtQuick.Controls
+import Varn.Core
+
+// One tap hides everything and locks the store; large enough to hit blind.
+RoundButton {
+    width: 64
+    height: 64
+    text: "\u2715"
+    font.pixelSize: 26
+    Accessible.name: qsTr("Dölj allt")
+    ToolTip.visible: hovered
+    ToolTip.text: qsTr("Dölj allt")
+    onClicked: Session.quickHide()
+}
