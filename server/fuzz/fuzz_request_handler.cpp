@@ -28,7 +28,8 @@ struct World {
     storage = std::move(server::SqliteStorage::open(dir / "varn.db", /*durable=*/false)).value();
     limits.max_long_poll = std::chrono::seconds(0);
     ctx = std::make_unique<server::Context>(
-        server::Context{*storage, sessions, waiters, metrics, limits, ioc.get_executor(), [] { return std::int64_t{0}; }});
+        server::Context{*storage, sessions, waiters, metrics, limits, ioc.get_executor(), [] { return std::int64_t{0}; },
+                        server_key});
     unit = crypto::random_array<16>();
     if (!storage->create_unit(unit, "fuzz", server::unit_code_hash("FUZZ")).ok()) __builtin_trap();
     const auto admin = crypto::DeviceIdentity::generate();
@@ -43,6 +44,7 @@ struct World {
   server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(3600)};
   server::PullWaiters waiters{metrics};
   server::Limits limits;
+  crypto::SigningKeyPair server_key = crypto::SigningKeyPair::generate();
   boost::asio::io_context ioc;
   std::unique_ptr<server::Context> ctx;
   wire::UnitId unit{};

@@ -20,7 +20,8 @@ HandlerFixture::HandlerFixture() {
   limits.max_push_envelopes = 8;
   limits.max_long_poll = std::chrono::seconds(5);
   ctx = std::make_unique<server::Context>(server::Context{*storage, sessions, waiters, metrics, limits,
-                                                          ioc.get_executor(), [] { return std::int64_t{1700000000}; }});
+                                                          ioc.get_executor(), [] { return std::int64_t{1700000000}; },
+                                                          server_key});
   storage->set_commit_listener([this](const wire::UnitId& u, std::uint64_t head) { waiters.notify(u, head); });
   REQUIRE(storage->create_unit(crypto::random_array<16>(), "Test unit", server::unit_code_hash(unit_code)).ok());
   io_thread_ = std::thread([this] { ioc.run(); });

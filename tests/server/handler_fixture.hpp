@@ -29,6 +29,7 @@ class HandlerFixture {
   server::Metrics metrics;
   server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(900)};
   server::PullWaiters waiters{metrics};
+  crypto::SigningKeyPair server_key = crypto::SigningKeyPair::generate();
   boost::asio::io_context ioc;
   std::unique_ptr<server::Context> ctx;
   ProtocolDriver driver{transport()};

@@ -56,6 +56,21 @@ void route_unit(Request&& req, Context& ctx, const std::vector<std::string_view>
     if (method == http::verb::get) return respond(route_keys_get(req, ctx, *unit));
     return respond(method_not_allowed());
   }
+  if (parts.size() == 4 && what == "registry") {
+    route = "/v1/units/{u}/registry";
+    if (method == http::verb::get) return respond(route_registry_get(req, ctx, *unit, query));
+    if (method == http::verb::post) return respond(route_registry_post(req, ctx, *unit));
+    return respond(method_not_allowed());
+  }
+  if (parts.size() == 6 && what == "keys" && parts[5] == "copies") {
+    route = "/v1/units/{u}/keys/{epoch}/copies";
+    if (method != http::verb::get) return respond(method_not_allowed());
+    return respond(route_epoch_copies(req, ctx, *unit, parts[4]));
+  }
+  if (parts.size() == 4 && what == "checkpoint") {
+    route = "/v1/units/{u}/checkpoint";
+    return respond(method == http::verb::get ? route_checkpoint(req, ctx, *unit) : method_not_allowed());
+  }
   if (parts.size() == 5 && what == "enrolments") {
     route = "/v1/units/{u}/enrolments/{code}";
     if (method != http::verb::get) return respond(method_not_allowed());
@@ -106,6 +121,7 @@ void route_request(Request&& req, Context& ctx, std::string& route, const Respon
       {"/v1/session/challenge", http::verb::post, &route_challenge},
       {"/v1/session", http::verb::post, &route_session},
       {"/v1/me", http::verb::get, &route_me},
+      {"/v1/wipe", http::verb::post, &route_wipe},
   };
   for (const auto& entry : kRoutes) {
     if (entry.path == path) return respond(method == entry.method ? entry.call(req, ctx) : method_not_allowed());

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 
+#include "varn/crypto/sign.hpp"
 #include "varn/server/config.hpp"
 #include "varn/server/http_types.hpp"
 #include "varn/server/metrics.hpp"
@@ -26,6 +27,7 @@ struct Context {
   Limits limits;
   boost::asio::any_io_executor executor;      //!< for long-poll timers
   std::function<std::int64_t()> unix_now;     //!< wall clock, seconds; injectable
+  const crypto::SigningKeyPair& server_key;   //!< signs checkpoints; pinned by devices
 };
 
 //! Routes and answers one request. Never throws; calls `respond` once.

@@ -1,5 +1,8 @@
 #include "varn/server/handler_util.hpp"
 
+#include <charconv>
+
+#include "varn/registry/checkpoint.hpp"
 #include "varn/server/log.hpp"
 
 namespace varn::server {
@@ -58,6 +61,34 @@ std::variant<Caller, Response> authenticate_member(const Request& request, Conte
 
 std::int64_t enrolment_not_before(const Context& ctx) {
   return ctx.unix_now() - std::chrono::duration_cast<std::chrono::seconds>(ctx.limits.enrolment_lifetime).count();
+}
+
+std::optional<std::uint64_t> query_number(std::string_view query, std::string_view name) {
+  std::size_t pos = 0;
+  while (pos <= query.size()) {
+    const auto end = std::min(query.find('&', pos), query.size());
+    const auto part = query.substr(pos, end - pos);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
+      const auto digits = part.substr(name.size() + 1);
+      std::uint64_t value = 0;
+      auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+      if (ec != std::errc{} || ptr != digits.data() + digits.size() || digits.empty()) return std::nullopt;
+      return value;
+    }
+    pos = end + 1;
+  }
+  return 0;  // absent: the default
+}
+
+Bytes signed_checkpoint(const crypto::SigningKeyPair& server_key, const wire::UnitId& unit, std::uint64_t head,
+                        std::uint64_t registry_length, std::int64_t now) {
+  registry::Checkpoint c;
+  c.unit = unit;
+  c.log_seq = head;
+  c.registry_length = registry_length;
+  c.time = now;
+  c.sign_with(server_key);
+  return c.encode();
 }
 
 }  // namespace varn::server

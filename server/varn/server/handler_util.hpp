@@ -35,4 +35,11 @@ std::variant<Caller, Response> authenticate_member(const Request& request, Conte
 //! Pending enrolments older than this are gone.
 std::int64_t enrolment_not_before(const Context& ctx);
 
+//! The value of `name=` in a query string: 0 when absent, nullopt when not a number.
+std::optional<std::uint64_t> query_number(std::string_view query, std::string_view name);
+
+//! The unit's signed checkpoint (registry/checkpoint.hpp), encoded.
+Bytes signed_checkpoint(const crypto::SigningKeyPair& server_key, const wire::UnitId& unit, std::uint64_t head,
+                        std::uint64_t registry_length, std::int64_t now);
+
 }  // namespace varn::server

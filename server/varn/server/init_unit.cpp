@@ -5,6 +5,7 @@
 #include "varn/crypto/random.hpp"
 #include "varn/server/codes.hpp"
 #include "varn/server/log.hpp"
+#include "varn/server/server_key.hpp"
 #include "varn/server/sqlite_storage.hpp"
 #include "varn/server/tls_identity.hpp"
 
@@ -21,6 +22,8 @@ int init_unit(const std::filesystem::path& data_dir, const std::string& unit_nam
   if (!tls) return fail(tls.error());
   auto fingerprint = certificate_sha256(tls->cert);
   if (!fingerprint) return fail(fingerprint.error());
+  auto server_key = load_or_create_server_key(data_dir);
+  if (!server_key) return fail(server_key.error());
   auto storage = SqliteStorage::open(data_dir / "varn.db");
   if (!storage) return fail(storage.error());
   const auto unit = crypto::random_array<16>();
@@ -28,7 +31,8 @@ int init_unit(const std::filesystem::path& data_dir, const std::string& unit_nam
   if (auto made = (*storage)->create_unit(unit, unit_name, unit_code_hash(code)); !made) return fail(made.error());
   (*storage)->close();
   log_event("unit_created", {{"unit", to_hex(unit)}});
-  std::printf("unit: %s\ncode: %s\ncert-sha256: %s\n", to_hex(unit).c_str(), code.c_str(), fingerprint->c_str());
+  std::printf("unit: %s\ncode: %s\ncert-sha256: %s\nserver-key: %s\n", to_hex(unit).c_str(), code.c_str(),
+              fingerprint->c_str(), to_hex(server_key->public_key()).c_str());
   std::fflush(stdout);
   return 0;
 }

@@ -12,8 +12,9 @@ namespace varn::server {
 //! Makes the data directory with mode 0700, or checks an existing one.
 Result<void> prepare_data_dir(const std::filesystem::path& dir);
 
-//! Creates the unit and prints `unit: <hex>`, `code: <code>` and
-//! `cert-sha256: <hex>` on stdout. Returns the process exit code.
+//! Creates the unit (and the server key, if the directory has none) and
+//! prints `unit: <hex>`, `code: <code>`, `cert-sha256: <hex>` and
+//! `server-key: <hex>` on stdout. Returns the process exit code.
 int init_unit(const std::filesystem::path& data_dir, const std::string& unit_name);
 
 }  // namespace varn::server

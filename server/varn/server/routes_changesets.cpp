@@ -1,7 +1,6 @@
 // Push and pull of change sets: the hot path. Stateless checks (parse, unit,
 // author's signature) run here; the stateful ones run in the writer.
 #include <boost/asio/post.hpp>
-#include <charconv>
 #include <chrono>
 #include <map>
 
@@ -44,9 +43,11 @@ std::variant<std::vector<PushItem>, Response> check_batch(const Request& request
       if (!record) return storage_failure(record.error());
       known = authors.emplace(h.author, *record).first;
     }
+    // A revoked author passes here: its change sets may come back in a
+    // re-push, which the writer decides (sqlite_push.cpp).
     const auto& author = known->second;
-    if (!author || author->unit != unit || author->status != "active") {
-      return refusal(403, "forbidden", i, "the author is not an active device of this unit");
+    if (!author || author->unit != unit || (author->status != "active" && author->status != "revoked")) {
+      return refusal(403, "forbidden", i, "the author is not a device of this unit");
     }
     auto bundle = crypto::DevicePublicBundle::decode(author->bundle);
     if (!bundle) return storage_failure(bundle.error());
@@ -59,27 +60,17 @@ std::variant<std::vector<PushItem>, Response> check_batch(const Request& request
   return items;
 }
 
-std::optional<std::uint64_t> query_number(std::string_view query, std::string_view name) {
-  std::size_t pos = 0;
-  while (pos <= query.size()) {
-    const auto end = std::min(query.find('&', pos), query.size());
-    const auto part = query.substr(pos, end - pos);
-    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
-      const auto digits = part.substr(name.size() + 1);
-      std::uint64_t value = 0;
-      auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-      if (ec != std::errc{} || ptr != digits.data() + digits.size() || digits.empty()) return std::nullopt;
-      return value;
-    }
-    pos = end + 1;
-  }
-  return 0;  // absent: the default
-}
+//! What a pull answer needs to sign its checkpoint; copied into long-polls.
+struct CheckpointSigner {
+  const crypto::SigningKeyPair& key;
+  std::function<std::int64_t()> now;
+};
 
-Response pull_answer(const PullPage& page) {
+Response pull_answer(const PullPage& page, const wire::UnitId& unit, const CheckpointSigner& signer) {
   Response r{http::status::ok, 11};
   r.set(http::field::content_type, "application/octet-stream");
   r.set("Varn-Head", std::to_string(page.head));
+  r.set("Varn-Checkpoint", to_base64(signed_checkpoint(signer.key, unit, page.head, page.registry_length, signer.now())));
   r.body() = wire::encode_pull_body(page.items);
   return r;
 }
@@ -102,7 +93,8 @@ void route_push(Request request, Context& ctx, const wire::UnitId& unit, Respond
   for (const auto& item : items) ids.push_back(item.header.id);
   const std::size_t bytes = request.body().size();
   Metrics& metrics = ctx.metrics;
-  ctx.storage.push(unit, std::move(items), [=, &metrics, respond = std::move(respond)](Result<PushResult> result) {
+  const auto pusher = std::get<Caller>(auth).device;
+  ctx.storage.push(unit, pusher, std::move(items), [=, &metrics, respond = std::move(respond)](Result<PushResult> result) {
     if (!result) return respond(storage_failure(result.error()));
     if (result->refusal) {
       const auto& r = *result->refusal;
@@ -147,11 +139,22 @@ void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, 
   if (!page) return respond(storage_failure(page.error()));
   // Wait only when the client is exactly at the head; a head below its
   // cursor (a restored server) is answered at once so it can tell.
-  if (!page->items.empty() || wait.count() == 0 || page->head != *after) return respond(pull_answer(*page));
+  const CheckpointSigner signer{ctx.server_key, ctx.unix_now};
+  if (!page->items.empty() || wait.count() == 0 || page->head != *after) return respond(pull_answer(*page, unit, signer));
   Storage& storage = ctx.storage;
-  ctx.waiters.wait(unit, *after, wait, ctx.executor, [&storage, unit, after = *after, limit, respond] {
+  Sessions& sessions = ctx.sessions;
+  const auto device = std::get<Caller>(auth).device;
+  ctx.waiters.wait(unit, *after, wait, ctx.executor,
+                   [&storage, &sessions, unit, device, after = *after, limit, respond, signer] {
+    // A device revoked while it waited gets nothing more.
+    auto record = storage.find_device(device);
+    if (!record) return respond(storage_failure(record.error()));
+    if (!*record || (*record)->status != "active") {
+      sessions.drop_device(device);
+      return respond(error_response(403, "revoked", "this device is revoked", {{"wipe", true}}));
+    }
     auto again = storage.pull(unit, after, limit);
-    respond(again ? pull_answer(*again) : storage_failure(again.error()));
+    respond(again ? pull_answer(*again, unit, signer) : storage_failure(again.error()));
   });
   // A commit between the pull above and the wait would not wake us: look again.
   if (auto u = ctx.storage.find_unit(unit); u && *u && (*u)->head > *after) ctx.waiters.notify(unit, (*u)->head);

@@ -30,6 +30,8 @@ Response route_enrol(const Request& request, Context& ctx) {
   if (!bundle) return error_response(400, "malformed", "bundle: " + bundle.error().message);
   const auto device = bundle->device_id();
   const auto now = ctx.unix_now();
+  // Devices pin this at enrolment and check every checkpoint against it.
+  const std::string server_key_hex = to_hex(ctx.server_key.public_key());
 
   if (body->contains("code")) {
     auto code = sync::field_string(*body, "code");
@@ -44,7 +46,8 @@ Response route_enrol(const Request& request, Context& ctx) {
     return json_response(200, {{"status", "active"},
                                {"unit", to_hex(enrolled->unit)},
                                {"device", to_hex(device)},
-                               {"role", enrolled->role}});
+                               {"role", enrolled->role},
+                               {"server_key", server_key_hex}});
   }
 
   auto existing = ctx.storage.find_device(device);
@@ -53,12 +56,16 @@ Response route_enrol(const Request& request, Context& ctx) {
     return json_response(200, {{"status", (*existing)->status},
                                {"unit", to_hex((*existing)->unit)},
                                {"device", to_hex(device)},
-                               {"role", (*existing)->role}});
+                               {"role", (*existing)->role},
+                               {"server_key", server_key_hex}});
   }
   auto pending = ctx.storage.request_enrolment(device, *bundle_bytes, random_code(2), now, enrolment_not_before(ctx));
   if (!pending) return storage_failure(pending.error());
   log_event("enrol_request", {{"device", to_hex(device)}});
-  return json_response(202, {{"status", "pending"}, {"code", pending->code}, {"device", to_hex(device)}});
+  return json_response(202, {{"status", "pending"},
+                             {"code", pending->code},
+                             {"device", to_hex(device)},
+                             {"server_key", server_key_hex}});
 }
 
 Response route_challenge(const Request& request, Context& ctx) {

@@ -54,7 +54,8 @@ Response route_devices(const Request& request, Context& ctx, const wire::UnitId&
                     {"bundle", to_base64(d.bundle)},
                     {"role", d.role},
                     {"status", d.status},
-                    {"last_seen", d.last_seen}});
+                    {"last_seen", d.last_seen},
+                    {"wiped_at", d.wiped_at ? json(*d.wiped_at) : json(nullptr)}});
   }
   return json_response(200, {{"devices", list}});
 }
@@ -89,6 +90,7 @@ Response route_enrolment_approve(const Request& request, Context& ctx, const wir
     if (e.code == Errc::not_found) return error_response(404, "not_found", "no such enrolment request");
     if (e.code == Errc::invalid_argument) return error_response(400, "malformed", e.message);
     if (e.code == Errc::conflict) return error_response(409, "conflict", "the device is already enrolled");
+    if (e.code == Errc::locked) return error_response(409, "registry", e.message);
     return storage_failure(e);
   }
   log_event("enrol_approved", {{"unit", to_hex(unit)}, {"device", to_hex(approved->id)},
@@ -109,6 +111,7 @@ Response route_keys_put(const Request& request, Context& ctx, const wire::UnitId
     const auto& e = put.error();
     if (e.code == Errc::conflict) return error_response(409, "epoch", "the epoch must be the current epoch + 1");
     if (e.code == Errc::invalid_argument) return error_response(400, "malformed", e.message);
+    if (e.code == Errc::locked) return error_response(409, "registry", e.message);
     return storage_failure(e);
   }
   log_event("epoch_keys", {{"unit", to_hex(unit)}, {"epoch", epoch}, {"copies", copies->size()},

@@ -12,6 +12,7 @@
 #include "varn/server/init_unit.hpp"
 #include "varn/server/listener.hpp"
 #include "varn/server/log.hpp"
+#include "varn/server/server_key.hpp"
 #include "varn/server/sqlite_storage.hpp"
 #include "varn/server/tls_identity.hpp"
 
@@ -71,6 +72,9 @@ int run_server(const ServerConfig& config) {
   if (!fingerprint) return fail(fingerprint.error());
   net::ssl::context tls(net::ssl::context::tls_server);
   if (auto t = configure_tls(tls, files); !t) return fail(t.error());
+  // Data directories made before issue 5 get their key at the first start.
+  auto server_key = load_or_create_server_key(config.data_dir);
+  if (!server_key) return fail(server_key.error());
   auto storage = SqliteStorage::open(config.data_dir / "varn.db");
   if (!storage) return fail(storage.error());
 
@@ -79,7 +83,7 @@ int run_server(const ServerConfig& config) {
   Metrics metrics;
   Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime);
   PullWaiters waiters(metrics);
-  Context ctx{**storage, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now};
+  Context ctx{**storage, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now, *server_key};
   (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
   ConnectionRegistry registry(metrics);
   auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry);

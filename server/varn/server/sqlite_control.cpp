@@ -27,14 +27,22 @@ Result<void> insert_device(SqliteDb& db, const DeviceRecord& d) {
   return stmt->run();
 }
 
-Result<void> insert_key(SqliteDb& db, const KeyCopyRecord& k) {
+//! The issue-4 calls (approve, PUT keys) end once the unit keeps a registry.
+Result<void> refuse_if_registry(SqliteDb& db, const UnitId& unit) {
+  auto length = count_registry(db, unit);
+  if (!length) return length.error();
+  if (*length > 0) return make_error(Errc::locked, "this unit keeps a registry: post a registry entry instead");
+  return {};
+}
+
+}  // namespace
+
+Result<void> insert_key_copy(SqliteDb& db, const KeyCopyRecord& k) {
   auto stmt = db.prepare("INSERT OR REPLACE INTO wrapped_keys (device, epoch, wrapped) VALUES (?, ?, ?)");
   if (!stmt) return stmt.error();
   stmt->bind(1, ByteView(k.device)).bind(2, static_cast<std::int64_t>(k.epoch)).bind(3, ByteView(k.wrapped));
   return stmt->run();
 }
-
-}  // namespace
 
 Result<void> SqliteStorage::create_unit(const UnitId& unit, const std::string& label, const crypto::Hash32& code_hash) {
   return write([&](SqliteDb& db) -> Result<void> {
@@ -51,7 +59,7 @@ Result<void> SqliteStorage::create_unit(const UnitId& unit, const std::string& l
 
 Result<DeviceRecord> SqliteStorage::enrol_with_code(const crypto::Hash32& code_hash, const DeviceId& device,
                                                     const Bytes& bundle, std::int64_t now) {
-  DeviceRecord record{device, {}, bundle, "admin", "active", now};
+  DeviceRecord record{device, {}, bundle, "admin", "active", now, 0, std::nullopt};
   auto written = write([&](SqliteDb& db) -> Result<void> {
     auto c = db.prepare("SELECT unit, used_by FROM unit_codes WHERE code_hash = ?");
     if (!c) return c.error();
@@ -123,13 +131,14 @@ Result<std::optional<PendingEnrolment>> SqliteStorage::find_pending_by_device(co
 Result<DeviceRecord> SqliteStorage::approve_enrolment(const UnitId& unit, const std::string& code,
                                                       const std::string& role, const std::vector<KeyCopyRecord>& keys,
                                                       std::int64_t now, std::int64_t not_before) {
-  DeviceRecord record{{}, unit, {}, role, "active", now};
+  DeviceRecord record{{}, unit, {}, role, "active", now, 0, std::nullopt};
   auto written = write([&](SqliteDb& db) -> Result<void> {
     auto pending = load_pending(db, "code = ?", [&](SqliteStmt& s) { s.bind(1, std::string_view(code)); }, not_before);
     if (!pending) return pending.error();
     if (!*pending) return make_error(Errc::not_found, "no such enrolment request");
     record.id = (*pending)->device;
     record.bundle = (*pending)->bundle;
+    if (auto r = refuse_if_registry(db, unit); !r) return r;
     auto u = load_unit(db, unit);
     if (!u) return u.error();
     for (const auto& k : keys) {
@@ -143,7 +152,7 @@ Result<DeviceRecord> SqliteStorage::approve_enrolment(const UnitId& unit, const 
     if (auto r = drop->run(); !r) return r.error();
     if (auto r = insert_device(db, record); !r) return r.error();
     for (const auto& k : keys) {
-      if (auto r = insert_key(db, KeyCopyRecord{record.id, k.epoch, k.wrapped}); !r) return r.error();
+      if (auto r = insert_key_copy(db, KeyCopyRecord{record.id, k.epoch, k.wrapped}); !r) return r.error();
     }
     return {};
   });
@@ -157,6 +166,7 @@ Result<void> SqliteStorage::put_epoch_keys(const UnitId& unit, std::uint32_t epo
     auto u = load_unit(db, unit);
     if (!u) return u.error();
     if (!*u) return make_error(Errc::not_found, "unknown unit");
+    if (auto r = refuse_if_registry(db, unit); !r) return r;
     if (epoch != (*u)->current_epoch + 1) return make_error(Errc::conflict, "epoch must be current + 1");
     for (const auto& c : copies) {
       auto d = load_device(db, c.device);
@@ -164,7 +174,13 @@ Result<void> SqliteStorage::put_epoch_keys(const UnitId& unit, std::uint32_t epo
       if (!*d || (*d)->unit != unit || (*d)->status != "active") {
         return make_error(Errc::invalid_argument, "a key copy names a device that is not an active member");
       }
-      if (auto r = insert_key(db, KeyCopyRecord{c.device, epoch, c.wrapped}); !r) return r.error();
+      if (auto r = insert_key_copy(db, KeyCopyRecord{c.device, epoch, c.wrapped}); !r) return r.error();
+      // Kept as the epoch's set too, so GET .../keys/{epoch}/copies answers for issue-4 units.
+      auto set = db.prepare("INSERT OR REPLACE INTO rotation_copies (unit, epoch, device, wrapped) VALUES (?, ?, ?, ?)");
+      if (!set) return set.error();
+      set->bind(1, ByteView(unit)).bind(2, static_cast<std::int64_t>(epoch)).bind(3, ByteView(c.device));
+      set->bind(4, ByteView(c.wrapped));
+      if (auto r = set->run(); !r) return r.error();
     }
     auto set = db.prepare("UPDATE units SET current_epoch = ? WHERE id = ?");
     if (!set) return set.error();

@@ -30,6 +30,13 @@ Result<Statements> prepare(SqliteDb& db) {
                     std::move(set_head).value()};
 }
 
+//! A revoked author's change set may only come back (re-pushed by another
+//! member after a restore) if its place in the chain was acknowledged before
+//! the revocation: a stolen device's key cannot add anything new.
+bool may_come_back(const DeviceRecord& author, const wire::EnvelopeHeader& h) {
+  return author.status == "revoked" && h.seq <= author.revoked_seq;
+}
+
 PushResult refuse(unsigned status, std::string code, std::size_t index, std::string message) {
   PushResult r;
   r.refusal = PushRefusal{status, std::move(code), index, std::move(message)};
@@ -38,7 +45,8 @@ PushResult refuse(unsigned status, std::string code, std::size_t index, std::str
 
 }  // namespace
 
-Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const std::vector<PushItem>& items) {
+Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const DeviceId& pusher,
+                              const std::vector<PushItem>& items) {
   auto unit_row = load_unit(db, unit);
   if (!unit_row) return unit_row.error();
   if (!*unit_row) return refuse(403, "forbidden", 0, "unknown unit");
@@ -68,13 +76,20 @@ Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const std::vecto
       cached = authors.emplace(h.author, *loaded).first;
     }
     const auto& author = cached->second;
-    if (!author || author->unit != unit || author->status != "active") {
-      return refuse(403, "forbidden", i, "the author is not an active device of this unit");
+    if (!author || author->unit != unit) {
+      return refuse(403, "forbidden", i, "the author is not a device of this unit");
+    }
+    if (author->status != "active" && !may_come_back(*author, h)) {
+      return refuse(403, "forbidden", i, "the author is revoked and the server never acknowledged this change set");
     }
     if (!role_may_write(author->role, h.change_class)) {
-      return refuse(403, "forbidden", i, "the author's role may not write this class of change set");
+      return refuse(403, "role", i, "the author's role may not write this class of change set");
     }
-    if (h.epoch != (*unit_row)->current_epoch) {
+    // A device's own new change sets use the current epoch; what it re-pushes
+    // for others was written under whatever epoch was current back then.
+    const auto current = (*unit_row)->current_epoch;
+    const bool own = h.author == pusher;
+    if (own ? h.epoch != current : (h.epoch == 0 || h.epoch > current)) {
       return refuse(400, "stale_epoch", i, "the envelope's epoch is not the unit's current epoch");
     }
     st->author_head.reset();

@@ -46,21 +46,37 @@ Result<void> SqliteStorage::write(const std::function<Result<void>(SqliteDb&)>& 
 }
 
 Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit) {
-  auto stmt = db.prepare("SELECT current_epoch, head FROM units WHERE id = ?");
+  // One statement, one snapshot: head and registry length belong together in a checkpoint.
+  auto stmt = db.prepare(
+      "SELECT current_epoch, head, (SELECT COUNT(*) FROM registry_entries WHERE unit = units.id) "
+      "FROM units WHERE id = ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, ByteView(unit));
   auto row = stmt->step();
   if (!row) return row.error();
   if (!*row) return std::optional<UnitRecord>{};
   return std::optional<UnitRecord>(UnitRecord{unit, static_cast<std::uint32_t>(stmt->int64(0)),
-                                              static_cast<std::uint64_t>(stmt->int64(1))});
+                                              static_cast<std::uint64_t>(stmt->int64(1)),
+                                              static_cast<std::uint64_t>(stmt->int64(2))});
+}
+
+Result<std::uint64_t> count_registry(SqliteDb& db, const UnitId& unit) {
+  auto stmt = db.prepare("SELECT COUNT(*) FROM registry_entries WHERE unit = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, ByteView(unit));
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return static_cast<std::uint64_t>(*row ? stmt->int64(0) : 0);
 }
 
 namespace {
 DeviceRecord device_from_row(const SqliteStmt& s) {
-  return DeviceRecord{to_array<16>(s.blob(0)), to_array<16>(s.blob(1)), s.blob(2), s.text(3), s.text(4), s.int64(5)};
+  return DeviceRecord{to_array<16>(s.blob(0)), to_array<16>(s.blob(1)), s.blob(2), s.text(3), s.text(4), s.int64(5),
+                      static_cast<std::uint64_t>(s.int64(6)),
+                      s.is_null(7) ? std::nullopt : std::optional<std::int64_t>(s.int64(7))};
 }
-constexpr const char* kDeviceColumns = "SELECT id, unit, bundle, role, status, last_seen FROM devices ";
+constexpr const char* kDeviceColumns =
+    "SELECT id, unit, bundle, role, status, last_seen, revoked_seq, wiped_at FROM devices ";
 }  // namespace
 
 Result<std::optional<DeviceRecord>> load_device(SqliteDb& db, const DeviceId& device) {
@@ -127,6 +143,7 @@ Result<PullPage> SqliteStorage::pull(const UnitId& unit, std::uint64_t after, st
     if (!u) return u.error();
     if (!*u) return make_error(Errc::not_found, "unknown unit");
     page.head = (*u)->head;
+    page.registry_length = (*u)->registry_length;
     auto stmt = db.prepare("SELECT seq, bytes FROM changesets WHERE unit = ? AND seq > ? ORDER BY seq LIMIT ?");
     if (!stmt) return stmt.error();
     stmt->bind(1, ByteView(unit)).bind(2, static_cast<std::int64_t>(after)).bind(3, static_cast<std::int64_t>(limit));
@@ -147,12 +164,13 @@ void SqliteStorage::set_commit_listener(CommitListener listener) {
   listener_ = std::move(listener);
 }
 
-void SqliteStorage::push(const UnitId& unit, std::vector<PushItem> items, PushCallback done) {
+void SqliteStorage::push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items,
+                         PushCallback done) {
   auto state = std::make_shared<Result<PushResult>>(make_error(Errc::io_error, "push not applied"));
   auto shared_items = std::make_shared<std::vector<PushItem>>(std::move(items));
   writer_->submit(
-      [state, shared_items, unit](SqliteDb& db) {
-        *state = apply_push(db, unit, *shared_items);
+      [state, shared_items, unit, pusher](SqliteDb& db) {
+        *state = apply_push(db, unit, pusher, *shared_items);
         return state->ok() && !(*state)->refusal;
       },
       [this, state, unit, done = std::move(done)](Result<void> committed) {

@@ -36,9 +36,14 @@ class SqliteStorage final : public Storage {
   Result<void> put_epoch_keys(const UnitId& unit, std::uint32_t epoch,
                               const std::vector<KeyCopyRecord>& copies) override;
   Result<std::vector<KeyCopyRecord>> keys_for(const DeviceId& device) override;
+  Result<std::vector<KeyCopyRecord>> rotation_copies(const UnitId& unit, std::uint32_t epoch) override;
   Result<void> touch_device(const DeviceId& device, std::int64_t now) override;
 
-  void push(const UnitId& unit, std::vector<PushItem> items, PushCallback done) override;
+  Result<std::optional<RegistryRefusal>> append_registry(const UnitId& unit, const RegistryPost& post) override;
+  Result<RegistryPage> registry_entries(const UnitId& unit, std::uint64_t after) override;
+  Result<std::int64_t> record_wipe(const DeviceId& device, std::int64_t wiped_at) override;
+
+  void push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items, PushCallback done) override;
   Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit) override;
   void set_commit_listener(CommitListener listener) override;
 
@@ -86,6 +91,15 @@ Result<std::optional<DeviceRecord>> load_device(SqliteDb& db, const DeviceId& de
 //! Reads one unit row from any connection.
 Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit);
 //! Runs a push batch inside the writer's transaction (sqlite_push.cpp).
-Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const std::vector<PushItem>& items);
+Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const DeviceId& pusher,
+                              const std::vector<PushItem>& items);
+//! Checks and applies one registry entry inside the writer's transaction
+//! (sqlite_registry.cpp); a refusal is returned, not an error.
+Result<std::optional<RegistryRefusal>> apply_registry_entry(SqliteDb& db, const UnitId& unit,
+                                                            const RegistryPost& post);
+//! Inserts or replaces one device's copy of an epoch key.
+Result<void> insert_key_copy(SqliteDb& db, const KeyCopyRecord& copy);
+//! Registry entries stored for a unit.
+Result<std::uint64_t> count_registry(SqliteDb& db, const UnitId& unit);
 
 }  // namespace varn::server

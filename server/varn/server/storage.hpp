@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "varn/registry/entry.hpp"
 #include "varn/util/bytes.hpp"
 #include "varn/util/result.hpp"
 #include "varn/wire/batch_codec.hpp"
@@ -24,6 +25,7 @@ struct UnitRecord {
   UnitId id{};
   std::uint32_t current_epoch = 0;  //!< 0 until the admin uploads epoch 1
   std::uint64_t head = 0;           //!< highest sequence number committed
+  std::uint64_t registry_length = 0;  //!< registry entries stored
 };
 
 struct DeviceRecord {
@@ -33,6 +35,8 @@ struct DeviceRecord {
   std::string role;         //!< "admin", "worker" or "reviewer"
   std::string status;       //!< "active" or "revoked"
   std::int64_t last_seen = 0;
+  std::uint64_t revoked_seq = 0;          //!< revoked: its chain head when revoked
+  std::optional<std::int64_t> wiped_at;   //!< revoked and confirmed wiped (device's clock)
 };
 
 //! A device waiting for an admin to approve it; not yet in any unit.
@@ -65,7 +69,7 @@ struct PushAckRecord {
 //! Why a batch was refused as a whole, naming the first envelope at fault.
 struct PushRefusal {
   unsigned status = 400;
-  std::string code;  //!< PROTOCOL.md error code: conflict, chain, stale_epoch, forbidden
+  std::string code;  //!< PROTOCOL.md error code: conflict, chain, stale_epoch, forbidden, role
   std::size_t index = 0;
   std::string message;
 };
@@ -78,6 +82,30 @@ struct PushResult {
 struct PullPage {
   std::vector<wire::SequencedEnvelope> items;
   std::uint64_t head = 0;
+  std::uint64_t registry_length = 0;  //!< from the same snapshot, for the checkpoint
+};
+
+//! A registry entry that passed the stateless checks (parse, unit, signer
+//! is the caller, signature), to be checked against the stored state.
+struct RegistryPost {
+  registry::Entry entry;
+  Bytes encoded;
+  crypto::Hash32 hash{};              //!< registry::entry_hash(entry)
+  std::vector<KeyCopyRecord> copies;  //!< enrol: epoch set (or 0: by position); rotate: epoch ignored
+  std::int64_t now = 0;
+  std::int64_t not_before = 0;        //!< pending requests older than this are gone
+};
+
+struct RegistryPage {
+  std::vector<Bytes> entries;
+  std::uint64_t length = 0;  //!< all entries stored, from the same snapshot
+};
+
+//! Why a registry entry was refused: answered as {"error": code}.
+struct RegistryRefusal {
+  unsigned status = 400;
+  std::string code;  //!< registry_head, forbidden, conflict, epoch, key_set, malformed
+  std::string message;
 };
 
 using PushCallback = std::function<void(Result<PushResult>)>;
@@ -112,15 +140,31 @@ class Storage {
                                                  const std::vector<KeyCopyRecord>& keys, std::int64_t now,
                                                  std::int64_t not_before) = 0;
   //! Stores a new epoch's copies and makes it current. Errc::conflict unless
-  //! epoch == current + 1; Errc::invalid_argument for a copy to a non-member.
+  //! epoch == current + 1; Errc::invalid_argument for a copy to a non-member;
+  //! Errc::locked once the unit has a registry (approve too).
   virtual Result<void> put_epoch_keys(const UnitId& unit, std::uint32_t epoch,
                                       const std::vector<KeyCopyRecord>& copies) = 0;
   virtual Result<std::vector<KeyCopyRecord>> keys_for(const DeviceId& device) = 0;
+  //! The copies a rotate entry (or an issue-4 key upload) made for `epoch`.
+  virtual Result<std::vector<KeyCopyRecord>> rotation_copies(const UnitId& unit, std::uint32_t epoch) = 0;
   virtual Result<void> touch_device(const DeviceId& device, std::int64_t now) = 0;
 
-  //! Checks idempotency, author, epoch and chain inside the writing
+  //! Checks a registry entry against the stored registry and devices and
+  //! applies it (enrol, change role, revoke, rotate) in one transaction.
+  //! A refusal changes nothing.
+  virtual Result<std::optional<RegistryRefusal>> append_registry(const UnitId& unit, const RegistryPost& post) = 0;
+  //! Encoded entries with index >= after, in order, and the registry's length.
+  virtual Result<RegistryPage> registry_entries(const UnitId& unit, std::uint64_t after) = 0;
+  //! Records a revoked device's wipe confirmation; answers the recorded time
+  //! (the first confirmation stays).
+  //! Errc::not_found for an unknown device, Errc::forbidden for one not revoked.
+  virtual Result<std::int64_t> record_wipe(const DeviceId& device, std::int64_t wiped_at) = 0;
+
+  //! Checks idempotency, author, role, epoch and chain inside the writing
   //! transaction, assigns sequence numbers and calls back once durable.
-  virtual void push(const UnitId& unit, std::vector<PushItem> items, PushCallback done) = 0;
+  //! `pusher` is the device whose session pushes: others' change sets are
+  //! re-pushes (docs/PROTOCOL.md, "Re-push after a restore").
+  virtual void push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items, PushCallback done) = 0;
   virtual Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit) = 0;
   virtual void set_commit_listener(CommitListener listener) = 0;
 
