@@ -128,20 +128,25 @@ Result<void> check_op_limits(const Op& op) {
   return {};
 }
 
+void append_encoded_op(Bytes& out, const Op& op) {
+  out.push_back(static_cast<std::uint8_t>(op.kind));
+  put_bytes(out, op.id);
+  put_u16(out, static_cast<std::uint16_t>(op.field.size()));
+  put_bytes(out, as_bytes(op.field));
+  put_u32(out, static_cast<std::uint32_t>(op.value.size()));
+  put_bytes(out, as_bytes(op.value));
+  put_u64(out, op.hlc.packed);
+  put_bytes(out, op.device);
+}
+
 Bytes encode_ops(const std::vector<Op>& ops) {
+  std::size_t size = 5;
+  for (const Op& op : ops) size += kMinEncodedOpBytes + op.field.size() + op.value.size();
   Bytes out;
+  out.reserve(size);
   out.push_back(kChangeSetVersion);
   put_u32(out, static_cast<std::uint32_t>(ops.size()));
-  for (const Op& op : ops) {
-    out.push_back(static_cast<std::uint8_t>(op.kind));
-    put_bytes(out, op.id);
-    put_u16(out, static_cast<std::uint16_t>(op.field.size()));
-    put_bytes(out, as_bytes(op.field));
-    put_u32(out, static_cast<std::uint32_t>(op.value.size()));
-    put_bytes(out, as_bytes(op.value));
-    put_u64(out, op.hlc.packed);
-    put_bytes(out, op.device);
-  }
+  for (const Op& op : ops) append_encoded_op(out, op);
   return out;
 }
 

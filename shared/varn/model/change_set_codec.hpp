@@ -27,6 +27,9 @@ inline constexpr std::size_t kMinEncodedOpBytes = 1 + 16 + 2 + 4 + 8 + 16;
 [[nodiscard]] Result<void> check_op_limits(const Op& op);
 
 [[nodiscard]] Bytes encode_ops(const std::vector<Op>& ops);
+//! Appends one op's encoding (the per-op part of the layout above): the
+//! canonical bytes of an op for hashing and duplicate detection.
+void append_encoded_op(Bytes& out, const Op& op);
 //! Errc::truncated / malformed / unsupported_version with a message naming
 //! the op index ("op 3: ..."). A count larger than the remaining bytes could
 //! hold is refused before anything is allocated; trailing bytes are refused.

@@ -8,11 +8,6 @@
 namespace varn::model {
 namespace {
 
-void put_op(Bytes& out, const Op& op) {
-  const Bytes encoded = encode_ops({op});
-  put_bytes(out, encoded);
-}
-
 bool is_tombstoned(const std::map<std::tuple<EntityKind, EntityId, std::string>, Op>& winners, const EntityId& id) {
   auto it = winners.find({EntityKind::note, id, std::string(fields::kDeleted)});
   return it != winners.end() && it->second.value == "1";
@@ -25,7 +20,10 @@ void ReferenceReplica::apply(const std::vector<Op>& ops) {
 }
 
 void ReferenceReplica::apply_one(const Op& op) {
-  if (!seen_.insert(encode_ops({op})).second) return;
+  Bytes encoded;
+  encoded.reserve(kMinEncodedOpBytes + op.field.size() + op.value.size());
+  append_encoded_op(encoded, op);
+  if (!seen_.insert(std::move(encoded)).second) return;
   const bool is_note = op.kind == EntityKind::note;
   if (is_note) note_ops_[op.id].push_back(op);
 
@@ -67,16 +65,16 @@ crypto::Hash32 ReferenceReplica::state_hash() const {
     winners.push_back(&op);
   }
   put_u32(canon, static_cast<std::uint32_t>(winners.size()));
-  for (const Op* op : winners) put_op(canon, *op);
+  for (const Op* op : winners) append_encoded_op(canon, *op);
 
   put_u32(canon, static_cast<std::uint32_t>(signs_.size()));
-  for (const auto& [id, sign] : signs_) put_op(canon, sign);
+  for (const auto& [id, sign] : signs_) append_encoded_op(canon, sign);
 
   std::vector<Op> conflicts = conflicts_;
   std::sort(conflicts.begin(), conflicts.end(), op_less);
   conflicts.erase(std::unique(conflicts.begin(), conflicts.end()), conflicts.end());
   put_u32(canon, static_cast<std::uint32_t>(conflicts.size()));
-  for (const Op& op : conflicts) put_op(canon, op);
+  for (const Op& op : conflicts) append_encoded_op(canon, op);
 
   return crypto::labelled_hash("varn.model.state.v1", {canon});
 }
