@@ -8,6 +8,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "varn/crypto/random.hpp"
+
 namespace varn::test {
 
 ScratchDir::ScratchDir() {
@@ -43,6 +45,19 @@ std::unique_ptr<store::LocalStore> make_store(const std::string& path, const std
 
 bool contains(const Bytes& haystack, std::string_view needle) {
   return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end()) != haystack.end();
+}
+
+sync::ReceivedChangeSet received(const crypto::DeviceId& author, const std::vector<model::Op>& ops,
+                                 std::uint64_t server_seq, wire::ChangeSetClass change_class) {
+  sync::ReceivedChangeSet r;
+  r.server_seq = server_seq;
+  r.id = crypto::random_array<16>();
+  r.author = author;
+  r.change_class = change_class;
+  r.plaintext = model::encode_ops(ops);
+  const std::string envelope = "envelope " + std::to_string(server_seq);
+  r.envelope.assign(envelope.begin(), envelope.end());
+  return r;
 }
 
 }  // namespace varn::test

@@ -6,7 +6,9 @@
 #include <optional>
 #include <string>
 
+#include "varn/model/change_set_codec.hpp"
 #include "varn/store/local_store.hpp"
+#include "varn/sync/sync_store.hpp"
 
 namespace varn::test {
 
@@ -32,5 +34,18 @@ class ScratchDir {
 [[nodiscard]] std::unique_ptr<store::LocalStore> make_store(const std::string& path, const std::string& passphrase = "correct horse");
 //! Whether `needle` occurs anywhere in `haystack`.
 [[nodiscard]] bool contains(const Bytes& haystack, std::string_view needle);
+
+//! A change set "from the server": plaintext = encode_ops(ops), a made-up envelope.
+[[nodiscard]] sync::ReceivedChangeSet received(const crypto::DeviceId& author, const std::vector<model::Op>& ops,
+                                               std::uint64_t server_seq,
+                                               wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
+
+//! A wall clock the test moves by hand (milliseconds).
+struct ManualWall {
+  std::uint64_t ms = 1'700'000'000'000;
+  [[nodiscard]] model::WallClock clock() {
+    return [this] { return ms; };
+  }
+};
 
 }  // namespace varn::test

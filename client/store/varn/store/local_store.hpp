@@ -83,7 +83,8 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
   //! model::HybridClock from it so timestamps never go back across runs.
   [[nodiscard]] Result<model::Hlc> last_hlc();
   //! BLAKE2b over the canonical merge state (field winners except those of
-  //! signed notes, signed snapshots, merge conflicts), for convergence checks.
+  //! signed notes, signed snapshots, merge conflicts): the same bytes as
+  //! model::ReferenceReplica::state_hash, for convergence checks.
   [[nodiscard]] Result<crypto::Hash32> state_digest();
 
   // sync::SyncStore

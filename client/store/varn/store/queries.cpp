@@ -17,6 +17,18 @@ Result<std::optional<std::string>> stored_field(Database& db, model::EntityKind 
   return std::optional<std::string>(q->text(0));
 }
 
+Result<std::optional<model::Op>> stored_op(Database& db, model::EntityKind kind, const model::EntityId& id,
+                                           std::string_view field) {
+  auto q = db.prepare("SELECT value, hlc, device FROM field_value WHERE kind = ? AND id = ? AND field = ?");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(kind)).bind(2, id).bind(3, field);
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<model::Op>{};
+  return std::optional<model::Op>(
+      model::Op{kind, id, std::string(field), q->text(0), model::Hlc{q->uint64(1)}, q->array<16>(2)});
+}
+
 Result<std::optional<std::string>> visible_field(Database& db, model::EntityKind kind, const model::EntityId& id,
                                                  std::string_view field) {
   if (kind == model::EntityKind::note) {

@@ -29,5 +29,8 @@ class Database;
 //! Every id of `kind` that has a winner for `field`, in id order.
 [[nodiscard]] Result<std::vector<model::EntityId>> ids_with_field(Database& db, model::EntityKind kind,
                                                                   std::string_view field);
+//! The winning op of a field (value, stamp and device), as stored.
+[[nodiscard]] Result<std::optional<model::Op>> stored_op(Database& db, model::EntityKind kind,
+                                                         const model::EntityId& id, std::string_view field);
 
 }  // namespace varn::store

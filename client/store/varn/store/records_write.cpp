@@ -1,0 +1,189 @@
+// Records: writes of people, cases, visits, tasks, safety plans, assessments.
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "varn/crypto/random.hpp"
+#include "varn/model/domain.hpp"
+#include "varn/store/queries.hpp"
+#include "varn/store/record_checks.hpp"
+#include "varn/store/record_write.hpp"
+#include "varn/store/records.hpp"
+
+namespace varn::store {
+
+namespace dom = model::domain;
+using model::EntityKind;
+
+namespace {
+
+std::string yes_no(bool v) { return v ? "yes" : "no"; }
+
+Result<void> require_exists(Database& db, EntityKind kind, const EntityId& id, std::string_view what) {
+  auto found = entity_exists(db, kind, id);
+  if (!found) return found.error();
+  if (!*found) return make_error(Errc::not_found, std::string(what) + ": no such " + std::string(model::kind_name(kind)));
+  return {};
+}
+
+// Runs `body` inside one RecordWrite and commits it.
+template <class Body>
+Result<void> in_write(LocalStore& store, model::HybridClock& clock, const crypto::DeviceId& me, Body&& body) {
+  auto w = RecordWrite::begin(store, clock, me);
+  if (!w) return w.error();
+  if (auto r = body(*w); !r) return r;
+  return w->commit();
+}
+
+// The first op of every new entity names its author.
+Result<void> put_created(RecordWrite& w, EntityKind kind, const EntityId& id, const crypto::DeviceId& me) {
+  return w.put(kind, id, model::fields::kCreated, to_hex(me));
+}
+
+}  // namespace
+
+Result<EntityId> Records::add_person(const PersonInput& input) {
+  if (auto r = require_text("name", input.name); !r) return r.error();
+  if (auto r = require_one_of("protection", dom::protection_levels(), input.protection); !r) return r.error();
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = put_created(w, EntityKind::person, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::person, id, dom::kPersonName, input.name); !r) return r;
+    if (auto r = w.put(EntityKind::person, id, dom::kPersonProtection, input.protection); !r) return r;
+    if (!input.identity_number.empty()) {
+      if (auto r = w.put(EntityKind::person, id, dom::kPersonIdentityNumber, input.identity_number); !r) return r;
+    }
+    if (!input.address.empty()) return w.put(EntityKind::person, id, dom::kPersonAddress, input.address);
+    return {};
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+Result<EntityId> Records::open_case(const EntityId& person) {
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::person, person, "person"); !r) return r;
+    if (auto r = put_created(w, EntityKind::case_file, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::case_file, id, dom::kCasePerson, to_hex(person)); !r) return r;
+    return w.put(EntityKind::case_file, id, dom::kCasePhase, "intake");
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+Result<void> Records::set_case_phase(const EntityId& case_id, const std::string& phase) {
+  if (auto r = require_one_of("phase", dom::case_phases(), phase); !r) return r;
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    return w.put(EntityKind::case_file, case_id, dom::kCasePhase, phase);
+  });
+}
+
+Result<void> Records::set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags) {
+  std::vector<std::string> sorted;
+  for (const auto& f : flags) {
+    if (auto r = require_one_of("flags", dom::case_flags(), f); !r) return r;
+    sorted.push_back(f);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::string joined;
+  for (const auto& f : sorted) joined += (joined.empty() ? "" : ",") + f;
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    return w.put(EntityKind::case_file, case_id, dom::kCaseFlags, joined);
+  });
+}
+
+Result<EntityId> Records::record_visit(const VisitInput& input) {
+  if (auto r = require_one_of("kind", dom::visit_kinds(), input.kind); !r) return r.error();
+  if (auto r = require_one_of("partner_present", dom::partner_present_values(), input.partner_present); !r) {
+    return r.error();
+  }
+  if (auto r = require_iso8601_or_empty("planned_at", input.planned_at); !r) return r.error();
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, input.case_id, "case"); !r) return r;
+    const std::pair<std::string_view, std::string> fields[] = {
+        {dom::kVisitCase, to_hex(input.case_id)},        {dom::kVisitKind, input.kind},
+        {dom::kVisitPlannedAt, input.planned_at},        {dom::kVisitPlace, input.place},
+        {dom::kVisitPartnerPresent, input.partner_present}, {dom::kVisitTwoStaff, yes_no(input.two_staff)},
+        {dom::kVisitAlarm, yes_no(input.alarm_taken)}};
+    if (auto r = put_created(w, EntityKind::visit, id, me_); !r) return r;
+    for (const auto& [field, value] : fields) {
+      if (auto r = w.put(EntityKind::visit, id, field, value); !r) return r;
+    }
+    return {};
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+Result<EntityId> Records::add_task(const EntityId& case_id, const std::string& text, const std::string& due) {
+  if (auto r = require_text("text", text); !r) return r.error();
+  if (auto r = require_iso8601_or_empty("due", due); !r) return r.error();
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    if (auto r = put_created(w, EntityKind::task, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::task, id, dom::kTaskCase, to_hex(case_id)); !r) return r;
+    if (auto r = w.put(EntityKind::task, id, dom::kTaskText, text); !r) return r;
+    if (auto r = w.put(EntityKind::task, id, dom::kTaskDue, due); !r) return r;
+    return w.put(EntityKind::task, id, dom::kTaskDone, "no");
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+Result<void> Records::complete_task(const EntityId& task) {
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::task, task, "task"); !r) return r;
+    return w.put(EntityKind::task, task, dom::kTaskDone, "yes");
+  });
+}
+
+Result<EntityId> Records::add_safety_plan_version(const EntityId& case_id, const std::string& text) {
+  if (auto r = require_text("text", text); !r) return r.error();
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    auto earlier = referring(w.db(), EntityKind::safety_plan, dom::kSafetyPlanCase, case_id);
+    if (!earlier) return earlier.error();
+    if (auto r = put_created(w, EntityKind::safety_plan, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::safety_plan, id, dom::kSafetyPlanCase, to_hex(case_id)); !r) return r;
+    if (auto r = w.put(EntityKind::safety_plan, id, dom::kSafetyPlanVersion, std::to_string(earlier->size() + 1)); !r) {
+      return r;
+    }
+    return w.put(EntityKind::safety_plan, id, dom::kSafetyPlanText, text);
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+Result<EntityId> Records::add_assessment(const EntityId& case_id, const model::Instrument& instrument,
+                                         const model::Answers& answers, const std::string& judgement) {
+  // The worker's own judgement is required: the software never hands out a verdict.
+  if (auto r = require_text("judgement", judgement); !r) return r.error();
+  auto scored = model::score(instrument, answers);
+  if (!scored) return scored.error();
+  const nlohmann::json answers_json(answers);
+  const nlohmann::json score_json = {{"points", scored->points}, {"band", scored->band}};
+  const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    if (auto r = put_created(w, EntityKind::assessment, id, me_); !r) return r;
+    const std::pair<std::string_view, std::string> fields[] = {
+        {dom::kAssessmentCase, to_hex(case_id)},         {dom::kAssessmentInstrument, instrument.id},
+        {dom::kAssessmentAnswers, dump(answers_json)},  {dom::kAssessmentScore, dump(score_json)},
+        {dom::kAssessmentJudgement, judgement}};
+    for (const auto& [field, value] : fields) {
+      if (auto r = w.put(EntityKind::assessment, id, field, value); !r) return r;
+    }
+    return {};
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+}  // namespace varn::store

@@ -1,0 +1,318 @@
+// Records: writes with validation, the signed-note rules, protected people,
+// the access log, sign-off as review class, and the persisted clock.
+#include "varn/store/records.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "store_fixture.hpp"
+#include "varn/crypto/random.hpp"
+#include "varn/model/domain.hpp"
+
+using namespace varn;
+using store::LocalStore;
+using store::Records;
+
+namespace {
+
+struct Desk {
+  test::ScratchDir dir;
+  std::string path = dir.file("v.db");
+  std::unique_ptr<LocalStore> store = test::make_store(path);
+  test::ManualWall wall;
+  model::HybridClock clock{wall.clock()};
+  crypto::DeviceId me = crypto::random_array<16>();
+  Records records{*store, clock, me};
+  model::EntityId person{}, case_id{}, visit{};
+
+  Desk() {
+    person = *records.add_person({"Anna Andersson", "19800101-1234", "none", "Storgatan 1"});
+    case_id = *records.open_case(person);
+    store::VisitInput v;
+    v.case_id = case_id;
+    v.kind = "separate";
+    v.partner_present = "no";
+    v.planned_at = "2026-03-01T10:00";
+    v.place = "Socialkontoret";
+    visit = *records.record_visit(v);
+  }
+};
+
+model::Op op_on(const model::EntityId& note, std::string_view field, std::string value, std::uint64_t wall_ms,
+                const crypto::DeviceId& device) {
+  return model::Op{model::EntityKind::note, note, std::string(field), std::move(value),
+                   model::Hlc::from_parts(wall_ms, 0), device};
+}
+
+}  // namespace
+
+TEST_CASE("a note written on a visit lists with its body, author, case and visit", "[store][records]") {
+  Desk d;
+  auto note = d.records.add_note(d.visit, "first words");
+  REQUIRE(note);
+  auto notes = d.records.notes();
+  REQUIRE(notes);
+  REQUIRE(notes->size() == 1);
+  const auto& n = notes->front();
+  CHECK(n.id == *note);
+  CHECK(n.body == "first words");
+  CHECK(n.author == to_hex(d.me));
+  CHECK(n.case_id == d.case_id);
+  CHECK(n.visit_id == d.visit);
+  CHECK(n.written_ms == d.wall.ms);
+  CHECK_FALSE(n.is_signed);
+  REQUIRE(d.records.edit_note(*note, "second words"));
+  CHECK(d.records.notes()->front().body == "second words");
+}
+
+TEST_CASE("writes refuse bad input naming the field, and unknown ids", "[store][records]") {
+  Desk d;
+  store::VisitInput v;
+  v.case_id = d.case_id;
+  v.kind = "garden";
+  v.partner_present = "no";
+  auto bad_kind = d.records.record_visit(v);
+  REQUIRE_FALSE(bad_kind);
+  CHECK(bad_kind.error().code == Errc::invalid_argument);
+  CHECK_THAT(bad_kind.error().message, Catch::StartsWith("kind:"));
+  v.kind = "home";
+  v.planned_at = "next tuesday";
+  CHECK_THAT(d.records.record_visit(v).error().message, Catch::StartsWith("planned_at:"));
+  v.planned_at = "";
+  v.case_id = crypto::random_array<16>();
+  CHECK(d.records.record_visit(v).error().code == Errc::not_found);
+
+  CHECK_THAT(d.records.set_case_phase(d.case_id, "done").error().message, Catch::StartsWith("phase:"));
+  CHECK_THAT(d.records.set_case_flags(d.case_id, {"honour_related", "angry"}).error().message,
+             Catch::StartsWith("flags:"));
+  CHECK_THAT(d.records.add_person({"  ", "", "none", ""}).error().message, Catch::StartsWith("name:"));
+  CHECK_THAT(d.records.add_person({"B", "", "secret", ""}).error().message, Catch::StartsWith("protection:"));
+  CHECK(d.records.add_note(crypto::random_array<16>(), "text").error().code == Errc::not_found);
+  CHECK(d.records.edit_note(crypto::random_array<16>(), "text").error().code == Errc::not_found);
+  CHECK(d.records.open_case(crypto::random_array<16>()).error().code == Errc::not_found);
+  CHECK_THAT(d.records.add_note(d.visit, "").error().message, Catch::StartsWith("text:"));
+  // Nothing of the refused writes reached the outbox.
+  CHECK(*d.records.waiting_ops() == 5 + 3 + 8);
+}
+
+TEST_CASE("a signed note can no longer change; corrections are addenda", "[store][records]") {
+  Desk d;
+  auto note = *d.records.add_note(d.visit, "what she said");
+  REQUIRE(d.records.sign_note(note));
+  for (auto attempt : {d.records.edit_note(note, "changed"), d.records.sign_note(note), d.records.delete_draft(note)}) {
+    REQUIRE_FALSE(attempt);
+    CHECK(attempt.error().code == Errc::conflict);
+    CHECK(attempt.error().message == "the note is signed and can no longer change");
+  }
+  auto addendum = d.records.add_addendum(note, "correction", "the date was the 2nd");
+  REQUIRE(addendum);
+  auto n = d.records.notes()->front();
+  CHECK(n.is_signed);
+  CHECK(n.body == "what she said");
+  REQUIRE(n.addenda.size() == 1);
+  CHECK(n.addenda[0].kind == "correction");
+  CHECK(n.addenda[0].text == "the date was the 2nd");
+  CHECK(n.addenda[0].author == to_hex(d.me));
+  CHECK(d.records.add_addendum(note, "opinion", "x").error().code == Errc::invalid_argument);
+  auto draft = *d.records.add_note(d.visit, "draft");
+  CHECK(d.records.add_addendum(draft, "addition", "x").error().code == Errc::invalid_argument);
+}
+
+TEST_CASE("only the note's author device may sign it", "[store][records]") {
+  Desk d;
+  auto note = *d.records.add_note(d.visit, "mine");
+  const crypto::DeviceId other = crypto::random_array<16>();
+  Records colleague(*d.store, d.clock, other);
+  auto signed_by_other = colleague.sign_note(note);
+  REQUIRE_FALSE(signed_by_other);
+  CHECK(signed_by_other.error().code == Errc::forbidden);
+  CHECK_FALSE(d.records.notes()->front().is_signed);
+}
+
+TEST_CASE("a remote edit of a signed note lands in conflicts and changes nothing", "[store][records]") {
+  Desk d;
+  auto note = *d.records.add_note(d.visit, "signed words");
+  d.wall.ms += 1000;
+  REQUIRE(d.records.sign_note(note));
+  const crypto::DeviceId other = crypto::random_array<16>();
+  // One edit stamped after the signing (a conflict), one before it (superseded by the snapshot).
+  REQUIRE(d.store->apply_received(test::received(other, {op_on(note, "body", "rewritten", d.wall.ms + 5, other)}, 1)));
+  REQUIRE(d.store->apply_received(test::received(other, {op_on(note, "body", "older", d.wall.ms - 500, other)}, 2)));
+  auto conflicts = d.records.conflicts();
+  REQUIRE(conflicts);
+  REQUIRE(conflicts->size() == 1);
+  CHECK(conflicts->front().kind == model::EntityKind::note);
+  CHECK(conflicts->front().id == note);
+  CHECK(conflicts->front().field == "body");
+  CHECK(conflicts->front().author == to_hex(other));
+  CHECK(conflicts->front().written_ms == d.wall.ms + 5);
+  CHECK(conflicts->front().reason == "the note was already signed");
+  CHECK(d.records.notes()->front().body == "signed words");
+  CHECK(*d.store->pull_cursor() == 2);
+}
+
+TEST_CASE("a protected person's address is never returned", "[store][records][protected]") {
+  Desk d;
+  auto hidden = *d.records.add_person({"Berit B", "", "protected_registration", "Hemliga vägen 7"});
+  auto case_id = *d.records.open_case(hidden);
+  store::VisitInput home;
+  home.case_id = case_id;
+  home.kind = "home";
+  home.partner_present = "unknown";
+  home.place = "Hemliga vägen 7, 2 tr";
+  REQUIRE(d.records.record_visit(home));
+  store::VisitInput office = home;
+  office.kind = "office";
+  office.place = "Socialkontoret";
+  REQUIRE(d.records.record_visit(office));
+  store::VisitInput phone = home;
+  phone.kind = "phone";
+  phone.place = "hemliga VÄGEN 7";
+  REQUIRE(d.records.record_visit(phone));
+
+  auto persons = d.records.persons();
+  REQUIRE(persons);
+  REQUIRE(persons->size() == 2);
+  for (const auto& p : *persons) {
+    if (p.id == hidden) {
+      CHECK(p.protection == "protected_registration");
+      CHECK_FALSE(p.address.has_value());
+    } else {
+      CHECK(p.address == std::optional<std::string>("Storgatan 1"));
+    }
+  }
+  auto view = d.records.open_case_view(case_id);
+  REQUIRE(view);
+  CHECK_FALSE(view->person.address.has_value());
+  REQUIRE(view->visits.size() == 3);
+  CHECK(view->visits[0].place.empty());
+  CHECK(view->visits[1].place == "Socialkontoret");
+  CHECK(view->visits[2].place.empty());
+}
+
+TEST_CASE("opening a case logs the access as an op waiting to sync", "[store][records]") {
+  Desk d;
+  const auto waiting_before = *d.records.waiting_ops();
+  auto view = d.records.open_case_view(d.case_id);
+  REQUIRE(view);
+  CHECK(view->phase == "intake");
+  CHECK(view->person.name == "Anna Andersson");
+  REQUIRE(view->visits.size() == 1);
+  CHECK(view->visits[0].place == "Socialkontoret");
+  auto log = d.records.access_log();
+  REQUIRE(log);
+  REQUIRE(log->size() == 1);
+  CHECK(log->front().case_id == d.case_id);
+  CHECK(log->front().device == to_hex(d.me));
+  CHECK(log->front().at_unix == d.wall.ms / 1000);
+  CHECK(*d.records.waiting_ops() == waiting_before + 4);
+  CHECK(d.records.open_case_view(crypto::random_array<16>()).error().code == Errc::not_found);
+}
+
+TEST_CASE("deleted drafts leave the listings; filters narrow them", "[store][records]") {
+  Desk d;
+  auto a = *d.records.add_note(d.visit, "a");
+  d.wall.ms += 10'000;
+  auto b = *d.records.add_note(d.visit, "b");
+  d.wall.ms += 10'000;
+  auto c = *d.records.add_note(d.visit, "c");
+  REQUIRE(d.records.sign_note(b));
+  REQUIRE(d.records.delete_draft(c));
+  CHECK(d.records.edit_note(c, "again").error().code == Errc::not_found);
+  auto all = *d.records.notes();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].id == a);
+  CHECK(all[1].id == b);
+  store::NoteFilter unsigned_only;
+  unsigned_only.only_unsigned = true;
+  REQUIRE(d.records.notes(unsigned_only)->size() == 1);
+  CHECK(d.records.notes(unsigned_only)->front().id == a);
+  store::NoteFilter late;
+  late.from_ms = d.wall.ms - 15'000;
+  REQUIRE(d.records.notes(late)->size() == 1);
+  CHECK(d.records.notes(late)->front().id == b);
+  store::NoteFilter other_case;
+  other_case.case_id = crypto::random_array<16>();
+  CHECK(d.records.notes(other_case)->empty());
+  store::NoteFilter by_me;
+  by_me.author = to_hex(d.me);
+  CHECK(d.records.notes(by_me)->size() == 2);
+  by_me.author = "zz";
+  CHECK(d.records.notes(by_me).error().code == Errc::invalid_argument);
+}
+
+TEST_CASE("a sign-off is sealed apart from field work, as a review change set", "[store][records][outbox]") {
+  Desk d;
+  auto note = *d.records.add_note(d.visit, "to review");
+  CHECK(d.records.sign_off(note).error().code == Errc::invalid_argument);
+  REQUIRE(d.records.sign_note(note));
+  REQUIRE(d.records.sign_off(note));
+  CHECK(d.records.sign_off(note).error().code == Errc::conflict);
+  CHECK(d.records.notes()->front().reviewed);
+  store::NoteFilter unreviewed;
+  unreviewed.only_unreviewed = true;
+  CHECK(d.records.notes(unreviewed)->empty());
+
+  auto field_work = d.store->next_outgoing(1000);
+  REQUIRE(field_work);
+  CHECK(field_work->change_class == wire::ChangeSetClass::field_work);
+  auto field_ops = model::decode_ops(field_work->plaintext);
+  REQUIRE(field_ops);
+  for (const auto& op : *field_ops) CHECK(op.kind != model::EntityKind::review);
+  REQUIRE(d.store->record_sealed(*field_work, {crypto::random_array<16>(), 1, {}, {1, 2}, 0}));
+  auto review = d.store->next_outgoing(1000);
+  REQUIRE(review);
+  CHECK(review->change_class == wire::ChangeSetClass::review);
+  auto decoded = model::decode_ops(review->plaintext);
+  REQUIRE(decoded);
+  const auto& ops = *decoded;
+  REQUIRE(ops.size() == 2);
+  for (const auto& op : ops) CHECK(op.kind == model::EntityKind::review);
+}
+
+TEST_CASE("tasks, safety plan versions and assessments are written with their checks", "[store][records]") {
+  Desk d;
+  auto task = d.records.add_task(d.case_id, "call back", "2026-03-05");
+  REQUIRE(task);
+  CHECK_THAT(d.records.add_task(d.case_id, "x", "soon").error().message, Catch::StartsWith("due:"));
+  REQUIRE(d.records.complete_task(*task));
+  CHECK(d.records.complete_task(crypto::random_array<16>()).error().code == Errc::not_found);
+  REQUIRE(d.records.add_safety_plan_version(d.case_id, "plan one"));
+  REQUIRE(d.records.add_safety_plan_version(d.case_id, "plan two"));
+
+  model::Instrument instrument;
+  instrument.id = "example";
+  model::Question q;
+  q.id = "q1";
+  q.kind = model::AnswerKind::yes_no;
+  q.points_if_yes = 2;
+  instrument.sections.push_back({"s1", "Section", {q}});
+  instrument.bands = {{0, "low"}, {2, "raised"}};
+  CHECK_THAT(d.records.add_assessment(d.case_id, instrument, {{"q1", "yes"}}, " ").error().message,
+             Catch::StartsWith("judgement:"));
+  CHECK(d.records.add_assessment(d.case_id, instrument, {{"q1", "maybe"}}, "my view").error().code ==
+        Errc::invalid_argument);
+  REQUIRE(d.records.add_assessment(d.case_id, instrument, {{"q1", "yes"}}, "my view"));
+}
+
+TEST_CASE("the clock never goes back across runs, even when the wall clock does", "[store][records][hlc]") {
+  Desk d;
+  REQUIRE(d.records.add_note(d.visit, "before"));
+  const auto written = d.clock.last();
+  CHECK(*d.store->last_hlc() == written);
+  // A remote op stamped ahead of us moves the persisted clock too.
+  const crypto::DeviceId other = crypto::random_array<16>();
+  const auto remote_note = crypto::random_array<16>();
+  REQUIRE(d.store->apply_received(
+      test::received(other, {op_on(remote_note, "body", "x", d.wall.ms + 60'000, other)}, 1)));
+  const auto seen = *d.store->last_hlc();
+  CHECK(seen == model::Hlc::from_parts(d.wall.ms + 60'000, 0));
+  d.store->lock();
+
+  auto reopened = LocalStore::open(d.path, "correct horse");
+  REQUIRE(reopened);
+  test::ManualWall earlier{d.wall.ms - 3'600'000};
+  model::HybridClock clock(earlier.clock(), *(*reopened)->last_hlc());
+  Records records(**reopened, clock, d.me);
+  REQUIRE(records.add_note(d.visit, "after"));
+  CHECK(*(*reopened)->last_hlc() > seen);
+}
