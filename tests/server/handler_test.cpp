@@ -147,7 +147,7 @@ TEST_CASE("push assigns sequence numbers and pull returns them in order", "[serv
   CHECK(f.driver.call("GET", unit_path(u.unit) + "/changesets?after=x", {}, u.admin.token).status == 400);
 }
 
-TEST_CASE("a retry with the same bytes is a duplicate; other bytes are 409 and store nothing", "[server][handler]") {
+TEST_CASE("a retry with the same bytes is a duplicate, other bytes are 409 and store nothing", "[server][handler]") {
   HandlerFixture f;
   auto u = f.driver.make_unit(f.unit_code);
   const Bytes first = u.admin.seal_next(u.unit, 1, u.epoch_key, "note");

@@ -23,6 +23,10 @@ Response error_response(unsigned status, const std::string& code, const std::str
   return json_response(status, extra);
 }
 
+Response revoked_response() {
+  return error_response(403, "revoked", "this device is revoked", {{"wipe", true}});
+}
+
 Response storage_failure(const Error& error) {
   log_event("storage_error", {{"message", error.message}});
   if (error.code == Errc::unavailable) return error_response(503, "unavailable", "the server is shutting down");
@@ -36,15 +40,16 @@ std::variant<Caller, Response> authenticate(const Request& request, Context& ctx
   if (header.size() <= prefix.size() || header.substr(0, prefix.size()) != prefix) {
     return error_response(401, "unauthorized", "a bearer token is required");
   }
-  auto device = ctx.sessions.device_of(std::string(header.substr(prefix.size())));
-  if (!device) return error_response(401, "unauthorized", "unknown or expired token");
-  auto record = ctx.storage.find_device(*device);
+  auto owner = ctx.sessions.owner_of(std::string(header.substr(prefix.size())));
+  if (!owner) return error_response(401, "unauthorized", "unknown or expired token");
+  if (owner->revoked) return revoked_response();
+  auto record = ctx.storage.find_device(owner->device);
   if (!record) return storage_failure(record.error());
   if (*record && (*record)->status == "revoked") {
-    ctx.sessions.drop_device(*device);
-    return error_response(403, "revoked", "this device is revoked", {{"wipe", true}});
+    ctx.sessions.revoke_device(owner->device);
+    return revoked_response();
   }
-  return Caller{*device, *record};
+  return Caller{owner->device, *record};
 }
 
 std::variant<Caller, Response> authenticate_member(const Request& request, Context& ctx, const wire::UnitId& unit,

@@ -16,6 +16,8 @@ Response json_response(unsigned status, const nlohmann::json& body);
 //! {"error": code, "message": message, ...extra} with the given status.
 Response error_response(unsigned status, const std::string& code, const std::string& message,
                         nlohmann::json extra = nlohmann::json::object());
+//! 403 revoked with "wipe": true: the device must wipe itself.
+Response revoked_response();
 //! 500/503 for a storage failure; the detail goes to the log, not the client.
 Response storage_failure(const Error& error);
 

@@ -150,8 +150,8 @@ void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, 
     auto record = storage.find_device(device);
     if (!record) return respond(storage_failure(record.error()));
     if (!*record || (*record)->status != "active") {
-      sessions.drop_device(device);
-      return respond(error_response(403, "revoked", "this device is revoked", {{"wipe", true}}));
+      sessions.revoke_device(device);
+      return respond(revoked_response());
     }
     auto again = storage.pull(unit, after, limit);
     respond(again ? pull_answer(*again, unit, signer) : storage_failure(again.error()));

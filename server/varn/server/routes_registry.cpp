@@ -79,8 +79,8 @@ Response route_registry_post(const Request& request, Context& ctx, const wire::U
     log_event("registry_refused", {{"unit", to_hex(unit)}, {"index", entry->index}, {"code", r.code}});
     return error_response(r.status, r.code, r.message);
   }
-  // The revoked device's open sessions end now; later calls meet its row's status.
-  if (entry->kind == registry::EntryKind::revoke) ctx.sessions.drop_device(entry->subject);
+  // The revoked device's tokens grant nothing from now on.
+  if (entry->kind == registry::EntryKind::revoke) ctx.sessions.revoke_device(entry->subject);
   json fields = {{"unit", to_hex(unit)}, {"index", entry->index}, {"kind", registry::to_string(entry->kind)},
                  {"by", to_hex(caller.device)}};
   if (entry->kind == registry::EntryKind::rotate) {

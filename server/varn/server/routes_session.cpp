@@ -107,8 +107,8 @@ Response route_session(const Request& request, Context& ctx) {
     return error_response(401, "bad_signature", "the challenge signature does not verify");
   }
   if (*record && (*record)->status == "revoked") {
-    ctx.sessions.drop_device(*device);
-    return error_response(403, "revoked", "this device is revoked", {{"wipe", true}});
+    ctx.sessions.revoke_device(*device);
+    return revoked_response();
   }
   if (*record) {
     if (auto touched = ctx.storage.touch_device(*device, ctx.unix_now()); !touched) {

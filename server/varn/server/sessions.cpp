@@ -49,7 +49,7 @@ std::string Sessions::issue_token(const wire::DeviceId& device) {
   return token;
 }
 
-std::optional<wire::DeviceId> Sessions::device_of(const std::string& token) {
+std::optional<Sessions::TokenOwner> Sessions::owner_of(const std::string& token) {
   const auto now = clock_();
   const std::lock_guard lock(mutex_);
   auto it = tokens_.find(token);
@@ -58,12 +58,14 @@ std::optional<wire::DeviceId> Sessions::device_of(const std::string& token) {
     tokens_.erase(it);
     return std::nullopt;
   }
-  return it->second.device;
+  return TokenOwner{it->second.device, it->second.revoked};
 }
 
-void Sessions::drop_device(const wire::DeviceId& device) {
+void Sessions::revoke_device(const wire::DeviceId& device) {
   const std::lock_guard lock(mutex_);
-  std::erase_if(tokens_, [&device](const auto& kv) { return kv.second.device == device; });
+  for (auto& [token, entry] : tokens_) {
+    if (entry.device == device) entry.revoked = true;
+  }
 }
 
 }  // namespace varn::server

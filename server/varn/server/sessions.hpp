@@ -1,7 +1,8 @@
 #pragma once
 //! Challenges and bearer tokens, in memory only. A challenge is single use
-//! and short-lived; a token names one device until it expires or the device
-//! is revoked (drop_device takes all its tokens away at once).
+//! and short-lived; a token names one device until it expires. Revoking a
+//! device takes every right away from its tokens at once; they are kept until
+//! they expire only so that their next use answers "revoked, wipe".
 
 #include <chrono>
 #include <cstdint>
@@ -28,10 +29,14 @@ class Sessions {
 
   //! A new random token for `device`.
   std::string issue_token(const wire::DeviceId& device);
+  struct TokenOwner {
+    wire::DeviceId device{};
+    bool revoked = false;  //!< the token grants nothing; answer 403 revoked
+  };
   //! The device a live token names.
-  std::optional<wire::DeviceId> device_of(const std::string& token);
-  //! Drops every token of a device (revocation).
-  void drop_device(const wire::DeviceId& device);
+  std::optional<TokenOwner> owner_of(const std::string& token);
+  //! Revokes every token of a device at once (revocation).
+  void revoke_device(const wire::DeviceId& device);
 
   [[nodiscard]] std::chrono::seconds token_lifetime() const { return token_lifetime_; }
 
@@ -39,6 +44,7 @@ class Sessions {
   struct Entry {
     wire::DeviceId device{};
     std::chrono::steady_clock::time_point expires;
+    bool revoked = false;
   };
   void purge_expired(std::chrono::steady_clock::time_point now);
 
