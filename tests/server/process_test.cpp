@@ -40,7 +40,7 @@ std::vector<wire::SequencedEnvelope> pull_all(ProtocolDriver& driver, const Test
 
 }  // namespace
 
-TEST_CASE("init makes a private data directory; the server answers over TLS and stops on SIGTERM",
+TEST_CASE("init makes a private data directory, the server answers over TLS and stops on SIGTERM",
           "[server][process]") {
   ServerProcess server;
   struct stat st {};
@@ -48,6 +48,10 @@ TEST_CASE("init makes a private data directory; the server answers over TLS and 
   CHECK((st.st_mode & 0777) == 0700);
   REQUIRE(::stat((server.data_dir + "/key.pem").c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(::stat((server.data_dir + "/server_key.bin").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(st.st_size == 32);
+  CHECK(server.server_key.size() == 64);
   server.start();
   TlsClient client(server.port);
   auto health = client.request("GET", "/healthz", {}, {});
@@ -60,7 +64,16 @@ TEST_CASE("init makes a private data directory; the server answers over TLS and 
   REQUIRE(huge);
   CHECK(huge->status == 413);
   CHECK(huge->error_code() == "too_large");
-  auto metrics = client.request("GET", "/metrics", {}, {});
+  // The key init printed is the one devices pin, across restarts.
+  ProtocolDriver driver(client.transport());
+  TestDevice device;
+  CHECK(driver.enrol(device, std::nullopt).json()["server_key"] == server.server_key);
+  CHECK(server.stop() == 0);
+  server.start();
+  TlsClient again(server.port);
+  ProtocolDriver driver_again(again.transport());
+  CHECK(driver_again.enrol(device, std::nullopt).json()["server_key"] == server.server_key);
+  auto metrics = again.request("GET", "/metrics", {}, {});
   REQUIRE(metrics);
   CHECK(std::string(metrics->body.begin(), metrics->body.end()).find("varn_connections_open") != std::string::npos);
   CHECK(server.stop() == 0);

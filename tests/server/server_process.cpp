@@ -13,6 +13,9 @@ ServerProcess::ServerProcess() {
   const auto at = init.out.find("code: ");
   REQUIRE(at != std::string::npos);
   unit_code = init.out.substr(at + 6, init.out.find('\n', at) - at - 6);
+  const auto key_at = init.out.find("server-key: ");
+  REQUIRE(key_at != std::string::npos);
+  server_key = init.out.substr(key_at + 12, init.out.find('\n', key_at) - key_at - 12);
 }
 
 ServerProcess::~ServerProcess() {

@@ -30,6 +30,7 @@ class ServerProcess {
   std::string data_dir;
   std::string log_path;
   std::string unit_code;
+  std::string server_key;  //!< hex, as `init` printed it
   unsigned short port = 0;
 
  private:
