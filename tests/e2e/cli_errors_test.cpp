@@ -105,7 +105,7 @@ TEST_CASE("varn-cli without a store or command says so in one line", "[e2e][cli]
   CHECK(version.out.rfind("varn-cli ", 0) == 0);
 }
 
-TEST_CASE("varn-cli passwd changes the passphrase; the old one no longer opens the store", "[e2e][cli]") {
+TEST_CASE("varn-cli passwd changes the passphrase and the old one no longer opens the store", "[e2e][cli]") {
   TempStoreDir dir;
   auto d = fresh_device(dir);
   const auto person = d.ok({"person", "add", "--name", "Kvar efter bytet"});
