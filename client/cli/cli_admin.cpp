@@ -56,7 +56,8 @@ Result<void> devices(Context& ctx, const AdminOptions& o) {
     for (const auto& d : *list) {
       const auto j = to_json(d);
       std::cout << j["device"].get<std::string>() << "  " << d.role << "  " << d.status
-                << "  last seen " << j["last_seen"].get<std::string>() << "\n";
+                << "  last seen " << j["last_seen"].get<std::string>()
+                << (d.wiped_at != 0 ? "  wiped " + j["wiped_at"].get<std::string>() : std::string()) << "\n";
     }
     return {};
   });

@@ -90,7 +90,9 @@ json to_json(const sync::DeviceEntry& device) {
           {"role", device.role},
           {"status", device.status},
           {"last_seen", iso_time_unix(device.last_seen)},
-          {"last_seen_unix", device.last_seen}};
+          {"last_seen_unix", device.last_seen},
+          {"wiped", device.wiped_at != 0},
+          {"wiped_at", device.wiped_at != 0 ? nlohmann::json(iso_time_unix(device.wiped_at)) : nlohmann::json(nullptr)}};
 }
 
 json to_json(const registry::Entry& entry) {

@@ -62,6 +62,14 @@ TEST_CASE("a revoked device wipes its store, confirms it and says how much was l
   CHECK_FALSE(std::filesystem::exists(worker.store));
   CHECK_FALSE(std::filesystem::exists(worker.store + ".key"));
   CHECK(device_id_of(admin, "worker", "revoked") == worker_id);
+  // The admin sees that the wipe was confirmed.
+  bool confirmed = false;
+  for (const auto& d : json::parse(admin.ok({"admin", "devices", "--json"}))) {
+    if (d["device"] == worker_id) confirmed = d["wiped"] == true && d["wiped_at"].is_string();
+    else CHECK(d["wiped"] == false);
+  }
+  CHECK(confirmed);
+  CHECK(r.out.find("wipe confirmed to the server: yes") != std::string::npos);
 
   // The admin's unit goes on: it syncs under the rotated key.
   admin.ok({"person", "add", "--name", "Efter återkallelsen"});

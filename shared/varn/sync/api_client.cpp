@@ -176,6 +176,7 @@ Result<std::vector<DeviceEntry>> ApiClient::devices(const wire::UnitId& unit) {
     e.role = optional_string(d, "role");
     e.status = optional_string(d, "status");
     e.last_seen = static_cast<std::int64_t>(optional_u64(d, "last_seen"));
+    e.wiped_at = static_cast<std::int64_t>(optional_u64(d, "wiped_at"));
     out.push_back(std::move(e));
   }
   return out;

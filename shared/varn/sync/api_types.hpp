@@ -33,6 +33,7 @@ struct DeviceEntry {
   std::string role;
   std::string status;  //!< "active" or "revoked"
   std::int64_t last_seen = 0;
+  std::int64_t wiped_at = 0;  //!< when a revoked device confirmed its wipe (its clock); 0: not confirmed
 };
 
 struct EnrolmentRequest {
