@@ -1,0 +1,258 @@
+// LocalStore as the sync engine sees it: outbox batches, sealing and the
+// chain head, acknowledgements, received change sets (dedup, own echo,
+// refusal), held envelopes and the cursor rewind after a server restore.
+#include <catch2/catch.hpp>
+
+#include "store_fixture.hpp"
+#include "varn/crypto/random.hpp"
+#include "varn/model/change_set_codec.hpp"
+#include "varn/store/database.hpp"
+#include "varn/store/records.hpp"
+
+using namespace varn;
+using store::LocalStore;
+
+namespace {
+
+struct Device {
+  test::ScratchDir dir;
+  std::string path = dir.file("v.db");
+  std::unique_ptr<LocalStore> store = test::make_store(path);
+  test::ManualWall wall;
+  model::HybridClock clock{wall.clock()};
+  crypto::DeviceId me = crypto::random_array<16>();
+  store::Records records{*store, clock, me};
+
+  // Seals everything waiting into change sets of at most `max_ops` ops.
+  std::vector<sync::SealedChangeSet> seal_all(std::size_t max_ops) {
+    std::vector<sync::SealedChangeSet> out;
+    for (;;) {
+      auto batch = store->next_outgoing(max_ops);
+      REQUIRE(batch);
+      if (batch->op_ids.empty()) return out;
+      auto head = store->chain_head();
+      REQUIRE(head);
+      sync::SealedChangeSet s;
+      s.id = crypto::random_array<16>();
+      s.author_seq = head->seq + 1;
+      s.envelope = batch->plaintext;  // stands in for the sealed envelope
+      s.hash = crypto::labelled_hash("test", {s.envelope});
+      REQUIRE(store->record_sealed(*batch, s));
+      out.push_back(s);
+    }
+  }
+};
+
+Bytes text_bytes(std::string_view s) { return Bytes(s.begin(), s.end()); }
+
+model::Op note_op(const crypto::DeviceId& device, std::uint64_t wall_ms) {
+  return {model::EntityKind::note, crypto::random_array<16>(), "body", "x", model::Hlc::from_parts(wall_ms, 0), device};
+}
+
+std::size_t count_rows(LocalStore& s, const char* sql) {
+  auto q = s.database().prepare(sql);
+  REQUIRE(q);
+  REQUIRE(*q->step());
+  return static_cast<std::size_t>(q->int64(0));
+}
+
+}  // namespace
+
+TEST_CASE("an empty store has nothing to send, no head and cursor 0", "[store][sync]") {
+  Device d;
+  auto batch = d.store->next_outgoing(100);
+  REQUIRE(batch);
+  CHECK(batch->op_ids.empty());
+  CHECK(d.store->chain_head()->seq == 0);
+  CHECK(d.store->chain_head()->hash == crypto::Hash32{});
+  CHECK(*d.store->pull_cursor() == 0);
+  CHECK(d.store->unacknowledged()->empty());
+  CHECK(d.store->held_envelopes_after(0)->empty());
+}
+
+TEST_CASE("outbox batches are sealed in order and advance the chain head", "[store][sync]") {
+  Device d;
+  auto person = d.records.add_person({"P", "", "none", ""});  // 3 ops
+  REQUIRE(person);
+  REQUIRE(d.records.open_case(*person));  // 3 ops
+  auto first = d.store->next_outgoing(4);
+  REQUIRE(first);
+  REQUIRE(first->op_ids.size() == 4);
+  CHECK(first->change_class == wire::ChangeSetClass::field_work);
+  CHECK(model::decode_ops(first->plaintext)->size() == 4);
+  CHECK(d.store->next_outgoing(4)->op_ids == first->op_ids);  // unchanged until sealed
+
+  sync::SealedChangeSet wrong_seq{crypto::random_array<16>(), 2, {}, text_bytes("e"), 0};
+  CHECK(d.store->record_sealed(*first, wrong_seq).error().code == Errc::conflict);
+  sync::SealedChangeSet one{crypto::random_array<16>(), 1, crypto::labelled_hash("t", {}), text_bytes("e1"), 0};
+  REQUIRE(d.store->record_sealed(*first, one));
+  CHECK(d.store->chain_head()->seq == 1);
+  CHECK(d.store->chain_head()->hash == one.hash);
+  sync::SealedChangeSet again{crypto::random_array<16>(), 2, {}, text_bytes("e2"), 0};
+  CHECK(d.store->record_sealed(*first, again).error().code == Errc::conflict);  // ops already sealed
+  CHECK(d.store->chain_head()->seq == 1);
+
+  auto rest = d.store->next_outgoing(100);
+  REQUIRE(rest->op_ids.size() == 2);
+  CHECK(rest->op_ids.front() > first->op_ids.back());
+  CHECK(*d.records.waiting_ops() == 6);
+}
+
+TEST_CASE("acknowledgements take change sets off the unacknowledged list", "[store][sync]") {
+  Device d;
+  REQUIRE(d.records.add_person({"P", "", "none", ""}));
+  auto sealed = d.seal_all(1);
+  REQUIRE(sealed.size() == 3);
+  auto pending = d.store->unacknowledged();
+  REQUIRE(pending->size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) CHECK((*pending)[i].author_seq == i + 1);
+  REQUIRE(d.store->mark_acknowledged(sealed[1].id, 7));
+  pending = d.store->unacknowledged();
+  REQUIRE(pending->size() == 2);
+  CHECK((*pending)[0].id == sealed[0].id);
+  CHECK((*pending)[1].id == sealed[2].id);
+  CHECK(*d.records.waiting_ops() == 2);
+  CHECK(d.store->mark_acknowledged(crypto::random_array<16>(), 8).error().code == Errc::not_found);
+  d.store->lock();
+  auto reopened = LocalStore::open(d.path, "correct horse");
+  REQUIRE(reopened);
+  CHECK((*reopened)->unacknowledged()->size() == 2);
+  CHECK((*reopened)->chain_head()->seq == 3);
+}
+
+TEST_CASE("an own change set coming back is acknowledged, not applied again", "[store][sync]") {
+  Device d;
+  REQUIRE(d.records.add_person({"P", "", "none", ""}));
+  auto sealed = d.seal_all(100);
+  REQUIRE(sealed.size() == 1);
+  const auto ops_before = count_rows(*d.store, "SELECT count(*) FROM op_log");
+  sync::ReceivedChangeSet echo;
+  echo.server_seq = 5;
+  echo.id = sealed[0].id;
+  echo.author = d.me;
+  echo.envelope = sealed[0].envelope;
+  echo.plaintext = sealed[0].envelope;
+  REQUIRE(d.store->apply_received(echo));
+  CHECK(d.store->unacknowledged()->empty());
+  CHECK(*d.store->pull_cursor() == 5);
+  CHECK(count_rows(*d.store, "SELECT count(*) FROM op_log") == ops_before);
+  CHECK(count_rows(*d.store, "SELECT count(*) FROM received_changeset") == 0);
+}
+
+TEST_CASE("a change set seen before only moves the cursor", "[store][sync]") {
+  Device d;
+  const crypto::DeviceId other = crypto::random_array<16>();
+  auto r = test::received(other, {note_op(other, d.wall.ms)}, 3);
+  REQUIRE(d.store->apply_received(r));
+  const auto state = d.store->state_digest();
+  r.server_seq = 9;
+  r.plaintext = model::encode_ops({note_op(other, d.wall.ms + 1)});  // must not be looked at
+  REQUIRE(d.store->apply_received(r));
+  CHECK(*d.store->pull_cursor() == 9);
+  CHECK(*d.store->state_digest() == *state);
+  CHECK(d.records.notes()->size() == 1);
+}
+
+TEST_CASE("a change set with an op it may not carry is refused whole, recorded, and passed", "[store][sync]") {
+  Device d;
+  const crypto::DeviceId author = crypto::random_array<16>();
+  const crypto::DeviceId someone_else = crypto::random_array<16>();
+  const auto empty_state = *d.store->state_digest();
+  const auto good = note_op(author, d.wall.ms);
+
+  SECTION("an op written by a device other than the author") {
+    REQUIRE(d.store->apply_received(test::received(author, {good, note_op(someone_else, d.wall.ms)}, 1)));
+    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("other than its author"));
+  }
+  SECTION("a note op inside a review change set") {
+    REQUIRE(d.store->apply_received(test::received(author, {good}, 1, wire::ChangeSetClass::review)));
+    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("class does not allow"));
+  }
+  SECTION("a sign-off inside a field-work change set") {
+    model::Op review{model::EntityKind::review, crypto::random_array<16>(), "note", to_hex(good.id), good.hlc, author};
+    REQUIRE(d.store->apply_received(test::received(author, {good, review}, 1)));
+    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("class does not allow"));
+  }
+  SECTION("a plaintext that does not decode") {
+    auto r = test::received(author, {good}, 1);
+    r.plaintext.push_back(0x00);  // trailing byte
+    REQUIRE(d.store->apply_received(r));
+    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("does not decode"));
+  }
+  CHECK(d.records.conflicts()->size() == 1);
+  CHECK(d.records.conflicts()->front().author == to_hex(author));
+  CHECK(*d.store->state_digest() == empty_state);  // nothing of it was merged
+  CHECK(*d.store->pull_cursor() == 1);
+  CHECK(d.store->held_envelopes_after(0)->size() == 1);  // the envelope is still kept
+}
+
+TEST_CASE("held envelopes and a rewound cursor let a restored server heal", "[store][sync]") {
+  Device d;
+  REQUIRE(d.records.add_person({"P", "", "none", ""}));
+  auto own = d.seal_all(100);
+  REQUIRE(own.size() == 1);
+  const crypto::DeviceId other = crypto::random_array<16>();
+  auto r1 = test::received(other, {note_op(other, d.wall.ms)}, 1);
+  REQUIRE(d.store->apply_received(r1));
+  REQUIRE(d.store->mark_acknowledged(own[0].id, 2));
+  auto r3 = test::received(other, {note_op(other, d.wall.ms)}, 3);
+  REQUIRE(d.store->apply_received_batch({r3}));
+  CHECK(*d.store->pull_cursor() == 3);
+
+  auto held = d.store->held_envelopes_after(1);
+  REQUIRE(held);
+  REQUIRE(held->size() == 2);
+  CHECK((*held)[0] == own[0].envelope);
+  CHECK((*held)[1] == r3.envelope);
+  CHECK(d.store->held_envelopes_after(0)->size() == 3);
+
+  CHECK(d.store->rewind_cursor(4).error().code == Errc::invalid_argument);
+  REQUIRE(d.store->rewind_cursor(1));
+  CHECK(*d.store->pull_cursor() == 1);
+  // The restored server numbers the re-pushed change sets anew; they are recognised by id.
+  const auto state = *d.store->state_digest();
+  r3.server_seq = 2;
+  sync::ReceivedChangeSet own_again{3, own[0].id, d.me, wire::ChangeSetClass::field_work, own[0].envelope, {}};
+  REQUIRE(d.store->apply_received_batch({r3, own_again}));
+  CHECK(*d.store->pull_cursor() == 3);
+  CHECK(*d.store->state_digest() == state);
+  auto renumbered = d.store->held_envelopes_after(1);
+  REQUIRE(renumbered->size() == 2);
+  CHECK((*renumbered)[0] == r3.envelope);
+  CHECK((*renumbered)[1] == own[0].envelope);
+}
+
+TEST_CASE("what one device writes, another reads the same after a sync", "[store][sync]") {
+  Device a, b;
+  auto person = *a.records.add_person({"Cecilia C", "", "confidential", "Gatan 2"});
+  auto case_id = *a.records.open_case(person);
+  store::VisitInput v{case_id, "phone", "no", "", "", false, false};
+  auto visit = *a.records.record_visit(v);
+  auto note = *a.records.add_note(visit, "spoke on the phone");
+  REQUIRE(a.records.add_note(visit, "second"));
+  REQUIRE(a.records.sign_note(note));
+  REQUIRE(a.records.add_addendum(note, "addition", "called back"));
+  std::uint64_t seq = 0;
+  std::vector<sync::ReceivedChangeSet> page;
+  for (const auto& s : a.seal_all(5)) {
+    page.push_back({++seq, s.id, a.me, wire::ChangeSetClass::field_work, s.envelope, s.envelope});
+  }
+  REQUIRE(b.store->apply_received_batch(page));
+  CHECK(*b.store->state_digest() == *a.store->state_digest());
+  auto na = *a.records.notes();
+  auto nb = *b.records.notes();
+  REQUIRE(na.size() == 2);
+  REQUIRE(nb.size() == 2);
+  for (std::size_t i = 0; i < na.size(); ++i) {
+    CHECK(nb[i].id == na[i].id);
+    CHECK(nb[i].body == na[i].body);
+    CHECK(nb[i].author == na[i].author);
+    CHECK(nb[i].is_signed == na[i].is_signed);
+    CHECK(nb[i].written_ms == na[i].written_ms);
+    CHECK(nb[i].addenda.size() == na[i].addenda.size());
+  }
+  auto persons = *b.records.persons();
+  REQUIRE(persons.size() == 1);
+  CHECK_FALSE(persons[0].address.has_value());
+  CHECK(*b.store->last_hlc() >= a.clock.last());
+}
