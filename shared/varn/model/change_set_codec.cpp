@@ -150,6 +150,18 @@ Bytes encode_ops(const std::vector<Op>& ops) {
   return out;
 }
 
+Result<void> check_change_set(const std::vector<Op>& ops, const crypto::DeviceId& author,
+                              wire::ChangeSetClass change_class) {
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    if (auto ok = check_op_limits(ops[i]); !ok) return op_error(ok.error().code, i, ok.error().message);
+    if (ops[i].device != author) return op_error(Errc::forbidden, i, "written by another device than the author");
+    if (!class_allows(change_class, ops[i])) {
+      return op_error(Errc::forbidden, i, std::string(kind_name(ops[i].kind)) + " is not allowed in this change-set class");
+    }
+  }
+  return {};
+}
+
 Result<std::vector<Op>> decode_ops(ByteView bytes) {
   Reader r(bytes);
   std::uint8_t version = 0;

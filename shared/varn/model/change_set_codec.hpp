@@ -35,4 +35,12 @@ void append_encoded_op(Bytes& out, const Op& op);
 //! hold is refused before anything is allocated; trailing bytes are refused.
 [[nodiscard]] Result<std::vector<Op>> decode_ops(ByteView bytes);
 
+//! What every client checks on a decoded change set before merging it:
+//! each op within check_op_limits (Errc::malformed), written by the change
+//! set's author (Errc::forbidden: an op under someone else's name is refused
+//! outright) and allowed in its class (Errc::forbidden, see class_allows).
+//! The message names the op index.
+[[nodiscard]] Result<void> check_change_set(const std::vector<Op>& ops, const crypto::DeviceId& author,
+                                            wire::ChangeSetClass change_class);
+
 }  // namespace varn::model

@@ -17,10 +17,12 @@ class ReferenceReplica {
  public:
   //! Applies ops in the given order (duplicates allowed).
   void apply(const std::vector<Op>& ops);
-  //! BLAKE2b over the canonical state: every field's winning value, every
-  //! note's signed snapshot and every conflict, sorted.
+  //! BLAKE2b over the canonical state: every field's winning op (except
+  //! those of signed notes, see merge.hpp), every note's winning sign op and
+  //! the set of conflicts sorted by op_less. Equal for equal sets of ops.
   [[nodiscard]] crypto::Hash32 state_hash() const;
-  //! The visible value of a field (a signed note's fields come from its snapshot).
+  //! The visible value of a field (a signed note's fields come from its
+  //! snapshot; a deleted draft note shows only its kDeleted field).
   [[nodiscard]] std::optional<std::string> value(EntityKind kind, const EntityId& id, std::string_view field) const;
   [[nodiscard]] std::size_t conflict_count() const { return conflicts_.size(); }
 

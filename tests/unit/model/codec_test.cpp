@@ -155,3 +155,36 @@ TEST_CASE("change set decoder survives random corruption", "[model][codec]") {
 
 }  // namespace
 }  // namespace varn::model
+
+namespace varn::model {
+namespace {
+
+TEST_CASE("check_change_set refuses ops under another name or outside the class", "[model][codec]") {
+  const auto author = test::device(1);
+  const Op note = test::make_op(EntityKind::note, test::entity(1), "body", "x", 5, author);
+  const Op review = test::make_op(EntityKind::review, test::entity(2), "note", "x", 6, author);
+  const Op addendum = test::make_op(EntityKind::addendum, test::entity(3), "text", "x", 7, author);
+  CHECK(check_change_set({note, addendum}, author, wire::ChangeSetClass::field_work).ok());
+  CHECK(check_change_set({review, addendum}, author, wire::ChangeSetClass::review).ok());
+
+  const auto in_field_work = check_change_set({note, review}, author, wire::ChangeSetClass::field_work);
+  REQUIRE_FALSE(in_field_work.ok());
+  CHECK(in_field_work.error().code == Errc::forbidden);
+  CHECK_THAT(in_field_work.error().message, Catch::Contains("op 1"));
+
+  Op forged = addendum;
+  forged.device = test::device(2);
+  const auto someone_else = check_change_set({addendum, addendum, forged}, author, wire::ChangeSetClass::review);
+  REQUIRE_FALSE(someone_else.ok());
+  CHECK(someone_else.error().code == Errc::forbidden);
+  CHECK_THAT(someone_else.error().message, Catch::Contains("op 2"));
+
+  Op too_long = note;
+  too_long.field = std::string(65, 'x');
+  const auto limits = check_change_set({too_long}, author, wire::ChangeSetClass::field_work);
+  REQUIRE_FALSE(limits.ok());
+  CHECK(limits.error().code == Errc::malformed);
+}
+
+}  // namespace
+}  // namespace varn::model
