@@ -8,6 +8,10 @@
 namespace varn::model {
 namespace {
 
+// Each op as a one-op change set (version, count, op): the canonical form the
+// store's state digest reproduces byte for byte (client/store store_state.cpp).
+void put_op(Bytes& out, const Op& op) { put_bytes(out, encode_ops({op})); }
+
 bool is_tombstoned(const std::map<std::tuple<EntityKind, EntityId, std::string>, Op>& winners, const EntityId& id) {
   auto it = winners.find({EntityKind::note, id, std::string(fields::kDeleted)});
   return it != winners.end() && it->second.value == "1";
@@ -65,16 +69,16 @@ crypto::Hash32 ReferenceReplica::state_hash() const {
     winners.push_back(&op);
   }
   put_u32(canon, static_cast<std::uint32_t>(winners.size()));
-  for (const Op* op : winners) append_encoded_op(canon, *op);
+  for (const Op* op : winners) put_op(canon, *op);
 
   put_u32(canon, static_cast<std::uint32_t>(signs_.size()));
-  for (const auto& [id, sign] : signs_) append_encoded_op(canon, sign);
+  for (const auto& [id, sign] : signs_) put_op(canon, sign);
 
   std::vector<Op> conflicts = conflicts_;
   std::sort(conflicts.begin(), conflicts.end(), op_less);
   conflicts.erase(std::unique(conflicts.begin(), conflicts.end()), conflicts.end());
   put_u32(canon, static_cast<std::uint32_t>(conflicts.size()));
-  for (const Op& op : conflicts) append_encoded_op(canon, op);
+  for (const Op& op : conflicts) put_op(canon, op);
 
   return crypto::labelled_hash("varn.model.state.v1", {canon});
 }

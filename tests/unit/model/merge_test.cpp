@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model_test_util.hpp"
+#include "varn/model/change_set_codec.hpp"
 #include "varn/model/reference_replica.hpp"
 
 namespace varn::model {
@@ -122,6 +123,22 @@ TEST_CASE("state_hash tells different states apart", "[model][merge]") {
   draft.apply({note_op("body", "x", 10)});
   signed_note.apply({note_op("body", "x", 10), note_op("_signed", R"({"body":"x"})", 11)});
   CHECK(draft.state_hash() != signed_note.state_hash());
+}
+
+TEST_CASE("state_hash has the canonical form the store reproduces", "[model][merge]") {
+  // Sections of winners (by kind, id, field), winning signs (by note id) and
+  // conflicts (op_less), each a u32 count and every op as a one-op change set.
+  const Op person = make_op(EntityKind::person, entity(1), "name", "A", 10, device(1));
+  const Op sign = note_op("_signed", R"({"body":"x"})", 20);
+  const Op late = note_op("body", "late", 30, 2);
+  ReferenceReplica replica;
+  replica.apply({late, person, sign, note_op("body", "x", 5)});
+  Bytes canon;
+  for (const std::vector<Op>& section : {std::vector<Op>{person}, std::vector<Op>{sign}, std::vector<Op>{late}}) {
+    put_u32(canon, static_cast<std::uint32_t>(section.size()));
+    for (const Op& op : section) put_bytes(canon, encode_ops({op}));
+  }
+  CHECK(replica.state_hash() == crypto::labelled_hash("varn.model.state.v1", {canon}));
 }
 
 TEST_CASE("snapshot_field reads string fields and nothing else", "[model][merge]") {
