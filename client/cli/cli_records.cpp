@@ -7,6 +7,7 @@
 #include "cli_context.hpp"
 #include "commands.hpp"
 #include "varn/model/domain.hpp"
+#include "varn/sync/registry_keeper.hpp"
 
 namespace varn::cli {
 namespace {
@@ -17,11 +18,30 @@ std::vector<std::string> words(std::span<const std::string_view> allowed) {
   return {allowed.begin(), allowed.end()};
 }
 
+// The server refuses a change set whose class the author's role may not
+// write, and a refused change set would block every later push: so refuse
+// the write here, from the registry this device verified at its last sync.
+// Before enrolment the role is unknown: field work is allowed, sign-offs not.
+Result<void> check_role(Session& session, wire::ChangeSetClass change_class) {
+  sync::RegistryKeeper keeper(session.store());
+  auto state = keeper.cached_state();
+  const registry::DeviceState* me = state ? state->active(session.device_id()) : nullptr;
+  if (me == nullptr) {
+    if (change_class == wire::ChangeSetClass::field_work) return {};
+    return make_error(Errc::forbidden, "only a reviewer or admin device may sign off notes (enrol and sync first)");
+  }
+  if (registry::role_may_write(me->role, change_class)) return {};
+  return make_error(Errc::forbidden, "this device's role (" + registry::to_string(me->role) + ") may not " +
+                                         (change_class == wire::ChangeSetClass::review ? "sign off notes"
+                                                                                         : "write field work"));
+}
+
 // Opens the store, runs `write` on its records, prints the id it returns.
 template <class Write>
 Result<void> print_new_id(Context& ctx, Write write) {
   auto session = ctx.session();
   if (!session) return session.error();
+  if (auto r = check_role(**session, wire::ChangeSetClass::field_work); !r) return r;
   Result<model::EntityId> id = write((*session)->records());
   if (!id) return id.error();
   std::cout << to_hex(*id) << "\n";
@@ -29,11 +49,13 @@ Result<void> print_new_id(Context& ctx, Write write) {
 }
 
 template <class Change>
-Result<void> change(Context& ctx, const std::string& id_text, const std::string& what, Change apply) {
+Result<void> change(Context& ctx, const std::string& id_text, const std::string& what, Change apply,
+                    wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work) {
   auto id = parse_id(id_text, what);
   if (!id) return id.error();
   auto session = ctx.session();
   if (!session) return session.error();
+  if (auto r = check_role(**session, change_class); !r) return r;
   return apply((*session)->records(), *id);
 }
 
@@ -186,7 +208,9 @@ void add_note(CLI::App& app, Context& ctx) {
   signoff->add_option("id", o->id, "Note id")->required();
   signoff->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
-      return change(ctx, o->id, "note", [](store::Records& r, const model::EntityId& id) { return r.sign_off(id); });
+      return change(
+          ctx, o->id, "note", [](store::Records& r, const model::EntityId& id) { return r.sign_off(id); },
+          wire::ChangeSetClass::review);
     };
   });
 }

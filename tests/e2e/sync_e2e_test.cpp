@@ -101,3 +101,48 @@ TEST_CASE("A device whose server was killed mid-sync carries on after a restart"
   const auto notes = admin.ok({"list", "notes", "--json"});
   for (int i = 0; i < 5; ++i) CHECK(notes.find("Anteckning " + std::to_string(i)) != std::string::npos);
 }
+
+TEST_CASE("A reviewer signs off a signed note and the author sees it reviewed", "[e2e][sync][review]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  auto reviewer = server.enrol_device(admin, "reviewer", "reviewer");
+  record_visit(worker, "Granskad person", "Anteckning att granska");
+  const auto note = nlohmann::json::parse(worker.ok({"list", "notes", "--json"}))[0]["id"].get<std::string>();
+  worker.ok({"note", "sign", note});
+  // Each role is refused at once what the server would refuse later.
+  auto worker_signoff = worker.run({"note", "signoff", note});
+  CHECK(worker_signoff.exit_code == 5);
+  CHECK(worker_signoff.err.find("may not sign off") != std::string::npos);
+  worker.ok({"sync"});
+  reviewer.ok({"sync"});
+  CHECK(reviewer.run({"person", "add", "--name", "Fel roll"}).exit_code == 5);
+  reviewer.ok({"note", "signoff", note});
+  reviewer.ok({"sync"});
+  worker.ok({"sync"});
+  const auto seen = nlohmann::json::parse(worker.ok({"list", "notes", "--json"}));
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0]["signed"] == true);
+  CHECK(seen[0]["reviewed"] == true);
+  CHECK(worker.ok({"list", "notes", "--unreviewed"}).empty());
+}
+
+// KNOWN BUG (store/model, reported): an access-log entry is sealed as field
+// work (model::class_for), which a reviewer may not write, so the server
+// refuses the reviewer's push with 403 role and its sync stops. Marked
+// shouldfail: when the bug is fixed this test fails and the mark must go.
+TEST_CASE("A reviewer's own access-log entry syncs", "[e2e][sync][review][!shouldfail]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  auto reviewer = server.enrol_device(admin, "reviewer", "reviewer");
+  const auto case_id = record_visit(worker, "Läst person", "Anteckning");
+  worker.ok({"sync"});
+  reviewer.ok({"sync"});
+  reviewer.ok({"show", "case", case_id});
+  auto pushed = reviewer.run({"sync"});
+  INFO(pushed.err);
+  REQUIRE(pushed.exit_code == 0);
+  admin.ok({"sync"});
+  CHECK_FALSE(nlohmann::json::parse(admin.ok({"list", "access-log", "--json"})).empty());
+}
