@@ -75,3 +75,30 @@ TEST_CASE("a revoked device wipes its store, confirms it and says how much was l
   admin.ok({"person", "add", "--name", "Efter återkallelsen"});
   admin.ok({"sync"});
 }
+
+TEST_CASE("enrol pins the server's certificate: first use learns it, a wrong pin is refused", "[e2e][enrol]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+
+  const auto wrong_pin = std::string(64, 'a');
+  auto impostor_check = server.new_device("careful");
+  auto refused = impostor_check.run({"enrol", "--server", server.url, "--pin", wrong_pin});
+  CHECK(refused.exit_code == 5);
+  CHECK(refused.err.find("pinned") != std::string::npos);
+  CHECK(refused.err.find('\n') == refused.err.size() - 1);
+
+  auto trusting = server.new_device("trusting");
+  const auto out = trusting.ok({"enrol", "--server", server.url});
+  CHECK(field(out, "status") == "pending");
+  CHECK(field(out, "pinned").rfind(server.cert_sha256 + " ", 0) == 0);
+  admin.ok({"admin", "approve", field(out, "code"), "--fingerprint", field(out, "fingerprint"), "--role", "worker"});
+  trusting.ok({"sync"});  // with the learned pin and the stored URL
+
+  // A wrong fingerprint read aloud is refused, and nothing is approved.
+  auto late = server.new_device("late");
+  const auto late_out = late.ok({"enrol", "--server", server.url, "--pin", server.cert_sha256});
+  auto mismatch = admin.run({"admin", "approve", field(late_out, "code"), "--fingerprint",
+                             "00000 00000 00000 00000 00000 00000", "--role", "worker"});
+  CHECK(mismatch.exit_code == 5);
+  CHECK(late.run({"sync"}).exit_code == 5);  // still waiting for an admin
+}
