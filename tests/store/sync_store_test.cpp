@@ -162,16 +162,16 @@ TEST_CASE("a change set with an op it may not carry is refused whole, recorded, 
 
   SECTION("an op written by a device other than the author") {
     REQUIRE(d.store->apply_received(test::received(author, {good, note_op(someone_else, d.wall.ms)}, 1)));
-    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("other than its author"));
+    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("another device than the author"));
   }
   SECTION("a note op inside a review change set") {
     REQUIRE(d.store->apply_received(test::received(author, {good}, 1, wire::ChangeSetClass::review)));
-    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("class does not allow"));
+    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("not allowed in this change-set class"));
   }
   SECTION("a sign-off inside a field-work change set") {
     model::Op review{model::EntityKind::review, crypto::random_array<16>(), "note", to_hex(good.id), good.hlc, author};
     REQUIRE(d.store->apply_received(test::received(author, {good, review}, 1)));
-    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("class does not allow"));
+    CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("not allowed in this change-set class"));
   }
   SECTION("a plaintext that does not decode") {
     auto r = test::received(author, {good}, 1);
@@ -255,4 +255,25 @@ TEST_CASE("what one device writes, another reads the same after a sync", "[store
   REQUIRE(persons.size() == 1);
   CHECK_FALSE(persons[0].address.has_value());
   CHECK(*b.store->last_hlc() >= a.clock.last());
+}
+
+TEST_CASE("a reviewer's access-log entries travel as review, a worker's as field work", "[store][sync][outbox]") {
+  Device d;
+  auto person = *d.records.add_person({"P", "", "none", ""});
+  auto case_id = *d.records.open_case(person);
+  d.seal_all(100);
+  REQUIRE(d.records.open_case_view(case_id));  // an access-log entry: allowed in either class
+  auto as_worker = d.store->next_outgoing(100);
+  REQUIRE(as_worker);
+  REQUIRE(as_worker->op_ids.size() == 4);
+  CHECK(as_worker->change_class == wire::ChangeSetClass::field_work);
+
+  REQUIRE(d.store->put_setting(sync::settings::kRole, "reviewer"));
+  auto as_reviewer = d.store->next_outgoing(100);
+  REQUIRE(as_reviewer);
+  REQUIRE(as_reviewer->op_ids.size() == 4);
+  CHECK(as_reviewer->change_class == wire::ChangeSetClass::review);
+  auto ops = model::decode_ops(as_reviewer->plaintext);
+  REQUIRE(ops);
+  for (const auto& op : *ops) CHECK(model::class_allows(wire::ChangeSetClass::review, op));
 }

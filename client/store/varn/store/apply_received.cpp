@@ -40,17 +40,20 @@ struct Refusal {
   std::optional<model::Op> op;  // the first offending op, when there is one
 };
 
-std::optional<Refusal> check_change_set(const sync::ReceivedChangeSet& r, const Result<std::vector<model::Op>>& ops) {
+// model::check_change_set decides (limits, author, class, as every client
+// does); the first op failing it is kept with the reason, for review.
+std::optional<Refusal> check_received(const sync::ReceivedChangeSet& r, const Result<std::vector<model::Op>>& ops) {
   if (!ops) return Refusal{"change set refused: its plaintext does not decode (" + ops.error().message + ")", {}};
+  auto checked = model::check_change_set(*ops, r.author, r.change_class);
+  if (checked) return std::nullopt;
+  Refusal refusal{"change set refused: " + checked.error().message, {}};
   for (const auto& op : *ops) {
-    if (op.device != r.author) return Refusal{"change set refused: an op names a device other than its author", op};
-  }
-  for (const auto& op : *ops) {
-    if (!model::class_allows(r.change_class, op)) {
-      return Refusal{"change set refused: it carries an op its class does not allow", op};
+    if (!model::check_op_limits(op) || op.device != r.author || !model::class_allows(r.change_class, op)) {
+      refusal.op = op;
+      break;
     }
   }
-  return std::nullopt;
+  return refusal;
 }
 
 Result<void> record_refusal(Database& db, const sync::ReceivedChangeSet& r, const Refusal& refusal) {
@@ -84,7 +87,7 @@ Result<void> apply_one(Database& db, Merger& merger, const sync::ReceivedChangeS
 
   const auto ops = model::decode_ops(r.plaintext);
   std::uint64_t max_hlc = 0;
-  if (auto refusal = check_change_set(r, ops)) {
+  if (auto refusal = check_received(r, ops)) {
     if (auto rec = record_refusal(db, r, *refusal); !rec) return rec;
     if (auto kept = keep_envelope(db, r, true); !kept) return kept;
     return set_cursor(db, r.server_seq, 0);

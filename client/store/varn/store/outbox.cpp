@@ -1,6 +1,7 @@
 // LocalStore as the sync engine's store, outgoing side: outbox batches,
 // sealed change sets, the own hash chain, acknowledgements, cursor.
 #include "varn/model/change_set_codec.hpp"
+#include "varn/registry/entry.hpp"
 #include "varn/store/database.hpp"
 #include "varn/store/local_store.hpp"
 
@@ -29,10 +30,27 @@ Result<std::vector<QueuedOp>> unsealed_ops(Database& db, std::size_t max_ops) {
   }
 }
 
+// Ops that may travel in either class (access log, addenda) go in the class
+// this device's role may push: a reviewer's access-log entry sealed as field
+// work would be refused by the server and block every later push.
+Result<wire::ChangeSetClass> preferred_class(LocalStore& store) {
+  auto role_text = store.setting(sync::settings::kRole);
+  if (!role_text) return role_text.error();
+  if (!*role_text) return wire::ChangeSetClass::field_work;
+  auto role = registry::role_from_string(**role_text);
+  if (role && !registry::role_may_write(*role, wire::ChangeSetClass::field_work) &&
+      registry::role_may_write(*role, wire::ChangeSetClass::review)) {
+    return wire::ChangeSetClass::review;
+  }
+  return wire::ChangeSetClass::field_work;
+}
+
 // The longest run from the oldest op that one class can carry: review as soon
 // as an op needs it, as long as everything before may travel as review too.
-std::size_t batch_length(const std::vector<QueuedOp>& queued, wire::ChangeSetClass& change_class) {
-  change_class = model::class_for(queued.front().op);
+std::size_t batch_length(const std::vector<QueuedOp>& queued, wire::ChangeSetClass preferred,
+                         wire::ChangeSetClass& change_class) {
+  const model::Op& first = queued.front().op;
+  change_class = model::class_allows(preferred, first) ? preferred : model::class_for(first);
   std::size_t n = 1;
   for (; n < queued.size(); ++n) {
     const model::Op& op = queued[n].op;
@@ -55,7 +73,9 @@ Result<sync::OutgoingBatch> LocalStore::next_outgoing(std::size_t max_ops) {
   auto queued = unsealed_ops(*db_, max_ops);
   if (!queued) return queued.error();
   if (queued->empty()) return batch;
-  const std::size_t n = batch_length(*queued, batch.change_class);
+  auto preferred = preferred_class(*this);
+  if (!preferred) return preferred.error();
+  const std::size_t n = batch_length(*queued, *preferred, batch.change_class);
   std::vector<model::Op> ops;
   for (std::size_t i = 0; i < n; ++i) {
     batch.op_ids.push_back((*queued)[i].op_id);

@@ -1,0 +1,124 @@
+// SIGKILL while a child writes notes: after reopening, every note row has its
+// outbox ops and every outbox op its row (each Records write is one transaction).
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <map>
+#include <random>
+#include <set>
+
+#include "store_fixture.hpp"
+#include "varn/crypto/random.hpp"
+#include "varn/model/change_set_codec.hpp"
+#include "varn/store/database.hpp"
+#include "varn/store/records.hpp"
+
+using namespace varn;
+using store::LocalStore;
+
+namespace {
+
+const std::string kPass = "correct horse";
+
+// Runs in the forked child: never returns into Catch.
+[[noreturn]] void write_notes_forever(const std::string& path, const crypto::DeviceId& me,
+                                      const model::EntityId& visit, int signal_after, int pipe_fd) {
+  auto s = LocalStore::open(path, kPass);
+  if (!s) ::_exit(3);
+  model::HybridClock clock(model::system_wall_clock(), *(*s)->last_hlc());
+  store::Records records(**s, clock, me);
+  for (int i = 0;; ++i) {
+    auto note = records.add_note(visit, "note " + std::to_string(i));
+    if (!note) ::_exit(4);
+    if (i % 3 == 0 && !records.edit_note(*note, "edited " + std::to_string(i))) ::_exit(5);
+    if (i % 5 == 0 && !records.sign_note(*note)) ::_exit(6);
+    if (i == signal_after) {
+      const char byte = 'n';
+      if (::write(pipe_fd, &byte, 1) != 1) ::_exit(7);
+    }
+  }
+}
+
+std::size_t count_rows(LocalStore& s, const char* sql) {
+  auto q = s.database().prepare(sql);
+  REQUIRE(q);
+  REQUIRE(*q->step());
+  return static_cast<std::size_t>(q->int64(0));
+}
+
+}  // namespace
+
+TEST_CASE("SIGKILL in the middle of note writes leaves rows and outbox in step", "[store][crash]") {
+  test::ScratchDir dir;
+  const auto path = dir.file("v.db");
+  const crypto::DeviceId me = crypto::random_array<16>();
+  model::EntityId visit{};
+  {
+    auto s = test::make_store(path, kPass);
+    model::HybridClock clock;
+    store::Records records(*s, clock, me);
+    auto person = *records.add_person({"P", "", "none", ""});
+    auto case_id = *records.open_case(person);
+    visit = *records.record_visit({case_id, "office", "no", "", "", false, false});
+  }
+  const auto seed = std::random_device{}();
+  INFO("seed " << seed);
+  std::mt19937 rng(seed);
+  std::size_t notes_before = 0;
+  for (int round = 0; round < 3; ++round) {
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    const int signal_after = static_cast<int>(rng() % 40);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+      ::close(fds[0]);
+      write_notes_forever(path, me, visit, signal_after, fds[1]);
+    }
+    ::close(fds[1]);
+    char byte = 0;
+    const auto got = ::read(fds[0], &byte, 1);  // blocks until the child has written enough (or died)
+    ::kill(child, SIGKILL);
+    int status = 0;
+    REQUIRE(::waitpid(child, &status, 0) == child);
+    ::close(fds[0]);
+    INFO("child exit status " << status);
+    REQUIRE(got == 1);
+    REQUIRE(WIFSIGNALED(status));
+
+    auto s = LocalStore::open(path, kPass);
+    REQUIRE(s);
+    model::HybridClock clock;
+    store::Records records(**s, clock, me);
+    auto notes = records.notes();
+    REQUIRE(notes);
+    CHECK(notes->size() > notes_before + static_cast<std::size_t>(signal_after));
+    notes_before = notes->size();
+
+    // Every local op was merged once and queued once, in the same transaction.
+    CHECK(count_rows(**s, "SELECT count(*) FROM op_log") == count_rows(**s, "SELECT count(*) FROM outbox"));
+    // The outbox, replayed, names exactly the notes listed and their last bodies.
+    std::map<model::EntityId, model::Op> last_body;
+    std::set<model::EntityId> created, signed_notes;
+    auto q = (*s)->database().prepare("SELECT op FROM outbox ORDER BY op_id");
+    REQUIRE(q);
+    while (*q->step()) {
+      auto ops = model::decode_ops(q->blob_view(0));
+      REQUIRE(ops);
+      for (const auto& op : *ops) {
+        if (op.kind != model::EntityKind::note) continue;
+        if (op.field == model::fields::kCreated) created.insert(op.id);
+        if (op.field == model::fields::kSigned) signed_notes.insert(op.id);
+        if (op.field == "body") last_body[op.id] = op;
+      }
+    }
+    REQUIRE(created.size() == notes->size());
+    for (const auto& n : *notes) {
+      CHECK(created.count(n.id) == 1);
+      CHECK(last_body[n.id].value == n.body);
+      CHECK(signed_notes.count(n.id) == (n.is_signed ? 1u : 0u));
+    }
+  }
+}
