@@ -3,10 +3,39 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Varn.Core
 
-// The unlocked app: navigation by role, the current screen, the sync bar.
+// The unlocked app: navigation (beside the screen in landscape, a drawer in
+// portrait), the current screen, and the sync bar always at the bottom.
 Page {
     id: shell
     objectName: "appShell"
+    readonly property bool wide: width > height && width >= 900
+
+    // Which parts a role uses is decided in C++ (Session.mayUse).
+    readonly property var destinations: [
+        { area: "field", title: qsTr("Idag"), page: "TodayScreen.qml" },
+        { area: "field", title: qsTr("Personer och ärenden"), page: "PersonsScreen.qml" },
+        { area: "field", title: qsTr("Uppgifter"), page: "TasksScreen.qml" },
+        { area: "review", title: qsTr("Granskning"), page: "NotesReviewScreen.qml" },
+        { area: "review", title: qsTr("Åtkomstlogg"), page: "AccessLogScreen.qml" },
+        { area: "admin", title: qsTr("Enheter"), page: "DevicesScreen.qml" },
+        { area: "any", title: qsTr("Anslutning"), page: "EnrolmentScreen.qml" }
+    ]
+
+    function go(page) {
+        stack.clear()
+        stack.push(Qt.resolvedUrl(page))
+        drawer.close()
+    }
+
+    function homePage() {
+        if (Session.enrolStatus === "" || Session.enrolStatus === "pending")
+            return "EnrolmentScreen.qml"
+        if (Session.mayUse("field")) return "TodayScreen.qml"
+        if (Session.mayUse("review")) return "NotesReviewScreen.qml"
+        return "DevicesScreen.qml"
+    }
+
+    Component.onCompleted: go(homePage())
 
     header: ToolBar {
         height: 64
@@ -14,10 +43,11 @@ Page {
             anchors.fill: parent
             anchors.rightMargin: 80   // the quick-hide button sits here
             ToolButton {
-                text: "\u2630"
+                text: stack.depth > 1 ? "\u2190" : "\u2630"
                 font.pixelSize: 24
-                visible: !shell.wide
-                onClicked: drawer.open()
+                visible: stack.depth > 1 || !shell.wide
+                Accessible.name: stack.depth > 1 ? qsTr("Tillbaka") : qsTr("Meny")
+                onClicked: stack.depth > 1 ? stack.pop() : drawer.open()
             }
             Label {
                 Layout.fillWidth: true
@@ -27,6 +57,7 @@ Page {
                 elide: Text.ElideRight
             }
             ToolButton {
+                objectName: "lockButton"
                 text: qsTr("Lås")
                 font.pixelSize: 18
                 onClicked: Session.lock()
@@ -34,16 +65,47 @@ Page {
         }
     }
 
-    property bool wide: width > height && width >= 900
+    footer: SyncBar {
+        onOpenNote: function(noteId) { stack.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteId }) }
+    }
 
-    StackView {
-        id: stack
-        objectName: "mainStack"
+    Component {
+        id: navList
+        ListView {
+            model: shell.destinations
+            delegate: ItemDelegate {
+                width: ListView.view.width
+                height: visible ? 56 : 0
+                visible: modelData.area === "any" || Session.mayUse(modelData.area)
+                text: modelData.title
+                font.pixelSize: 18
+                onClicked: shell.go(modelData.page)
+            }
+        }
+    }
+
+    RowLayout {
         anchors.fill: parent
-        initialItem: Label {
-            property string title: qsTr("Värn")
-            text: qsTr("Upplåst")
-            horizontalAlignment: Text.AlignHCenter
+        spacing: 0
+        Loader {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 240
+            visible: shell.wide
+            active: shell.wide
+            sourceComponent: navList
+        }
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 1
+            visible: shell.wide
+            color: "#dadce0"
+        }
+        StackView {
+            id: stack
+            objectName: "mainStack"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
         }
     }
 
@@ -51,5 +113,10 @@ Page {
         id: drawer
         width: 280
         height: shell.height
+        interactive: !shell.wide
+        Loader {
+            anchors.fill: parent
+            sourceComponent: navList
+        }
     }
 }

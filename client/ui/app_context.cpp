@@ -2,13 +2,27 @@
 
 #include <QQmlEngine>
 
+#include "net_thread.hpp"
+#include "records_controller.hpp"
 #include "session_controller.hpp"
+#include "sync_controller.hpp"
 
 namespace varn::ui {
 
-AppContext::AppContext(AppOptions options) : session_(std::make_unique<SessionController>(std::move(options))) {}
+AppContext::AppContext(AppOptions options) {
+  const int interval = options.sync_interval_seconds;
+  session_ = std::make_unique<SessionController>(std::move(options));
+  records_ = std::make_unique<RecordsController>(*session_);
+  net_ = std::make_unique<NetThread>();
+  sync_ = std::make_unique<SyncController>(*session_, *net_, interval);
+}
 
-AppContext::~AppContext() = default;
+AppContext::~AppContext() {
+  net_.reset();  // joins the network thread first: no job outlives what it uses
+  sync_.reset();
+  records_.reset();
+  session_.reset();
+}
 
 void AppContext::prepare_engine(QQmlEngine& engine) {
   // Qt 6.4 does not search the /qt/qml resource prefix by default (6.5 does).

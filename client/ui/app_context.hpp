@@ -1,9 +1,9 @@
 #pragma once
 //! Makes the controllers the QML singletons hand out, in dependency order,
-//! and tears them down in reverse (the sync thread stops before the store
-//! closes). The app and the tests each make one.
+//! and tears them down in reverse: the network thread stops (after its
+//! running job) before the controllers and the store go. The app and the
+//! tests each make one.
 
-#include <QObject>
 #include <memory>
 
 #include "app_options.hpp"
@@ -13,6 +13,9 @@ class QQmlEngine;
 namespace varn::ui {
 
 class SessionController;
+class RecordsController;
+class SyncController;
+class NetThread;
 
 class AppContext {
  public:
@@ -22,11 +25,16 @@ class AppContext {
   AppContext& operator=(const AppContext&) = delete;
 
   [[nodiscard]] SessionController& session() { return *session_; }
+  [[nodiscard]] RecordsController& records() { return *records_; }
+  [[nodiscard]] SyncController& sync() { return *sync_; }
   //! Adds the import path of the static QML modules.
   static void prepare_engine(QQmlEngine& engine);
 
  private:
   std::unique_ptr<SessionController> session_;
+  std::unique_ptr<RecordsController> records_;
+  std::unique_ptr<NetThread> net_;
+  std::unique_ptr<SyncController> sync_;
 };
 
 }  // namespace varn::ui

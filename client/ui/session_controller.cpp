@@ -145,6 +145,12 @@ void SessionController::lock() {
   emit unlockedChanged();
 }
 
+void SessionController::storeWiped(const QString& message) {
+  lock();
+  setError(message);
+  emit storeExistsChanged();
+}
+
 void SessionController::quickHide() {
   if (!hidden_) {
     hidden_ = true;
@@ -157,6 +163,14 @@ void SessionController::leaveHidden() {
   if (!hidden_) return;
   hidden_ = false;
   emit hiddenChanged();
+}
+
+bool SessionController::mayUse(const QString& area) const {
+  if (role_.isEmpty()) return true;
+  if (area == QLatin1String("field")) return role_ == QLatin1String("worker");
+  if (area == QLatin1String("review")) return role_ == QLatin1String("reviewer") || role_ == QLatin1String("admin");
+  if (area == QLatin1String("admin")) return role_ == QLatin1String("admin");
+  return false;
 }
 
 void SessionController::refreshEnrolment() {

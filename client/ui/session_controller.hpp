@@ -54,8 +54,15 @@ class SessionController : public QObject {
   Q_INVOKABLE void quickHide();
   //! Leaves the neutral screen for the lock screen.
   Q_INVOKABLE void leaveHidden();
+  //! Which parts of the app this device's role uses: "field" (worker),
+  //! "review" (reviewer), "admin". Before enrolment every part is open: the
+  //! store is local and the server enforces roles on what syncs.
+  Q_INVOKABLE bool mayUse(const QString& area) const;
   //! Re-reads role and enrolment state (after enrolment or a sync).
   Q_INVOKABLE void refreshEnrolment();
+
+  //! The store was wiped (this device was revoked): back to first run, with `message`.
+  void storeWiped(const QString& message);
 
   //! Tells every model and screen that records changed (local write or sync).
   void notifyRecordsChanged() { emit recordsChanged(); }

@@ -3,11 +3,15 @@
 namespace varn::ui {
 
 StoreHost::StoreHost(std::unique_ptr<store::LocalStore> store)
-    : store_(std::move(store)), locked_(mutex_, *store_) {}
+    : store_(std::move(store)), path_(store_->path()), locked_(mutex_, *store_) {}
 
 StoreHost::~StoreHost() { lock(); }
 
 Result<void> StoreHost::load_identity() {
+  // Timestamps must never go back across runs: start the clock past the store's last.
+  auto last = store_->last_hlc();
+  if (!last) return last.error();
+  clock_ = model::HybridClock(model::system_wall_clock(), *last);
   auto loaded = store_->load_identity();
   if (!loaded) return loaded.error();
   if (*loaded) {

@@ -49,6 +49,7 @@ class StoreHost {
   [[nodiscard]] LockedStore& locked() { return locked_; }
   [[nodiscard]] const crypto::DeviceId& device() const { return device_; }
   [[nodiscard]] const crypto::DevicePublicBundle& bundle() const { return bundle_; }
+  [[nodiscard]] const std::string& path() const { return path_; }
 
   //! Closes the database and wipes its key; later calls (from any thread) get Errc::locked.
   void lock();
@@ -59,6 +60,7 @@ class StoreHost {
 
   std::mutex mutex_;
   std::unique_ptr<store::LocalStore> store_;
+  std::string path_;
   model::HybridClock clock_;
   crypto::DeviceId device_{};
   crypto::DevicePublicBundle bundle_{};

@@ -1,0 +1,41 @@
+#include "access_log_model.hpp"
+
+#include <QDateTime>
+#include <algorithm>
+
+#include "ids.hpp"
+#include "store_host.hpp"
+
+namespace varn::ui {
+
+AccessLogModel::AccessLogModel(QObject* parent)
+    : StoreListModel({QStringLiteral("caseId"), QStringLiteral("device"), QStringLiteral("deviceIsMe"),
+                      QStringLiteral("at")},
+                     parent) {}
+
+void AccessLogModel::setCaseId(const QString& id) {
+  if (id == case_id_) return;
+  case_id_ = id;
+  emit caseIdChanged();
+  filterChanged();
+}
+
+Result<QList<QVariantMap>> AccessLogModel::fetch(StoreHost& host) {
+  auto entries = host.with_records([](store::Records& r) { return r.access_log(); });
+  if (!entries) return entries.error();
+  std::stable_sort(entries->begin(), entries->end(),
+                   [](const store::AccessLogEntry& a, const store::AccessLogEntry& b) { return a.at_unix > b.at_unix; });
+  const std::string me = to_hex(host.device());
+  QList<QVariantMap> rows;
+  for (const auto& e : *entries) {
+    const QString case_id = id_text(e.case_id);
+    if (!case_id_.isEmpty() && case_id != case_id_) continue;
+    rows.push_back({{QStringLiteral("caseId"), case_id},
+                    {QStringLiteral("device"), qt::to_qstring(e.device)},
+                    {QStringLiteral("deviceIsMe"), e.device == me},
+                    {QStringLiteral("at"), QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.at_unix))}});
+  }
+  return rows;
+}
+
+}  // namespace varn::ui

@@ -1,0 +1,94 @@
+#include "case_details.hpp"
+
+#include "error_text.hpp"
+#include "ids.hpp"
+#include "labels.hpp"
+#include "session_controller.hpp"
+
+namespace varn::ui {
+
+CaseDetails::CaseDetails(QObject* parent) : QObject(parent) {
+  if (auto* session = SessionController::instance()) {
+    connect(session, &SessionController::recordsChanged, this, [this] {
+      if (active_) reload();
+    });
+    connect(session, &SessionController::unlockedChanged, this, &CaseDetails::reload);
+  }
+}
+
+void CaseDetails::setCaseId(const QString& id) {
+  if (id == case_id_) return;
+  case_id_ = id;
+  emit caseIdChanged();
+  reload();
+}
+
+void CaseDetails::setActive(bool on) {
+  if (on == active_) return;
+  active_ = on;
+  emit activeChanged();
+}
+
+QString CaseDetails::protectionLabel() const { return label_for(protection_); }
+QString CaseDetails::phaseLabel() const { return label_for(phase_); }
+
+QStringList CaseDetails::flagLabels() const {
+  QStringList out;
+  for (const auto& f : flags_) out.push_back(label_for(f));
+  return out;
+}
+
+void CaseDetails::clear() {
+  loaded_ = false;
+  person_id_.clear();
+  person_name_.clear();
+  protection_.clear();
+  address_.clear();
+  phase_.clear();
+  flags_.clear();
+  visits_.clear();
+  note_count_ = 0;
+}
+
+void CaseDetails::reload() {
+  clear();
+  error_.clear();
+  auto* session = SessionController::instance();
+  auto host = session ? session->host() : nullptr;
+  auto id = parse_id(case_id_);
+  if (!host || !id) {
+    emit changed();
+    return;
+  }
+  auto view = host->with_records([&](store::Records& r) { return r.open_case_view(*id); });
+  if (!view) {
+    error_ = user_message(view.error());
+    emit changed();
+    return;
+  }
+  loaded_ = true;
+  person_id_ = id_text(view->person.id);
+  person_name_ = qt::to_qstring(view->person.name);
+  protection_ = qt::to_qstring(view->person.protection);
+  // Belt and braces over the store's own rule: a protected address never reaches QML.
+  address_ = isProtected() || !view->person.address ? QString() : qt::to_qstring(*view->person.address);
+  phase_ = qt::to_qstring(view->phase);
+  for (const auto& f : view->flags) flags_.push_back(qt::to_qstring(f));
+  for (const auto& v : view->visits) {
+    const QString kind = qt::to_qstring(v.kind);
+    const QString partner = qt::to_qstring(v.partner_present);
+    visits_.push_back(QVariantMap{{QStringLiteral("visitId"), id_text(v.id)},
+                                  {QStringLiteral("kind"), kind},
+                                  {QStringLiteral("kindLabel"), label_for(kind)},
+                                  {QStringLiteral("partnerPresent"), partner},
+                                  {QStringLiteral("partnerLabel"), label_for(partner)},
+                                  {QStringLiteral("plannedAt"), qt::to_qstring(v.planned_at)},
+                                  {QStringLiteral("place"), isProtected() ? QString() : qt::to_qstring(v.place)},
+                                  {QStringLiteral("twoStaff"), v.two_staff},
+                                  {QStringLiteral("alarmTaken"), v.alarm_taken}});
+  }
+  note_count_ = static_cast<int>(view->notes.size());
+  emit changed();
+}
+
+}  // namespace varn::ui

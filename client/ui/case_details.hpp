@@ -1,0 +1,75 @@
+#pragma once
+//! One case as the PersonCase screen shows it. Loading it is an opening of
+//! the case, so the store writes an access-log entry: it loads when caseId
+//! is set and again on changes only while `active` (the screen is on top).
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QStringList>
+#include <QVariantList>
+
+namespace varn::ui {
+
+class CaseDetails : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  Q_PROPERTY(QString caseId READ caseId WRITE setCaseId NOTIFY caseIdChanged)
+  Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
+  Q_PROPERTY(bool loaded READ loaded NOTIFY changed)
+  Q_PROPERTY(QString error READ error NOTIFY changed)
+  Q_PROPERTY(QString personId READ personId NOTIFY changed)
+  Q_PROPERTY(QString personName READ personName NOTIFY changed)
+  Q_PROPERTY(QString protection READ protection NOTIFY changed)
+  Q_PROPERTY(QString protectionLabel READ protectionLabel NOTIFY changed)
+  Q_PROPERTY(bool isProtected READ isProtected NOTIFY changed)
+  //! Always "" for a protected person.
+  Q_PROPERTY(QString address READ address NOTIFY changed)
+  Q_PROPERTY(QString phase READ phase NOTIFY changed)
+  Q_PROPERTY(QString phaseLabel READ phaseLabel NOTIFY changed)
+  Q_PROPERTY(QStringList flags READ flags NOTIFY changed)
+  Q_PROPERTY(QStringList flagLabels READ flagLabels NOTIFY changed)
+  //! Maps: visitId, kind, kindLabel, partnerPresent, partnerLabel, plannedAt, place, twoStaff, alarmTaken.
+  Q_PROPERTY(QVariantList visits READ visits NOTIFY changed)
+  Q_PROPERTY(int noteCount READ noteCount NOTIFY changed)
+
+ public:
+  explicit CaseDetails(QObject* parent = nullptr);
+
+  [[nodiscard]] QString caseId() const { return case_id_; }
+  void setCaseId(const QString& id);
+  [[nodiscard]] bool active() const { return active_; }
+  void setActive(bool on);
+  [[nodiscard]] bool loaded() const { return loaded_; }
+  [[nodiscard]] QString error() const { return error_; }
+  [[nodiscard]] QString personId() const { return person_id_; }
+  [[nodiscard]] QString personName() const { return person_name_; }
+  [[nodiscard]] QString protection() const { return protection_; }
+  [[nodiscard]] QString protectionLabel() const;
+  [[nodiscard]] bool isProtected() const { return protection_ != QLatin1String("none") && !protection_.isEmpty(); }
+  [[nodiscard]] QString address() const { return address_; }
+  [[nodiscard]] QString phase() const { return phase_; }
+  [[nodiscard]] QString phaseLabel() const;
+  [[nodiscard]] QStringList flags() const { return flags_; }
+  [[nodiscard]] QStringList flagLabels() const;
+  [[nodiscard]] QVariantList visits() const { return visits_; }
+  [[nodiscard]] int noteCount() const { return note_count_; }
+
+  Q_INVOKABLE void reload();
+
+ signals:
+  void caseIdChanged();
+  void activeChanged();
+  void changed();
+
+ private:
+  void clear();
+  QString case_id_;
+  bool active_ = true;
+  bool loaded_ = false;
+  QString error_, person_id_, person_name_, protection_, address_, phase_;
+  QStringList flags_;
+  QVariantList visits_;
+  int note_count_ = 0;
+};
+
+}  // namespace varn::ui

@@ -1,0 +1,40 @@
+#include "note_details.hpp"
+
+#include "ids.hpp"
+#include "note_rows.hpp"
+#include "session_controller.hpp"
+
+namespace varn::ui {
+
+NoteDetails::NoteDetails(QObject* parent) : QObject(parent) {
+  if (auto* session = SessionController::instance()) {
+    connect(session, &SessionController::recordsChanged, this, &NoteDetails::reload);
+    connect(session, &SessionController::unlockedChanged, this, &NoteDetails::reload);
+  }
+}
+
+void NoteDetails::setNoteId(const QString& id) {
+  if (id == note_id_) return;
+  note_id_ = id;
+  emit noteIdChanged();
+  reload();
+}
+
+void NoteDetails::reload() {
+  row_.clear();
+  auto* session = SessionController::instance();
+  auto host = session ? session->host() : nullptr;
+  auto id = parse_id(note_id_);
+  if (host && id) {
+    // Records has no read of one note: take it from the list (notes are few per device).
+    auto notes = host->with_records([](store::Records& r) { return r.notes(); });
+    if (notes) {
+      for (const auto& n : *notes) {
+        if (n.id == *id) row_ = note_row(n, host->device());
+      }
+    }
+  }
+  emit changed();
+}
+
+}  // namespace varn::ui

@@ -1,0 +1,49 @@
+#include "note_list_model.hpp"
+
+#include <QDateTime>
+#include <algorithm>
+
+#include "ids.hpp"
+#include "note_rows.hpp"
+#include "store_host.hpp"
+
+namespace varn::ui {
+
+NoteListModel::NoteListModel(QObject* parent)
+    : StoreListModel({QStringLiteral("noteId"), QStringLiteral("caseId"), QStringLiteral("visitId"),
+                      QStringLiteral("body"), QStringLiteral("excerpt"), QStringLiteral("author"),
+                      QStringLiteral("authorIsMe"), QStringLiteral("writtenAt"), QStringLiteral("signed"),
+                      QStringLiteral("reviewed"), QStringLiteral("addenda"), QStringLiteral("addendumCount")},
+                     parent) {}
+
+Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
+  store::NoteFilter filter;
+  if (author_ == QLatin1String("me")) {
+    filter.author = to_hex(host.device());
+  } else if (!author_.isEmpty()) {
+    filter.author = qt::to_std(author_);
+  }
+  if (!case_id_.isEmpty()) {
+    auto id = parse_id(case_id_);
+    if (!id) return make_error(Errc::invalid_argument, "case: not a valid id");
+    filter.case_id = *id;
+  }
+  if (only_unsigned_) filter.only_unsigned = true;
+  if (only_unreviewed_) filter.only_unreviewed = true;
+  if (from_.isValid()) filter.from_ms = static_cast<std::uint64_t>(from_.startOfDay().toMSecsSinceEpoch());
+  if (to_.isValid()) filter.to_ms = static_cast<std::uint64_t>(to_.addDays(1).startOfDay().toMSecsSinceEpoch() - 1);
+
+  auto notes = host.with_records([&](store::Records& r) { return r.notes(filter); });
+  if (!notes) return notes.error();
+  std::stable_sort(notes->begin(), notes->end(),
+                   [](const store::NoteView& a, const store::NoteView& b) { return a.written_ms > b.written_ms; });
+  QList<QVariantMap> rows;
+  const std::string visit = qt::to_std(visit_id_);
+  for (const auto& n : *notes) {
+    if (!visit.empty() && to_hex(n.visit_id) != visit) continue;
+    rows.push_back(note_row(n, host.device()));
+  }
+  return rows;
+}
+
+}  // namespace varn::ui

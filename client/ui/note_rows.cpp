@@ -1,0 +1,45 @@
+#include "note_rows.hpp"
+
+#include <QCoreApplication>
+
+#include "ids.hpp"
+#include "labels.hpp"
+
+namespace varn::ui {
+namespace {
+
+// Authors are devices: show a short id, or "you" for this one.
+QString author_text(const std::string& author_hex, const crypto::DeviceId& me) {
+  if (author_hex == to_hex(me)) return QCoreApplication::translate("Notes", "Du");
+  return QCoreApplication::translate("Notes", "Enhet %1").arg(qt::to_qstring(author_hex.substr(0, 8)));
+}
+
+}  // namespace
+
+QVariantMap note_row(const store::NoteView& note, const crypto::DeviceId& me) {
+  QVariantList addenda;
+  for (const auto& a : note.addenda) {
+    const QString kind = qt::to_qstring(a.kind);
+    addenda.push_back(QVariantMap{{QStringLiteral("addendumId"), id_text(a.id)},
+                                  {QStringLiteral("kind"), kind},
+                                  {QStringLiteral("kindLabel"), label_for(kind)},
+                                  {QStringLiteral("text"), qt::to_qstring(a.text)},
+                                  {QStringLiteral("author"), author_text(a.author, me)},
+                                  {QStringLiteral("writtenAt"), from_ms(a.written_ms)}});
+  }
+  const QString body = qt::to_qstring(note.body);
+  return {{QStringLiteral("noteId"), id_text(note.id)},
+          {QStringLiteral("caseId"), id_text(note.case_id)},
+          {QStringLiteral("visitId"), id_text(note.visit_id)},
+          {QStringLiteral("body"), body},
+          {QStringLiteral("excerpt"), body.left(160).replace(QLatin1Char('\n'), QLatin1Char(' '))},
+          {QStringLiteral("author"), author_text(note.author, me)},
+          {QStringLiteral("authorIsMe"), note.author == to_hex(me)},
+          {QStringLiteral("writtenAt"), from_ms(note.written_ms)},
+          {QStringLiteral("signed"), note.is_signed},
+          {QStringLiteral("reviewed"), note.reviewed},
+          {QStringLiteral("addenda"), addenda},
+          {QStringLiteral("addendumCount"), addenda.size()}};
+}
+
+}  // namespace varn::ui

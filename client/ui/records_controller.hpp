@@ -1,0 +1,92 @@
+#pragma once
+//! Records: every write a worker or reviewer makes (person, case, visit,
+//! note draft/sign/addendum/sign-off, tasks, assessment). Each call is one
+//! store transaction; on failure it returns ""/false and sets lastError.
+//! The rules live here, not in QML: e.g. questions about violence are only
+//! offered, and only accepted, when the partner is not present.
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QStringList>
+#include <QVariantMap>
+
+#include "varn/util/result.hpp"
+
+namespace varn::ui {
+
+class SessionController;
+class InstrumentFormModel;
+
+class RecordsController : public QObject {
+  Q_OBJECT
+  QML_NAMED_ELEMENT(Records)
+  QML_SINGLETON
+  Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+  Q_PROPERTY(QStringList visitKinds READ visitKinds CONSTANT)
+  Q_PROPERTY(QStringList partnerPresentValues READ partnerPresentValues CONSTANT)
+  Q_PROPERTY(QStringList casePhases READ casePhases CONSTANT)
+  Q_PROPERTY(QStringList protectionLevels READ protectionLevels CONSTANT)
+  Q_PROPERTY(QStringList addendumKinds READ addendumKinds CONSTANT)
+  Q_PROPERTY(QStringList caseFlags READ caseFlags CONSTANT)
+  Q_PROPERTY(QStringList violenceQuestions READ violenceQuestions CONSTANT)
+  Q_PROPERTY(QStringList instrumentFiles READ instrumentFiles CONSTANT)
+
+ public:
+  explicit RecordsController(SessionController& session, QObject* parent = nullptr);
+  ~RecordsController() override;
+  static RecordsController* instance();
+  static RecordsController* create(QQmlEngine*, QJSEngine*);
+
+  [[nodiscard]] QString lastError() const { return last_error_; }
+  [[nodiscard]] QStringList visitKinds() const;
+  [[nodiscard]] QStringList partnerPresentValues() const;
+  [[nodiscard]] QStringList casePhases() const;
+  [[nodiscard]] QStringList protectionLevels() const;
+  [[nodiscard]] QStringList addendumKinds() const;
+  [[nodiscard]] QStringList caseFlags() const;
+  [[nodiscard]] QStringList violenceQuestions() const;
+  [[nodiscard]] QStringList instrumentFiles() const;
+
+  //! Display text of a stored token ("home" -> "Hembesök").
+  Q_INVOKABLE QString label(const QString& token) const;
+  //! The rule: only with the partner out of the room.
+  Q_INVOKABLE bool violenceQuestionsAllowed(const QString& partnerPresent) const;
+  Q_INVOKABLE bool isProtected(const QString& protection) const;
+
+  Q_INVOKABLE QString addPerson(const QString& name, const QString& identityNumber, const QString& protection,
+                                const QString& address);
+  Q_INVOKABLE QString openCase(const QString& personId);
+  //! The person's case, or "" when none is open yet.
+  Q_INVOKABLE QString caseOfPerson(const QString& personId) const;
+  //! The person's case, opening one when there is none yet.
+  Q_INVOKABLE QString ensureCase(const QString& personId);
+  Q_INVOKABLE bool setCasePhase(const QString& caseId, const QString& phase);
+  Q_INVOKABLE bool setCaseFlags(const QString& caseId, const QStringList& flags);
+  //! Keys: caseId, kind, partnerPresent, plannedAt, place, twoStaff, alarmTaken,
+  //! violenceAnswers (refused unless partnerPresent is "no"; saved as a draft note).
+  Q_INVOKABLE QString recordVisit(const QVariantMap& visit);
+  Q_INVOKABLE QString addNote(const QString& visitId, const QString& text);
+  Q_INVOKABLE bool editNote(const QString& noteId, const QString& text);
+  Q_INVOKABLE bool deleteDraft(const QString& noteId);
+  Q_INVOKABLE bool signNote(const QString& noteId);
+  Q_INVOKABLE QString addAddendum(const QString& noteId, const QString& kind, const QString& text);
+  Q_INVOKABLE bool signOff(const QString& noteId);
+  Q_INVOKABLE QString addTask(const QString& caseId, const QString& text, const QString& due);
+  Q_INVOKABLE bool completeTask(const QString& taskId);
+  //! Needs the form's judgement; the score is the form's, never a verdict.
+  Q_INVOKABLE QString saveAssessment(const QString& caseId, InstrumentFormModel* form);
+
+ signals:
+  void lastErrorChanged();
+
+ private:
+  template <class T, class F>
+  [[nodiscard]] Result<T> write(F&& f);
+  void setError(const QString& message);
+  bool fail(const Error& error);
+
+  SessionController& session_;
+  QString last_error_;
+};
+
+}  // namespace varn::ui

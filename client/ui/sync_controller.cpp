@@ -1,0 +1,136 @@
+#include "sync_controller.hpp"
+
+#include <ctime>
+
+#include "error_text.hpp"
+#include "net_thread.hpp"
+#include "qt_std.hpp"
+#include "server_link.hpp"
+#include "session_controller.hpp"
+#include "varn/sync/device_client.hpp"
+
+namespace varn::ui {
+namespace {
+
+SyncController* g_instance = nullptr;
+
+struct SyncOutcome {
+  std::optional<Error> error;
+  bool revoked = false;
+};
+
+// On the network thread. The store is reached only through the host's mutex.
+SyncOutcome run_sync(const std::shared_ptr<StoreHost>& host) {
+  auto target = server_target(host->locked());
+  if (!target) return {target.error()};
+  auto http = make_transport(*target);
+  sync::DeviceClient client(host->locked(), host->locked());
+  auto report = client.sync(*http);
+  if (report) return {};
+  if (report.error().code != Errc::revoked) return {report.error()};
+  // Revoked: everything on the device goes, then the server is told (the
+  // client still holds the identity in memory to sign the confirmation).
+  host->lock();
+  auto wiped = store::LocalStore::wipe(host->path());
+  if (!wiped) return {wiped.error(), true};
+  (void)client.confirm_wipe(*http, static_cast<std::int64_t>(std::time(nullptr)));
+  return {report.error(), true};
+}
+
+}  // namespace
+
+SyncController::SyncController(SessionController& session, NetThread& net, int interval_seconds, QObject* parent)
+    : QObject(parent), session_(session), net_(net) {
+  g_instance = this;
+  timer_.setInterval(std::max(5, interval_seconds) * 1000);
+  connect(&timer_, &QTimer::timeout, this, &SyncController::syncNow);
+  connect(&session_, &SessionController::unlockedChanged, this, [this] {
+    if (session_.unlocked()) {
+      timer_.start();
+      refresh();
+      syncNow();
+    } else {
+      timer_.stop();
+      state_ = sync_state::Offline;
+      waiting_ = 0;
+      alarm_.clear();
+      emit changed();
+    }
+  });
+  connect(&session_, &SessionController::recordsChanged, this, &SyncController::refresh);
+  connect(&session_, &SessionController::enrolmentChanged, this, &SyncController::changed);
+}
+
+SyncController::~SyncController() {
+  if (g_instance == this) g_instance = nullptr;
+}
+
+SyncController* SyncController::instance() { return g_instance; }
+
+SyncController* SyncController::create(QQmlEngine*, QJSEngine*) {
+  Q_ASSERT(g_instance);
+  QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+  return g_instance;
+}
+
+QString SyncController::stateText() const {
+  switch (state_) {
+    case sync_state::Syncing: return tr("Synkar…");
+    case sync_state::Synced: return tr("Synkad");
+    case sync_state::Offline: break;
+  }
+  if (session_.enrolStatus() == QLatin1String("pending")) return tr("Väntar på godkännande");
+  if (session_.enrolStatus().isEmpty()) return tr("Inte ansluten");
+  return tr("Offline");
+}
+
+bool SyncController::canSync() const {
+  const QString status = session_.enrolStatus();
+  return session_.unlocked() && (status == QLatin1String("active") || status == QLatin1String("pending"));
+}
+
+void SyncController::syncNow() {
+  if (running_ || !canSync()) return;
+  auto host = session_.host();
+  running_ = true;
+  state_ = sync_state::Syncing;
+  emit changed();
+  net_.run<SyncOutcome>(
+      this, [host] { return run_sync(host); },
+      [this](SyncOutcome& outcome) {
+        finished(outcome.error ? user_message(*outcome.error) : QString(), outcome.revoked);
+      });
+}
+
+void SyncController::finished(const QString& error, bool revoked) {
+  running_ = false;
+  last_error_ = error;
+  if (revoked) {
+    state_ = sync_state::Offline;
+    emit changed();
+    emit wiped();
+    session_.storeWiped(tr("Enheten har spärrats av administratören och allt på den har raderats."));
+    return;
+  }
+  state_ = error.isEmpty() ? sync_state::Synced : sync_state::Offline;
+  session_.refreshEnrolment();
+  if (error.isEmpty()) session_.notifyRecordsChanged();  // pulled changes show at once
+  refresh();
+}
+
+void SyncController::refresh() {
+  auto host = session_.host();
+  if (host) {
+    auto waiting = host->with_records([](store::Records& r) { return r.waiting_ops(); });
+    waiting_ = waiting ? static_cast<int>(*waiting) : 0;
+    host->with_store([this](store::LocalStore& s) {
+      auto last = s.setting(sync::settings::kLastSync);
+      last_sync_ = last && *last ? QDateTime::fromSecsSinceEpoch(std::atoll((*last)->c_str())) : QDateTime();
+      auto alarm = s.setting(sync::settings::kAlarm);
+      alarm_ = alarm && *alarm ? qt::to_qstring(**alarm) : QString();
+    });
+  }
+  emit changed();
+}
+
+}  // namespace varn::ui

@@ -1,0 +1,69 @@
+#pragma once
+//! Sync: runs DeviceClient::sync on the network thread every few minutes
+//! and on demand, and tells the sync bar offline/syncing/synced, how many
+//! changes wait, when the last sync was and any alarm. A revoked device
+//! wipes its store and confirms the wipe (DESIGN.md section 6).
+
+#include <QDateTime>
+#include <QObject>
+#include <QQmlEngine>
+#include <QTimer>
+
+#include "sync_state.hpp"
+
+namespace varn::ui {
+
+class SessionController;
+class NetThread;
+
+class SyncController : public QObject {
+  Q_OBJECT
+  QML_NAMED_ELEMENT(Sync)
+  QML_SINGLETON
+  Q_PROPERTY(varn::ui::sync_state::State state READ state NOTIFY changed)
+  Q_PROPERTY(QString stateText READ stateText NOTIFY changed)
+  Q_PROPERTY(int waiting READ waiting NOTIFY changed)
+  Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY changed)
+  Q_PROPERTY(QString alarm READ alarm NOTIFY changed)
+  Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+  Q_PROPERTY(bool canSync READ canSync NOTIFY changed)
+
+ public:
+  SyncController(SessionController& session, NetThread& net, int interval_seconds, QObject* parent = nullptr);
+  ~SyncController() override;
+  static SyncController* instance();
+  static SyncController* create(QQmlEngine*, QJSEngine*);
+
+  [[nodiscard]] sync_state::State state() const { return state_; }
+  [[nodiscard]] QString stateText() const;
+  [[nodiscard]] int waiting() const { return waiting_; }
+  [[nodiscard]] QDateTime lastSync() const { return last_sync_; }
+  [[nodiscard]] QString alarm() const { return alarm_; }
+  [[nodiscard]] QString lastError() const { return last_error_; }
+  //! Unlocked and enrolled (or waiting for approval) with a server known.
+  [[nodiscard]] bool canSync() const;
+
+  Q_INVOKABLE void syncNow();
+  //! Re-reads waiting count, last sync and alarm from the store.
+  Q_INVOKABLE void refresh();
+
+ signals:
+  void changed();
+  //! The admin revoked this device; its store is gone.
+  void wiped();
+
+ private:
+  void finished(const QString& error, bool revoked);
+
+  SessionController& session_;
+  NetThread& net_;
+  QTimer timer_;
+  bool running_ = false;
+  sync_state::State state_ = sync_state::Offline;
+  int waiting_ = 0;
+  QDateTime last_sync_;
+  QString alarm_;
+  QString last_error_;
+};
+
+}  // namespace varn::ui

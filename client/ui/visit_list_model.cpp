@@ -1,0 +1,72 @@
+#include "visit_list_model.hpp"
+
+#include <QDateTime>
+#include <algorithm>
+#include <map>
+
+#include "case_directory.hpp"
+#include "ids.hpp"
+#include "labels.hpp"
+#include "store_host.hpp"
+
+namespace varn::ui {
+
+VisitListModel::VisitListModel(QObject* parent)
+    : StoreListModel({QStringLiteral("visitId"), QStringLiteral("caseId"), QStringLiteral("personId"),
+                      QStringLiteral("personName"), QStringLiteral("kind"), QStringLiteral("kindLabel"),
+                      QStringLiteral("plannedAt"), QStringLiteral("plannedDay"), QStringLiteral("plannedTime")},
+                     parent) {}
+
+void VisitListModel::setCaseId(const QString& id) {
+  if (id == case_id_) return;
+  case_id_ = id;
+  emit caseIdChanged();
+  filterChanged();
+}
+
+void VisitListModel::setUpcomingOnly(bool on) {
+  if (on == upcoming_only_) return;
+  upcoming_only_ = on;
+  emit upcomingOnlyChanged();
+  filterChanged();
+}
+
+Result<QList<QVariantMap>> VisitListModel::fetch(StoreHost& host) {
+  auto cases = host.with_store([](store::LocalStore& s) { return list_cases(s); });
+  if (!cases) return cases.error();
+  auto listed = host.with_store([](store::LocalStore& s) { return list_visits(s); });
+  if (!listed) return listed.error();
+  auto persons = host.with_records([](store::Records& r) { return r.persons(); });
+  if (!persons) return persons.error();
+  std::map<std::string, QString> names;
+  for (const auto& p : *persons) names[to_hex(p.id)] = qt::to_qstring(p.name);
+
+  auto visits = std::move(listed).value();
+  // ISO 8601 sorts as text; unplanned ("") go last.
+  std::stable_sort(visits.begin(), visits.end(), [](const VisitRef& a, const VisitRef& b) {
+    if (a.planned_at.empty() != b.planned_at.empty()) return b.planned_at.empty();
+    return a.planned_at < b.planned_at;
+  });
+  const QDate today = QDate::currentDate();
+  QList<QVariantMap> rows;
+  for (const auto& v : visits) {
+    const QString case_id = qt::to_qstring(v.case_id);
+    if (!case_id_.isEmpty() && case_id != case_id_) continue;
+    const QDateTime when = QDateTime::fromString(qt::to_qstring(v.planned_at), Qt::ISODate);
+    if (upcoming_only_ && when.isValid() && when.date() < today) continue;
+    const std::string person = person_of_case(*cases, v.case_id);
+    const QString kind = qt::to_qstring(v.kind);
+    rows.push_back({{QStringLiteral("visitId"), id_text(v.id)},
+                    {QStringLiteral("caseId"), case_id},
+                    {QStringLiteral("personId"), qt::to_qstring(person)},
+                    {QStringLiteral("personName"), names.count(person) ? names[person] : QString()},
+                    {QStringLiteral("kind"), kind},
+                    {QStringLiteral("kindLabel"), label_for(kind)},
+                    {QStringLiteral("plannedAt"), qt::to_qstring(v.planned_at)},
+                    {QStringLiteral("plannedDay"), when.isValid() ? when.date().toString(Qt::ISODate) : QString()},
+                    {QStringLiteral("plannedTime"), when.isValid() ? when.time().toString(QStringLiteral("HH:mm")) : QString()}});
+  }
+  return rows;
+}
+
+}  // namespace varn::ui

@@ -1,0 +1,118 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// The form engine's screen: questions from the instrument file on one side,
+// the score beside the worker's own judgement (required) on the other.
+Page {
+    id: page
+    objectName: "instrumentFormScreen"
+    property string caseId
+    property alias form: form
+    title: form.loaded ? form.title : qsTr("Bedömning")
+
+    InstrumentForm {
+        id: form
+        source: Records.instrumentFiles.length > 0 ? Records.instrumentFiles[0] : ""
+    }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        columns: page.width > page.height ? 2 : 1
+        columnSpacing: 16
+        rowSpacing: 12
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            ComboBox {
+                Layout.fillWidth: true
+                visible: Records.instrumentFiles.length > 1
+                model: Records.instrumentFiles
+                onActivated: form.source = currentText
+            }
+            Label {
+                visible: !form.loaded
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: form.error.length > 0 ? form.error : qsTr("Inget bedömningsformulär är installerat.")
+                color: "#b3261e"
+            }
+            ListView {
+                id: questions
+                objectName: "questionList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: 4
+                model: form
+                delegate: QuestionRow {
+                    width: questions.width
+                    onAnswered: function(value) { form.setAnswer(index, value) }
+                }
+            }
+        }
+
+        Frame {
+            Layout.fillWidth: true
+            Layout.fillHeight: page.width > page.height
+            Layout.preferredWidth: page.width > page.height ? page.width * 0.38 : -1
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 8
+                Label {
+                    text: qsTr("Poäng enligt formuläret")
+                    color: "#5f6368"
+                }
+                Label {
+                    objectName: "scoreLabel"
+                    text: form.scoreValid ? qsTr("%1 poäng · %2").arg(form.points).arg(form.band) : "–"
+                    font.pixelSize: 24
+                }
+                Label {
+                    text: qsTr("%1 av %2 frågor besvarade").arg(form.answered).arg(form.questionCount)
+                    color: "#5f6368"
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Poängen är ett stöd, inte ett beslut. Din egen bedömning krävs.")
+                    font.italic: true
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: form.judgementPrompt.length > 0 ? form.judgementPrompt : qsTr("Din professionella bedömning")
+                    font.bold: true
+                }
+                TextArea {
+                    objectName: "judgementField"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: 120
+                    wrapMode: TextEdit.Wrap
+                    text: form.judgement
+                    onTextChanged: form.judgement = text
+                    placeholderText: qsTr("Krävs")
+                }
+                Label {
+                    visible: Records.lastError.length > 0
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: Records.lastError
+                    color: "#b3261e"
+                }
+                Button {
+                    objectName: "saveAssessmentButton"
+                    Layout.fillWidth: true
+                    highlighted: true
+                    enabled: form.canSave
+                    text: qsTr("Spara bedömning")
+                    onClicked: if (Records.saveAssessment(page.caseId, form).length > 0) page.StackView.view.pop()
+                }
+            }
+        }
+    }
+}

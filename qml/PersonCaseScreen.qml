@@ -1,0 +1,132 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// One person's own case: details (never a protected address), phase,
+// visits, notes, and the way to a new visit, an assessment and tasks.
+Page {
+    id: page
+    objectName: "personCaseScreen"
+    property string caseId
+    title: details.personName.length > 0 ? details.personName : qsTr("Ärende")
+
+    CaseDetails {
+        id: details
+        caseId: page.caseId
+        active: page.StackView.status === StackView.Active
+    }
+    NoteListModel {
+        id: notes
+        caseId: page.caseId
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 32
+        clip: true
+
+        ColumnLayout {
+            id: column
+            x: 16
+            y: 16
+            width: page.width - 32
+            spacing: 12
+
+            Label {
+                objectName: "caseError"
+                visible: details.error.length > 0
+                text: details.error
+                color: "#b3261e"
+            }
+            GridLayout {
+                columns: page.width > 700 ? 4 : 2
+                columnSpacing: 16
+                Label { text: qsTr("Namn"); color: "#5f6368" }
+                Label { objectName: "personName"; text: details.personName; font.pixelSize: 20 }
+                Label { text: qsTr("Skydd"); color: "#5f6368" }
+                Label {
+                    text: details.protectionLabel
+                    color: details.isProtected ? "#b3261e" : "#202124"
+                }
+                Label { text: qsTr("Adress"); color: "#5f6368" }
+                Label {
+                    objectName: "addressLabel"
+                    text: details.isProtected ? qsTr("Visas inte (skyddad person)") : details.address
+                    font.italic: details.isProtected
+                }
+                Label { text: qsTr("Fas"); color: "#5f6368" }
+                ComboBox {
+                    id: phaseBox
+                    objectName: "phaseBox"
+                    model: Records.casePhases
+                    currentIndex: Records.casePhases.indexOf(details.phase)
+                    displayText: Records.label(currentText)
+                    delegate: ItemDelegate {
+                        width: ListView.view.width
+                        text: Records.label(modelData)
+                    }
+                    onActivated: Records.setCasePhase(page.caseId, currentText)
+                }
+            }
+            Label {
+                visible: details.flagLabels.length > 0
+                text: details.flagLabels.join(" · ")
+                color: "#b3261e"
+                font.bold: true
+            }
+
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+                Button {
+                    objectName: "newVisitButton"
+                    text: qsTr("Nytt besök")
+                    highlighted: true
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("RecordVisitScreen.qml"), { caseId: page.caseId })
+                }
+                Button {
+                    text: qsTr("Bedömning")
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("InstrumentFormScreen.qml"), { caseId: page.caseId })
+                }
+                Button {
+                    text: qsTr("Uppgifter")
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("TasksScreen.qml"), { caseId: page.caseId })
+                }
+                Button {
+                    visible: Session.mayUse("review")
+                    text: qsTr("Åtkomstlogg")
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("AccessLogScreen.qml"), { caseId: page.caseId })
+                }
+            }
+
+            Label { text: qsTr("Besök"); font.pixelSize: 22 }
+            Repeater {
+                model: details.visits
+                delegate: ItemDelegate {
+                    Layout.fillWidth: true
+                    height: 64
+                    contentItem: RowLayout {
+                        Label { text: modelData.kindLabel; font.pixelSize: 18; Layout.preferredWidth: 200 }
+                        Label { text: modelData.plannedAt; Layout.fillWidth: true }
+                        Label {
+                            text: qsTr("Partner närvarande: %1").arg(modelData.partnerLabel)
+                            color: "#5f6368"
+                        }
+                    }
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { visitId: modelData.visitId })
+                }
+            }
+
+            Label { text: qsTr("Anteckningar"); font.pixelSize: 22 }
+            Repeater {
+                model: notes
+                delegate: NoteRow {
+                    Layout.fillWidth: true
+                    note: model
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: model.noteId })
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// Persons and their cases; a protected person's address never shows.
+Page {
+    id: page
+    objectName: "personsScreen"
+    title: qsTr("Personer och ärenden")
+
+    PersonListModel {
+        id: persons
+        search: searchField.text
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 12
+
+        RowLayout {
+            Layout.fillWidth: true
+            TextField {
+                id: searchField
+                Layout.fillWidth: true
+                placeholderText: qsTr("Sök namn")
+            }
+            Button {
+                objectName: "addPersonButton"
+                text: qsTr("Ny person")
+                highlighted: true
+                onClicked: addDialog.open()
+            }
+        }
+
+        ListView {
+            objectName: "personList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: persons
+            delegate: ItemDelegate {
+                width: ListView.view.width
+                height: 72
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    Label {
+                        text: model.name
+                        font.pixelSize: 20
+                    }
+                    Label {
+                        text: model.isProtected ? model.protectionLabel
+                                                : (model.address.length > 0 ? model.address : qsTr("Ingen adress"))
+                        color: model.isProtected ? "#b3261e" : "#5f6368"
+                    }
+                }
+                onClicked: {
+                    var caseId = Records.ensureCase(model.personId)
+                    if (caseId.length > 0)
+                        page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: caseId })
+                }
+            }
+        }
+        Label {
+            visible: Records.lastError.length > 0
+            text: Records.lastError
+            color: "#b3261e"
+        }
+    }
+
+    Dialog {
+        id: addDialog
+        objectName: "addPersonDialog"
+        title: qsTr("Ny person")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 560)
+        standardButtons: Dialog.Ok | Dialog.Cancel
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            TextField { id: nameField; Layout.fillWidth: true; placeholderText: qsTr("Namn") }
+            TextField { id: idField; Layout.fillWidth: true; placeholderText: qsTr("Personnummer") }
+            ComboBox {
+                id: protectionBox
+                Layout.fillWidth: true
+                model: Records.protectionLevels
+                displayText: Records.label(currentText)
+                delegate: ItemDelegate {
+                    width: ListView.view.width
+                    text: Records.label(modelData)
+                }
+            }
+            // A protected address is not even asked for.
+            TextField {
+                id: addressField
+                Layout.fillWidth: true
+                visible: !Records.isProtected(protectionBox.currentText)
+                placeholderText: qsTr("Adress")
+            }
+        }
+        onAccepted: {
+            var id = Records.addPerson(nameField.text, idField.text, protectionBox.currentText,
+                                       addressField.visible ? addressField.text : "")
+            if (id.length > 0) {
+                var caseId = Records.ensureCase(id)
+                nameField.text = ""; idField.text = ""; addressField.text = ""
+                if (caseId.length > 0)
+                    page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: caseId })
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// Plans or records a visit. The questions about violence appear only when
+// the partner is not present (the rule is Records.violenceQuestionsAllowed).
+Page {
+    id: page
+    objectName: "recordVisitScreen"
+    property string caseId
+    property string partnerPresent: "unknown"
+    readonly property bool violenceAllowed: Records.violenceQuestionsAllowed(partnerPresent)
+    title: qsTr("Nytt besök")
+
+    function save() {
+        var id = Records.recordVisit({
+            caseId: page.caseId,
+            kind: kindBox.currentText,
+            partnerPresent: page.partnerPresent,
+            plannedAt: plannedField.text,
+            place: placeField.text,
+            twoStaff: twoStaff.checked,
+            alarmTaken: alarm.checked,
+            violenceAnswers: page.violenceAllowed ? violenceAnswers.text : ""
+        })
+        if (id.length > 0)
+            page.StackView.view.pop()
+    }
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 32
+        clip: true
+
+        ColumnLayout {
+            id: column
+            x: 16
+            y: 16
+            width: page.width - 32
+            spacing: 12
+
+            Label { text: qsTr("Typ av besök") }
+            ComboBox {
+                id: kindBox
+                objectName: "kindBox"
+                Layout.fillWidth: true
+                model: Records.visitKinds
+                displayText: Records.label(currentText)
+                delegate: ItemDelegate {
+                    width: ListView.view.width
+                    text: Records.label(modelData)
+                }
+            }
+            Label { text: qsTr("Tid (ÅÅÅÅ-MM-DDTTT:MM)") }
+            TextField {
+                id: plannedField
+                objectName: "plannedField"
+                Layout.fillWidth: true
+                placeholderText: "2025-01-31T10:00"
+                inputMethodHints: Qt.ImhDate | Qt.ImhTime
+            }
+            Label { text: qsTr("Plats") }
+            TextField {
+                id: placeField
+                Layout.fillWidth: true
+                placeholderText: qsTr("Till exempel kontoret")
+            }
+            Label { text: qsTr("Är partnern närvarande?") }
+            RowLayout {
+                Repeater {
+                    model: Records.partnerPresentValues
+                    delegate: RadioButton {
+                        objectName: "partner_" + modelData
+                        text: Records.label(modelData)
+                        checked: page.partnerPresent === modelData
+                        onClicked: page.partnerPresent = modelData
+                    }
+                }
+            }
+            Switch { id: twoStaff; text: qsTr("Två personal") }
+            Switch { id: alarm; text: qsTr("Larm med") }
+
+            Frame {
+                id: violenceSection
+                objectName: "violenceSection"
+                Layout.fillWidth: true
+                visible: page.violenceAllowed
+                background: Rectangle { color: "#fdf3e7"; radius: 8 }
+                ColumnLayout {
+                    width: parent.width
+                    spacing: 8
+                    Label {
+                        text: qsTr("Frågor om våld")
+                        font.pixelSize: 22
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: qsTr("Ställ frågorna bara när ni är ensamma.")
+                        color: "#5f6368"
+                    }
+                    Repeater {
+                        model: Records.violenceQuestions
+                        delegate: Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: "• " + modelData
+                            font.pixelSize: 18
+                        }
+                    }
+                    TextArea {
+                        id: violenceAnswers
+                        objectName: "violenceAnswers"
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 140
+                        wrapMode: TextEdit.Wrap
+                        placeholderText: qsTr("Svar (sparas som ett utkast till anteckning)")
+                    }
+                }
+            }
+            Label {
+                visible: Records.lastError.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: Records.lastError
+                color: "#b3261e"
+            }
+            Button {
+                objectName: "saveVisitButton"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                highlighted: true
+                text: qsTr("Spara besök")
+                onClicked: page.save()
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// Always visible: offline/syncing/synced, changes waiting, last sync, the
+// alarm when the server misbehaved, and conflicts to act on.
+ToolBar {
+    id: bar
+    objectName: "syncBar"
+    height: 52
+    background: Rectangle { color: Sync.alarm.length > 0 ? "#fce8e6" : "#f1f3f4" }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: 16
+        anchors.rightMargin: 16
+        spacing: 16
+
+        Rectangle {
+            width: 14
+            height: 14
+            radius: 7
+            color: Sync.state === SyncState.Synced ? "#1e8e3e" : Sync.state === SyncState.Syncing ? "#f9ab00" : "#9aa0a6"
+        }
+        Label {
+            objectName: "syncStateLabel"
+            text: Sync.stateText
+            font.pixelSize: 16
+        }
+        Label {
+            objectName: "waitingLabel"
+            text: qsTr("%n ändringar väntar", "", Sync.waiting)
+            color: Sync.waiting > 0 ? "#a15c00" : "#5f6368"
+        }
+        Label {
+            objectName: "lastSyncLabel"
+            Layout.fillWidth: true
+            elide: Text.ElideRight
+            text: Sync.lastSync.getTime() > 0 ? qsTr("Senast %1").arg(Qt.formatDateTime(Sync.lastSync, "yyyy-MM-dd HH:mm"))
+                                              : qsTr("Aldrig synkad")
+            color: "#5f6368"
+        }
+        Label {
+            visible: Sync.alarm.length > 0
+            text: Sync.alarm
+            color: "#b3261e"
+            font.bold: true
+            elide: Text.ElideRight
+            Layout.maximumWidth: 320
+        }
+        Button {
+            objectName: "conflictsButton"
+            visible: conflicts.count > 0
+            text: qsTr("%n konflikter", "", conflicts.count)
+            onClicked: conflictPopup.open()
+        }
+        Button {
+            objectName: "syncNowButton"
+            text: qsTr("Synka")
+            flat: true
+            enabled: Sync.state !== SyncState.Syncing && Sync.canSync
+            onClicked: Sync.syncNow()
+        }
+    }
+
+    ConflictListModel { id: conflicts }
+
+    Popup {
+        id: conflictPopup
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 32, 640)
+        height: Math.min(parent.height - 64, 480)
+        modal: true
+        ColumnLayout {
+            anchors.fill: parent
+            Label {
+                text: qsTr("Ändringar som inte kunde göras")
+                font.pixelSize: 22
+            }
+            ListView {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: conflicts
+                delegate: ItemDelegate {
+                    width: ListView.view.width
+                    height: 72
+                    contentItem: ColumnLayout {
+                        Label { text: "%1 · %2 · %3".arg(model.kind).arg(model.field).arg(Qt.formatDateTime(model.writtenAt, "yyyy-MM-dd HH:mm")) }
+                        Label { text: model.reason; color: "#5f6368"; elide: Text.ElideRight; Layout.fillWidth: true }
+                    }
+                    // A refused change to a signed note is carried over as an addendum there.
+                    onClicked: {
+                        if (model.isNote) {
+                            conflictPopup.close()
+                            bar.openNote(model.entityId)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    signal openNote(string noteId)
+}

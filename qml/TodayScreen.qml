@@ -1,0 +1,82 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// The worker's day: planned visits from today on, soonest first.
+Page {
+    id: page
+    objectName: "todayScreen"
+    title: qsTr("Idag")
+
+    VisitListModel {
+        id: visits
+        upcomingOnly: true
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        spacing: 12
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Planerade besök")
+                font.pixelSize: 24
+            }
+            Button {
+                text: qsTr("Personer och ärenden")
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonsScreen.qml"))
+            }
+        }
+
+        Label {
+            visible: visits.count === 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            color: "#5f6368"
+            text: qsTr("Inga planerade besök. Planera ett besök från en persons ärende.")
+        }
+
+        ListView {
+            id: list
+            objectName: "todayList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: visits
+            section.property: "plannedDay"
+            section.delegate: Label {
+                width: ListView.view.width
+                topPadding: 12
+                text: section === "" ? qsTr("Utan tid") : section
+                font.bold: true
+                color: "#3c4043"
+            }
+            delegate: ItemDelegate {
+                width: ListView.view.width
+                height: 64
+                contentItem: RowLayout {
+                    Label {
+                        Layout.preferredWidth: 80
+                        text: model.plannedTime
+                        font.pixelSize: 20
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: model.personName
+                        font.pixelSize: 20
+                        elide: Text.ElideRight
+                    }
+                    Label {
+                        text: model.kindLabel
+                        color: "#5f6368"
+                    }
+                }
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: model.caseId })
+            }
+        }
+    }
+}
