@@ -1,5 +1,6 @@
 #include "note_list_model.hpp"
 
+#include <QDate>
 #include <QDateTime>
 #include <algorithm>
 
@@ -30,8 +31,10 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
   }
   if (only_unsigned_) filter.only_unsigned = true;
   if (only_unreviewed_) filter.only_unreviewed = true;
-  if (from_.isValid()) filter.from_ms = static_cast<std::uint64_t>(from_.startOfDay().toMSecsSinceEpoch());
-  if (to_.isValid()) filter.to_ms = static_cast<std::uint64_t>(to_.addDays(1).startOfDay().toMSecsSinceEpoch() - 1);
+  const QDate from = QDate::fromString(from_.trimmed(), Qt::ISODate);
+  const QDate to = QDate::fromString(to_.trimmed(), Qt::ISODate);
+  if (from.isValid()) filter.from_ms = static_cast<std::uint64_t>(from.startOfDay().toMSecsSinceEpoch());
+  if (to.isValid()) filter.to_ms = static_cast<std::uint64_t>(to.addDays(1).startOfDay().toMSecsSinceEpoch() - 1);
 
   auto notes = host.with_records([&](store::Records& r) { return r.notes(filter); });
   if (!notes) return notes.error();

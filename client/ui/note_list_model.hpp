@@ -3,7 +3,6 @@
 //! case, visit, dates, unsigned and not-yet-reviewed: the worker's notes of
 //! a visit and the reviewer's queue are the same model with other filters.
 
-#include <QDate>
 #include <QQmlEngine>
 
 #include "store_list_model.hpp"
@@ -18,9 +17,9 @@ class NoteListModel : public StoreListModel {
   Q_PROPERTY(QString visitId READ visitId WRITE setVisitId NOTIFY filtersChanged)
   Q_PROPERTY(bool onlyUnsigned READ onlyUnsigned WRITE setOnlyUnsigned NOTIFY filtersChanged)
   Q_PROPERTY(bool onlyUnreviewed READ onlyUnreviewed WRITE setOnlyUnreviewed NOTIFY filtersChanged)
-  //! Inclusive days; an invalid date leaves that end open.
-  Q_PROPERTY(QDate fromDate READ fromDate WRITE setFromDate NOTIFY filtersChanged)
-  Q_PROPERTY(QDate toDate READ toDate WRITE setToDate NOTIFY filtersChanged)
+  //! Inclusive days as typed, "YYYY-MM-DD"; empty or unreadable leaves that end open.
+  Q_PROPERTY(QString fromDay READ fromDay WRITE setFromDay NOTIFY filtersChanged)
+  Q_PROPERTY(QString toDay READ toDay WRITE setToDay NOTIFY filtersChanged)
 
  public:
   explicit NoteListModel(QObject* parent = nullptr);
@@ -30,15 +29,15 @@ class NoteListModel : public StoreListModel {
   [[nodiscard]] QString visitId() const { return visit_id_; }
   [[nodiscard]] bool onlyUnsigned() const { return only_unsigned_; }
   [[nodiscard]] bool onlyUnreviewed() const { return only_unreviewed_; }
-  [[nodiscard]] QDate fromDate() const { return from_; }
-  [[nodiscard]] QDate toDate() const { return to_; }
+  [[nodiscard]] QString fromDay() const { return from_; }
+  [[nodiscard]] QString toDay() const { return to_; }
   void setAuthor(const QString& v) { set(author_, v); }
   void setCaseId(const QString& v) { set(case_id_, v); }
   void setVisitId(const QString& v) { set(visit_id_, v); }
   void setOnlyUnsigned(bool v) { set(only_unsigned_, v); }
   void setOnlyUnreviewed(bool v) { set(only_unreviewed_, v); }
-  void setFromDate(const QDate& v) { set(from_, v); }
-  void setToDate(const QDate& v) { set(to_, v); }
+  void setFromDay(const QString& v) { set(from_, v); }
+  void setToDay(const QString& v) { set(to_, v); }
 
  signals:
   void filtersChanged();
@@ -56,7 +55,7 @@ class NoteListModel : public StoreListModel {
   }
   QString author_, case_id_, visit_id_;
   bool only_unsigned_ = false, only_unreviewed_ = false;
-  QDate from_, to_;
+  QString from_, to_;
 };
 
 }  // namespace varn::ui

@@ -1,0 +1,55 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// Who opened which case, when: every opening on any device.
+Page {
+    id: page
+    objectName: "accessLogScreen"
+    property string caseId
+    title: qsTr("Åtkomstlogg")
+
+    AccessLogModel {
+        id: log
+        caseId: page.caseId
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        Label {
+            visible: log.count === 0
+            text: qsTr("Inga öppningar registrerade.")
+            color: "#5f6368"
+        }
+        ListView {
+            objectName: "accessList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: log
+            delegate: ItemDelegate {
+                width: ListView.view.width
+                height: 56
+                contentItem: RowLayout {
+                    Label {
+                        Layout.preferredWidth: 180
+                        text: Qt.formatDateTime(model.at, "yyyy-MM-dd HH:mm")
+                    }
+                    Label {
+                        Layout.preferredWidth: 200
+                        text: model.deviceIsMe ? qsTr("Den här enheten") : qsTr("Enhet %1").arg(model.device.substring(0, 8))
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Ärende %1").arg(model.caseId.substring(0, 8))
+                        color: "#5f6368"
+                        elide: Text.ElideRight
+                    }
+                }
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: model.caseId })
+            }
+        }
+    }
+}
