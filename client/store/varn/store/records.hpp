@@ -3,6 +3,19 @@
 //! mutation writes its rows and its outbox ops in one transaction, through
 //! the merge rules (shared/varn/model/merge.hpp) so local and remote writes
 //! end in the same state. Ids are 16 random bytes, shown as 32 hex chars.
+//!
+//! Rules kept here (details beside the code):
+//! - Each write first moves the clock past LocalStore::last_hlc() and stores
+//!   the clock's last value on commit, so stamps never go back across runs.
+//! - A draft may be edited or deleted from any device; only the author's
+//!   device signs (Errc::forbidden). The sign op's value is a JSON object of
+//!   the note's fields at signing (tombstone and signature aside); readers
+//!   take a signed note's fields from it.
+//! - Addenda and sign-offs need a signed note (Errc::invalid_argument
+//!   otherwise); a second sign-off is Errc::conflict.
+//! - A protected person (protection != "none", or unknown) has no address in
+//!   any view; a visit's place is blanked when it is a home visit or matches
+//!   the address.
 
 #include <cstdint>
 #include <optional>
