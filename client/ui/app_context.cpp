@@ -2,6 +2,8 @@
 
 #include <QQmlEngine>
 
+#include "admin_controller.hpp"
+#include "enrolment_controller.hpp"
 #include "net_thread.hpp"
 #include "records_controller.hpp"
 #include "session_controller.hpp"
@@ -15,10 +17,14 @@ AppContext::AppContext(AppOptions options) {
   records_ = std::make_unique<RecordsController>(*session_);
   net_ = std::make_unique<NetThread>();
   sync_ = std::make_unique<SyncController>(*session_, *net_, interval);
+  admin_ = std::make_unique<AdminController>(*session_, *net_);
+  enrolment_ = std::make_unique<EnrolmentController>(*session_, *sync_, *net_);
 }
 
 AppContext::~AppContext() {
   net_.reset();  // joins the network thread first: no job outlives what it uses
+  enrolment_.reset();
+  admin_.reset();
   sync_.reset();
   records_.reset();
   session_.reset();

@@ -16,6 +16,8 @@ class SessionController;
 class RecordsController;
 class SyncController;
 class NetThread;
+class AdminController;
+class EnrolmentController;
 
 class AppContext {
  public:
@@ -27,6 +29,8 @@ class AppContext {
   [[nodiscard]] SessionController& session() { return *session_; }
   [[nodiscard]] RecordsController& records() { return *records_; }
   [[nodiscard]] SyncController& sync() { return *sync_; }
+  [[nodiscard]] AdminController& admin() { return *admin_; }
+  [[nodiscard]] EnrolmentController& enrolment() { return *enrolment_; }
   //! Adds the import path of the static QML modules.
   static void prepare_engine(QQmlEngine& engine);
 
@@ -35,6 +39,8 @@ class AppContext {
   std::unique_ptr<RecordsController> records_;
   std::unique_ptr<NetThread> net_;
   std::unique_ptr<SyncController> sync_;
+  std::unique_ptr<AdminController> admin_;
+  std::unique_ptr<EnrolmentController> enrolment_;
 };
 
 }  // namespace varn::ui

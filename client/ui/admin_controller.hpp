@@ -1,0 +1,76 @@
+#pragma once
+//! Admin: the unit's devices with their last contact, approving a waiting
+//! device only when the fingerprint read off its screen matches, revoking
+//! (which also rotates the unit key) and rotating. Network calls run on the
+//! network thread; `busy` is true meanwhile.
+
+#include <QDateTime>
+#include <QObject>
+#include <QQmlEngine>
+#include <QVariantList>
+#include <QVariantMap>
+#include <functional>
+
+#include "varn/util/result.hpp"
+
+namespace varn::sync {
+class DeviceClient;
+class HttpExecutor;
+}  // namespace varn::sync
+
+namespace varn::ui {
+
+class SessionController;
+class NetThread;
+
+class AdminController : public QObject {
+  Q_OBJECT
+  QML_NAMED_ELEMENT(Admin)
+  QML_SINGLETON
+  Q_PROPERTY(bool busy READ busy NOTIFY changed)
+  Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+  Q_PROPERTY(QString message READ message NOTIFY changed)
+  Q_PROPERTY(QStringList roles READ roles CONSTANT)
+
+ public:
+  AdminController(SessionController& session, NetThread& net, QObject* parent = nullptr);
+  ~AdminController() override;
+  static AdminController* instance();
+  static AdminController* create(QQmlEngine*, QJSEngine*);
+
+  [[nodiscard]] bool busy() const { return busy_; }
+  [[nodiscard]] QString lastError() const { return last_error_; }
+  [[nodiscard]] QString message() const { return message_; }
+  [[nodiscard]] QStringList roles() const;
+  //! Rows for DeviceListModel: deviceId, role, status, lastSeen, fingerprint, isMe, wipeConfirmed.
+  [[nodiscard]] const QVariantList& devices() const { return devices_; }
+
+  Q_INVOKABLE void refreshDevices();
+  //! `fingerprint` as read off the other device (spaces ignored); the core refuses a mismatch.
+  Q_INVOKABLE void approve(const QString& code, const QString& fingerprint, const QString& role);
+  //! Splits what the enrolment QR code holds ("<code> <fingerprint>") into {code, fingerprint}.
+  Q_INVOKABLE QVariantMap parseEnrolmentText(const QString& text) const;
+  Q_INVOKABLE void revoke(const QString& deviceId);
+  Q_INVOKABLE void rotate();
+
+  //! For tests: replaces the rows as a fetch would.
+  void setDevices(QVariantList rows);
+
+ signals:
+  void changed();
+  void devicesChanged();
+
+ private:
+  using Job = std::function<Result<QVariantList>(sync::DeviceClient&, sync::HttpExecutor&)>;
+  //! Runs `job` on the network thread; `done_text` is shown when it succeeds.
+  void start(Job job, QString done_text, bool rows_are_devices);
+
+  SessionController& session_;
+  NetThread& net_;
+  bool busy_ = false;
+  QString last_error_;
+  QString message_;
+  QVariantList devices_;
+};
+
+}  // namespace varn::ui

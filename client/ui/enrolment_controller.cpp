@@ -1,0 +1,95 @@
+#include "enrolment_controller.hpp"
+
+#include "error_text.hpp"
+#include "net_thread.hpp"
+#include "qt_std.hpp"
+#include "server_link.hpp"
+#include "session_controller.hpp"
+#include "sync_controller.hpp"
+#include "varn/sync/device_client.hpp"
+
+namespace varn::ui {
+namespace {
+
+EnrolmentController* g_instance = nullptr;
+
+}  // namespace
+
+EnrolmentController::EnrolmentController(SessionController& session, SyncController& sync, NetThread& net,
+                                         QObject* parent)
+    : QObject(parent), session_(session), sync_(sync), net_(net) {
+  g_instance = this;
+  connect(&session_, &SessionController::unlockedChanged, this, &EnrolmentController::reload);
+  connect(&session_, &SessionController::enrolmentChanged, this, &EnrolmentController::reload);
+  connect(&sync_, &SyncController::changed, this, [this] {
+    if (busy_ || last_error_ == sync_.lastError()) return;
+    last_error_ = sync_.lastError();
+    emit changed();
+  });
+  reload();
+}
+
+EnrolmentController::~EnrolmentController() {
+  if (g_instance == this) g_instance = nullptr;
+}
+
+EnrolmentController* EnrolmentController::instance() { return g_instance; }
+
+EnrolmentController* EnrolmentController::create(QQmlEngine*, QJSEngine*) {
+  Q_ASSERT(g_instance);
+  QJSEngine::setObjectOwnership(g_instance, QJSEngine::CppOwnership);
+  return g_instance;
+}
+
+QString EnrolmentController::status() const { return session_.enrolStatus(); }
+
+QString EnrolmentController::qrText() const {
+  return code_.isEmpty() ? QString() : code_ + QLatin1Char(' ') + fingerprint_;
+}
+
+void EnrolmentController::reload() {
+  code_.clear();
+  fingerprint_.clear();
+  server_url_ = session_.options().server_url;
+  if (auto host = session_.host()) {
+    fingerprint_ = qt::to_qstring(host->bundle().fingerprint());
+    host->with_store([this](store::LocalStore& s) {
+      if (auto c = s.setting(sync::settings::kEnrolCode); c && *c) code_ = qt::to_qstring(**c);
+      if (auto u = s.setting(sync::settings::kServerUrl); u && *u) server_url_ = qt::to_qstring(**u);
+    });
+  }
+  emit changed();
+}
+
+void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCode) {
+  auto host = session_.host();
+  if (!host || busy_) return;
+  busy_ = true;
+  last_error_.clear();
+  emit changed();
+  const std::string url = qt::to_std(serverUrl.trimmed());
+  const std::string unit_code = qt::to_std(unitCode.trimmed());
+  net_.run<Result<sync::EnrolOutcome>>(
+      this,
+      [host, url, unit_code]() -> Result<sync::EnrolOutcome> {
+        auto target = server_target(host->locked(), url);
+        if (!target) return target.error();
+        auto http = make_transport(*target);
+        sync::DeviceClient client(host->locked(), host->locked());
+        auto outcome = client.enrol(*http, unit_code.empty() ? std::nullopt : std::optional(unit_code));
+        if (!outcome) return outcome;
+        if (auto pinned = pin_server(host->locked(), target->url, *http); !pinned) return pinned.error();
+        return outcome;
+      },
+      [this](Result<sync::EnrolOutcome>& outcome) {
+        busy_ = false;
+        if (!outcome) last_error_ = user_message(outcome.error());
+        session_.refreshEnrolment();
+        reload();
+        if (outcome && outcome->status == "active") sync_.syncNow();
+      });
+}
+
+void EnrolmentController::checkApproval() { sync_.syncNow(); }
+
+}  // namespace varn::ui

@@ -1,0 +1,63 @@
+#pragma once
+//! Enrolment: joins this device to the unit's server, as the unit's first
+//! admin with the unit code or as a request an admin approves. Shows the
+//! request code and this device's fingerprint (also as a QR code) for the
+//! admin to compare before approving. The server's certificate is pinned on
+//! this first contact.
+
+#include <QObject>
+#include <QQmlEngine>
+
+namespace varn::ui {
+
+class SessionController;
+class SyncController;
+class NetThread;
+
+class EnrolmentController : public QObject {
+  Q_OBJECT
+  QML_NAMED_ELEMENT(Enrolment)
+  QML_SINGLETON
+  Q_PROPERTY(QString status READ status NOTIFY changed)
+  Q_PROPERTY(QString code READ code NOTIFY changed)
+  Q_PROPERTY(QString fingerprint READ fingerprint NOTIFY changed)
+  Q_PROPERTY(QString qrText READ qrText NOTIFY changed)
+  Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
+  Q_PROPERTY(bool busy READ busy NOTIFY changed)
+  Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+
+ public:
+  EnrolmentController(SessionController& session, SyncController& sync, NetThread& net, QObject* parent = nullptr);
+  ~EnrolmentController() override;
+  static EnrolmentController* instance();
+  static EnrolmentController* create(QQmlEngine*, QJSEngine*);
+
+  //! "", "pending", "active" or "revoked".
+  [[nodiscard]] QString status() const;
+  [[nodiscard]] QString code() const { return code_; }
+  [[nodiscard]] QString fingerprint() const { return fingerprint_; }
+  //! What the QR code holds: "<code> <fingerprint>" (as varn-cli shows it).
+  [[nodiscard]] QString qrText() const;
+  [[nodiscard]] QString serverUrl() const { return server_url_; }
+  [[nodiscard]] bool busy() const { return busy_; }
+  [[nodiscard]] QString lastError() const { return last_error_; }
+
+  //! `unitCode` only for the unit's first admin device; empty asks to join.
+  Q_INVOKABLE void enrol(const QString& serverUrl, const QString& unitCode);
+  //! Asks the server whether the admin approved (a sync finishes the enrolment).
+  Q_INVOKABLE void checkApproval();
+
+ signals:
+  void changed();
+
+ private:
+  void reload();
+
+  SessionController& session_;
+  SyncController& sync_;
+  NetThread& net_;
+  QString code_, fingerprint_, server_url_, last_error_;
+  bool busy_ = false;
+};
+
+}  // namespace varn::ui

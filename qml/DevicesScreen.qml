@@ -1,0 +1,143 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// The admin's devices: last contact, approve a waiting device after
+// comparing its fingerprint aloud, revoke (rotates the key), rotate.
+Page {
+    id: page
+    objectName: "devicesScreen"
+    title: qsTr("Enheter")
+
+    DeviceListModel { id: devices }
+    Component.onCompleted: Admin.refreshDevices()
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        columns: page.width > page.height ? 2 : 1
+        columnSpacing: 16
+        rowSpacing: 12
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            RowLayout {
+                Label { text: qsTr("Enhetens enheter"); font.pixelSize: 22; Layout.fillWidth: true }
+                Button { text: qsTr("Uppdatera"); enabled: !Admin.busy; onClicked: Admin.refreshDevices() }
+            }
+            Label {
+                visible: devices.count === 0
+                text: Admin.busy ? qsTr("Hämtar…") : qsTr("Inga enheter hämtade.")
+                color: "#5f6368"
+            }
+            ListView {
+                objectName: "deviceList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                model: devices
+                delegate: ItemDelegate {
+                    width: ListView.view.width
+                    height: 88
+                    contentItem: RowLayout {
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 2
+                            Label {
+                                text: (model.isMe ? qsTr("Den här enheten") : model.deviceId.substring(0, 8))
+                                      + " · " + model.roleLabel
+                                font.pixelSize: 18
+                            }
+                            Label {
+                                text: model.statusLabel + " · " + (isNaN(model.lastSeen) ? qsTr("aldrig sedd")
+                                      : qsTr("senast sedd %1").arg(Qt.formatDateTime(model.lastSeen, "yyyy-MM-dd HH:mm")))
+                                      + (model.wipeConfirmed ? " · " + qsTr("radering bekräftad") : "")
+                                color: model.status === "revoked" ? "#b3261e" : "#5f6368"
+                            }
+                            Label { text: model.fingerprint; font.family: "monospace"; color: "#5f6368" }
+                        }
+                        Button {
+                            visible: model.status === "active" && !model.isMe
+                            text: qsTr("Spärra")
+                            onClicked: { revokeDialog.deviceId = model.deviceId; revokeDialog.open() }
+                        }
+                    }
+                }
+            }
+            Button {
+                text: qsTr("Byt enhetens nyckel")
+                enabled: !Admin.busy
+                onClicked: Admin.rotate()
+            }
+        }
+
+        Frame {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 8
+                Label { text: qsTr("Godkänn en ny enhet"); font.pixelSize: 22 }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Skriv koden från den nya enheten. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer.")
+                }
+                TextField { id: codeField; objectName: "approveCode"; Layout.fillWidth: true; placeholderText: qsTr("Kod") }
+                TextField {
+                    id: fingerprintField
+                    objectName: "approveFingerprint"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Fingeravtryck (30 siffror)")
+                    inputMethodHints: Qt.ImhDigitsOnly
+                }
+                ComboBox {
+                    id: roleBox
+                    Layout.fillWidth: true
+                    model: Admin.roles
+                    displayText: Records.label(currentText)
+                    delegate: ItemDelegate { width: ListView.view.width; text: Records.label(modelData) }
+                }
+                Button {
+                    objectName: "approveButton"
+                    Layout.fillWidth: true
+                    highlighted: true
+                    enabled: !Admin.busy && codeField.text.length > 0 && fingerprintField.text.length > 0
+                    text: qsTr("Godkänn")
+                    onClicked: Admin.approve(codeField.text, fingerprintField.text, roleBox.currentText)
+                }
+                Label {
+                    visible: Admin.message.length > 0
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: Admin.message
+                    color: "#1e6b3a"
+                }
+                Label {
+                    visible: Admin.lastError.length > 0
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: Admin.lastError
+                    color: "#b3261e"
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: revokeDialog
+        property string deviceId
+        title: qsTr("Spärra enheten?")
+        modal: true
+        anchors.centerIn: parent
+        standardButtons: Dialog.Yes | Dialog.No
+        Label {
+            width: Math.min(page.width - 96, 480)
+            wrapMode: Text.Wrap
+            text: qsTr("Enheten kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts.")
+        }
+        onAccepted: Admin.revoke(deviceId)
+    }
+}

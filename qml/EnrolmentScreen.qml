@@ -1,0 +1,117 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Varn.Core
+
+// Joins the unit's server. A waiting device shows its code, fingerprint and
+// QR code until the admin approves; the first admin device uses the unit code.
+Page {
+    id: page
+    objectName: "enrolmentScreen"
+    title: qsTr("Anslutning")
+
+    Flickable {
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 32
+        clip: true
+
+        ColumnLayout {
+            id: column
+            x: 16
+            y: 16
+            width: page.width - 32
+            spacing: 12
+
+            Label {
+                text: Enrolment.status === "active" ? qsTr("Enheten är ansluten")
+                    : Enrolment.status === "pending" ? qsTr("Väntar på godkännande")
+                    : qsTr("Anslut enheten")
+                font.pixelSize: 28
+            }
+
+            ColumnLayout {
+                visible: Enrolment.status === "" || Enrolment.status === "revoked"
+                Layout.fillWidth: true
+                spacing: 8
+                TextField {
+                    id: serverField
+                    objectName: "serverField"
+                    Layout.fillWidth: true
+                    text: Enrolment.serverUrl
+                    placeholderText: "https://server:8443"
+                    inputMethodHints: Qt.ImhUrlCharactersOnly
+                }
+                TextField {
+                    id: unitCodeField
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Enhetskod (bara för enhetens första administratör)")
+                }
+                RowLayout {
+                    Button {
+                        objectName: "enrolButton"
+                        highlighted: true
+                        enabled: !Enrolment.busy && serverField.text.length > 0
+                        text: Enrolment.busy ? qsTr("Ansluter…") : qsTr("Anslut")
+                        onClicked: Enrolment.enrol(serverField.text, unitCodeField.text)
+                    }
+                    Button {
+                        objectName: "skipEnrolButton"
+                        flat: true
+                        text: qsTr("Fortsätt utan server")
+                        onClicked: page.StackView.view.replace(Qt.resolvedUrl("TodayScreen.qml"))
+                    }
+                }
+            }
+
+            GridLayout {
+                visible: Enrolment.status === "pending"
+                columns: page.width > page.height ? 2 : 1
+                columnSpacing: 24
+                QrCode {
+                    objectName: "enrolQr"
+                    text: Enrolment.qrText
+                    Layout.preferredWidth: 280
+                    Layout.preferredHeight: 280
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 8
+                    Label { text: qsTr("Kod"); color: "#5f6368" }
+                    Label { objectName: "enrolCode"; text: Enrolment.code; font.pixelSize: 30; font.family: "monospace" }
+                    Label { text: qsTr("Fingeravtryck"); color: "#5f6368" }
+                    Label {
+                        objectName: "enrolFingerprint"
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: Enrolment.fingerprint
+                        font.pixelSize: 24
+                        font.family: "monospace"
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: qsTr("Läs fingeravtrycket högt för administratören, som jämför det innan enheten godkänns.")
+                    }
+                    Button {
+                        text: qsTr("Har administratören godkänt?")
+                        onClicked: Enrolment.checkApproval()
+                    }
+                }
+            }
+
+            Label {
+                visible: Enrolment.status === "active"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Server: %1. Roll: %2.").arg(Enrolment.serverUrl).arg(Records.label(Session.role))
+            }
+            Label {
+                visible: Enrolment.lastError.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: Enrolment.lastError
+                color: "#b3261e"
+            }
+        }
+    }
+}
