@@ -27,6 +27,11 @@ Page {
         drawer.close()
     }
 
+    // Opens a screen on top of the current one (a case, a note, ...).
+    function open(page, properties) {
+        stack.push(Qt.resolvedUrl(page), properties)
+    }
+
     function homePage() {
         if (Session.enrolStatus === "" || Session.enrolStatus === "pending")
             return "EnrolmentScreen.qml"

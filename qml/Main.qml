@@ -9,6 +9,7 @@ ApplicationWindow {
     width: 1024
     height: 768
     visible: true
+    font.pixelSize: 18
     title: Session.hidden ? qsTr("Anteckningar") : qsTr("Värn")
 
     Loader {
@@ -30,7 +31,7 @@ ApplicationWindow {
         visible: !Session.hidden
         anchors.top: parent.top
         anchors.right: parent.right
-        anchors.margins: 8
+        anchors.margins: 4
         z: 100
     }
 }

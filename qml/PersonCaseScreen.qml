@@ -58,6 +58,7 @@ Page {
                 Label { text: qsTr("Fas"); color: "#5f6368" }
                 ComboBox {
                     id: phaseBox
+                    Layout.preferredWidth: 260
                     objectName: "phaseBox"
                     model: Records.casePhases
                     currentIndex: Records.casePhases.indexOf(details.phase)

@@ -4,8 +4,8 @@ import Varn.Core
 
 // One tap hides everything and locks the store; large enough to hit blind.
 RoundButton {
-    width: 64
-    height: 64
+    width: 56
+    height: 56
     text: "\u2715"
     font.pixelSize: 26
     Accessible.name: qsTr("Dölj allt")

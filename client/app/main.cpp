@@ -64,7 +64,10 @@ int main(int argc, char** argv) {
     QGuiApplication::installTranslator(&translator);
   }
 
-  QQuickStyle::setStyle(QStringLiteral("Material"));
+  // Basic: it draws without shader effects, so it looks the same on the
+  // software renderer (and in the offscreen test screenshots) as on a GPU.
+  // Touch sizes come from the screens (large fonts, 56 px main buttons, 64 px rows).
+  QQuickStyle::setStyle(QStringLiteral("Basic"));
   varn::ui::AppOptions options;
   options.store_path = parser.value(store_opt);
   options.server_url = parser.value(server_opt);

@@ -1,0 +1,71 @@
+import QtQuick
+import QtTest
+import Varn
+import Varn.Core
+
+// Quick-hide: one tap on the always-present button hides all content.
+TestCase {
+    id: test
+    name: "QuickHide"
+    when: windowShown
+
+    property var window: null
+
+    function initTestCase() {
+        if (!Session.storeExists)
+            verify(Session.createStore("correct horse battery", "correct horse battery"))
+        else if (!Session.unlocked)
+            verify(Session.unlock("correct horse battery"))
+        var personId = Records.addPerson("Dold Person", "", "none", "Synlig gatan 1")
+        verify(personId.length > 0)
+        var component = Qt.createComponent("qrc:/qt/qml/Varn/Main.qml")
+        compare(component.status, Component.Ready, component.errorString())
+        window = component.createObject(null)
+        verify(window)
+        waitForRendering(window.contentItem)
+    }
+
+    function cleanupTestCase() {
+        if (window) window.destroy()
+    }
+
+    function byName(item, name) {
+        if (!item) return null
+        if (item.objectName === name) return item
+        for (var i = 0; i < item.children.length; ++i) {
+            var found = byName(item.children[i], name)
+            if (found) return found
+        }
+        return null
+    }
+
+    function texts(item, out) {
+        if (!item || !item.visible) return out
+        if (item.text !== undefined && typeof item.text === "string" && item.text.length > 0) out.push(item.text)
+        for (var i = 0; i < item.children.length; ++i) texts(item.children[i], out)
+        return out
+    }
+
+    function test_one_tap_hides_everything() {
+        var shell = byName(window.contentItem, "appShell")
+        verify(shell, "the app shell shows while unlocked")
+        shell.go("PersonsScreen.qml")
+        tryVerify(function() { return texts(window.contentItem, []).indexOf("Dold Person") >= 0 }, 5000)
+
+        var button = byName(window.contentItem, "quickHideButton")
+        verify(button.visible)
+        mouseClick(button)
+
+        verify(Session.hidden)
+        verify(!Session.unlocked)
+        tryVerify(function() { return byName(window.contentItem, "neutralScreen") !== null }, 5000)
+        compare(byName(window.contentItem, "appShell"), null)
+        verify(!button.visible)
+        var shown = texts(window.contentItem, [])
+        verify(shown.indexOf("Dold Person") < 0, "no content left on screen: " + shown)
+        verify(shown.join(" ").indexOf("Synlig") < 0)
+
+        Session.leaveHidden()
+        tryVerify(function() { return byName(window.contentItem, "lockScreen") !== null }, 5000)
+    }
+}

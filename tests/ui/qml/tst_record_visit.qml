@@ -1,0 +1,55 @@
+import QtQuick
+import QtTest
+import Varn
+import Varn.Core
+
+// The questions about violence are offered only when the partner is absent.
+Item {
+    id: root
+    width: 1024
+    height: 768
+
+    property string caseId
+
+    Loader {
+        id: loader
+        anchors.fill: parent
+    }
+
+    TestCase {
+        name: "RecordVisit"
+        when: windowShown
+
+        function initTestCase() {
+            if (!Session.storeExists)
+                verify(Session.createStore("correct horse battery", "correct horse battery"))
+            else if (!Session.unlocked)
+                verify(Session.unlock("correct horse battery"))
+            var person = Records.addPerson("Eva", "", "none", "")
+            root.caseId = Records.ensureCase(person)
+            verify(root.caseId.length > 0)
+            loader.setSource("qrc:/qt/qml/Varn/RecordVisitScreen.qml", { caseId: root.caseId })
+            verify(loader.item)
+            waitForRendering(loader.item)
+        }
+
+        function test_violence_questions_follow_partner_presence() {
+            var screen = loader.item
+            var section = findChild(screen, "violenceSection")
+            verify(section)
+            compare(screen.partnerPresent, "unknown")
+            verify(!section.visible)
+
+            mouseClick(findChild(screen, "partner_no"))
+            compare(screen.partnerPresent, "no")
+            verify(section.visible)
+
+            mouseClick(findChild(screen, "partner_yes"))
+            compare(screen.partnerPresent, "yes")
+            verify(!section.visible)
+
+            mouseClick(findChild(screen, "partner_unknown"))
+            verify(!section.visible)
+        }
+    }
+}

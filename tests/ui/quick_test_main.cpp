@@ -1,0 +1,35 @@
+// Qt Quick Test runner: one app context over a store in a temporary folder
+// for the whole run (the QML singletons are C++-owned); each tst_*.qml file
+// gets a fresh engine and starts from the state it asks Session for.
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QTemporaryDir>
+#include <QtQuickTest>
+#include <memory>
+
+#include "app_context.hpp"
+#include "varn/crypto/passphrase_kek.hpp"
+
+class Setup : public QObject {
+  Q_OBJECT
+
+ public slots:
+  void applicationAvailable() {
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    varn::ui::AppOptions options;
+    options.store_path = dir_.filePath(QStringLiteral("varn.db"));
+    options.instruments_dir = QStringLiteral(VARN_SOURCE_DIR "/shared/instruments");
+    options.kdf = varn::crypto::KdfParams::with_new_salt(varn::crypto::kKdfMinOpsLimit, varn::crypto::kKdfMinMemLimit);
+    context_ = std::make_unique<varn::ui::AppContext>(std::move(options));
+  }
+  void qmlEngineAvailable(QQmlEngine* engine) { varn::ui::AppContext::prepare_engine(*engine); }
+  void cleanupTestCase() { context_.reset(); }
+
+ private:
+  QTemporaryDir dir_;
+  std::unique_ptr<varn::ui::AppContext> context_;
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(varn_ui_quick, Setup)
+
+#include "quick_test_main.moc"

@@ -1,0 +1,194 @@
+// Every main screen rendered offscreen in landscape and portrait: saved as a
+// PNG under <build>/ui-screens for people to look at, and checked to be
+// neither blank (several distinct colours) nor clipped (every visible item
+// outside scrolling content lies inside the window).
+#include <catch2/catch.hpp>
+
+#include <QDir>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSet>
+#include <QTest>
+
+#include "sync_controller.hpp"
+#include "ui_fixture.hpp"
+
+using namespace varn;
+using varn::test::UiFixture;
+
+namespace {
+
+// The visible item of that name (a screen pushed twice leaves a hidden one below).
+QQuickItem* find_item(QQuickItem* root, const QString& name) {
+  if (!root || !root->isVisible()) return nullptr;
+  if (root->objectName() == name) return root;
+  for (auto* child : root->childItems()) {
+    if (auto* found = find_item(child, name)) return found;
+  }
+  return nullptr;
+}
+
+bool is_flickable(QQuickItem* item) { return item->inherits("QQuickFlickable"); }
+
+// What a person reads or touches; decoration (Material's shadows) may spill over.
+bool is_content(QQuickItem* item) {
+  return item->inherits("QQuickText") || item->inherits("QQuickControl") || item->inherits("QQuickImage") ||
+         item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit") || item->inherits("QQuickPaintedItem");
+}
+
+// Items that stick out of the window, named for the failure message.
+void clipped_items(QQuickItem* item, const QRectF& window, QStringList& out) {
+  if (!item->isVisible() || item->opacity() <= 0) return;
+  const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+  if (is_content(item) && !r.isEmpty() && !window.adjusted(-1, -1, 1, 1).contains(r)) {
+    out.push_back(QStringLiteral("%1 '%2' at %3,%4 %5x%6")
+                      .arg(QString::fromLatin1(item->metaObject()->className()), item->objectName())
+                      .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height()));
+  }
+  if (is_flickable(item)) return;  // what scrolls may extend past the window
+  for (auto* child : item->childItems()) clipped_items(child, window, out);
+}
+
+int distinct_colours(const QImage& image) {
+  QSet<QRgb> seen;
+  for (int y = 0; y < image.height(); y += 2) {
+    const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+    for (int x = 0; x < image.width(); x += 2) seen.insert(line[x]);
+    if (seen.size() > 64) break;
+  }
+  return static_cast<int>(seen.size());
+}
+
+class App {
+ public:
+  explicit App(UiFixture& f) : fixture_(f) {
+    ui::AppContext::prepare_engine(engine_);
+    engine_.load(QUrl(QStringLiteral("qrc:/qt/qml/Varn/Main.qml")));
+    REQUIRE_FALSE(engine_.rootObjects().isEmpty());
+    window_ = qobject_cast<QQuickWindow*>(engine_.rootObjects().first());
+    REQUIRE(window_);
+  }
+
+  QQuickItem* item(const QString& name) { return find_item(window_->contentItem(), name); }
+
+  void settle() {
+    auto* stack = item(QStringLiteral("mainStack"));
+    REQUIRE(QTest::qWaitFor([&] { return !stack || !stack->property("busy").toBool(); }, 5000));
+    QCoreApplication::processEvents();  // models read once the event loop comes round
+    QCoreApplication::processEvents();
+  }
+
+  void go(const char* page) {
+    auto* shell = item(QStringLiteral("appShell"));
+    REQUIRE(shell);
+    REQUIRE(QMetaObject::invokeMethod(shell, "go", Q_ARG(QVariant, QString::fromLatin1(page))));
+    settle();
+  }
+
+  void open(const char* page, const QVariantMap& properties) {
+    auto* shell = item(QStringLiteral("appShell"));
+    REQUIRE(shell);
+    REQUIRE(QMetaObject::invokeMethod(shell, "open", Q_ARG(QVariant, QString::fromLatin1(page)),
+                                      Q_ARG(QVariant, properties)));
+    settle();
+  }
+
+  //! Renders in both orientations and checks each picture.
+  void shoot(const QString& name, const QString& screen_object) {
+    for (auto [w, h, orientation] : {std::tuple{1024, 768, "landscape"}, std::tuple{768, 1024, "portrait"}}) {
+      window_->resize(w, h);
+      QTRY_COMPARE_WITH_TIMEOUT(window_->width(), w, 5000);
+      settle();
+      INFO(name.toStdString() << " " << orientation);
+      auto* screen = item(screen_object);
+      REQUIRE(screen);
+      CHECK(screen->isVisible());
+      const QImage image = window_->grabWindow();
+      REQUIRE_FALSE(image.isNull());
+      const QString dir = QStringLiteral(VARN_BINARY_DIR "/ui-screens");
+      QDir().mkpath(dir);
+      CHECK(image.save(QStringLiteral("%1/%2-%3.png").arg(dir, name, QString::fromLatin1(orientation))));
+      CHECK(distinct_colours(image) >= 8);
+      QStringList clipped;
+      clipped_items(window_->contentItem(), QRectF(0, 0, w, h), clipped);
+      INFO(clipped.join(QStringLiteral("\n")).toStdString());
+      CHECK(clipped.isEmpty());
+    }
+  }
+
+ private:
+  UiFixture& fixture_;
+  QQmlApplicationEngine engine_;
+  QQuickWindow* window_ = nullptr;
+};
+
+}  // namespace
+
+TEST_CASE("first run, lock and neutral screens render whole", "[ui][screens]") {
+  UiFixture f(false);
+  App app(f);
+  app.settle();
+  app.shoot(QStringLiteral("first-run"), QStringLiteral("createStoreScreen"));
+  REQUIRE(f.session().createStore(QString::fromUtf8(test::kPassphrase), QString::fromUtf8(test::kPassphrase)));
+  f.session().lock();
+  app.settle();
+  app.shoot(QStringLiteral("lock"), QStringLiteral("lockScreen"));
+  f.session().quickHide();
+  app.settle();
+  app.shoot(QStringLiteral("neutral"), QStringLiteral("neutralScreen"));
+}
+
+TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens]") {
+  UiFixture f;
+  const QString case_id = f.person_with_case(QStringLiteral("Anna Andersson"));
+  const QString hidden = f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("protected_registration"),
+                                            QStringLiteral("Hemliga vägen 3"));
+  const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
+  const QString visit = f.visit(case_id, now);
+  f.visit(hidden, QDateTime::currentDateTime().addDays(1).toString(Qt::ISODate));
+  const QString note = f.records().addNote(visit, QStringLiteral("Samtal i enrum på kontoret. Hen berättar om hot."));
+  REQUIRE(f.records().signNote(note));
+  REQUIRE_FALSE(f.records().addAddendum(note, QStringLiteral("addition"), QStringLiteral("Tolk var med.")).isEmpty());
+  REQUIRE_FALSE(f.records().addNote(visit, QStringLiteral("Utkast om skyddat boende")).isEmpty());
+  REQUIRE_FALSE(f.records().addTask(case_id, QStringLiteral("Ring skolan om barnen"), QStringLiteral("2999-01-01")).isEmpty());
+
+  App app(f);
+  app.settle();
+  app.shoot(QStringLiteral("enrolment"), QStringLiteral("enrolmentScreen"));
+  app.go("TodayScreen.qml");
+  app.shoot(QStringLiteral("today"), QStringLiteral("todayScreen"));
+  app.go("PersonsScreen.qml");
+  app.shoot(QStringLiteral("persons"), QStringLiteral("personsScreen"));
+  app.open("PersonCaseScreen.qml", {{QStringLiteral("caseId"), case_id}});
+  app.shoot(QStringLiteral("person-case"), QStringLiteral("personCaseScreen"));
+  app.open("PersonCaseScreen.qml", {{QStringLiteral("caseId"), hidden}});
+  app.shoot(QStringLiteral("person-case-protected"), QStringLiteral("personCaseScreen"));
+  app.open("RecordVisitScreen.qml", {{QStringLiteral("caseId"), case_id}, {QStringLiteral("partnerPresent"), QStringLiteral("no")}});
+  app.shoot(QStringLiteral("record-visit"), QStringLiteral("recordVisitScreen"));
+  app.open("NoteEditorScreen.qml", {{QStringLiteral("noteId"), note}});
+  app.shoot(QStringLiteral("note-signed"), QStringLiteral("noteEditorScreen"));
+  app.open("InstrumentFormScreen.qml", {{QStringLiteral("caseId"), case_id}});
+  app.shoot(QStringLiteral("instrument-form"), QStringLiteral("instrumentFormScreen"));
+  app.go("TasksScreen.qml");
+  app.shoot(QStringLiteral("tasks"), QStringLiteral("tasksScreen"));
+  app.go("NotesReviewScreen.qml");
+  app.shoot(QStringLiteral("notes-review"), QStringLiteral("notesReviewScreen"));
+  app.go("AccessLogScreen.qml");
+  app.shoot(QStringLiteral("access-log"), QStringLiteral("accessLogScreen"));
+  app.go("DevicesScreen.qml");
+  app.shoot(QStringLiteral("devices"), QStringLiteral("devicesScreen"));
+
+  // A device waiting for approval shows its code, fingerprint and QR code.
+  f.session().host()->with_store([](store::LocalStore& s) {
+    REQUIRE(s.put_setting(sync::settings::kStatus, "pending").ok());
+    REQUIRE(s.put_setting(sync::settings::kEnrolCode, "K7Q2-XM4P").ok());
+  });
+  f.session().refreshEnrolment();
+  app.go("EnrolmentScreen.qml");
+  auto* qr = app.item(QStringLiteral("enrolQr"));
+  REQUIRE(qr);
+  CHECK(qr->property("modules").toInt() >= 21);
+  app.shoot(QStringLiteral("enrolment-pending"), QStringLiteral("enrolmentScreen"));
+}

@@ -1,0 +1,15 @@
+// Catch2 runner for the UI's C++ tests: a QGuiApplication on the offscreen
+// platform (set here, so the binary starts with no display and no special
+// environment, as catch_discover_tests runs it after every build).
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <QGuiApplication>
+#include <QQuickStyle>
+
+int main(int argc, char** argv) {
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QGuiApplication app(argc, argv);
+  QQuickStyle::setStyle(QStringLiteral("Basic"));
+  return Catch::Session().run(argc, argv);
+}
