@@ -52,12 +52,12 @@ Page {
                     text: Records.label(modelData)
                 }
             }
-            Label { text: qsTr("Tid (ÅÅÅÅ-MM-DDTTT:MM)") }
+            Label { text: qsTr("Tid (ÅÅÅÅ-MM-DD TT:MM)") }
             TextField {
                 id: plannedField
                 objectName: "plannedField"
                 Layout.fillWidth: true
-                placeholderText: "2025-01-31T10:00"
+                placeholderText: "2025-01-31 10:00"
                 inputMethodHints: Qt.ImhDate | Qt.ImhTime
             }
             Label { text: qsTr("Plats") }
@@ -74,7 +74,7 @@ Page {
                         objectName: "partner_" + modelData
                         text: Records.label(modelData)
                         checked: page.partnerPresent === modelData
-                        onClicked: page.partnerPresent = modelData
+                        onCheckedChanged: if (checked) page.partnerPresent = modelData
                     }
                 }
             }

@@ -16,6 +16,14 @@ namespace {
 RecordsController* g_instance = nullptr;
 namespace domain = model::domain;
 
+// "2025-01-31 10:00" as typed becomes ISO 8601 "2025-01-31T10:00"; anything
+// else is passed on for the store to judge.
+QString iso_time(const QString& typed) {
+  QString text = typed.trimmed();
+  if (text.size() > 10 && text[10] == QLatin1Char(' ')) text[10] = QLatin1Char('T');
+  return text;
+}
+
 Error bad_id(const char* what) { return make_error(Errc::invalid_argument, std::string(what) + ": not a valid id"); }
 
 }  // namespace
@@ -159,7 +167,7 @@ QString RecordsController::recordVisit(const QVariantMap& visit) {
   input.case_id = *case_id;
   input.kind = qt::to_std(visit.value(QStringLiteral("kind")).toString());
   input.partner_present = qt::to_std(partner);
-  input.planned_at = qt::to_std(visit.value(QStringLiteral("plannedAt")).toString());
+  input.planned_at = qt::to_std(iso_time(visit.value(QStringLiteral("plannedAt")).toString()));
   input.place = qt::to_std(visit.value(QStringLiteral("place")).toString());
   input.two_staff = visit.value(QStringLiteral("twoStaff")).toBool();
   input.alarm_taken = visit.value(QStringLiteral("alarmTaken")).toBool();

@@ -116,7 +116,7 @@ TEST_CASE("violence questions are refused unless the partner is absent", "[ui][r
   CHECK_FALSE(notes.get(0)[QStringLiteral("signed")].toBool());
 }
 
-TEST_CASE("notes: draft edits, signing, then only addenda; filters follow", "[ui][models]") {
+TEST_CASE("notes: draft edits, signing, then only addenda, and the filters follow", "[ui][models]") {
   UiFixture f;
   const QString case_id = f.person_with_case(QStringLiteral("Anna"));
   const QString visit = f.visit(case_id, iso_in_days(0, 10));
@@ -183,7 +183,7 @@ TEST_CASE("tasks: added to a case, listed open first, completed ones hidden unti
   CHECK(tasks.get(1)[QStringLiteral("done")].toBool());
 }
 
-TEST_CASE("no conflicts on a fresh store; the sync bar counts waiting changes and cannot sync unenrolled",
+TEST_CASE("no conflicts on a fresh store, the sync bar counts waiting changes and cannot sync unenrolled",
           "[ui][models][sync]") {
   UiFixture f;
   ui::ConflictListModel conflicts;
