@@ -28,7 +28,7 @@ QString iso_in_days(int days, int hour) {
 
 }  // namespace
 
-TEST_CASE("persons: a protected person's address is in no row; an unprotected one's is", "[ui][models]") {
+TEST_CASE("persons: a protected person's address is in no row, an unprotected one's is", "[ui][models]") {
   UiFixture f;
   const QString open_case = f.person_with_case(QStringLiteral("Anna Andersson"));
   f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("protected_registration"),

@@ -22,7 +22,7 @@ TEST_CASE("a new store is unlocked at once and an existing one asks for the pass
   CHECK(f.session().lastError().isEmpty());
 }
 
-TEST_CASE("a wrong passphrase leaves the store locked and says so; the right one opens it", "[ui][session]") {
+TEST_CASE("a wrong passphrase leaves the store locked and says so, the right one opens it", "[ui][session]") {
   UiFixture f;
   f.session().lock();
   REQUIRE_FALSE(f.session().unlocked());
@@ -62,7 +62,7 @@ TEST_CASE("the store locks itself after the idle time", "[ui][session]") {
   CHECK_FALSE(f.session().unlocked());
 }
 
-TEST_CASE("roles decide which parts of the app are used; before enrolment all are open", "[ui][session]") {
+TEST_CASE("roles decide which parts of the app are used, before enrolment all are open", "[ui][session]") {
   UiFixture f;
   CHECK(f.session().mayUse(QStringLiteral("field")));
   CHECK(f.session().mayUse(QStringLiteral("admin")));
