@@ -11,7 +11,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QStandardPaths>
@@ -57,12 +56,12 @@ int main(int argc, char** argv) {
   parser.addOptions({store_opt, server_opt, instruments_opt, lang_opt});
   parser.process(app);
 
-  // Source strings are Swedish; English comes from the compiled varn_en.qm.
+  // Source strings are Swedish; varn_sv.qm adds Swedish plural forms and
+  // varn_en.qm the English text. Swedish unless asked for English.
   QTranslator translator;
-  const QString lang = parser.isSet(lang_opt) ? parser.value(lang_opt) : QLocale().name().left(2);
-  if (lang == QStringLiteral("en") && translator.load(QStringLiteral(":/i18n/varn_en.qm"))) {
-    QGuiApplication::installTranslator(&translator);
-  }
+  const QString lang = parser.isSet(lang_opt) ? parser.value(lang_opt) : QStringLiteral("sv");
+  const QString qm = lang == QStringLiteral("en") ? QStringLiteral(":/i18n/varn_en.qm") : QStringLiteral(":/i18n/varn_sv.qm");
+  if (translator.load(qm)) QGuiApplication::installTranslator(&translator);
 
   // Basic: it draws without shader effects, so it looks the same on the
   // software renderer (and in the offscreen test screenshots) as on a GPU.

@@ -7,23 +7,21 @@
 namespace varn::ui {
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("Errors", text); }
-
 QString base_text(Errc code) {
   switch (code) {
-    case Errc::wrong_passphrase: return tr("Fel lösenfras.");
-    case Errc::not_found: return tr("Hittades inte.");
-    case Errc::conflict: return tr("Det går inte: uppgiften har redan ändrats eller signerats.");
-    case Errc::invalid_argument: return tr("Uppgiften är inte giltig.");
-    case Errc::forbidden: return tr("Inte tillåtet.");
-    case Errc::locked: return tr("Inte tillgängligt just nu.");
-    case Errc::unavailable: return tr("Servern svarar inte. Ändringarna ligger kvar och skickas senare.");
-    case Errc::revoked: return tr("Enheten är spärrad av administratören.");
-    case Errc::rollback: return tr("Servern visar äldre uppgifter än enheten sett. Kontakta administratören.");
-    case Errc::corrupt: return tr("Lagret är skadat.");
-    case Errc::weak_parameters: return tr("Lösenfrasen är för svag.");
-    case Errc::io_error: return tr("Kunde inte läsa eller skriva filen.");
-    default: return tr("Något gick fel.");
+    case Errc::wrong_passphrase: return QCoreApplication::translate("Errors", "Fel lösenfras.");
+    case Errc::not_found: return QCoreApplication::translate("Errors", "Hittades inte.");
+    case Errc::conflict: return QCoreApplication::translate("Errors", "Det går inte: uppgiften har redan ändrats eller signerats.");
+    case Errc::invalid_argument: return QCoreApplication::translate("Errors", "Uppgiften är inte giltig.");
+    case Errc::forbidden: return QCoreApplication::translate("Errors", "Inte tillåtet.");
+    case Errc::locked: return QCoreApplication::translate("Errors", "Inte tillgängligt just nu.");
+    case Errc::unavailable: return QCoreApplication::translate("Errors", "Servern svarar inte. Ändringarna ligger kvar och skickas senare.");
+    case Errc::revoked: return QCoreApplication::translate("Errors", "Enheten är spärrad av administratören.");
+    case Errc::rollback: return QCoreApplication::translate("Errors", "Servern visar äldre uppgifter än enheten sett. Kontakta administratören.");
+    case Errc::corrupt: return QCoreApplication::translate("Errors", "Lagret är skadat.");
+    case Errc::weak_parameters: return QCoreApplication::translate("Errors", "Lösenfrasen är för svag.");
+    case Errc::io_error: return QCoreApplication::translate("Errors", "Kunde inte läsa eller skriva filen.");
+    default: return QCoreApplication::translate("Errors", "Något gick fel.");
   }
 }
 
