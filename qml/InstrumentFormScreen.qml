@@ -17,16 +17,20 @@ Page {
         source: Records.instrumentFiles.length > 0 ? Records.instrumentFiles[0] : ""
     }
 
+    readonly property bool wide: width > height
+
     GridLayout {
         anchors.fill: parent
         anchors.margins: 16
-        columns: page.width > page.height ? 2 : 1
+        columns: page.wide ? 2 : 1
         columnSpacing: 16
         rowSpacing: 12
 
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredWidth: page.wide ? (page.width - 48) * 0.58 : page.width - 32
+            Layout.maximumWidth: Layout.preferredWidth
             ComboBox {
                 Layout.fillWidth: true
                 visible: Records.instrumentFiles.length > 1
@@ -55,63 +59,68 @@ Page {
             }
         }
 
-        Frame {
+        // Score beside the judgement. Long wrapped prompts must not widen the panel: its width is set.
+        ColumnLayout {
             Layout.fillWidth: true
-            Layout.fillHeight: page.width > page.height
-            Layout.preferredWidth: page.width > page.height ? page.width * 0.38 : -1
-            ColumnLayout {
-                anchors.fill: parent
-                spacing: 8
-                Label {
-                    text: qsTr("Poäng enligt formuläret")
-                    color: "#5f6368"
-                }
-                Label {
-                    objectName: "scoreLabel"
-                    text: form.scoreValid ? qsTr("%1 poäng · %2").arg(form.points).arg(form.band) : "–"
-                    font.pixelSize: 24
-                }
-                Label {
-                    text: qsTr("%1 av %2 frågor besvarade").arg(form.answered).arg(form.questionCount)
-                    color: "#5f6368"
-                }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    text: qsTr("Poängen är ett stöd, inte ett beslut. Din egen bedömning krävs.")
-                    font.italic: true
-                }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    text: form.judgementPrompt.length > 0 ? form.judgementPrompt : qsTr("Din professionella bedömning")
-                    font.bold: true
-                }
-                TextArea {
-                    objectName: "judgementField"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.minimumHeight: 120
-                    wrapMode: TextEdit.Wrap
-                    text: form.judgement
-                    onTextChanged: form.judgement = text
-                    placeholderText: qsTr("Krävs")
-                }
-                Label {
-                    visible: Records.lastError.length > 0
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    text: Records.lastError
-                    color: "#b3261e"
-                }
-                Button {
-                    objectName: "saveAssessmentButton"
-                    Layout.fillWidth: true
-                    highlighted: true
-                    enabled: form.canSave
-                    text: qsTr("Spara bedömning")
-                    onClicked: if (Records.saveAssessment(page.caseId, form).length > 0) page.StackView.view.pop()
-                }
+            Layout.fillHeight: page.wide
+            Layout.preferredWidth: page.wide ? (page.width - 48) * 0.42 : page.width - 32
+            Layout.maximumWidth: Layout.preferredWidth
+            Layout.preferredHeight: page.wide ? -1 : page.height * 0.45
+            spacing: 8
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Poäng enligt formuläret")
+                color: "#5f6368"
+            }
+            Label {
+                objectName: "scoreLabel"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: form.scoreValid ? qsTr("%1 poäng · %2").arg(form.points).arg(form.band) : "–"
+                font.pixelSize: 24
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("%1 av %2 frågor besvarade").arg(form.answered).arg(form.questionCount)
+                color: "#5f6368"
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Poängen är ett stöd, inte ett beslut. Din egen bedömning krävs.")
+                font.italic: true
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: form.judgementPrompt.length > 0 ? form.judgementPrompt : qsTr("Din professionella bedömning")
+                font.bold: true
+            }
+            TextArea {
+                objectName: "judgementField"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.minimumHeight: 120
+                wrapMode: TextEdit.Wrap
+                text: form.judgement
+                onTextChanged: form.judgement = text
+                placeholderText: qsTr("Krävs")
+            }
+            Label {
+                visible: Records.lastError.length > 0
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: Records.lastError
+                color: "#b3261e"
+            }
+            Button {
+                objectName: "saveAssessmentButton"
+                Layout.fillWidth: true
+                highlighted: true
+                enabled: form.canSave
+                text: qsTr("Spara bedömning")
+                onClicked: if (Records.saveAssessment(page.caseId, form).length > 0) page.StackView.view.pop()
             }
         }
     }

@@ -151,6 +151,7 @@ Page {
                     Layout.preferredHeight: 120
                     wrapMode: TextEdit.Wrap
                     placeholderText: qsTr("Text till tillägget")
+                    background: Rectangle { color: "white"; border.color: "#bdc1c6"; radius: 6 }
                 }
                 Button {
                     objectName: "addAddendumButton"

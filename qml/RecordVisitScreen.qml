@@ -116,6 +116,7 @@ Page {
                         Layout.preferredHeight: 140
                         wrapMode: TextEdit.Wrap
                         placeholderText: qsTr("Svar (sparas som ett utkast till anteckning)")
+                        background: Rectangle { color: "white"; border.color: "#bdc1c6"; radius: 6 }
                     }
                 }
             }

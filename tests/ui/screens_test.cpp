@@ -171,6 +171,10 @@ TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens
   app.shoot(QStringLiteral("note-signed"), QStringLiteral("noteEditorScreen"));
   app.open("InstrumentFormScreen.qml", {{QStringLiteral("caseId"), case_id}});
   app.shoot(QStringLiteral("instrument-form"), QStringLiteral("instrumentFormScreen"));
+  auto* questions = app.item(QStringLiteral("questionList"));
+  REQUIRE(questions);
+  CHECK(questions->width() >= 300);   // the questions get room beside (or above) the judgement
+  CHECK(questions->height() >= 200);
   app.go("TasksScreen.qml");
   app.shoot(QStringLiteral("tasks"), QStringLiteral("tasksScreen"));
   app.go("NotesReviewScreen.qml");
