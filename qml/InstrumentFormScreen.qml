@@ -106,6 +106,7 @@ Page {
                 text: form.judgement
                 onTextChanged: form.judgement = text
                 placeholderText: qsTr("Krävs")
+                background: Rectangle { color: "white"; border.color: "#bdc1c6"; radius: 6 }
             }
             Label {
                 visible: Records.lastError.length > 0
