@@ -43,7 +43,7 @@ Page {
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: qsTr("Ärende %1").arg(model.caseId.substring(0, 8))
+                        text: model.personName.length > 0 ? model.personName : qsTr("Ärende %1").arg(model.caseId.substring(0, 8))
                         color: "#5f6368"
                         elide: Text.ElideRight
                     }

@@ -2,7 +2,9 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <map>
 
+#include "case_directory.hpp"
 #include "ids.hpp"
 #include "store_host.hpp"
 
@@ -10,7 +12,7 @@ namespace varn::ui {
 
 AccessLogModel::AccessLogModel(QObject* parent)
     : StoreListModel({QStringLiteral("caseId"), QStringLiteral("device"), QStringLiteral("deviceIsMe"),
-                      QStringLiteral("at")},
+                      QStringLiteral("at"), QStringLiteral("personName")},
                      parent) {}
 
 void AccessLogModel::setCaseId(const QString& id) {
@@ -25,6 +27,13 @@ Result<QList<QVariantMap>> AccessLogModel::fetch(StoreHost& host) {
   if (!entries) return entries.error();
   std::stable_sort(entries->begin(), entries->end(),
                    [](const store::AccessLogEntry& a, const store::AccessLogEntry& b) { return a.at_unix > b.at_unix; });
+  // Whose case it was, for the reviewer (names only, never addresses).
+  auto cases = host.with_store([](store::LocalStore& s) { return list_cases(s); });
+  if (!cases) return cases.error();
+  auto persons = host.with_records([](store::Records& r) { return r.persons(); });
+  if (!persons) return persons.error();
+  std::map<std::string, QString> names;
+  for (const auto& p : *persons) names[to_hex(p.id)] = qt::to_qstring(p.name);
   const std::string me = to_hex(host.device());
   QList<QVariantMap> rows;
   for (const auto& e : *entries) {
@@ -33,7 +42,8 @@ Result<QList<QVariantMap>> AccessLogModel::fetch(StoreHost& host) {
     rows.push_back({{QStringLiteral("caseId"), case_id},
                     {QStringLiteral("device"), qt::to_qstring(e.device)},
                     {QStringLiteral("deviceIsMe"), e.device == me},
-                    {QStringLiteral("at"), QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.at_unix))}});
+                    {QStringLiteral("at"), QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.at_unix))},
+                    {QStringLiteral("personName"), names[person_of_case(*cases, to_hex(e.case_id))]}});
   }
   return rows;
 }

@@ -75,6 +75,7 @@ TEST_CASE("case details never carry a protected address, and opening one is logg
   CHECK(log.count() == before + 1);
   CHECK(log.get(0)[QStringLiteral("caseId")] == case_id);
   CHECK(log.get(0)[QStringLiteral("deviceIsMe")].toBool());
+  CHECK(log.get(0)[QStringLiteral("personName")] == QStringLiteral("Britt Berg"));
 }
 
 TEST_CASE("visits: Today lists planned visits soonest first, without past days", "[ui][models]") {

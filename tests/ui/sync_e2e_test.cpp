@@ -1,0 +1,117 @@
+// The app's controllers against the real varn-server process: enrolment
+// (first admin with the unit code, then a pending device), approval by
+// fingerprint, sync on the network thread both ways, the device list, and
+// a revoked device wiping itself. Every wait is bounded.
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include "admin_controller.hpp"
+#include "e2e_fixture.hpp"
+#include "enrolment_controller.hpp"
+#include "qt_std.hpp"
+#include "sync_controller.hpp"
+#include "ui_fixture.hpp"
+
+using namespace varn;
+using varn::test::UiFixture;
+
+namespace {
+
+constexpr int kWaitMs = 60'000;
+
+void sync_once(UiFixture& device) {
+  auto& sync = device.context().sync();
+  REQUIRE(sync.canSync());
+  sync.syncNow();
+  REQUIRE(sync.state() == ui::sync_state::Syncing);
+  REQUIRE(QTest::qWaitFor([&] { return sync.state() != ui::sync_state::Syncing; }, kWaitMs));
+  INFO(sync.lastError().toStdString());
+  REQUIRE(sync.state() == ui::sync_state::Synced);
+}
+
+std::vector<std::string> person_names(UiFixture& device) {
+  auto persons = device.session().host()->with_records([](store::Records& r) { return r.persons(); });
+  REQUIRE(persons.ok());
+  std::vector<std::string> names;
+  for (const auto& p : *persons) names.push_back(p.name);
+  return names;
+}
+
+}  // namespace
+
+TEST_CASE("the app enrols, approves by fingerprint, syncs and wipes a revoked device against the real server",
+          "[ui][e2e]") {
+  test::E2eServer server;
+  const QString url = qt::to_qstring(server.url);
+
+  UiFixture admin;
+  auto& admin_enrol = admin.context().enrolment();
+  admin_enrol.enrol(url, qt::to_qstring(server.unit_code));
+  REQUIRE(admin_enrol.busy());  // the network call runs off the GUI thread
+  REQUIRE(QTest::qWaitFor([&] { return !admin_enrol.busy(); }, kWaitMs));
+  INFO(admin_enrol.lastError().toStdString());
+  REQUIRE(admin.session().enrolStatus() == QStringLiteral("active"));
+  CHECK(admin.session().role() == QStringLiteral("admin"));
+  admin.session().host()->with_store([&](store::LocalStore& s) {
+    auto pin = s.setting(sync::settings::kServerPin);
+    REQUIRE(pin.ok());
+    REQUIRE(pin->has_value());
+    CHECK(**pin == server.cert_sha256);  // pinned on first contact
+  });
+
+  UiFixture worker;
+  auto& worker_enrol = worker.context().enrolment();
+  worker_enrol.enrol(url, {});
+  REQUIRE(QTest::qWaitFor([&] { return !worker_enrol.busy(); }, kWaitMs));
+  INFO(worker_enrol.lastError().toStdString());
+  REQUIRE(worker_enrol.status() == QStringLiteral("pending"));
+  REQUIRE_FALSE(worker_enrol.code().isEmpty());
+  CHECK(worker_enrol.qrText() == worker_enrol.code() + QLatin1Char(' ') + worker_enrol.fingerprint());
+
+  auto& admin_ctl = admin.context().admin();
+  admin_ctl.approve(worker_enrol.code(), QStringLiteral("00000 00000 00000 00000 00000 00000"), QStringLiteral("worker"));
+  REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
+  CHECK_FALSE(admin_ctl.lastError().isEmpty());  // a fingerprint that does not match is refused
+  admin_ctl.approve(worker_enrol.code(), worker_enrol.fingerprint(), QStringLiteral("worker"));
+  REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
+  INFO(admin_ctl.lastError().toStdString());
+  REQUIRE(admin_ctl.lastError().isEmpty());
+
+  worker.person_with_case(QStringLiteral("Greta Gustafsson"));
+  REQUIRE(worker.context().sync().waiting() > 0);
+  sync_once(worker);  // finishes the enrolment, then pushes
+  CHECK(worker.session().enrolStatus() == QStringLiteral("active"));
+  CHECK(worker.session().role() == QStringLiteral("worker"));
+  CHECK(worker.context().sync().waiting() == 0);
+  CHECK(worker.context().sync().lastSync().isValid());
+
+  sync_once(admin);
+  const auto names = person_names(admin);
+  CHECK(std::find(names.begin(), names.end(), "Greta Gustafsson") != names.end());
+
+  REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));  // the refresh after approving
+  admin_ctl.refreshDevices();
+  REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
+  REQUIRE(admin_ctl.devices().size() == 2);
+  QString worker_id;
+  for (const auto& d : admin_ctl.devices()) {
+    const auto row = d.toMap();
+    if (!row[QStringLiteral("isMe")].toBool()) worker_id = row[QStringLiteral("deviceId")].toString();
+    CHECK(row[QStringLiteral("fingerprint")].toString().size() >= 30);
+  }
+  REQUIRE_FALSE(worker_id.isEmpty());
+
+  admin_ctl.revoke(worker_id);
+  REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
+  INFO(admin_ctl.lastError().toStdString());
+  REQUIRE(admin_ctl.lastError().isEmpty());
+
+  QSignalSpy wiped(&worker.context().sync(), &ui::SyncController::wiped);
+  worker.context().sync().syncNow();
+  REQUIRE(QTest::qWaitFor([&] { return wiped.count() == 1; }, kWaitMs));
+  CHECK_FALSE(worker.session().unlocked());
+  CHECK_FALSE(worker.session().storeExists());
+  CHECK_FALSE(worker.session().lastError().isEmpty());
+}
