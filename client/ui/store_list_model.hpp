@@ -5,6 +5,7 @@
 //! screen. Each row is a map from role name to value.
 
 #include <QAbstractListModel>
+#include <QQmlEngine>
 #include <QVariantMap>
 
 #include "varn/util/result.hpp"
@@ -15,6 +16,7 @@ class StoreHost;
 
 class StoreListModel : public QAbstractListModel {
   Q_OBJECT
+  QML_ANONYMOUS  // known to QML tooling (count, get, reload), never made from QML
   Q_PROPERTY(int count READ count NOTIFY countChanged)
   Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 
