@@ -131,7 +131,16 @@ Result<EnrolOutcome> DeviceClient::enrol(HttpExecutor& http, const std::optional
 
 Result<registry::RegistryState> DeviceClient::fresh_state(ApiClient& api, const wire::UnitId& unit) {
   RegistryKeeper keeper(vault_);
-  return keeper.refresh(api, unit);
+  auto state = keeper.refresh(api, unit);
+  if (!state) return state;
+  // The verified registry, not the server's word, says which role this
+  // device has now; the store seals access-log entries and addenda by it.
+  auto me = identity();
+  if (!me) return me.error();
+  if (const auto* mine = state->active((*me)->device_id()); mine != nullptr) {
+    if (auto r = vault_.put_setting(settings::kRole, registry::to_string(mine->role)); !r) return r.error();
+  }
+  return state;
 }
 
 Result<void> DeviceClient::approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,
