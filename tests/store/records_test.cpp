@@ -316,3 +316,26 @@ TEST_CASE("the clock never goes back across runs, even when the wall clock does"
   REQUIRE(records.add_note(d.visit, "after"));
   CHECK(*(*reopened)->last_hlc() > seen);
 }
+
+TEST_CASE("Placements and children are written with their outbox ops, against a known case only", "[store][records]") {
+  Desk d;
+  auto before = d.records.waiting_ops();
+  REQUIRE(before.ok());
+  auto child = d.records.add_child(d.case_id, "Barn Andersson", "placed with the mother");
+  REQUIRE(child.ok());
+  auto placement = d.records.add_placement(d.case_id, "sheltered_housing", "2026-03-01", "", "Skyddat boende X");
+  REQUIRE(placement.ok());
+  auto after = d.records.waiting_ops();
+  REQUIRE(after.ok());
+  CHECK(*after == *before + 4 + 6);  // created + 3 fields, created + 5 fields
+
+  auto stranger = d.records.add_child(crypto::random_array<16>(), "Barn", "");
+  REQUIRE_FALSE(stranger.ok());
+  CHECK(stranger.error().code == Errc::not_found);
+  auto bad_date = d.records.add_placement(d.case_id, "sheltered_housing", "yesterday", "", "");
+  REQUIRE_FALSE(bad_date.ok());
+  CHECK(bad_date.error().code == Errc::invalid_argument);
+  auto no_name = d.records.add_child(d.case_id, "", "");
+  REQUIRE_FALSE(no_name.ok());
+  CHECK(*d.records.waiting_ops() == *after);
+}

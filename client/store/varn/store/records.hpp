@@ -139,6 +139,12 @@ class Records {
   [[nodiscard]] Result<EntityId> add_task(const EntityId& case_id, const std::string& text, const std::string& due);
   [[nodiscard]] Result<void> complete_task(const EntityId& task);
   [[nodiscard]] Result<EntityId> add_safety_plan_version(const EntityId& case_id, const std::string& text);
+  //! Where the person lives for a time (e.g. sheltered housing); the location
+  //! is secret to the unit and never exported.
+  [[nodiscard]] Result<EntityId> add_placement(const EntityId& case_id, const std::string& kind, const std::string& from,
+                                               const std::string& to, const std::string& secret_location);
+  //! An accompanying child, with its own decision.
+  [[nodiscard]] Result<EntityId> add_child(const EntityId& case_id, const std::string& name, const std::string& decision);
   [[nodiscard]] Result<EntityId> add_assessment(const EntityId& case_id, const model::Instrument& instrument,
                                                 const model::Answers& answers, const std::string& judgement);
 

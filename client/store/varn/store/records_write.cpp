@@ -186,4 +186,37 @@ Result<EntityId> Records::add_assessment(const EntityId& case_id, const model::I
   return id;
 }
 
+Result<EntityId> Records::add_placement(const EntityId& case_id, const std::string& kind, const std::string& from,
+                                        const std::string& to, const std::string& secret_location) {
+  if (auto r = require_text("kind", kind); !r) return r.error();
+  if (auto r = require_iso8601_or_empty("from", from); !r) return r.error();
+  if (auto r = require_iso8601_or_empty("to", to); !r) return r.error();
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    if (auto r = put_created(w, EntityKind::placement, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementCase, to_hex(case_id)); !r) return r;
+    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementKind, kind); !r) return r;
+    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementFrom, from); !r) return r;
+    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementTo, to); !r) return r;
+    return w.put(EntityKind::placement, id, dom::kPlacementSecretLocation, secret_location);
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+Result<EntityId> Records::add_child(const EntityId& case_id, const std::string& name, const std::string& decision) {
+  if (auto r = require_text("name", name); !r) return r.error();
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    if (auto r = put_created(w, EntityKind::child, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::child, id, dom::kChildCase, to_hex(case_id)); !r) return r;
+    if (auto r = w.put(EntityKind::child, id, dom::kChildName, name); !r) return r;
+    return w.put(EntityKind::child, id, dom::kChildDecision, decision);
+  });
+  if (!done) return done.error();
+  return id;
+}
+
 }  // namespace varn::store
