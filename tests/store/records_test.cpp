@@ -94,7 +94,7 @@ TEST_CASE("writes refuse bad input naming the field, and unknown ids", "[store][
   CHECK(*d.records.waiting_ops() == 5 + 3 + 8);
 }
 
-TEST_CASE("a signed note can no longer change; corrections are addenda", "[store][records]") {
+TEST_CASE("a signed note can no longer change: corrections are addenda", "[store][records]") {
   Desk d;
   auto note = *d.records.add_note(d.visit, "what she said");
   REQUIRE(d.records.sign_note(note));
@@ -208,7 +208,7 @@ TEST_CASE("opening a case logs the access as an op waiting to sync", "[store][re
   CHECK(d.records.open_case_view(crypto::random_array<16>()).error().code == Errc::not_found);
 }
 
-TEST_CASE("deleted drafts leave the listings; filters narrow them", "[store][records]") {
+TEST_CASE("deleted drafts leave the listings and filters narrow them", "[store][records]") {
   Desk d;
   auto a = *d.records.add_note(d.visit, "a");
   d.wall.ms += 10'000;
