@@ -15,7 +15,7 @@ Error locked_error() { return make_error(Errc::locked, "the store is locked"); }
 std::int64_t sql(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 
 Result<void> set_cursor(Database& db, std::uint64_t server_seq, std::uint64_t max_hlc) {
-  auto q = db.prepare("UPDATE sync_state SET cursor = ?, hlc_last = max(hlc_last, ?) WHERE only = 1");
+  auto q = db.prepare("UPDATE OR FAIL sync_state SET cursor = ?, hlc_last = max(hlc_last, ?) WHERE only = 1");
   if (!q) return q.error();
   q->bind(1, sql(server_seq)).bind(2, sql(max_hlc));
   return q->run();
@@ -24,8 +24,8 @@ Result<void> set_cursor(Database& db, std::uint64_t server_seq, std::uint64_t ma
 // A change set seen before (an own echo, or one re-pushed after a server
 // restore) only takes its current server number.
 Result<bool> renumber_if_seen(Database& db, const sync::ReceivedChangeSet& r) {
-  for (const char* update : {"UPDATE sealed_changeset SET server_seq = ? WHERE id = ?",
-                             "UPDATE received_changeset SET server_seq = ? WHERE id = ?"}) {
+  for (const char* update : {"UPDATE OR FAIL sealed_changeset SET server_seq = ? WHERE id = ?",
+                             "UPDATE OR FAIL received_changeset SET server_seq = ? WHERE id = ?"}) {
     auto q = db.prepare(update);
     if (!q) return q.error();
     q->bind(1, sql(r.server_seq)).bind(2, r.id);

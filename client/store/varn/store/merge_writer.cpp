@@ -18,6 +18,14 @@ std::int64_t to_sql(model::Hlc hlc) { return static_cast<std::int64_t>(hlc.packe
 model::Hlc hlc_of(const Statement& row, int column) { return model::Hlc{row.uint64(column)}; }
 std::int64_t kind_sql(model::EntityKind kind) { return static_cast<std::int64_t>(kind); }
 
+void bind_ref(Statement& q, int index, const model::Op& op) {
+  if (auto target = ref_target(op.field, op.value)) {
+    q.bind(index, *target);
+  } else {
+    q.bind_null(index);
+  }
+}
+
 }  // namespace
 
 crypto::Hash32 op_digest(const model::Op& op) {
@@ -112,17 +120,22 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
 }
 
 Result<void> Merger::write_winner(const model::Op& op) {
-  auto q = db_.prepare(
-      "INSERT OR REPLACE INTO field_value(kind, id, field, value, hlc, device, ref) VALUES(?, ?, ?, ?, ?, ?, ?)");
-  if (!q) return q.error();
-  q->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op.value).bind(5, to_sql(op.hlc));
-  q->bind(6, op.device);
-  if (auto target = ref_target(op.field, op.value)) {
-    q->bind(7, *target);
-  } else {
-    q->bind_null(7);
-  }
-  return q->run();
+  // UPDATE, else INSERT, both OR FAIL: no statement journal (merge_writer.hpp).
+  auto update = db_.prepare(
+      "UPDATE OR FAIL field_value SET value = ?, hlc = ?, device = ?, ref = ? WHERE kind = ? AND id = ? AND field = ?");
+  if (!update) return update.error();
+  update->bind(1, op.value).bind(2, to_sql(op.hlc)).bind(3, op.device);
+  bind_ref(*update, 4, op);
+  update->bind(5, kind_sql(op.kind)).bind(6, op.id).bind(7, op.field);
+  if (auto r = update->run(); !r) return r;
+  if (db_.changes() != 0) return {};
+  auto insert = db_.prepare(
+      "INSERT OR FAIL INTO field_value(kind, id, field, value, hlc, device, ref) VALUES(?, ?, ?, ?, ?, ?, ?)");
+  if (!insert) return insert.error();
+  insert->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op.value).bind(5, to_sql(op.hlc));
+  insert->bind(6, op.device);
+  bind_ref(*insert, 7, op);
+  return insert->run();
 }
 
 Result<void> Merger::record_conflict(const model::Op& op, const crypto::Hash32& hash) {
@@ -137,10 +150,16 @@ Result<void> Merger::record_conflict(const model::Op& op, const crypto::Hash32& 
 }
 
 Result<void> Merger::apply_sign(const model::Op& sign, const crypto::Hash32& sign_hash) {
-  auto put = db_.prepare("INSERT OR REPLACE INTO note_sign(note, value, hlc, device) VALUES(?, ?, ?, ?)");
-  if (!put) return put.error();
-  put->bind(1, sign.id).bind(2, sign.value).bind(3, to_sql(sign.hlc)).bind(4, sign.device);
-  if (auto r = put->run(); !r) return r;
+  auto update = db_.prepare("UPDATE OR FAIL note_sign SET value = ?, hlc = ?, device = ? WHERE note = ?");
+  if (!update) return update.error();
+  update->bind(1, sign.value).bind(2, to_sql(sign.hlc)).bind(3, sign.device).bind(4, sign.id);
+  if (auto r = update->run(); !r) return r;
+  if (db_.changes() == 0) {
+    auto insert = db_.prepare("INSERT OR FAIL INTO note_sign(note, value, hlc, device) VALUES(?, ?, ?, ?)");
+    if (!insert) return insert.error();
+    insert->bind(1, sign.id).bind(2, sign.value).bind(3, to_sql(sign.hlc)).bind(4, sign.device);
+    if (auto r = insert->run(); !r) return r;
+  }
 
   // Ops logged before this sign arrived that it now orders before (including an
   // earlier-arrived later sign) become conflicts, whatever the arrival order was.
@@ -165,7 +184,7 @@ Result<void> Merger::apply_sign(const model::Op& sign, const crypto::Hash32& sig
   }
   for (const auto& [hash, op] : now_conflicting) {
     if (auto r = record_conflict(op, hash); !r) return r;
-    auto mark = db_.prepare("UPDATE op_log SET verdict = ? WHERE hash = ?");
+    auto mark = db_.prepare("UPDATE OR FAIL op_log SET verdict = ? WHERE hash = ?");
     if (!mark) return mark.error();
     mark->bind(1, static_cast<std::int64_t>(model::Verdict::conflict)).bind(2, hash);
     if (auto r = mark->run(); !r) return r;

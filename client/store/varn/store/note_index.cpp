@@ -62,17 +62,23 @@ Result<void> Merger::refresh_note(const model::EntityId& note) {
   auto reviews = referring(db_, model::EntityKind::review, model::domain::kReviewNote, note);
   if (!reviews) return reviews.error();
 
-  auto q = db_.prepare(
-      "INSERT OR REPLACE INTO note_index(id, case_id, visit_id, author, written_hlc, is_signed, deleted, reviewed) "
-      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!q) return q.error();
-  q->bind(1, note);
-  bind_ref(*q, 2, case_hex);
-  bind_ref(*q, 3, visit_hex);
-  q->bind(4, (*first)->second).bind(5, (*first)->first);
-  q->bind(6, std::int64_t{*sign ? 1 : 0}).bind(7, std::int64_t{deleted == "1" ? 1 : 0});
-  q->bind(8, std::int64_t{reviews->empty() ? 0 : 1});
-  return q->run();
+  // UPDATE, else INSERT, both OR FAIL: no statement journal (merge_writer.hpp).
+  for (const char* sql : {"UPDATE OR FAIL note_index SET case_id = ?2, visit_id = ?3, author = ?4, written_hlc = ?5, "
+                          "is_signed = ?6, deleted = ?7, reviewed = ?8 WHERE id = ?1",
+                          "INSERT OR FAIL INTO note_index(id, case_id, visit_id, author, written_hlc, is_signed, "
+                          "deleted, reviewed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"}) {
+    auto q = db_.prepare(sql);
+    if (!q) return q.error();
+    q->bind(1, note);
+    bind_ref(*q, 2, case_hex);
+    bind_ref(*q, 3, visit_hex);
+    q->bind(4, (*first)->second).bind(5, (*first)->first);
+    q->bind(6, std::int64_t{*sign ? 1 : 0}).bind(7, std::int64_t{deleted == "1" ? 1 : 0});
+    q->bind(8, std::int64_t{reviews->empty() ? 0 : 1});
+    if (auto r = q->run(); !r) return r;
+    if (db_.changes() != 0) return {};
+  }
+  return make_error(Errc::corrupt, "the note listing row could not be written");
 }
 
 }  // namespace varn::store

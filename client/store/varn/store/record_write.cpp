@@ -34,7 +34,7 @@ Result<void> RecordWrite::put(model::EntityKind kind, const model::EntityId& id,
 }
 
 Result<void> RecordWrite::commit() {
-  auto q = db_->prepare("UPDATE sync_state SET hlc_last = max(hlc_last, ?) WHERE only = 1");
+  auto q = db_->prepare("UPDATE OR FAIL sync_state SET hlc_last = max(hlc_last, ?) WHERE only = 1");
   if (!q) return q.error();
   q->bind(1, static_cast<std::int64_t>(clock_->last().packed));
   if (auto r = q->run(); !r) return r;
