@@ -8,6 +8,7 @@ Page {
     id: root
     objectName: "createStoreScreen"
 
+    // Returns at once: the key is derived off the GUI thread while Session.busy.
     function create() {
         Session.createStore(first.text, second.text)
         first.text = ""
@@ -34,6 +35,7 @@ Page {
             id: first
             objectName: "newPassphrase"
             Layout.fillWidth: true
+            enabled: !Session.busy
             echoMode: TextInput.Password
             placeholderText: qsTr("Lösenfras")
         }
@@ -41,6 +43,7 @@ Page {
             id: second
             objectName: "repeatPassphrase"
             Layout.fillWidth: true
+            enabled: !Session.busy
             echoMode: TextInput.Password
             placeholderText: qsTr("Samma lösenfras igen")
             onAccepted: root.create()
@@ -59,7 +62,13 @@ Page {
             Layout.preferredHeight: 56
             highlighted: true
             text: qsTr("Skapa lager")
+            enabled: !Session.busy
             onClicked: root.create()
+        }
+        BusyIndicator {
+            objectName: "createBusy"
+            Layout.alignment: Qt.AlignHCenter
+            running: Session.busy
         }
     }
 }

@@ -7,9 +7,17 @@ Page {
     id: root
     objectName: "lockScreen"
 
+    // Returns at once: the key is derived off the GUI thread while Session.busy.
     function tryUnlock() {
         Session.unlock(passphrase.text)
         passphrase.text = ""
+    }
+
+    Connections {
+        target: Session
+        function onOpenFinished(ok) {
+            if (!ok) passphrase.forceActiveFocus()
+        }
     }
 
     ColumnLayout {
@@ -30,6 +38,7 @@ Page {
             placeholderText: qsTr("Lösenfras")
             font.pixelSize: 20
             focus: true
+            enabled: !Session.busy
             onAccepted: root.tryUnlock()
         }
         Label {
@@ -48,7 +57,13 @@ Page {
             highlighted: true
             text: qsTr("Lås upp")
             font.pixelSize: 18
+            enabled: !Session.busy
             onClicked: root.tryUnlock()
+        }
+        BusyIndicator {
+            objectName: "unlockBusy"
+            Layout.alignment: Qt.AlignHCenter
+            running: Session.busy
         }
     }
 }

@@ -1,7 +1,5 @@
 #include "session_controller.hpp"
 
-#include <sodium.h>
-
 #include <QEvent>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -13,20 +11,6 @@ namespace varn::ui {
 namespace {
 
 SessionController* g_instance = nullptr;
-
-// The passphrase passes through one std::string of ours: wipe it after use.
-// (QML's own copy is cleared by the screen; QString offers no secure wipe.)
-class PassphraseCopy {
- public:
-  explicit PassphraseCopy(const QString& text) : text_(qt::to_std(text)) {}
-  ~PassphraseCopy() { sodium_memzero(text_.data(), text_.size()); }
-  PassphraseCopy(const PassphraseCopy&) = delete;
-  PassphraseCopy& operator=(const PassphraseCopy&) = delete;
-  [[nodiscard]] std::string_view view() const { return text_; }
-
- private:
-  std::string text_;
-};
 
 bool is_input(QEvent::Type type) {
   switch (type) {
@@ -51,6 +35,7 @@ SessionController::SessionController(AppOptions options, QObject* parent)
 }
 
 SessionController::~SessionController() {
+  opener_.wait();  // a running unlock finishes while `this` is whole; its result is then dropped
   if (qApp) qApp->removeEventFilter(this);
   if (host_) host_->lock();
   if (g_instance == this) g_instance = nullptr;
@@ -79,19 +64,13 @@ void SessionController::setError(const QString& message) {
 }
 
 bool SessionController::unlock(const QString& passphrase) {
-  if (host_) return true;
-  PassphraseCopy secret(passphrase);
-  auto opened_host = StoreHost::open(qt::to_std(options_.store_path), secret.view());
-  if (!opened_host) {
-    setError(user_message(opened_host.error()));
-    emit storeExistsChanged();  // the failure limit may have wiped the store
-    return false;
-  }
-  opened(std::move(opened_host).value());
+  if (host_ || busy_) return false;
+  startOpen(passphrase, std::nullopt);
   return true;
 }
 
 bool SessionController::createStore(const QString& passphrase, const QString& repeat) {
+  if (busy_) return false;
   if (passphrase != repeat) {
     setError(tr("Lösenfraserna är inte lika."));
     return false;
@@ -100,17 +79,38 @@ bool SessionController::createStore(const QString& passphrase, const QString& re
     setError(tr("Välj en lösenfras med minst 8 tecken."));
     return false;
   }
-  PassphraseCopy secret(passphrase);
   store::CreateOptions create_options;
   create_options.kdf = options_.kdf;
-  auto made = StoreHost::create(qt::to_std(options_.store_path), secret.view(), create_options);
-  if (!made) {
-    setError(user_message(made.error()));
-    return false;
-  }
-  emit storeExistsChanged();
-  opened(std::move(made).value());
+  startOpen(passphrase, create_options);
   return true;
+}
+
+void SessionController::startOpen(const QString& passphrase, std::optional<store::CreateOptions> create) {
+  const quint64 attempt = ++attempt_;
+  const bool creating = create.has_value();
+  busy_ = true;
+  setError({});
+  emit busyChanged();
+  opener_.start(this, qt::to_std(options_.store_path), std::make_unique<PassphraseCopy>(passphrase), std::move(create),
+                [this, attempt, creating](StoreOpener::Opened& result) { finishOpen(attempt, creating, result); });
+}
+
+void SessionController::finishOpen(quint64 attempt, bool created, StoreOpener::Opened& result) {
+  busy_ = false;
+  bool ok = false;
+  if (attempt != attempt_) {
+    // Locked or hidden meanwhile: the host closes as `result` goes.
+    emit storeExistsChanged();  // a create still made the store
+  } else if (!result) {
+    setError(user_message(result.error()));
+    emit storeExistsChanged();  // the failure limit may have wiped the store
+  } else {
+    if (created) emit storeExistsChanged();
+    opened(std::move(result).value());
+    ok = true;
+  }
+  emit busyChanged();
+  emit openFinished(ok);
 }
 
 void SessionController::opened(std::shared_ptr<StoreHost> host) {
@@ -134,6 +134,7 @@ void SessionController::opened(std::shared_ptr<StoreHost> host) {
 
 void SessionController::lock() {
   idle_timer_.stop();
+  ++attempt_;
   if (!host_) return;
   emit locking();
   // Other holders (a running sync) keep the object alive but get Errc::locked.

@@ -7,9 +7,11 @@
 #include <QQmlEngine>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 #include "app_options.hpp"
 #include "store_host.hpp"
+#include "store_opener.hpp"
 
 namespace varn::ui {
 
@@ -19,6 +21,8 @@ class SessionController : public QObject {
   QML_SINGLETON
   Q_PROPERTY(bool storeExists READ storeExists NOTIFY storeExistsChanged)
   Q_PROPERTY(bool unlocked READ unlocked NOTIFY unlockedChanged)
+  //! True while unlock or createStore derives the key on the worker thread.
+  Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
   Q_PROPERTY(bool hidden READ hidden NOTIFY hiddenChanged)
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
   Q_PROPERTY(QString role READ role NOTIFY enrolmentChanged)
@@ -35,6 +39,7 @@ class SessionController : public QObject {
 
   [[nodiscard]] bool storeExists() const;
   [[nodiscard]] bool unlocked() const { return host_ != nullptr; }
+  [[nodiscard]] bool busy() const { return busy_; }
   [[nodiscard]] bool hidden() const { return hidden_; }
   [[nodiscard]] QString lastError() const { return last_error_; }
   [[nodiscard]] QString role() const { return role_; }
@@ -46,9 +51,15 @@ class SessionController : public QObject {
   [[nodiscard]] std::shared_ptr<StoreHost> host() const { return host_; }
   [[nodiscard]] const AppOptions& options() const { return options_; }
 
+  //! Starts unlocking off the GUI thread and returns at once: true when
+  //! started, false (nothing started) while busy or already unlocked. The
+  //! outcome comes as openFinished: unlockedChanged, or lastError says why.
   Q_INVOKABLE bool unlock(const QString& passphrase);
-  //! First run: makes the store; the two entries must match.
+  //! First run: makes the store off the GUI thread, like unlock. The two
+  //! entries must match; a mismatch or a short one is refused at once
+  //! (false, lastError says why).
   Q_INVOKABLE bool createStore(const QString& passphrase, const QString& repeat);
+  //! Also discards an unlock still deriving its key: it will not open.
   Q_INVOKABLE void lock();
   //! One tap: neutral screen at once, and the store locked behind it.
   Q_INVOKABLE void quickHide();
@@ -70,6 +81,10 @@ class SessionController : public QObject {
  signals:
   void storeExistsChanged();
   void unlockedChanged();
+  void busyChanged();
+  //! An unlock or createStore ended: `ok`, or lastError says why (an
+  //! unlock discarded by lock() or quick-hide ends with false and no error).
+  void openFinished(bool ok);
   void hiddenChanged();
   void lastErrorChanged();
   void enrolmentChanged();
@@ -82,17 +97,25 @@ class SessionController : public QObject {
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
+  //! Hands the passphrase to the worker; `create` selects create over open.
+  void startOpen(const QString& passphrase, std::optional<store::CreateOptions> create);
+  void finishOpen(quint64 attempt, bool created, StoreOpener::Opened& result);
   void opened(std::shared_ptr<StoreHost> host);
   void setError(const QString& message);
 
   AppOptions options_;
   std::shared_ptr<StoreHost> host_;
   bool hidden_ = false;
+  bool busy_ = false;
+  //! Bumped by lock(): a result for an older attempt is dropped, so a
+  //! quick-hide during the key derivation cannot be undone by it.
+  quint64 attempt_ = 0;
   QString last_error_;
   QString role_;
   QString enrol_status_;
   int idle_lock_seconds_;
   QTimer idle_timer_;
+  StoreOpener opener_;
 };
 
 }  // namespace varn::ui

@@ -132,6 +132,7 @@ TEST_CASE("first run, lock and neutral screens render whole", "[ui][screens]") {
   app.settle();
   app.shoot(QStringLiteral("first-run"), QStringLiteral("createStoreScreen"));
   REQUIRE(f.session().createStore(QString::fromUtf8(test::kPassphrase), QString::fromUtf8(test::kPassphrase)));
+  REQUIRE(test::wait_open(f.session()));
   f.session().lock();
   app.settle();
   app.shoot(QStringLiteral("lock"), QStringLiteral("lockScreen"));

@@ -2,6 +2,8 @@
 // and that nothing stays in a model behind the lock screen.
 #include <catch2/catch.hpp>
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QSignalSpy>
 
 #include "person_list_model.hpp"
@@ -16,7 +18,10 @@ TEST_CASE("a new store is unlocked at once and an existing one asks for the pass
   CHECK_FALSE(f.session().createStore(QStringLiteral("abcdefgh"), QStringLiteral("abcdefgX")));
   CHECK_FALSE(f.session().lastError().isEmpty());
   CHECK_FALSE(f.session().storeExists());
+  CHECK_FALSE(f.session().busy());  // refused at once, nothing started
   REQUIRE(f.session().createStore(QString::fromUtf8(test::kPassphrase), QString::fromUtf8(test::kPassphrase)));
+  CHECK(f.session().busy());
+  REQUIRE(test::wait_open(f.session()));
   CHECK(f.session().storeExists());
   CHECK(f.session().unlocked());
   CHECK(f.session().lastError().isEmpty());
@@ -26,12 +31,78 @@ TEST_CASE("a wrong passphrase leaves the store locked and says so, the right one
   UiFixture f;
   f.session().lock();
   REQUIRE_FALSE(f.session().unlocked());
-  CHECK_FALSE(f.session().unlock(QStringLiteral("not the passphrase")));
+  REQUIRE(f.session().unlock(QStringLiteral("not the passphrase")));
+  CHECK_FALSE(test::wait_open(f.session()));
+  CHECK_FALSE(f.session().busy());
   CHECK_FALSE(f.session().unlocked());
+  CHECK(f.session().storeExists());  // one wrong try is counted, not punished
   CHECK_FALSE(f.session().lastError().isEmpty());
-  CHECK(f.session().unlock(QString::fromUtf8(test::kPassphrase)));
+  REQUIRE(f.session().unlock(QString::fromUtf8(test::kPassphrase)));
+  CHECK(test::wait_open(f.session()));
   CHECK(f.session().unlocked());
   CHECK(f.session().lastError().isEmpty());
+}
+
+TEST_CASE("unlock returns at once, busy while the key is derived, then unlocked", "[ui][session]") {
+  UiFixture f;
+  f.session().lock();
+  QSignalSpy busy_changes(&f.session(), &ui::SessionController::busyChanged);
+  QSignalSpy unlocked_changes(&f.session(), &ui::SessionController::unlockedChanged);
+  QSignalSpy finished(&f.session(), &ui::SessionController::openFinished);
+
+  REQUIRE(f.session().unlock(QString::fromUtf8(test::kPassphrase)));
+  // The result is queued to this thread: nothing below can have seen it yet.
+  CHECK(f.session().busy());
+  CHECK_FALSE(f.session().unlocked());
+  CHECK(busy_changes.count() == 1);
+  CHECK(finished.isEmpty());
+
+  REQUIRE(finished.wait(30000));
+  CHECK(finished.first().first().toBool());
+  CHECK_FALSE(f.session().busy());
+  CHECK(f.session().unlocked());
+  CHECK(busy_changes.count() == 2);
+  CHECK(unlocked_changes.count() == 1);
+}
+
+TEST_CASE("a second unlock or create while one is running is refused", "[ui][session]") {
+  UiFixture f;
+  f.session().lock();
+  REQUIRE(f.session().unlock(QString::fromUtf8(test::kPassphrase)));
+  REQUIRE(f.session().busy());
+  CHECK_FALSE(f.session().unlock(QStringLiteral("not the passphrase")));
+  CHECK_FALSE(f.session().createStore(QStringLiteral("abcdefghij"), QStringLiteral("abcdefghij")));
+  CHECK(f.session().busy());
+  CHECK(test::wait_open(f.session()));  // the first one, with the right passphrase, goes through
+  CHECK(f.session().unlocked());
+  CHECK(f.session().lastError().isEmpty());
+  CHECK_FALSE(f.session().unlock(QString::fromUtf8(test::kPassphrase)));  // nothing to do once unlocked
+}
+
+TEST_CASE("quick-hide while the key is derived keeps the store locked", "[ui][session]") {
+  UiFixture f;
+  f.session().lock();
+  REQUIRE(f.session().unlock(QString::fromUtf8(test::kPassphrase)));
+  f.session().quickHide();
+  CHECK_FALSE(test::wait_open(f.session()));
+  CHECK_FALSE(f.session().busy());
+  CHECK(f.session().hidden());
+  CHECK_FALSE(f.session().unlocked());
+  CHECK(f.session().lastError().isEmpty());
+}
+
+TEST_CASE("the session can go away while an unlock is running", "[ui][session]") {
+  QPointer<ui::SessionController> session;
+  {
+    UiFixture f;
+    f.session().lock();
+    REQUIRE(f.session().unlock(QString::fromUtf8(test::kPassphrase)));
+    session = &f.session();
+    CHECK(session->busy());
+  }  // the controller is destroyed with the job running or its result queued
+  CHECK(session.isNull());
+  QCoreApplication::processEvents();  // a queued result must not reach the deleted controller
+  CHECK(session.isNull());
 }
 
 TEST_CASE("quick-hide hides at once, locks the store and empties the models", "[ui][session]") {

@@ -2,9 +2,19 @@
 
 #include <catch2/catch.hpp>
 
+#include <QSignalSpy>
+
 #include "varn/crypto/passphrase_kek.hpp"
 
 namespace varn::test {
+
+bool wait_open(ui::SessionController& session) {
+  // The result is queued to this thread, so a spy made after the call still sees it.
+  if (!session.busy()) return false;
+  QSignalSpy finished(&session, &ui::SessionController::openFinished);
+  if (!finished.wait(30000)) return false;
+  return finished.first().first().toBool();
+}
 
 UiFixture::UiFixture(bool create_store) {
   REQUIRE(dir_.isValid());
@@ -15,6 +25,7 @@ UiFixture::UiFixture(bool create_store) {
   context_ = std::make_unique<ui::AppContext>(std::move(options));
   if (create_store) {
     REQUIRE(session().createStore(QString::fromUtf8(kPassphrase), QString::fromUtf8(kPassphrase)));
+    REQUIRE(wait_open(session()));
   }
 }
 

@@ -14,6 +14,10 @@ namespace varn::test {
 
 inline constexpr const char* kPassphrase = "correct horse battery";
 
+//! Waits for the unlock or createStore `session` is busy with: true when it
+//! opened the store (unlock and createStore return before the key is derived).
+[[nodiscard]] bool wait_open(ui::SessionController& session);
+
 class UiFixture {
  public:
   //! `create_store`: make and unlock the store at once (most tests want that).

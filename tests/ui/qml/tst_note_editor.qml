@@ -25,6 +25,7 @@ Item {
                 verify(Session.createStore("correct horse battery", "correct horse battery"))
             else if (!Session.unlocked)
                 verify(Session.unlock("correct horse battery"))
+            tryVerify(function() { return Session.unlocked }, 30000)  // both return before the key is derived
             var caseId = Records.ensureCase(Records.addPerson("Frida", "", "none", ""))
             root.visitId = Records.recordVisit({ caseId: caseId, kind: "office", partnerPresent: "no" })
             verify(root.visitId.length > 0)
