@@ -8,7 +8,6 @@
 #include "commands.hpp"
 #include "records_json.hpp"
 #include "text_format.hpp"
-#include "transport.hpp"
 
 namespace varn::cli {
 namespace {
@@ -24,10 +23,9 @@ Result<void> with_server(Context& ctx, Call call) {
   auto session = ctx.session();
   if (!session) return session.error();
   Session& s = **session;
-  auto target = stored_target(s.store(), std::nullopt);
+  auto target = known_server(s.store(), std::nullopt);
   if (!target) return target.error();
-  if (!target->pin_hex) return make_error(Errc::locked, "this device is not enrolled: run enrol first");
-  auto http = make_executor(*target);
+  auto http = net::make_executor(*target);
   Result<void> result = call(s.device(), *http);
   const std::string alarm = s.device().alarm();
   if (!alarm.empty()) std::cerr << "varn-cli: ALARM: " << alarm << "\n";

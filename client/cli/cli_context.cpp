@@ -73,4 +73,14 @@ Result<model::EntityId> parse_id(const std::string& text, const std::string& wha
   return *id;
 }
 
+Result<net::ServerTarget> known_server(sync::DeviceVault& vault, const std::optional<std::string>& url_override) {
+  auto target = net::stored_target(vault, url_override);
+  if (!target && target.error().code == Errc::not_found) {
+    return make_error(Errc::invalid_argument, "no server known to this store: pass --server URL");
+  }
+  if (!target) return target.error();
+  if (!target->pin_hex) return make_error(Errc::locked, "this device is not enrolled: run enrol first");
+  return target;
+}
+
 }  // namespace varn::cli

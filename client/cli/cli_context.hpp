@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "server_target.hpp"
 #include "varn/model/hlc.hpp"
 #include "varn/store/local_store.hpp"
 #include "varn/store/records.hpp"
@@ -69,5 +70,10 @@ struct Context {
 
 //! Parses a 32-hex-char id given on the command line; `what` names it in the error.
 [[nodiscard]] Result<model::EntityId> parse_id(const std::string& text, const std::string& what);
+
+//! The store's server (or `url_override`) for an enrolled device; a usage
+//! error naming --server when none is known.
+[[nodiscard]] Result<net::ServerTarget> known_server(sync::DeviceVault& vault,
+                                                     const std::optional<std::string>& url_override);
 
 }  // namespace varn::cli

@@ -13,7 +13,6 @@
 #include "progress_executor.hpp"
 #include "qr_terminal.hpp"
 #include "qt_std.hpp"
-#include "transport.hpp"
 #include "varn/sync/api_client.hpp"
 
 namespace varn::cli {
@@ -43,16 +42,16 @@ Result<void> run_enrol(Context& ctx, const EnrolOptions& o) {
   auto status = vault.setting(sync::settings::kStatus);
   if (!status) return status.error();
   if (*status && **status == "active") return make_error(Errc::conflict, "this device is already enrolled");
-  ServerTarget target;
+  net::ServerTarget target;
   target.url = o.server;
   if (!o.pin.empty()) target.pin_hex = o.pin;
-  if (auto r = check_target(target); !r) return r;
-  auto http = make_executor(target);
+  if (auto r = net::check_target(target); !r) return r;
+  auto http = net::make_executor(target);
   auto outcome = (*session)->device().enrol(*http, o.code.empty() ? std::nullopt : std::optional(o.code));
   if (!outcome) return outcome.error();
   const bool first_use = !target.pin_hex;
-  if (first_use && http->seen_sha256()) target.pin_hex = to_hex(qt::to_bytes(*http->seen_sha256()));
-  if (auto r = remember_target(vault, target); !r) return r;
+  target = net::pinned_on_first_use(std::move(target), *http);
+  if (auto r = net::remember_target(vault, target); !r) return r;
   std::cout << "status: " << outcome->status << "\n";
   if (!outcome->code.empty()) std::cout << "code: " << outcome->code << "\n";
   std::cout << "fingerprint: " << outcome->fingerprint << "\n";
@@ -119,10 +118,9 @@ Result<void> run_sync(Context& ctx, const SyncOptions& o) {
   if (!session) return session.error();
   Session& s = **session;
   const std::optional<std::string> url_override = o.server.empty() ? std::nullopt : std::optional(o.server);
-  auto target = stored_target(s.store(), url_override);
+  auto target = known_server(s.store(), url_override);
   if (!target) return target.error();
-  if (!target->pin_hex) return make_error(Errc::locked, "this device is not enrolled: run enrol first");
-  auto transport = make_executor(*target);
+  auto transport = net::make_executor(*target);
   ProgressExecutor progress(*transport, std::cout);
   sync::HttpExecutor& http = o.progress ? static_cast<sync::HttpExecutor&>(progress) : *transport;
   sync::SyncLimits limits;
@@ -145,7 +143,7 @@ Result<void> run_sync(Context& ctx, const SyncOptions& o) {
     return report.error();
   }
   if (url_override) {
-    if (auto r = remember_target(s.store(), *target); !r) return r;
+    if (auto r = net::remember_target(s.store(), *target); !r) return r;
   }
   auto waiting = s.records().waiting_ops();
   std::cout << "sealed: " << report->sealed << "\n"

@@ -1,19 +1,19 @@
-#include "transport.hpp"
+#include "server_target.hpp"
 
 #include <cctype>
 
 #include "qt_std.hpp"
 
-namespace varn::cli {
+namespace varn::net {
 
 Result<ServerTarget> stored_target(sync::DeviceVault& vault, const std::optional<std::string>& url_override) {
   ServerTarget target;
-  if (url_override) {
+  if (url_override && !url_override->empty()) {
     target.url = *url_override;
   } else {
     auto url = vault.setting(sync::settings::kServerUrl);
     if (!url) return url.error();
-    if (!*url) return make_error(Errc::invalid_argument, "no server known to this store: pass --server URL");
+    if (!*url || (*url)->empty()) return make_error(Errc::not_found, "no server is known to this store");
     target.url = **url;
   }
   auto pin = vault.setting(sync::settings::kServerPin);
@@ -33,15 +33,15 @@ Result<void> check_target(const ServerTarget& target) {
   return {};
 }
 
-std::unique_ptr<net::QtHttpExecutor> make_executor(const ServerTarget& target) {
-  net::TransportOptions options;
+std::unique_ptr<QtHttpExecutor> make_executor(const ServerTarget& target) {
+  TransportOptions options;
   std::string base = target.url;
   while (!base.empty() && base.back() == '/') base.pop_back();
   options.base_url = qt::to_qstring(base);
   if (target.pin_hex) {
     if (auto digest = from_hex(*target.pin_hex)) options.pinned_sha256 = qt::to_qbytes(*digest);
   }
-  return std::make_unique<net::QtHttpExecutor>(std::move(options));
+  return std::make_unique<QtHttpExecutor>(std::move(options));
 }
 
 Result<void> remember_target(sync::DeviceVault& vault, const ServerTarget& target) {
@@ -52,4 +52,9 @@ Result<void> remember_target(sync::DeviceVault& vault, const ServerTarget& targe
   return vault.put_setting(sync::settings::kServerPin, lower);
 }
 
-}  // namespace varn::cli
+ServerTarget pinned_on_first_use(ServerTarget target, const QtHttpExecutor& http) {
+  if (!target.pin_hex && http.seen_sha256()) target.pin_hex = to_hex(qt::to_bytes(*http.seen_sha256()));
+  return target;
+}
+
+}  // namespace varn::net
