@@ -154,6 +154,22 @@ Result<void> run_sync(Context& ctx, const SyncOptions& o) {
   return {};
 }
 
+// Shows the alarm, or clears it once a person has acted on it.
+Result<void> run_alarm(Context& ctx, bool acknowledge) {
+  auto session = ctx.session();
+  if (!session) return session.error();
+  auto& device = (*session)->device();
+  if (!acknowledge) {
+    const std::string alarm = device.alarm();
+    std::cout << "alarm: " << (alarm.empty() ? "none" : alarm) << "\n";
+    return {};
+  }
+  auto cleared = device.acknowledge_alarm(static_cast<std::int64_t>(std::time(nullptr)));
+  if (!cleared) return cleared.error();
+  std::cout << "acknowledged: " << *cleared << "\n";
+  return {};
+}
+
 }  // namespace
 
 void add_sync_commands(CLI::App& app, Context& ctx) {
@@ -174,6 +190,11 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
       ->check(CLI::Range(1, 100000));
   sync_cmd->add_option("--push-batch", o->envelopes_per_push, "Tuning: change sets per push")->check(CLI::Range(1, 256));
   sync_cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_sync(ctx, *o); }; });
+
+  auto acknowledge = std::make_shared<bool>(false);
+  auto* alarm = app.add_subcommand("alarm", "Show the alarm raised when the server misbehaved (or `alarm: none`)");
+  alarm->add_flag("--acknowledge", *acknowledge, "Clear it after acting on it (a later sync raises it again if still true)");
+  alarm->callback([&ctx, acknowledge] { ctx.action = [&ctx, acknowledge] { return run_alarm(ctx, *acknowledge); }; });
 }
 
 }  // namespace varn::cli

@@ -42,4 +42,14 @@ TEST_CASE("A server restored from an older backup: the device raises the alarm a
   const auto notes = admin.ok({"list", "notes", "--json"});
   CHECK(notes.find("Anteckning före") != std::string::npos);
   CHECK(notes.find("Anteckning efter") != std::string::npos);
+
+  // The worker reads the alarm, acts on it and clears it; the healed server
+  // is no longer behind, so the next sync raises nothing.
+  CHECK(worker.ok({"alarm"}).find("behind") != std::string::npos);
+  CHECK(worker.ok({"alarm", "--acknowledge"}).find("acknowledged: ") != std::string::npos);
+  CHECK(worker.ok({"alarm"}) == "alarm: none");
+  auto calm = worker.run({"sync"});
+  CHECK(calm.exit_code == 0);
+  CHECK(calm.err.find("ALARM") == std::string::npos);
+  CHECK(worker.run({"alarm", "--acknowledge"}).exit_code != 0);
 }

@@ -63,6 +63,16 @@ std::string DeviceClient::alarm() {
   return a && *a ? **a : std::string();
 }
 
+Result<std::string> DeviceClient::acknowledge_alarm(std::int64_t now_unix) {
+  const std::string text = alarm();
+  if (text.empty()) return make_error(Errc::not_found, "there is no alarm to acknowledge");
+  if (auto r = vault_.put_setting(settings::kAlarmAcknowledged, std::to_string(now_unix) + " " + text); !r) {
+    return r.error();
+  }
+  if (auto r = vault_.put_setting(settings::kAlarm, ""); !r) return r.error();
+  return text;
+}
+
 Result<void> DeviceClient::become_active(const SessionInfo& info) {
   if (!info.unit) return make_error(Errc::malformed, "server says active but names no unit");
   if (auto r = vault_.put_setting(settings::kUnit, to_hex(*info.unit)); !r) return r;

@@ -50,6 +50,11 @@ class DeviceClient {
   [[nodiscard]] Result<void> confirm_wipe(HttpExecutor& http, std::int64_t now_unix);
   //! The alarm text when the server misbehaved (rollback, fork, failed audit), or "".
   [[nodiscard]] std::string alarm();
+  //! A person has read the alarm and acted on it: clears it, keeping its text
+  //! and the time as the last acknowledged alarm. Returns the text;
+  //! Errc::not_found when there is none. If the server still misbehaves the
+  //! next sync raises it again.
+  [[nodiscard]] Result<std::string> acknowledge_alarm(std::int64_t now_unix);
 
  private:
   struct Context;

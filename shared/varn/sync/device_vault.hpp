@@ -45,6 +45,7 @@ inline constexpr std::string_view kRegistryHead = "registry.head";       //!< he
 inline constexpr std::string_view kCheckpointSeq = "checkpoint.log_seq"; //!< highest seen
 inline constexpr std::string_view kCheckpointRegistry = "checkpoint.registry_length";
 inline constexpr std::string_view kAlarm = "alarm";                      //!< set when the server misbehaved
+inline constexpr std::string_view kAlarmAcknowledged = "alarm.acknowledged";  //!< "<unix time> <text>" of the last one a person cleared
 inline constexpr std::string_view kPostedCopies = "registry.posted_copies.";  //!< + index: admin's copies, to re-post after a restore
 }  // namespace settings
 
