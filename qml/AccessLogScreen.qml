@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -30,25 +31,31 @@ Page {
             clip: true
             model: log
             delegate: ItemDelegate {
+                id: entry
+                required property string caseId
+                required property string device
+                required property bool deviceIsMe
+                required property var at
+                required property string personName
                 width: ListView.view.width
                 height: 56
                 contentItem: RowLayout {
                     Label {
                         Layout.preferredWidth: 180
-                        text: Qt.formatDateTime(model.at, "yyyy-MM-dd HH:mm")
+                        text: Qt.formatDateTime(entry.at, "yyyy-MM-dd HH:mm")
                     }
                     Label {
                         Layout.preferredWidth: 200
-                        text: model.deviceIsMe ? qsTr("Den här enheten") : qsTr("Enhet %1").arg(model.device.substring(0, 8))
+                        text: entry.deviceIsMe ? qsTr("Den här enheten") : qsTr("Enhet %1").arg(entry.device.substring(0, 8))
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: model.personName.length > 0 ? model.personName : qsTr("Ärende %1").arg(model.caseId.substring(0, 8))
+                        text: entry.personName.length > 0 ? entry.personName : qsTr("Ärende %1").arg(entry.caseId.substring(0, 8))
                         color: "#5f6368"
                         elide: Text.ElideRight
                     }
                 }
-                onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: model.caseId })
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: entry.caseId })
             }
         }
     }

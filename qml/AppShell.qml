@@ -74,17 +74,21 @@ Page {
         onOpenNote: function(noteId) { stack.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteId }) }
     }
 
+    // No `pragma ComponentBehavior: Bound` here: Qt 6.4 refuses to let a Loader
+    // instantiate a bound component, so qmllint flags `shell` in this one.
     Component {
         id: navList
         ListView {
             model: shell.destinations
             delegate: ItemDelegate {
+                id: destination
+                required property var modelData
                 width: ListView.view.width
                 height: visible ? 56 : 0
-                visible: modelData.area === "any" || Session.mayUse(modelData.area)
-                text: modelData.title
+                visible: destination.modelData.area === "any" || Session.mayUse(destination.modelData.area)
+                text: destination.modelData.title
                 font.pixelSize: 18
-                onClicked: shell.go(modelData.page)
+                onClicked: shell.go(destination.modelData.page)
             }
         }
     }

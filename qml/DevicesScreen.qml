@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -38,7 +39,17 @@ Page {
                 Layout.fillHeight: true
                 clip: true
                 model: devices
+                // Rows are the server's answer as it came: any role may be missing, so none is typed.
                 delegate: ItemDelegate {
+                    id: device
+                    required property var deviceId
+                    required property var roleLabel
+                    required property var status
+                    required property var statusLabel
+                    required property var lastSeen
+                    required property var fingerprint
+                    required property var isMe
+                    required property var wipeConfirmed
                     width: ListView.view.width
                     height: 88
                     contentItem: RowLayout {
@@ -46,22 +57,22 @@ Page {
                             Layout.fillWidth: true
                             spacing: 2
                             Label {
-                                text: (model.isMe ? qsTr("Den här enheten") : model.deviceId.substring(0, 8))
-                                      + " · " + model.roleLabel
+                                text: (device.isMe ? qsTr("Den här enheten") : device.deviceId.substring(0, 8))
+                                      + " · " + device.roleLabel
                                 font.pixelSize: 18
                             }
                             Label {
-                                text: model.statusLabel + " · " + (isNaN(model.lastSeen) ? qsTr("aldrig sedd")
-                                      : qsTr("senast sedd %1").arg(Qt.formatDateTime(model.lastSeen, "yyyy-MM-dd HH:mm")))
-                                      + (model.wipeConfirmed ? " · " + qsTr("radering bekräftad") : "")
-                                color: model.status === "revoked" ? "#b3261e" : "#5f6368"
+                                text: device.statusLabel + " · " + (isNaN(device.lastSeen) ? qsTr("aldrig sedd")
+                                      : qsTr("senast sedd %1").arg(Qt.formatDateTime(device.lastSeen, "yyyy-MM-dd HH:mm")))
+                                      + (device.wipeConfirmed ? " · " + qsTr("radering bekräftad") : "")
+                                color: device.status === "revoked" ? "#b3261e" : "#5f6368"
                             }
-                            Label { text: model.fingerprint; font.family: "monospace"; color: "#5f6368" }
+                            Label { text: device.fingerprint; font.family: "monospace"; color: "#5f6368" }
                         }
                         Button {
-                            visible: model.status === "active" && !model.isMe
+                            visible: device.status === "active" && !device.isMe
                             text: qsTr("Spärra")
-                            onClicked: { revokeDialog.deviceId = model.deviceId; revokeDialog.open() }
+                            onClicked: { revokeDialog.deviceId = device.deviceId; revokeDialog.open() }
                         }
                     }
                 }
@@ -98,7 +109,12 @@ Page {
                     Layout.fillWidth: true
                     model: Admin.roles
                     displayText: Records.label(currentText)
-                    delegate: ItemDelegate { width: ListView.view.width; text: Records.label(modelData) }
+                    delegate: ItemDelegate {
+                        id: option
+                        required property string modelData
+                        width: ListView.view.width
+                        text: Records.label(option.modelData)
+                    }
                 }
                 Button {
                     objectName: "approveButton"

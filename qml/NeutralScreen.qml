@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import Varn.Core
@@ -28,6 +29,7 @@ Page {
     Repeater {
         model: 12
         Rectangle {
+            required property int index
             x: 48
             width: parent ? parent.width - 96 : 0
             y: 140 + index * 48
@@ -40,7 +42,7 @@ Page {
         anchors.bottom: parent.bottom
         anchors.right: parent.right
         anchors.margins: 24
-        text: Qt.formatDate(new Date(), Qt.DefaultLocaleLongDate)
+        text: Qt.formatDate(new Date())
         color: "#8a8577"
     }
 }

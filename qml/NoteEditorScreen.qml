@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -115,18 +116,20 @@ Page {
             Repeater {
                 model: note.addenda
                 delegate: Frame {
+                    id: addendum
+                    required property var modelData
                     Layout.fillWidth: true
                     ColumnLayout {
                         width: parent.width
                         Label {
-                            text: "%1 · %2 · %3".arg(modelData.kindLabel).arg(modelData.author)
-                                    .arg(Qt.formatDateTime(modelData.writtenAt, "yyyy-MM-dd HH:mm"))
+                            text: "%1 · %2 · %3".arg(addendum.modelData.kindLabel).arg(addendum.modelData.author)
+                                    .arg(Qt.formatDateTime(addendum.modelData.writtenAt, "yyyy-MM-dd HH:mm"))
                             color: "#5f6368"
                         }
                         Label {
                             Layout.fillWidth: true
                             wrapMode: Text.Wrap
-                            text: modelData.text
+                            text: addendum.modelData.text
                         }
                     }
                 }
@@ -140,8 +143,10 @@ Page {
                     model: Records.addendumKinds
                     displayText: Records.label(currentText)
                     delegate: ItemDelegate {
+                        id: option
+                        required property string modelData
                         width: ListView.view.width
-                        text: Records.label(modelData)
+                        text: Records.label(option.modelData)
                     }
                 }
                 TextArea {

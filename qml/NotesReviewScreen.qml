@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -49,10 +50,10 @@ Page {
             clip: true
             model: notes
             delegate: NoteRow {
+                id: noteRow
                 width: ListView.view.width
-                note: model
-                onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: model.noteId })
-                onPressAndHold: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: model.caseId })
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteRow.noteId })
+                onPressAndHold: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: noteRow.caseId })
             }
         }
         Label {

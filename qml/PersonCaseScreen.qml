@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -64,8 +65,10 @@ Page {
                     currentIndex: Records.casePhases.indexOf(details.phase)
                     displayText: Records.label(currentText)
                     delegate: ItemDelegate {
+                        id: option
+                        required property string modelData
                         width: ListView.view.width
-                        text: Records.label(modelData)
+                        text: Records.label(option.modelData)
                     }
                     onActivated: Records.setCasePhase(page.caseId, currentText)
                 }
@@ -105,17 +108,19 @@ Page {
             Repeater {
                 model: details.visits
                 delegate: ItemDelegate {
+                    id: visit
+                    required property var modelData
                     Layout.fillWidth: true
                     height: 64
                     contentItem: RowLayout {
-                        Label { text: modelData.kindLabel; font.pixelSize: 18; Layout.preferredWidth: 200 }
-                        Label { text: modelData.plannedAt; Layout.fillWidth: true }
+                        Label { text: visit.modelData.kindLabel; font.pixelSize: 18; Layout.preferredWidth: 200 }
+                        Label { text: visit.modelData.plannedAt; Layout.fillWidth: true }
                         Label {
-                            text: qsTr("Partner närvarande: %1").arg(modelData.partnerLabel)
+                            text: qsTr("Partner närvarande: %1").arg(visit.modelData.partnerLabel)
                             color: "#5f6368"
                         }
                     }
-                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { visitId: modelData.visitId })
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { visitId: visit.modelData.visitId })
                 }
             }
 
@@ -123,9 +128,9 @@ Page {
             Repeater {
                 model: notes
                 delegate: NoteRow {
+                    id: noteRow
                     Layout.fillWidth: true
-                    note: model
-                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: model.noteId })
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteRow.noteId })
                 }
             }
         }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -41,22 +42,28 @@ Page {
             clip: true
             model: persons
             delegate: ItemDelegate {
+                id: person
+                required property string personId
+                required property string name
+                required property string protectionLabel
+                required property bool isProtected
+                required property string address
                 width: ListView.view.width
                 height: 72
                 contentItem: ColumnLayout {
                     spacing: 2
                     Label {
-                        text: model.name
+                        text: person.name
                         font.pixelSize: 20
                     }
                     Label {
-                        text: model.isProtected ? model.protectionLabel
-                                                : (model.address.length > 0 ? model.address : qsTr("Ingen adress"))
-                        color: model.isProtected ? "#b3261e" : "#5f6368"
+                        text: person.isProtected ? person.protectionLabel
+                                                 : (person.address.length > 0 ? person.address : qsTr("Ingen adress"))
+                        color: person.isProtected ? "#b3261e" : "#5f6368"
                     }
                 }
                 onClicked: {
-                    var caseId = Records.ensureCase(model.personId)
+                    var caseId = Records.ensureCase(person.personId)
                     if (caseId.length > 0)
                         page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: caseId })
                 }
@@ -89,8 +96,10 @@ Page {
                 model: Records.protectionLevels
                 displayText: Records.label(currentText)
                 delegate: ItemDelegate {
+                    id: option
+                    required property string modelData
                     width: ListView.view.width
-                    text: Records.label(modelData)
+                    text: Records.label(option.modelData)
                 }
             }
             // A protected address is not even asked for.

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -34,11 +35,13 @@ Item {
             Repeater {
                 model: row.options
                 delegate: Button {
-                    text: modelData.label
+                    id: option
+                    required property var modelData
+                    text: option.modelData.label
                     checkable: true
-                    checked: row.answer === modelData.value
+                    checked: row.answer === option.modelData.value
                     highlighted: checked
-                    onClicked: row.answered(checked ? modelData.value : "")
+                    onClicked: row.answered(checked ? option.modelData.value : "")
                 }
             }
         }

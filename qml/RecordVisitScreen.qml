@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -48,8 +49,10 @@ Page {
                 model: Records.visitKinds
                 displayText: Records.label(currentText)
                 delegate: ItemDelegate {
+                    id: option
+                    required property string modelData
                     width: ListView.view.width
-                    text: Records.label(modelData)
+                    text: Records.label(option.modelData)
                 }
             }
             Label { text: qsTr("Tid (ÅÅÅÅ-MM-DD TT:MM)") }
@@ -71,10 +74,12 @@ Page {
                 Repeater {
                     model: Records.partnerPresentValues
                     delegate: RadioButton {
-                        objectName: "partner_" + modelData
-                        text: Records.label(modelData)
-                        checked: page.partnerPresent === modelData
-                        onCheckedChanged: if (checked) page.partnerPresent = modelData
+                        id: presence
+                        required property string modelData
+                        objectName: "partner_" + presence.modelData
+                        text: Records.label(presence.modelData)
+                        checked: page.partnerPresent === presence.modelData
+                        onCheckedChanged: if (checked) page.partnerPresent = presence.modelData
                     }
                 }
             }
@@ -103,9 +108,11 @@ Page {
                     Repeater {
                         model: Records.violenceQuestions
                         delegate: Label {
+                            id: question
+                            required property string modelData
                             Layout.fillWidth: true
                             wrapMode: Text.Wrap
-                            text: "• " + modelData
+                            text: "• " + question.modelData
                             font.pixelSize: 18
                         }
                     }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -85,17 +86,24 @@ ToolBar {
                 clip: true
                 model: conflicts
                 delegate: ItemDelegate {
+                    id: conflict
+                    required property string kind
+                    required property string entityId
+                    required property string field
+                    required property var writtenAt
+                    required property string reason
+                    required property bool isNote
                     width: ListView.view.width
                     height: 72
                     contentItem: ColumnLayout {
-                        Label { text: "%1 · %2 · %3".arg(model.kind).arg(model.field).arg(Qt.formatDateTime(model.writtenAt, "yyyy-MM-dd HH:mm")) }
-                        Label { text: model.reason; color: "#5f6368"; elide: Text.ElideRight; Layout.fillWidth: true }
+                        Label { text: "%1 · %2 · %3".arg(conflict.kind).arg(conflict.field).arg(Qt.formatDateTime(conflict.writtenAt, "yyyy-MM-dd HH:mm")) }
+                        Label { text: conflict.reason; color: "#5f6368"; elide: Text.ElideRight; Layout.fillWidth: true }
                     }
                     // A refused change to a signed note is carried over as an addendum there.
                     onClicked: {
-                        if (model.isNote) {
+                        if (conflict.isNote) {
                             conflictPopup.close()
-                            bar.openNote(model.entityId)
+                            bar.openNote(conflict.entityId)
                         }
                     }
                 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -57,19 +58,22 @@ Page {
             Layout.fillHeight: true
             clip: true
             model: tasks
+            // Roles through `model`: a role named "text" would shadow the delegate's own text.
             delegate: CheckDelegate {
+                id: task
+                required property var model
                 width: ListView.view.width
                 height: 64
-                text: model.personName.length > 0 ? "%1 — %2".arg(model.text).arg(model.personName) : model.text
-                checked: model.done
-                enabled: !model.done
-                onClicked: Records.completeTask(model.taskId)
+                text: task.model.personName.length > 0 ? "%1 — %2".arg(task.model.text).arg(task.model.personName) : task.model.text
+                checked: task.model.done
+                enabled: !task.model.done
+                onClicked: Records.completeTask(task.model.taskId)
                 contentItem: ColumnLayout {
-                    Label { text: model.text; font.pixelSize: 18; font.strikeout: model.done }
+                    Label { text: task.model.text; font.pixelSize: 18; font.strikeout: task.model.done }
                     Label {
-                        text: (model.personName.length > 0 ? model.personName + " · " : "")
-                              + (model.due.length > 0 ? qsTr("senast %1").arg(model.due) : "")
-                        color: model.overdue ? "#b3261e" : "#5f6368"
+                        text: (task.model.personName.length > 0 ? task.model.personName + " · " : "")
+                              + (task.model.due.length > 0 ? qsTr("senast %1").arg(task.model.due) : "")
+                        color: task.model.overdue ? "#b3261e" : "#5f6368"
                     }
                 }
             }

@@ -49,33 +49,40 @@ Page {
             model: visits
             section.property: "plannedDay"
             section.delegate: Label {
+                id: day
+                required property string section
                 width: ListView.view.width
                 topPadding: 12
-                text: section === "" ? qsTr("Utan tid") : section
+                text: day.section === "" ? qsTr("Utan tid") : day.section
                 font.bold: true
                 color: "#3c4043"
             }
             delegate: ItemDelegate {
+                id: visit
+                required property string caseId
+                required property string personName
+                required property string kindLabel
+                required property string plannedTime
                 width: ListView.view.width
                 height: 64
                 contentItem: RowLayout {
                     Label {
                         Layout.preferredWidth: 80
-                        text: model.plannedTime
+                        text: visit.plannedTime
                         font.pixelSize: 20
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: model.personName
+                        text: visit.personName
                         font.pixelSize: 20
                         elide: Text.ElideRight
                     }
                     Label {
-                        text: model.kindLabel
+                        text: visit.kindLabel
                         color: "#5f6368"
                     }
                 }
-                onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: model.caseId })
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: visit.caseId })
             }
         }
     }

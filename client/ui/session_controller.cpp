@@ -99,7 +99,8 @@ void SessionController::finishOpen(quint64 attempt, bool created, StoreOpener::O
   busy_ = false;
   bool ok = false;
   if (attempt != attempt_) {
-    // Locked or hidden meanwhile: the host closes as `result` goes.
+    // Locked or hidden meanwhile: this store must not open behind the lock.
+    if (result) (*result)->lock();
     emit storeExistsChanged();  // a create still made the store
   } else if (!result) {
     setError(user_message(result.error()));

@@ -61,9 +61,25 @@ int distinct_colours(const QImage& image) {
   return static_cast<int>(seen.size());
 }
 
+// QML carries on after an error (a delegate it cannot make, a TypeError in a
+// binding) and only prints it: collect those so a screen that silently lost
+// its rows fails here. Binding loops in the dialogs' sizing are left out.
+QStringList g_qml_errors;
+QtMessageHandler g_previous_handler = nullptr;
+
+void record_qml_error(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+  const bool from_qml = message.contains(QLatin1String("qrc:/qt/qml/")) || message.startsWith(QLatin1String("QQmlComponent"));
+  if (type != QtDebugMsg && type != QtInfoMsg && from_qml && !message.contains(QLatin1String("Binding loop"))) {
+    g_qml_errors.push_back(message);
+  }
+  if (g_previous_handler) g_previous_handler(type, context, message);
+}
+
 class App {
  public:
   explicit App(UiFixture& f) : fixture_(f) {
+    g_qml_errors.clear();
+    g_previous_handler = qInstallMessageHandler(record_qml_error);
     ui::AppContext::prepare_engine(engine_);
     engine_.load(QUrl(QStringLiteral("qrc:/qt/qml/Varn/Main.qml")));
     REQUIRE_FALSE(engine_.rootObjects().isEmpty());
@@ -71,7 +87,17 @@ class App {
     REQUIRE(window_);
   }
 
+  ~App() { qInstallMessageHandler(g_previous_handler); }
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
   QQuickItem* item(const QString& name) { return find_item(window_->contentItem(), name); }
+
+  //! Checks that QML printed no error since the app started.
+  static void check_no_qml_errors() {
+    INFO(g_qml_errors.join(QLatin1Char('\n')).toStdString());
+    CHECK(g_qml_errors.isEmpty());
+  }
 
   void settle() {
     auto* stack = item(QStringLiteral("mainStack"));
@@ -139,6 +165,7 @@ TEST_CASE("first run, lock and neutral screens render whole", "[ui][screens]") {
   f.session().quickHide();
   app.settle();
   app.shoot(QStringLiteral("neutral"), QStringLiteral("neutralScreen"));
+  App::check_no_qml_errors();
 }
 
 TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens]") {
@@ -196,4 +223,5 @@ TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens
   REQUIRE(qr);
   CHECK(qr->property("modules").toInt() >= 21);
   app.shoot(QStringLiteral("enrolment-pending"), QStringLiteral("enrolmentScreen"));
+  App::check_no_qml_errors();
 }
