@@ -57,7 +57,7 @@ Page {
             Label {
                 Layout.fillWidth: true
                 leftPadding: 16
-                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : qsTr("Värn")
+                text: (stack.currentItem as Page)?.title || qsTr("Värn")   // every screen is a Page
                 font.pixelSize: 22
                 elide: Text.ElideRight
             }
