@@ -51,6 +51,12 @@ ToolBar {
             Layout.maximumWidth: 320
         }
         Button {
+            objectName: "acknowledgeAlarmButton"
+            visible: Sync.alarm.length > 0
+            text: qsTr("Kvittera larmet")
+            onClicked: Sync.acknowledgeAlarm()
+        }
+        Button {
             objectName: "conflictsButton"
             visible: conflicts.count > 0
             text: qsTr("%n konflikter", "", conflicts.count)

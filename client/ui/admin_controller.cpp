@@ -4,7 +4,7 @@
 #include "ids.hpp"
 #include "labels.hpp"
 #include "net_thread.hpp"
-#include "server_link.hpp"
+#include "server_target.hpp"
 #include "session_controller.hpp"
 #include "varn/registry/entry.hpp"
 #include "varn/sync/device_client.hpp"
@@ -74,9 +74,9 @@ void AdminController::start(Job job, QString done_text, bool rows_are_devices) {
   net_.run<Result<QVariantList>>(
       this,
       [host, job = std::move(job)]() -> Result<QVariantList> {
-        auto target = server_target(host->locked());
+        auto target = net::stored_target(host->locked());
         if (!target) return target.error();
-        auto http = make_transport(*target);
+        auto http = net::make_executor(*target);
         sync::DeviceClient client(host->locked(), host->locked());
         return job(client, *http);
       },

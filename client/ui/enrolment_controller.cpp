@@ -3,7 +3,7 @@
 #include "error_text.hpp"
 #include "net_thread.hpp"
 #include "qt_std.hpp"
-#include "server_link.hpp"
+#include "server_target.hpp"
 #include "session_controller.hpp"
 #include "sync_controller.hpp"
 #include "varn/sync/device_client.hpp"
@@ -72,13 +72,15 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
   net_.run<Result<sync::EnrolOutcome>>(
       this,
       [host, url, unit_code]() -> Result<sync::EnrolOutcome> {
-        auto target = server_target(host->locked(), url);
+        auto target = net::stored_target(host->locked(), url);
         if (!target) return target.error();
-        auto http = make_transport(*target);
+        auto http = net::make_executor(*target);
         sync::DeviceClient client(host->locked(), host->locked());
         auto outcome = client.enrol(*http, unit_code.empty() ? std::nullopt : std::optional(unit_code));
         if (!outcome) return outcome;
-        if (auto pinned = pin_server(host->locked(), target->url, *http); !pinned) return pinned.error();
+        if (auto pinned = net::remember_target(host->locked(), net::pinned_on_first_use(*target, *http)); !pinned) {
+          return pinned.error();
+        }
         return outcome;
       },
       [this](Result<sync::EnrolOutcome>& outcome) {

@@ -5,7 +5,7 @@
 #include "error_text.hpp"
 #include "net_thread.hpp"
 #include "qt_std.hpp"
-#include "server_link.hpp"
+#include "server_target.hpp"
 #include "session_controller.hpp"
 #include "varn/sync/device_client.hpp"
 
@@ -21,9 +21,9 @@ struct SyncOutcome {
 
 // On the network thread. The store is reached only through the host's mutex.
 SyncOutcome run_sync(const std::shared_ptr<StoreHost>& host) {
-  auto target = server_target(host->locked());
+  auto target = net::stored_target(host->locked());
   if (!target) return {target.error()};
-  auto http = make_transport(*target);
+  auto http = net::make_executor(*target);
   sync::DeviceClient client(host->locked(), host->locked());
   auto report = client.sync(*http);
   if (report) return {};
@@ -131,6 +131,15 @@ void SyncController::refresh() {
     });
   }
   emit changed();
+}
+
+bool SyncController::acknowledgeAlarm() {
+  auto host = session_.host();
+  if (!host) return false;
+  sync::DeviceClient client(host->locked(), host->locked());
+  auto cleared = client.acknowledge_alarm(QDateTime::currentSecsSinceEpoch());
+  refresh();
+  return cleared.ok();
 }
 
 }  // namespace varn::ui

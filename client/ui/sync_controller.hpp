@@ -46,6 +46,10 @@ class SyncController : public QObject {
   Q_INVOKABLE void syncNow();
   //! Re-reads waiting count, last sync and alarm from the store.
   Q_INVOKABLE void refresh();
+  //! A person has read the alarm and acted on it: clears it (the store keeps
+  //! it as the last acknowledged one). A later sync raises it again if the
+  //! server still misbehaves. false when there was none or the store refused.
+  Q_INVOKABLE bool acknowledgeAlarm();
 
  signals:
   void changed();

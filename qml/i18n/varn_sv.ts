@@ -958,6 +958,11 @@
         <source>Aldrig synkad</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../SyncBar.qml" line="52" />
+        <source>Kvittera larmet</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <location filename="../SyncBar.qml" line="55" />
         <source>%n konflikter</source>

@@ -201,6 +201,25 @@ TEST_CASE("no conflicts on a fresh store, the sync bar counts waiting changes an
   CHECK(sync.state() == ui::sync_state::Offline);
 }
 
+TEST_CASE("the sync bar shows the alarm until a person acknowledges it", "[ui][models][sync]") {
+  UiFixture f;
+  auto& sync = f.context().sync();
+  CHECK_FALSE(sync.acknowledgeAlarm());  // nothing to acknowledge
+  f.session().host()->with_store([](store::LocalStore& s) {
+    REQUIRE(s.put_setting(sync::settings::kAlarm, "the server was behind what this device had seen").ok());
+  });
+  sync.refresh();
+  CHECK(sync.alarm().contains(QStringLiteral("behind")));
+  CHECK(sync.acknowledgeAlarm());
+  CHECK(sync.alarm().isEmpty());
+  f.session().host()->with_store([](store::LocalStore& s) {
+    auto kept = s.setting(sync::settings::kAlarmAcknowledged);
+    REQUIRE(kept.ok());
+    REQUIRE(kept->has_value());
+    CHECK((*kept)->find("behind") != std::string::npos);
+  });
+}
+
 TEST_CASE("devices: rows as fetched, and the enrolment QR text splits into code and fingerprint", "[ui][models]") {
   UiFixture f;
   auto& admin = f.context().admin();
