@@ -77,9 +77,9 @@ Result<std::optional<model::Op>> Merger::field_winner(const model::Op& op) {
 Result<model::Verdict> Merger::merge(const model::Op& op) {
   const auto hash = op_digest(op);
   {
-    auto seen = db_.prepare("SELECT 1 FROM op_log WHERE hash = ?");
+    auto seen = db_.prepare("SELECT 1 FROM op_log WHERE kind = ? AND id = ? AND field = ? AND hash = ?");
     if (!seen) return seen.error();
-    seen->bind(1, hash);
+    seen->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, hash);
     auto row = seen->step();
     if (!row) return row.error();
     if (*row) return model::Verdict::duplicate;
@@ -184,9 +184,10 @@ Result<void> Merger::apply_sign(const model::Op& sign, const crypto::Hash32& sig
   }
   for (const auto& [hash, op] : now_conflicting) {
     if (auto r = record_conflict(op, hash); !r) return r;
-    auto mark = db_.prepare("UPDATE OR FAIL op_log SET verdict = ? WHERE hash = ?");
+    auto mark = db_.prepare("UPDATE OR FAIL op_log SET verdict = ? WHERE kind = ? AND id = ? AND field = ? AND hash = ?");
     if (!mark) return mark.error();
-    mark->bind(1, static_cast<std::int64_t>(model::Verdict::conflict)).bind(2, hash);
+    mark->bind(1, static_cast<std::int64_t>(model::Verdict::conflict)).bind(2, kind_sql(op.kind)).bind(3, op.id);
+    mark->bind(4, op.field).bind(5, hash);
     if (auto r = mark->run(); !r) return r;
   }
   return {};

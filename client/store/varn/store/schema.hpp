@@ -14,6 +14,8 @@ class Database;
 //! Applies every migration above the stored version; Errc::unsupported_version
 //! when the file comes from a newer build.
 [[nodiscard]] Result<void> migrate(Database& db);
+//! Migrates only up to `version` (tests build old stores with it).
+[[nodiscard]] Result<void> migrate_up_to(Database& db, int version);
 [[nodiscard]] Result<int> stored_schema_version(Database& db);
 
 }  // namespace varn::store
