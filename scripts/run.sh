@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's main job: installs what is missing, builds, starts varn-server
 # on its embedded store in var/demo/, makes a demo unit with an enrolled admin,
-# worker and reviewer (first run only), then starts the varn app as the worker.
+# worker and reviewer (first run only), then starts the varn app as the worker
+# (VARN_DEMO_ROLE=reviewer|admin for the others).
 # With no display it says so, keeps the server running and shows the varn-cli
 # commands to use instead. Ctrl-C stops the server.
 set -euo pipefail
@@ -61,4 +62,12 @@ MSG
   wait "$server_pid"
   exit 0
 fi
-./build/client/app/varn --store "$demo/worker.varn" --server "$url"
+role=${VARN_DEMO_ROLE:-worker}
+case "$role" in worker | reviewer | admin) ;; *) echo "VARN_DEMO_ROLE must be worker, reviewer or admin" >&2; exit 2 ;; esac
+others=$(for r in worker reviewer admin; do [ "$r" = "$role" ] || echo "  ./build/client/app/varn --store $demo/$r.varn --server $url"; done)
+cat <<MSG
+Opening the app as the $role (passphrase: $VARN_PASSPHRASE). While it runs, the
+other demo devices open in their own windows with:
+$others
+MSG
+./build/client/app/varn --store "$demo/$role.varn" --server "$url"
