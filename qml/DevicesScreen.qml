@@ -21,11 +21,19 @@ Page {
         columnSpacing: 16
         rowSpacing: 12
 
+        // Equal preferred widths: the columns share the width evenly instead of
+        // by the approval text's unwrapped length.
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.preferredWidth: 1
             RowLayout {
-                Label { text: qsTr("Enhetens enheter"); font.pixelSize: 22; Layout.fillWidth: true }
+                Label {
+                    text: qsTr("Enhetens enheter")
+                    font.pixelSize: 22
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
                 Button { text: qsTr("Uppdatera"); enabled: !Admin.busy; onClicked: Admin.refreshDevices() }
             }
             Label {
@@ -86,6 +94,7 @@ Page {
 
         Frame {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             Layout.alignment: Qt.AlignTop
             ColumnLayout {
                 anchors.fill: parent

@@ -35,8 +35,8 @@ Page {
             CheckBox { id: unsignedBox; objectName: "unsignedFilter"; text: qsTr("Osignerade") }
             CheckBox { id: mineBox; text: qsTr("Mina") }
             TextField { id: caseField; width: 220; placeholderText: qsTr("Ärende-id") }
-            TextField { id: fromField; width: 150; placeholderText: qsTr("Från ÅÅÅÅ-MM-DD") }
-            TextField { id: toField; width: 150; placeholderText: qsTr("Till ÅÅÅÅ-MM-DD") }
+            TextField { id: fromField; width: 210; placeholderText: qsTr("Från ÅÅÅÅ-MM-DD") }
+            TextField { id: toField; width: 210; placeholderText: qsTr("Till ÅÅÅÅ-MM-DD") }
         }
         Label {
             visible: notes.count === 0

@@ -75,7 +75,7 @@ Result<model::EntityId> parse_id(const std::string& text, const std::string& wha
 
 Result<net::ServerTarget> known_server(sync::DeviceVault& vault, const std::optional<std::string>& url_override) {
   auto target = net::stored_target(vault, url_override);
-  if (!target && target.error().code == Errc::not_found) {
+  if (!target && target.error().code == Errc::locked && !url_override) {
     return make_error(Errc::invalid_argument, "no server known to this store: pass --server URL");
   }
   if (!target) return target.error();

@@ -13,7 +13,7 @@ Result<ServerTarget> stored_target(sync::DeviceVault& vault, const std::optional
   } else {
     auto url = vault.setting(sync::settings::kServerUrl);
     if (!url) return url.error();
-    if (!*url || (*url)->empty()) return make_error(Errc::not_found, "no server is known to this store");
+    if (!*url || (*url)->empty()) return make_error(Errc::locked, "this device is not enrolled with a server yet");
     target.url = **url;
   }
   auto pin = vault.setting(sync::settings::kServerPin);

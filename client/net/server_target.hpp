@@ -18,7 +18,7 @@ struct ServerTarget {
 };
 
 //! `url_override` if given, else the stored URL; the stored pin. Checked as
-//! check_target does; Errc::not_found when no server is known at all.
+//! check_target does; Errc::locked (not enrolled) when no server is known.
 [[nodiscard]] Result<ServerTarget> stored_target(sync::DeviceVault& vault,
                                                  const std::optional<std::string>& url_override = std::nullopt);
 //! Refuses a URL that is not https:// and a pin that is not 64 hex characters.
