@@ -39,6 +39,26 @@ Result<void> put_created(RecordWrite& w, EntityKind kind, const EntityId& id, co
   return w.put(kind, id, model::fields::kCreated, to_hex(me));
 }
 
+using FieldValues = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
+// A new entity that belongs to a case: the case must exist; its creation op,
+// its pointer to the case, then `fields` in order, in one write.
+Result<EntityId> add_to_case(LocalStore& store, model::HybridClock& clock, const crypto::DeviceId& me, EntityKind kind,
+                             const EntityId& case_id, std::string_view case_field, FieldValues fields) {
+  const EntityId id = crypto::random_array<16>();
+  auto done = in_write(store, clock, me, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    if (auto r = put_created(w, kind, id, me); !r) return r;
+    if (auto r = w.put(kind, id, case_field, to_hex(case_id)); !r) return r;
+    for (const auto& [field, value] : fields) {
+      if (auto r = w.put(kind, id, field, std::string(value)); !r) return r;
+    }
+    return {};
+  });
+  if (!done) return done.error();
+  return id;
+}
+
 }  // namespace
 
 Result<EntityId> Records::add_person(const PersonInput& input) {
@@ -122,17 +142,8 @@ Result<EntityId> Records::record_visit(const VisitInput& input) {
 Result<EntityId> Records::add_task(const EntityId& case_id, const std::string& text, const std::string& due) {
   if (auto r = require_text("text", text); !r) return r.error();
   if (auto r = require_iso8601_or_empty("due", due); !r) return r.error();
-  const EntityId id = crypto::random_array<16>();
-  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
-    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
-    if (auto r = put_created(w, EntityKind::task, id, me_); !r) return r;
-    if (auto r = w.put(EntityKind::task, id, dom::kTaskCase, to_hex(case_id)); !r) return r;
-    if (auto r = w.put(EntityKind::task, id, dom::kTaskText, text); !r) return r;
-    if (auto r = w.put(EntityKind::task, id, dom::kTaskDue, due); !r) return r;
-    return w.put(EntityKind::task, id, dom::kTaskDone, "no");
-  });
-  if (!done) return done.error();
-  return id;
+  return add_to_case(store_, clock_, me_, EntityKind::task, case_id, dom::kTaskCase,
+                     {{dom::kTaskText, text}, {dom::kTaskDue, due}, {dom::kTaskDone, "no"}});
 }
 
 Result<void> Records::complete_task(const EntityId& task) {
@@ -191,32 +202,17 @@ Result<EntityId> Records::add_placement(const EntityId& case_id, const std::stri
   if (auto r = require_text("kind", kind); !r) return r.error();
   if (auto r = require_iso8601_or_empty("from", from); !r) return r.error();
   if (auto r = require_iso8601_or_empty("to", to); !r) return r.error();
-  const EntityId id = crypto::random_array<16>();
-  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
-    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
-    if (auto r = put_created(w, EntityKind::placement, id, me_); !r) return r;
-    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementCase, to_hex(case_id)); !r) return r;
-    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementKind, kind); !r) return r;
-    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementFrom, from); !r) return r;
-    if (auto r = w.put(EntityKind::placement, id, dom::kPlacementTo, to); !r) return r;
-    return w.put(EntityKind::placement, id, dom::kPlacementSecretLocation, secret_location);
-  });
-  if (!done) return done.error();
-  return id;
+  return add_to_case(store_, clock_, me_, EntityKind::placement, case_id, dom::kPlacementCase,
+                     {{dom::kPlacementKind, kind},
+                      {dom::kPlacementFrom, from},
+                      {dom::kPlacementTo, to},
+                      {dom::kPlacementSecretLocation, secret_location}});
 }
 
 Result<EntityId> Records::add_child(const EntityId& case_id, const std::string& name, const std::string& decision) {
   if (auto r = require_text("name", name); !r) return r.error();
-  const EntityId id = crypto::random_array<16>();
-  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
-    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
-    if (auto r = put_created(w, EntityKind::child, id, me_); !r) return r;
-    if (auto r = w.put(EntityKind::child, id, dom::kChildCase, to_hex(case_id)); !r) return r;
-    if (auto r = w.put(EntityKind::child, id, dom::kChildName, name); !r) return r;
-    return w.put(EntityKind::child, id, dom::kChildDecision, decision);
-  });
-  if (!done) return done.error();
-  return id;
+  return add_to_case(store_, clock_, me_, EntityKind::child, case_id, dom::kChildCase,
+                     {{dom::kChildName, name}, {dom::kChildDecision, decision}});
 }
 
 }  // namespace varn::store
