@@ -177,7 +177,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
   };
   for (const Expect& e : {Expect{"cipher_page_size", "4096"}, Expect{"kdf_iter", "64000"},
                           Expect{"cipher_use_hmac", "1"}, Expect{"journal_mode", "wal"},
-                          Expect{"secure_delete", "1"}, Expect{"foreign_keys", "1"}, Expect{"temp_store", "2"}, Expect{"cache_size", "-65536"},
+                          Expect{"secure_delete", "1"}, Expect{"foreign_keys", "1"}, Expect{"temp_store", "2"},
+                          Expect{"cache_size", "-65536"},
                           Expect{"locking_mode", "exclusive"}}) {
     auto v = db->pragma_value(e.pragma);
     if (!v) return v.error();

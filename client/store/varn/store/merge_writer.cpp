@@ -106,7 +106,7 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
   Result<void> written;
   if (verdict == model::Verdict::apply) {
     const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
-    written = is_sign ? apply_sign(op, hash) : write_winner(op);
+    written = is_sign ? apply_sign(op, hash) : write_winner(op, target.field_winner.has_value());
   } else if (verdict == model::Verdict::conflict) {
     written = record_conflict(op, hash);
   }
@@ -119,23 +119,18 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
   return verdict;
 }
 
-Result<void> Merger::write_winner(const model::Op& op) {
-  // UPDATE, else INSERT, both OR FAIL: no statement journal (merge_writer.hpp).
-  auto update = db_.prepare(
-      "UPDATE OR FAIL field_value SET value = ?, hlc = ?, device = ?, ref = ? WHERE kind = ? AND id = ? AND field = ?");
-  if (!update) return update.error();
-  update->bind(1, op.value).bind(2, to_sql(op.hlc)).bind(3, op.device);
-  bind_ref(*update, 4, op);
-  update->bind(5, kind_sql(op.kind)).bind(6, op.id).bind(7, op.field);
-  if (auto r = update->run(); !r) return r;
-  if (db_.changes() != 0) return {};
-  auto insert = db_.prepare(
-      "INSERT OR FAIL INTO field_value(kind, id, field, value, hlc, device, ref) VALUES(?, ?, ?, ?, ?, ?, ?)");
-  if (!insert) return insert.error();
-  insert->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op.value).bind(5, to_sql(op.hlc));
-  insert->bind(6, op.device);
-  bind_ref(*insert, 7, op);
-  return insert->run();
+// field_winner() has just read whether the row exists: one statement, no probe.
+Result<void> Merger::write_winner(const model::Op& op, bool row_exists) {
+  // OR FAIL: no statement journal (merge_writer.hpp).
+  auto q = db_.prepare(row_exists ? "UPDATE OR FAIL field_value SET value = ?4, hlc = ?5, device = ?6, ref = ?7 "
+                                    "WHERE kind = ?1 AND id = ?2 AND field = ?3"
+                                  : "INSERT OR FAIL INTO field_value(kind, id, field, value, hlc, device, ref) "
+                                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!q) return q.error();
+  q->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op.value).bind(5, to_sql(op.hlc));
+  q->bind(6, op.device);
+  bind_ref(*q, 7, op);
+  return q->run();
 }
 
 Result<void> Merger::record_conflict(const model::Op& op, const crypto::Hash32& hash) {
