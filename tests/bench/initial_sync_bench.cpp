@@ -74,7 +74,7 @@ struct Author {
   model::HybridClock clock;
   std::uint64_t seq = 0;
   crypto::Hash32 prev{};
-  model::EntityId case_id = crypto::random_array<16>();
+  model::EntityId case_id = model::new_entity_id();
 
   void put(std::vector<model::Op>& ops, model::EntityKind kind, const model::EntityId& id, std::string_view field,
            std::string value) {
@@ -87,8 +87,8 @@ struct Author {
     using K = model::EntityKind;
     std::vector<model::Op> ops;
     const auto me = to_hex(identity.device_id());
-    const auto visit = crypto::random_array<16>();
-    const auto note = crypto::random_array<16>();
+    const auto visit = model::new_entity_id();
+    const auto note = model::new_entity_id();
     put(ops, K::visit, visit, model::fields::kCreated, me);
     put(ops, K::visit, visit, d::kVisitCase, to_hex(case_id));
     put(ops, K::visit, visit, d::kVisitKind, "home_visit");

@@ -4,6 +4,8 @@
 #include <tuple>
 #include <utility>
 
+#include "varn/crypto/random.hpp"
+
 namespace varn::model {
 namespace {
 
@@ -27,6 +29,14 @@ std::optional<EntityKind> kind_from_name(std::string_view name) {
   }
   return std::nullopt;
 }
+
+EntityId new_entity_id(std::uint64_t wall_ms) {
+  EntityId id = crypto::random_array<16>();
+  for (std::size_t i = 0; i < 6; ++i) id[i] = static_cast<std::uint8_t>(wall_ms >> (8 * (5 - i)));
+  return id;
+}
+
+EntityId new_entity_id() { return new_entity_id(system_wall_clock()()); }
 
 bool op_less(const Op& a, const Op& b) {
   return std::tie(a.kind, a.id, a.field, a.hlc, a.device, a.value) <

@@ -17,6 +17,15 @@ namespace varn::model {
 
 using EntityId = ByteArray<16>;
 
+//! A new entity id: the creation time's milliseconds (48 bits, big-endian)
+//! then 80 random bits. Ids made around the same time sort together, so a
+//! replica's B-trees take new entities at their right edge instead of on a
+//! random page each (initial sync was bound by those page misses). The time
+//! is only ever seen inside ciphertext, by devices that also see every op's
+//! HLC; 80 random bits keep ids unguessable and collision-free.
+[[nodiscard]] EntityId new_entity_id(std::uint64_t wall_ms);
+[[nodiscard]] EntityId new_entity_id();
+
 enum class EntityKind : std::uint8_t {
   person = 1,
   case_file = 2,

@@ -14,6 +14,21 @@ using test::entity;
 using test::make_op;
 using wire::ChangeSetClass;
 
+TEST_CASE("new entity ids sort by creation time and differ in their random tail", "[model][operation]") {
+  const std::uint64_t ms = 0x0192'3456'789aULL;  // a 2024 timestamp
+  const auto a = new_entity_id(ms);
+  const auto b = new_entity_id(ms);
+  const auto later = new_entity_id(ms + 1);
+  const auto next_year = new_entity_id(ms + 366ULL * 24 * 3600 * 1000);
+  CHECK(std::vector<std::uint8_t>(a.begin(), a.begin() + 6) ==
+        std::vector<std::uint8_t>{0x01, 0x92, 0x34, 0x56, 0x78, 0x9a});
+  CHECK(a != b);  // 80 random bits
+  CHECK(std::vector<std::uint8_t>(a.begin() + 6, a.end()) != std::vector<std::uint8_t>(b.begin() + 6, b.end()));
+  CHECK(a < later);
+  CHECK(b < later);
+  CHECK(later < next_year);
+}
+
 TEST_CASE("every entity kind has a name that maps back to it", "[model][operation]") {
   for (std::uint8_t k = 1; k <= kMaxEntityKind; ++k) {
     const auto kind = static_cast<EntityKind>(k);

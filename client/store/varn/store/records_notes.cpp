@@ -54,7 +54,7 @@ Result<std::string> snapshot_of(Database& db, const EntityId& note) {
 
 Result<EntityId> Records::add_note(const EntityId& visit, const std::string& text) {
   if (auto r = require_text("text", text); !r) return r.error();
-  const EntityId id = crypto::random_array<16>();
+  const EntityId id = model::new_entity_id();
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
   auto case_hex = visible_field(w->db(), EntityKind::visit, visit, dom::kVisitCase);
@@ -100,7 +100,7 @@ Result<void> Records::sign_note(const EntityId& note) {
 Result<EntityId> Records::add_addendum(const EntityId& note, const std::string& kind, const std::string& text) {
   if (auto r = require_one_of("kind", dom::addendum_kinds(), kind); !r) return r.error();
   if (auto r = require_text("text", text); !r) return r.error();
-  const EntityId id = crypto::random_array<16>();
+  const EntityId id = model::new_entity_id();
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
   if (auto s = signed_note(w->db(), note, "addenda are for signed notes; edit the draft instead"); !s) {
@@ -120,7 +120,7 @@ Result<void> Records::sign_off(const EntityId& note) {
   auto state = signed_note(w->db(), note, "only a signed note can be signed off");
   if (!state) return state.error();
   if (state->reviewed) return make_error(Errc::conflict, "the note is already signed off");
-  const EntityId id = crypto::random_array<16>();
+  const EntityId id = model::new_entity_id();
   if (auto r = w->put(EntityKind::review, id, model::fields::kCreated, to_hex(me_)); !r) return r;
   if (auto r = w->put(EntityKind::review, id, dom::kReviewNote, to_hex(note)); !r) return r;
   return w->commit();
