@@ -17,8 +17,8 @@ Result<void> LockedStore::mark_acknowledged(const wire::ChangeSetId& id, std::ui
 }
 Result<std::uint64_t> LockedStore::pull_cursor() { VARN_LOCKED(pull_cursor()); }
 Result<void> LockedStore::apply_received(const sync::ReceivedChangeSet& received) { VARN_LOCKED(apply_received(received)); }
-Result<void> LockedStore::apply_received_batch(const std::vector<sync::ReceivedChangeSet>& page) {
-  VARN_LOCKED(apply_received_batch(page));
+Result<void> LockedStore::apply_received_stream(const sync::ReceivedSource& next) {
+  VARN_LOCKED(apply_received_stream(next));
 }
 Result<std::vector<Bytes>> LockedStore::held_envelopes_after(std::uint64_t after) { VARN_LOCKED(held_envelopes_after(after)); }
 Result<void> LockedStore::rewind_cursor(std::uint64_t to) { VARN_LOCKED(rewind_cursor(to)); }

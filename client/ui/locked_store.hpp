@@ -23,7 +23,7 @@ class LockedStore final : public sync::SyncStore, public sync::DeviceVault {
   Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) override;
   Result<std::uint64_t> pull_cursor() override;
   Result<void> apply_received(const sync::ReceivedChangeSet& received) override;
-  Result<void> apply_received_batch(const std::vector<sync::ReceivedChangeSet>& page) override;
+  Result<void> apply_received_stream(const sync::ReceivedSource& next) override;
   Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) override;
   Result<void> rewind_cursor(std::uint64_t to) override;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "varn/crypto/random.hpp"
+#include "varn/sync/page_opener.hpp"
 
 namespace varn::sync {
 
@@ -97,7 +98,7 @@ bool SyncEngine::role_allows(const crypto::DeviceId& author, wire::ChangeSetClas
   return registry::role_may_write(*role, change_class);
 }
 
-Result<ReceivedChangeSet> SyncEngine::open_received(const wire::SequencedEnvelope& item, bool refreshed) {
+Result<SealedItem> SyncEngine::resolve_keys(const wire::SequencedEnvelope& item) {
   auto env = wire::decode_envelope(item.envelope);
   if (!env) return env.error();
   if (env->header.unit != unit_) return make_error(Errc::corrupt, "server sent a change set of another unit");
@@ -105,44 +106,47 @@ Result<ReceivedChangeSet> SyncEngine::open_received(const wire::SequencedEnvelop
   auto author = env->header.author == me_.device_id() ? std::optional(me_.signing().public_key())
                                                        : keys_.author_key(env->header.author);
   const crypto::SecretBuffer* key = keys_.epoch_key(env->header.epoch);
-  if ((!author || key == nullptr) && !refreshed) {
-    if (auto r = keys_.refresh(); !r) return r.error();
-    return open_received(item, true);
-  }
   if (!author) return make_error(Errc::forbidden, "change set from a device this unit does not hold");
   if (key == nullptr) return make_error(Errc::locked, "no key for the change set's epoch on this device");
   if (!role_allows(env->header.author, env->header.change_class)) {
     return make_error(Errc::forbidden, "change set of a class its author's role may not write");
   }
-  auto plaintext = wire::open_envelope(*env, *author, *key);
-  if (!plaintext) return plaintext.error();
-  ReceivedChangeSet received;
-  received.server_seq = item.seq;
-  received.id = env->header.id;
-  received.author = env->header.author;
-  received.change_class = env->header.change_class;
-  received.envelope = item.envelope;
-  received.plaintext = std::move(plaintext).value();
-  return received;
+  return SealedItem{item.seq, &item.envelope, std::move(env).value(), *author, key};
+}
+
+Result<std::vector<SealedItem>> SyncEngine::resolve_page(const PullPage& page, std::uint64_t cursor, bool refreshed) {
+  std::vector<SealedItem> items;
+  items.reserve(page.items.size());
+  std::uint64_t last = cursor;
+  for (const auto& item : page.items) {
+    if (item.seq <= last) return make_error(Errc::corrupt, "server sent sequence numbers out of order");
+    last = item.seq;
+    auto resolved = resolve_keys(item);
+    if (!resolved && !refreshed &&
+        (resolved.error().code == Errc::forbidden || resolved.error().code == Errc::locked)) {
+      // A device or epoch this one has not heard of yet: learn the registry
+      // once and start over, since a refresh may drop the keys held so far.
+      if (auto r = keys_.refresh(); !r) return r.error();
+      return resolve_page(page, cursor, true);
+    }
+    if (!resolved) {
+      return make_error(resolved.error().code, "change set " + std::to_string(item.seq) + ": " + resolved.error().message);
+    }
+    items.push_back(std::move(resolved).value());
+  }
+  return items;
 }
 
 Result<std::size_t> SyncEngine::apply_page(const PullPage& page) {
   auto cursor = store_.pull_cursor();
   if (!cursor) return cursor.error();
-  std::vector<ReceivedChangeSet> opened;
-  std::uint64_t last = *cursor;
-  for (const auto& item : page.items) {
-    if (item.seq <= last) return make_error(Errc::corrupt, "server sent sequence numbers out of order");
-    last = item.seq;
-    auto received = open_received(item, false);
-    if (!received) {
-      return make_error(received.error().code, "change set " + std::to_string(item.seq) + ": " + received.error().message);
-    }
-    opened.push_back(std::move(received).value());
-  }
-  if (opened.empty()) return std::size_t{0};
-  if (auto applied = store_.apply_received_batch(opened); !applied) return applied.error();
-  return opened.size();
+  auto items = resolve_page(page, *cursor, false);
+  if (!items) return items.error();
+  const std::size_t count = items->size();
+  if (count == 0) return std::size_t{0};
+  PageOpener opener(std::move(items).value(), PageOpener::workers_for(count));
+  if (auto applied = store_.apply_received_stream([&] { return opener.next(); }); !applied) return applied.error();
+  return count;
 }
 
 Result<std::size_t> SyncEngine::pull_all(ApiClient& api, SyncReport& report, int wait_seconds) {

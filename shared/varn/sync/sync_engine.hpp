@@ -10,6 +10,7 @@
 #include "varn/crypto/device_identity.hpp"
 #include "varn/sync/api_client.hpp"
 #include "varn/sync/key_provider.hpp"
+#include "varn/sync/page_opener.hpp"
 #include "varn/sync/sync_store.hpp"
 
 namespace varn::sync {
@@ -40,7 +41,7 @@ class SyncEngine {
   //! Pushes every unacknowledged change set, in author order, in batches.
   [[nodiscard]] Result<std::size_t> push_pending(ApiClient& api);
   //! Verifies, decrypts and applies one page from the server in one store
-  //! transaction. Stops (applying nothing of the page) on the first change
+  //! transaction; verification runs on worker threads ahead of the store. Stops (applying nothing of the page) on the first change
   //! set that fails a check: a server serving forged data must be noticed.
   [[nodiscard]] Result<std::size_t> apply_page(const PullPage& page);
   //! Pulls pages until the cursor reaches the server's head.
@@ -53,7 +54,9 @@ class SyncEngine {
 
  private:
   [[nodiscard]] bool role_allows(const crypto::DeviceId& author, wire::ChangeSetClass change_class);
-  [[nodiscard]] Result<ReceivedChangeSet> open_received(const wire::SequencedEnvelope& item, bool refreshed);
+  //! Decodes the envelope and finds the keys it opens under, on this thread.
+  [[nodiscard]] Result<SealedItem> resolve_keys(const wire::SequencedEnvelope& item);
+  [[nodiscard]] Result<std::vector<SealedItem>> resolve_page(const PullPage& page, std::uint64_t cursor, bool refreshed);
   SyncStore& store_;
   const crypto::DeviceIdentity& me_;
   wire::UnitId unit_;

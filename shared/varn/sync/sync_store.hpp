@@ -5,6 +5,8 @@
 //! so a crash at any point neither loses nor double-applies a change set.
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "varn/crypto/hash.hpp"
@@ -50,6 +52,9 @@ struct ReceivedChangeSet {
   Bytes plaintext;  //!< the model's change-set encoding
 };
 
+//! Hands out received change sets in server order; nullopt after the last.
+using ReceivedSource = std::function<Result<std::optional<ReceivedChangeSet>>()>;
+
 class SyncStore {
  public:
   virtual ~SyncStore() = default;
@@ -71,8 +76,6 @@ class SyncStore {
   //! the cursor to `server_seq`. A change set id seen before only moves the
   //! cursor. An own change set coming back is acknowledged, not re-applied.
   [[nodiscard]] virtual Result<void> apply_received(const ReceivedChangeSet& received) = 0;
-  //! The same for a page of change sets in one transaction (initial sync of
-  //! 100k change sets must not pay one commit each). Stores may override.
   //! Every envelope this device holds (own and received) that the server
   //! numbered above `after`, in that order: what it re-pushes after the
   //! server was restored from an older backup.
@@ -86,11 +89,31 @@ class SyncStore {
     (void)to;
     return make_error(Errc::unavailable, "this store cannot rewind its cursor");
   }
-  [[nodiscard]] virtual Result<void> apply_received_batch(const std::vector<ReceivedChangeSet>& page) {
+  //! The same for a page of change sets in one transaction (initial sync of
+  //! 100k change sets must not pay one commit each), taken from `next` in
+  //! server order until it answers nullopt. An error from `next` or from a
+  //! change set applies nothing of the page. `next` may block while the
+  //! engine still verifies; stores that apply as they go overlap with it.
+  [[nodiscard]] virtual Result<void> apply_received_stream(const ReceivedSource& next) {
+    std::vector<ReceivedChangeSet> page;
+    for (;;) {
+      auto r = next();
+      if (!r) return r.error();
+      if (!*r) break;
+      page.push_back(std::move(**r));
+    }
     for (const auto& r : page) {
       if (auto applied = apply_received(r); !applied) return applied;
     }
     return {};
+  }
+  //! apply_received_stream over a page already opened.
+  [[nodiscard]] Result<void> apply_received_batch(const std::vector<ReceivedChangeSet>& page) {
+    std::size_t i = 0;
+    return apply_received_stream([&]() -> Result<std::optional<ReceivedChangeSet>> {
+      if (i == page.size()) return std::optional<ReceivedChangeSet>{};
+      return std::optional<ReceivedChangeSet>(page[i++]);
+    });
   }
 };
 

@@ -178,3 +178,35 @@ TEST_CASE("Pull pages until the cursor reaches the head", "[sync]") {
   CHECK(rb->cursor == 10);
   CHECK(b.store.applied.size() == 10);
 }
+
+TEST_CASE("A page big enough for worker threads is applied in server order", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  auto& b = unit.add_device();
+  std::vector<std::string> written;
+  for (int i = 0; i < 300; ++i) {
+    a.store.write(std::to_string(i));
+    written.push_back(std::to_string(i) + "\n");
+  }
+  REQUIRE(a.engine->sync(*a.api).ok());
+  auto rb = b.engine->sync(*b.api);
+  REQUIRE(rb.ok());
+  CHECK(rb->pulled == 300);
+  CHECK(b.store.applied == written);
+}
+
+TEST_CASE("A tampered change set deep in a big page stops it and applies nothing of it", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  auto& b = unit.add_device();
+  for (int i = 0; i < 300; ++i) a.store.write(std::to_string(i));
+  REQUIRE(a.engine->sync(*a.api).ok());
+  unit.server.log.at(250).envelope.at(300) ^= 0x01;
+
+  auto rb = b.engine->sync(*b.api);
+  REQUIRE_FALSE(rb.ok());
+  CHECK(rb.error().code == Errc::bad_signature);
+  CHECK(rb.error().message.find("change set 251") != std::string::npos);
+  CHECK(b.store.applied.empty());
+  CHECK(*b.store.pull_cursor() == 0);
+}

@@ -1,6 +1,7 @@
 // LocalStore as the sync engine's store, incoming side: merge received change
 // sets, keep their envelopes and move the cursor, one transaction per page.
 #include <algorithm>
+#include <optional>
 
 #include "varn/model/change_set_codec.hpp"
 #include "varn/store/database.hpp"
@@ -106,16 +107,26 @@ Result<void> LocalStore::apply_received(const sync::ReceivedChangeSet& received)
   return apply_received_batch({received});
 }
 
-Result<void> LocalStore::apply_received_batch(const std::vector<sync::ReceivedChangeSet>& page) {
+// Applies each change set as the engine hands it over, so the store works
+// while the engine still verifies the rest of the page.
+Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next) {
   if (locked()) return locked_error();
-  if (page.empty()) return {};
-  auto tx = db_->begin();
-  if (!tx) return tx.error();
-  Merger merger(*db_);
-  for (const auto& r : page) {
-    if (auto applied = apply_one(*db_, merger, r); !applied) return applied;
+  std::optional<Transaction> tx;
+  std::optional<Merger> merger;
+  for (;;) {
+    auto r = next();
+    if (!r) return r.error();
+    if (!*r) break;
+    if (!tx) {
+      auto begun = db_->begin();
+      if (!begun) return begun.error();
+      tx.emplace(std::move(begun).value());
+      merger.emplace(*db_);
+    }
+    if (auto applied = apply_one(*db_, *merger, **r); !applied) return applied;
   }
-  if (auto done = merger.finish(); !done) return done;
+  if (!tx) return {};
+  if (auto done = merger->finish(); !done) return done;
   return tx->commit();
 }
 

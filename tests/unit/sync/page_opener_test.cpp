@@ -1,0 +1,94 @@
+#include "varn/sync/page_opener.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "varn/crypto/device_identity.hpp"
+#include "varn/crypto/random.hpp"
+
+using namespace varn;
+
+namespace {
+
+// A page of `count` sealed change sets from one author, plaintext "n".
+struct Page {
+  crypto::DeviceIdentity author = crypto::DeviceIdentity::generate();
+  crypto::SecretBuffer key = crypto::SecretBuffer::random(32);
+  wire::UnitId unit = crypto::random_array<16>();
+  std::vector<Bytes> envelopes;
+
+  explicit Page(std::size_t count) {
+    for (std::size_t n = 0; n < count; ++n) {
+      wire::SealParams params;
+      params.unit = unit;
+      params.epoch = 1;
+      params.seq = n + 1;
+      params.id = crypto::random_array<16>();
+      auto sealed = wire::seal_envelope(params, key, author.signing(), as_bytes(std::to_string(n)));
+      REQUIRE(sealed);
+      envelopes.push_back(std::move(sealed).value());
+    }
+  }
+
+  std::vector<sync::SealedItem> items() const {
+    std::vector<sync::SealedItem> out;
+    for (std::size_t n = 0; n < envelopes.size(); ++n) {
+      auto env = wire::decode_envelope(envelopes[n]);
+      REQUIRE(env);
+      out.push_back({n + 1, &envelopes[n], std::move(env).value(), author.signing().public_key(), &key});
+    }
+    return out;
+  }
+};
+
+std::string text_of(const Bytes& b) { return std::string(b.begin(), b.end()); }
+
+}  // namespace
+
+TEST_CASE("The page opener hands change sets out in server order with any number of workers", "[sync]") {
+  const Page page(200);
+  for (unsigned workers : {0u, 1u, 3u}) {
+    CAPTURE(workers);
+    sync::PageOpener opener(page.items(), workers);
+    for (std::size_t n = 0; n < 200; ++n) {
+      auto r = opener.next();
+      REQUIRE(r);
+      REQUIRE(r->has_value());
+      CHECK((*r)->server_seq == n + 1);
+      CHECK(text_of((*r)->plaintext) == std::to_string(n));
+      CHECK((*r)->envelope == page.envelopes[n]);
+    }
+    auto end = opener.next();
+    REQUIRE(end);
+    CHECK_FALSE(end->has_value());
+  }
+}
+
+TEST_CASE("The page opener stops at the first change set that does not open", "[sync]") {
+  Page page(100);
+  page.envelopes[60].back() ^= 0x01;  // the signature's last byte
+  for (unsigned workers : {0u, 2u}) {
+    CAPTURE(workers);
+    sync::PageOpener opener(page.items(), workers);
+    std::size_t handed_out = 0;
+    Error failure{Errc::malformed, ""};
+    for (;;) {
+      auto r = opener.next();
+      if (!r) {
+        failure = r.error();
+        break;
+      }
+      REQUIRE(r->has_value());
+      ++handed_out;
+    }
+    CHECK(handed_out == 60);
+    CHECK(failure.code == Errc::bad_signature);
+    CHECK(failure.message.rfind("change set 61: ", 0) == 0);
+  }  // the opener joins its workers although the page was left unfinished
+}
+
+TEST_CASE("Small pages open on the caller's thread", "[sync]") {
+  CHECK(sync::PageOpener::workers_for(1) == 0);
+  CHECK(sync::PageOpener::workers_for(31) == 0);
+  CHECK(sync::PageOpener::workers_for(1000) <= 4);
+}
