@@ -1,5 +1,6 @@
 // Schema migrations: a store written by an older build opens with nothing
-// lost. v1 -> v2 re-keys op_log by the field it changes.
+// lost. v1 -> v2 re-keys op_log by the field it changes; v2 -> v3 keeps
+// received envelopes in chunks and lets op_log leave a winner's value out.
 #include <catch2/catch.hpp>
 
 #include "store_fixture.hpp"
@@ -62,4 +63,40 @@ TEST_CASE("a v1 store's op log survives the v2 migration and still deduplicates"
   REQUIRE(merger.finish());
   REQUIRE(tx->commit());
   CHECK(count(**db, "SELECT count(*) FROM op_log") == 1);
+}
+
+TEST_CASE("a v2 store's received envelopes and op values survive the v3 migration", "[store][schema]") {
+  test::ScratchDir dir;
+  const auto key = crypto::SecretBuffer::random(32);
+  auto db = store::Database::open(dir.file("old.db"), key, true);
+  REQUIRE(db);
+  REQUIRE(store::migrate_up_to(**db, 2));
+  const std::vector<std::string> envelopes = {"first envelope", "second, longer envelope"};
+  for (std::size_t i = 0; i < envelopes.size(); ++i) {
+    auto insert = (*db)->prepare(
+        "INSERT INTO received_changeset(id, server_seq, author, class, envelope, refused) VALUES(?, ?, ?, 0, ?, 0)");
+    REQUIRE(insert);
+    insert->bind(1, model::EntityId{static_cast<std::uint8_t>(i + 1)}).bind(2, static_cast<std::int64_t>(i + 5));
+    insert->bind(3, crypto::DeviceId{7}).bind(4, as_bytes(envelopes[i]));
+    REQUIRE(insert->run());
+  }
+  REQUIRE((*db)->exec("INSERT INTO op_log VALUES(4, x'01', 'body', x'02', 'kept text', 1, x'09', 1)"));
+
+  REQUIRE(store::migrate(**db));
+  CHECK(store::stored_schema_version(**db).value() == 3);
+  auto held = (*db)->prepare(
+      "SELECT server_seq, substr(e.bytes, r.envelope_at + 1, r.envelope_size) FROM received_changeset r "
+      "JOIN received_envelopes e ON e.chunk = r.envelope_chunk ORDER BY server_seq");
+  REQUIRE(held);
+  for (std::size_t i = 0; i < envelopes.size(); ++i) {
+    REQUIRE(held->step().value());
+    CHECK(held->int64(0) == static_cast<std::int64_t>(i + 5));
+    const auto bytes = held->blob(1);
+    CHECK(std::string(bytes.begin(), bytes.end()) == envelopes[i]);
+  }
+  CHECK_FALSE(held->step().value());
+  auto value = (*db)->prepare("SELECT value FROM op_log WHERE field = 'body'");
+  REQUIRE(value);
+  REQUIRE(value->step().value());
+  CHECK(value->text(0) == "kept text");
 }

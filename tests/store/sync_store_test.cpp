@@ -277,3 +277,25 @@ TEST_CASE("a reviewer's access-log entries travel as review, a worker's as field
   REQUIRE(ops);
   for (const auto& op : *ops) CHECK(model::class_allows(wire::ChangeSetClass::review, op));
 }
+
+TEST_CASE("received envelopes come back byte for byte from the chunks of several pages", "[store][sync]") {
+  Device d;
+  const crypto::DeviceId other = crypto::random_array<16>();
+  std::vector<sync::ReceivedChangeSet> all;
+  for (std::uint64_t seq = 1; seq <= 5; ++seq) {
+    auto r = test::received(other, {note_op(other, d.wall.ms + seq)}, seq);
+    r.envelope.resize(100 + seq * 37, static_cast<std::uint8_t>(seq));  // different lengths and bytes
+    all.push_back(std::move(r));
+  }
+  REQUIRE(d.store->apply_received_batch({all[0], all[1], all[2]}));
+  REQUIRE(d.store->apply_received_batch({all[3], all[4]}));
+  CHECK(count_rows(*d.store, "SELECT count(*) FROM received_envelopes") == 2);
+
+  auto held = d.store->held_envelopes_after(0);
+  REQUIRE(held);
+  REQUIRE(held->size() == 5);
+  for (std::size_t i = 0; i < 5; ++i) CHECK((*held)[i] == all[i].envelope);
+  auto tail = d.store->held_envelopes_after(2);
+  REQUIRE(tail->size() == 3);
+  CHECK((*tail)[0] == all[2].envelope);
+}

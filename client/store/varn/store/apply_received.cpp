@@ -72,16 +72,54 @@ Result<void> record_refusal(Database& db, const sync::ReceivedChangeSet& r, cons
   return q->run();
 }
 
-Result<void> keep_envelope(Database& db, const sync::ReceivedChangeSet& r, bool refused) {
-  auto q = db.prepare(
-      "INSERT INTO received_changeset(id, server_seq, author, class, envelope, refused) VALUES(?, ?, ?, ?, ?, ?)");
-  if (!q) return q.error();
-  q->bind(1, r.id).bind(2, sql(r.server_seq)).bind(3, r.author).bind(4, static_cast<std::int64_t>(r.change_class));
-  q->bind(5, r.envelope).bind(6, std::int64_t{refused ? 1 : 0});
-  return q->run();
-}
+// Received envelopes go end to end into one chunk per applied page (schema
+// v3); each row says where its envelope lies. A chunk is closed at this size
+// so that no single value grows without bound.
+constexpr std::size_t kChunkBytes = 4u << 20;
 
-Result<void> apply_one(Database& db, Merger& merger, const sync::ReceivedChangeSet& r) {
+class EnvelopeKeeper {
+ public:
+  explicit EnvelopeKeeper(Database& db) : db_(db) {}
+
+  Result<void> keep(const sync::ReceivedChangeSet& r, bool refused) {
+    if (chunk_ == 0) {
+      auto last = db_.prepare("SELECT coalesce(max(chunk), 0) FROM received_envelopes");
+      if (!last) return last.error();
+      auto row = last->step();
+      if (!row) return row.error();
+      chunk_ = last->int64(0) + 1;
+    }
+    auto q = db_.prepare(
+        "INSERT INTO received_changeset(id, server_seq, author, class, refused, envelope_chunk, envelope_at, "
+        "envelope_size) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!q) return q.error();
+    q->bind(1, r.id).bind(2, sql(r.server_seq)).bind(3, r.author).bind(4, static_cast<std::int64_t>(r.change_class));
+    q->bind(5, std::int64_t{refused ? 1 : 0}).bind(6, chunk_).bind(7, static_cast<std::int64_t>(bytes_.size()));
+    q->bind(8, static_cast<std::int64_t>(r.envelope.size()));
+    if (auto done = q->run(); !done) return done;
+    bytes_.insert(bytes_.end(), r.envelope.begin(), r.envelope.end());
+    return bytes_.size() >= kChunkBytes ? flush() : Result<void>{};
+  }
+
+  //! Writes the open chunk; call before commit.
+  Result<void> flush() {
+    if (bytes_.empty()) return {};
+    auto q = db_.prepare("INSERT INTO received_envelopes(chunk, bytes) VALUES(?, ?)");
+    if (!q) return q.error();
+    q->bind(1, chunk_).bind(2, ByteView(bytes_));
+    if (auto done = q->run(); !done) return done;
+    bytes_.clear();
+    ++chunk_;
+    return {};
+  }
+
+ private:
+  Database& db_;
+  std::int64_t chunk_ = 0;  // 0: not numbered yet
+  Bytes bytes_;
+};
+
+Result<void> apply_one(Database& db, Merger& merger, EnvelopeKeeper& envelopes, const sync::ReceivedChangeSet& r) {
   auto seen = renumber_if_seen(db, r);
   if (!seen) return seen.error();
   if (*seen) return set_cursor(db, r.server_seq, 0);
@@ -90,14 +128,14 @@ Result<void> apply_one(Database& db, Merger& merger, const sync::ReceivedChangeS
   std::uint64_t max_hlc = 0;
   if (auto refusal = check_received(r, ops)) {
     if (auto rec = record_refusal(db, r, *refusal); !rec) return rec;
-    if (auto kept = keep_envelope(db, r, true); !kept) return kept;
+    if (auto kept = envelopes.keep(r, true); !kept) return kept;
     return set_cursor(db, r.server_seq, 0);
   }
   for (const auto& op : *ops) {
     if (auto merged = merger.merge(op); !merged) return merged.error();
     max_hlc = std::max(max_hlc, op.hlc.packed);
   }
-  if (auto kept = keep_envelope(db, r, false); !kept) return kept;
+  if (auto kept = envelopes.keep(r, false); !kept) return kept;
   return set_cursor(db, r.server_seq, max_hlc);
 }
 
@@ -113,6 +151,7 @@ Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next)
   if (locked()) return locked_error();
   std::optional<Transaction> tx;
   std::optional<Merger> merger;
+  std::optional<EnvelopeKeeper> envelopes;
   for (;;) {
     auto r = next();
     if (!r) return r.error();
@@ -122,11 +161,13 @@ Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next)
       if (!begun) return begun.error();
       tx.emplace(std::move(begun).value());
       merger.emplace(*db_);
+      envelopes.emplace(*db_);
     }
-    if (auto applied = apply_one(*db_, *merger, **r); !applied) return applied;
+    if (auto applied = apply_one(*db_, *merger, *envelopes, **r); !applied) return applied;
   }
   if (!tx) return {};
   if (auto done = merger->finish(); !done) return done;
+  if (auto done = envelopes->flush(); !done) return done;
   return tx->commit();
 }
 

@@ -96,17 +96,23 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
   const model::Verdict verdict = model::decide(op, target);
   if (verdict == model::Verdict::duplicate) return verdict;
 
+  const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
+  const bool wins_field = verdict == model::Verdict::apply && !is_sign;
   auto log = db_.prepare(
       "INSERT INTO op_log(hash, kind, id, field, value, hlc, device, verdict) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
   if (!log) return log.error();
-  log->bind(1, hash).bind(2, kind_sql(op.kind)).bind(3, op.id).bind(4, op.field).bind(5, op.value);
+  log->bind(1, hash).bind(2, kind_sql(op.kind)).bind(3, op.id).bind(4, op.field);
+  if (wins_field) {
+    log->bind_null(5);  // the value goes to field_value only (schema v3)
+  } else {
+    log->bind(5, op.value);
+  }
   log->bind(6, to_sql(op.hlc)).bind(7, op.device).bind(8, static_cast<std::int64_t>(verdict));
   if (auto r = log->run(); !r) return r.error();
 
   Result<void> written;
   if (verdict == model::Verdict::apply) {
-    const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
-    written = is_sign ? apply_sign(op, hash) : write_winner(op, target.field_winner.has_value());
+    written = is_sign ? apply_sign(op, hash) : write_winner(op, target.field_winner);
   } else if (verdict == model::Verdict::conflict) {
     written = record_conflict(op, hash);
   }
@@ -119,13 +125,23 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
   return verdict;
 }
 
-// field_winner() has just read whether the row exists: one statement, no probe.
-Result<void> Merger::write_winner(const model::Op& op, bool row_exists) {
+// field_winner() has just read the row: one statement, no probe. The op
+// displaced keeps its value in op_log from now on (NULL there meant "the
+// winner, see field_value").
+Result<void> Merger::write_winner(const model::Op& op, const std::optional<model::Op>& displaced) {
+  if (displaced) {
+    auto keep = db_.prepare(
+        "UPDATE OR FAIL op_log SET value = ?5 WHERE kind = ?1 AND id = ?2 AND field = ?3 AND hash = ?4 AND value IS NULL");
+    if (!keep) return keep.error();
+    keep->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op_digest(*displaced));
+    keep->bind(5, displaced->value);
+    if (auto r = keep->run(); !r) return r;
+  }
   // OR FAIL: no statement journal (merge_writer.hpp).
-  auto q = db_.prepare(row_exists ? "UPDATE OR FAIL field_value SET value = ?4, hlc = ?5, device = ?6, ref = ?7 "
-                                    "WHERE kind = ?1 AND id = ?2 AND field = ?3"
-                                  : "INSERT OR FAIL INTO field_value(kind, id, field, value, hlc, device, ref) "
-                                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  auto q = db_.prepare(displaced ? "UPDATE OR FAIL field_value SET value = ?4, hlc = ?5, device = ?6, ref = ?7 "
+                                   "WHERE kind = ?1 AND id = ?2 AND field = ?3"
+                                 : "INSERT OR FAIL INTO field_value(kind, id, field, value, hlc, device, ref) "
+                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!q) return q.error();
   q->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op.value).bind(5, to_sql(op.hlc));
   q->bind(6, op.device);
@@ -161,7 +177,9 @@ Result<void> Merger::apply_sign(const model::Op& sign, const crypto::Hash32& sig
   std::vector<std::pair<crypto::Hash32, model::Op>> now_conflicting;
   {
     auto logged = db_.prepare(
-        "SELECT hash, field, value, hlc, device FROM op_log WHERE kind = ? AND id = ? AND verdict IN (?, ?)");
+        "SELECT hash, field, coalesce(value, (SELECT w.value FROM field_value w WHERE w.kind = op_log.kind "
+        "AND w.id = op_log.id AND w.field = op_log.field)), hlc, device "
+        "FROM op_log WHERE kind = ? AND id = ? AND verdict IN (?, ?)");
     if (!logged) return logged.error();
     logged->bind(1, kind_sql(model::EntityKind::note)).bind(2, sign.id);
     logged->bind(3, static_cast<std::int64_t>(model::Verdict::apply));

@@ -42,7 +42,7 @@ class Merger {
 
  private:
   Result<std::optional<model::Op>> field_winner(const model::Op& op);
-  Result<void> write_winner(const model::Op& op, bool row_exists);
+  Result<void> write_winner(const model::Op& op, const std::optional<model::Op>& displaced);
   Result<void> apply_sign(const model::Op& sign, const crypto::Hash32& sign_hash);
   Result<void> record_conflict(const model::Op& op, const crypto::Hash32& hash);
   Result<void> refresh_note(const model::EntityId& note);

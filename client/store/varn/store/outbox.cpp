@@ -162,17 +162,40 @@ Result<std::uint64_t> LocalStore::pull_cursor() {
 
 Result<std::vector<Bytes>> LocalStore::held_envelopes_after(std::uint64_t after) {
   if (locked()) return locked_error();
+  // Own envelopes are whole rows; received ones are slices of a chunk (schema v3).
   auto q = db_->prepare(
-      "SELECT server_seq, envelope FROM sealed_changeset WHERE server_seq > ?1 "
-      "UNION ALL SELECT server_seq, envelope FROM received_changeset WHERE server_seq > ?1 ORDER BY 1");
+      "SELECT server_seq, envelope, 0, 0, 0 FROM sealed_changeset WHERE server_seq > ?1 "
+      "UNION ALL SELECT server_seq, NULL, envelope_chunk, envelope_at, envelope_size FROM received_changeset "
+      "WHERE server_seq > ?1 ORDER BY 1");
   if (!q) return q.error();
   q->bind(1, static_cast<std::int64_t>(after));
   std::vector<Bytes> out;
+  std::int64_t chunk_id = 0;
+  Bytes chunk;
   for (;;) {
     auto row = q->step();
     if (!row) return row.error();
     if (!*row) return out;
-    out.push_back(q->blob(1));
+    if (!q->is_null(1)) {
+      out.push_back(q->blob(1));
+      continue;
+    }
+    if (q->int64(2) != chunk_id) {
+      auto read = db_->prepare("SELECT bytes FROM received_envelopes WHERE chunk = ?");
+      if (!read) return read.error();
+      read->bind(1, q->int64(2));
+      auto found = read->step();
+      if (!found) return found.error();
+      if (!*found) return make_error(Errc::corrupt, "a received envelope's chunk is missing");
+      chunk = read->blob(0);
+      chunk_id = q->int64(2);
+    }
+    const auto at = static_cast<std::uint64_t>(q->int64(3));
+    const auto size = static_cast<std::uint64_t>(q->int64(4));
+    if (at > chunk.size() || size > chunk.size() - at) {
+      return make_error(Errc::corrupt, "a received envelope lies outside its chunk");
+    }
+    out.emplace_back(chunk.begin() + static_cast<std::ptrdiff_t>(at), chunk.begin() + static_cast<std::ptrdiff_t>(at + size));
   }
 }
 
