@@ -100,3 +100,41 @@ TEST_CASE("a v2 store's received envelopes and op values survive the v3 migratio
   REQUIRE(value->step().value());
   CHECK(value->text(0) == "kept text");
 }
+
+TEST_CASE("a winner a v2 store kept in both tables is displaced cleanly after v3", "[store][schema]") {
+  test::ScratchDir dir;
+  const auto key = crypto::SecretBuffer::random(32);
+  auto db = store::Database::open(dir.file("old.db"), key, true);
+  REQUIRE(db);
+  REQUIRE(store::migrate_up_to(**db, 2));
+  const model::Op old_op{model::EntityKind::person, model::EntityId{4}, "name", "Gammalt namn",
+                         model::Hlc::from_parts(1'700'000'000'000, 0), crypto::DeviceId{9}};
+  // As v2 wrote it: the winner in op_log and in field_value.
+  {
+    auto log = (*db)->prepare(
+        "INSERT INTO op_log(hash, kind, id, field, value, hlc, device, verdict) VALUES(?, 1, ?, 'name', ?, ?, ?, 1)");
+    REQUIRE(log);
+    log->bind(1, store::op_digest(old_op)).bind(2, old_op.id).bind(3, old_op.value);
+    log->bind(4, static_cast<std::int64_t>(old_op.hlc.packed)).bind(5, old_op.device);
+    REQUIRE(log->run());
+    auto winner = (*db)->prepare("INSERT INTO field_value(kind, id, field, value, hlc, device) VALUES(1, ?, 'name', ?, ?, ?)");
+    REQUIRE(winner);
+    winner->bind(1, old_op.id).bind(2, old_op.value).bind(3, static_cast<std::int64_t>(old_op.hlc.packed));
+    winner->bind(4, old_op.device);
+    REQUIRE(winner->run());
+  }
+  REQUIRE(store::migrate(**db));
+
+  auto newer = old_op;
+  newer.value = "Nytt namn";
+  newer.hlc = model::Hlc::from_parts(1'700'000'000'001, 0);
+  auto tx = (*db)->begin();
+  REQUIRE(tx);
+  store::Merger merger(**db);
+  CHECK(merger.merge(old_op).value() == model::Verdict::duplicate);
+  CHECK(merger.merge(newer).value() == model::Verdict::apply);
+  REQUIRE(merger.finish());
+  REQUIRE(tx->commit());
+  CHECK(count(**db, "SELECT count(*) FROM op_log") == 1);  // the old winner, not twice
+  CHECK(count(**db, "SELECT count(*) FROM field_value WHERE value = 'Nytt namn'") == 1);
+}

@@ -97,18 +97,10 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
   if (verdict == model::Verdict::duplicate) return verdict;
 
   const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
-  const bool wins_field = verdict == model::Verdict::apply && !is_sign;
-  auto log = db_.prepare(
-      "INSERT INTO op_log(hash, kind, id, field, value, hlc, device, verdict) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!log) return log.error();
-  log->bind(1, hash).bind(2, kind_sql(op.kind)).bind(3, op.id).bind(4, op.field);
-  if (wins_field) {
-    log->bind_null(5);  // the value goes to field_value only (schema v3)
-  } else {
-    log->bind(5, op.value);
+  // The op that takes its field lives in field_value alone (schema v3).
+  if (verdict != model::Verdict::apply || is_sign) {
+    if (auto r = log_op(op, hash, verdict); !r) return r.error();
   }
-  log->bind(6, to_sql(op.hlc)).bind(7, op.device).bind(8, static_cast<std::int64_t>(verdict));
-  if (auto r = log->run(); !r) return r.error();
 
   Result<void> written;
   if (verdict == model::Verdict::apply) {
@@ -125,17 +117,27 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
   return verdict;
 }
 
-// field_winner() has just read the row: one statement, no probe. The op
-// displaced keeps its value in op_log from now on (NULL there meant "the
-// winner, see field_value").
+Result<void> Merger::log_op(const model::Op& op, const crypto::Hash32& hash, model::Verdict verdict) {
+  // OR IGNORE: a store migrated from v2 may hold a displaced winner already.
+  auto log = db_.prepare(
+      "INSERT OR IGNORE INTO op_log(hash, kind, id, field, value, hlc, device, verdict) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!log) return log.error();
+  log->bind(1, hash).bind(2, kind_sql(op.kind)).bind(3, op.id).bind(4, op.field).bind(5, op.value);
+  log->bind(6, to_sql(op.hlc)).bind(7, op.device).bind(8, static_cast<std::int64_t>(verdict));
+  return log->run();
+}
+
+// field_winner() has just read the row: one statement, no probe. The op it
+// displaces goes to op_log, as a conflict if a sign made it one.
 Result<void> Merger::write_winner(const model::Op& op, const std::optional<model::Op>& displaced) {
   if (displaced) {
-    auto keep = db_.prepare(
-        "UPDATE OR FAIL op_log SET value = ?5 WHERE kind = ?1 AND id = ?2 AND field = ?3 AND hash = ?4 AND value IS NULL");
-    if (!keep) return keep.error();
-    keep->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, op_digest(*displaced));
-    keep->bind(5, displaced->value);
-    if (auto r = keep->run(); !r) return r;
+    const auto hash = op_digest(*displaced);
+    auto conflicted = db_.prepare("SELECT 1 FROM conflict WHERE op_hash = ?");
+    if (!conflicted) return conflicted.error();
+    conflicted->bind(1, hash);
+    auto row = conflicted->step();
+    if (!row) return row.error();
+    if (auto r = log_op(*displaced, hash, *row ? model::Verdict::conflict : model::Verdict::apply); !r) return r;
   }
   // OR FAIL: no statement journal (merge_writer.hpp).
   auto q = db_.prepare(displaced ? "UPDATE OR FAIL field_value SET value = ?4, hlc = ?5, device = ?6, ref = ?7 "
@@ -176,10 +178,11 @@ Result<void> Merger::apply_sign(const model::Op& sign, const crypto::Hash32& sig
   // earlier-arrived later sign) become conflicts, whatever the arrival order was.
   std::vector<std::pair<crypto::Hash32, model::Op>> now_conflicting;
   {
+    // The ops logged, and the field winners (in field_value alone; a v2 store
+    // may hold one in both, and record_conflict ignores the repeat).
     auto logged = db_.prepare(
-        "SELECT hash, field, coalesce(value, (SELECT w.value FROM field_value w WHERE w.kind = op_log.kind "
-        "AND w.id = op_log.id AND w.field = op_log.field)), hlc, device "
-        "FROM op_log WHERE kind = ? AND id = ? AND verdict IN (?, ?)");
+        "SELECT field, value, hlc, device FROM op_log WHERE kind = ?1 AND id = ?2 AND verdict IN (?3, ?4) "
+        "UNION ALL SELECT field, value, hlc, device FROM field_value WHERE kind = ?1 AND id = ?2");
     if (!logged) return logged.error();
     logged->bind(1, kind_sql(model::EntityKind::note)).bind(2, sign.id);
     logged->bind(3, static_cast<std::int64_t>(model::Verdict::apply));
@@ -188,10 +191,10 @@ Result<void> Merger::apply_sign(const model::Op& sign, const crypto::Hash32& sig
       auto row = logged->step();
       if (!row) return row.error();
       if (!*row) break;
-      const auto hash = logged->array<32>(0);
+      model::Op op{model::EntityKind::note, sign.id, logged->text(0), logged->text(1), hlc_of(*logged, 2),
+                   logged->array<16>(3)};
+      const auto hash = op_digest(op);
       if (hash == sign_hash) continue;
-      model::Op op{model::EntityKind::note, sign.id, logged->text(1), logged->text(2), hlc_of(*logged, 3),
-                   logged->array<16>(4)};
       if (model::conflicts_with_sign(op, sign)) now_conflicting.emplace_back(hash, std::move(op));
     }
   }

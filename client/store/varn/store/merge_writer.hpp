@@ -42,6 +42,7 @@ class Merger {
 
  private:
   Result<std::optional<model::Op>> field_winner(const model::Op& op);
+  Result<void> log_op(const model::Op& op, const crypto::Hash32& hash, model::Verdict verdict);
   Result<void> write_winner(const model::Op& op, const std::optional<model::Op>& displaced);
   Result<void> apply_sign(const model::Op& sign, const crypto::Hash32& sign_hash);
   Result<void> record_conflict(const model::Op& op, const crypto::Hash32& hash);

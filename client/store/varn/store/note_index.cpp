@@ -12,11 +12,15 @@ namespace {
 constexpr auto kNote = static_cast<std::int64_t>(model::EntityKind::note);
 
 // The author and writing time: the earliest _created op, else the earliest op.
-// Read from op_log (every op ever merged), so arrival order cannot change it.
+// Read from every op ever merged (op_log and the field winners), so arrival
+// order cannot change it.
 Result<std::optional<std::pair<std::int64_t, Bytes>>> first_op(Database& db, const model::EntityId& note) {
-  for (const char* sql : {"SELECT hlc, device FROM op_log WHERE kind = ? AND id = ? AND field = '_created' "
-                          "ORDER BY hlc, device LIMIT 1",
-                          "SELECT hlc, device FROM op_log WHERE kind = ? AND id = ? ORDER BY hlc, device LIMIT 1"}) {
+  for (const char* sql : {"SELECT hlc, device FROM op_log WHERE kind = ?1 AND id = ?2 AND field = '_created' "
+                          "UNION ALL SELECT hlc, device FROM field_value WHERE kind = ?1 AND id = ?2 "
+                          "AND field = '_created' ORDER BY hlc, device LIMIT 1",
+                          "SELECT hlc, device FROM op_log WHERE kind = ?1 AND id = ?2 "
+                          "UNION ALL SELECT hlc, device FROM field_value WHERE kind = ?1 AND id = ?2 "
+                          "ORDER BY hlc, device LIMIT 1"}) {
     auto q = db.prepare(sql);
     if (!q) return q.error();
     q->bind(1, kNote).bind(2, note);

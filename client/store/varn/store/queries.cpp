@@ -40,10 +40,15 @@ Result<std::optional<std::string>> visible_field(Database& db, model::EntityKind
 }
 
 Result<bool> entity_exists(Database& db, model::EntityKind kind, const model::EntityId& id) {
-  auto q = db.prepare("SELECT 1 FROM op_log WHERE kind = ? AND id = ? LIMIT 1");
+  // Every op merged is a field winner or in op_log (a sign, a loser).
+  auto q = db.prepare(
+      "SELECT EXISTS(SELECT 1 FROM field_value WHERE kind = ?1 AND id = ?2) "
+      "OR EXISTS(SELECT 1 FROM op_log WHERE kind = ?1 AND id = ?2)");
   if (!q) return q.error();
   q->bind(1, static_cast<std::int64_t>(kind)).bind(2, id);
-  return q->step();
+  auto row = q->step();
+  if (!row) return row.error();
+  return *row && q->int64(0) != 0;
 }
 
 Result<std::vector<model::EntityId>> referring(Database& db, model::EntityKind kind, std::string_view field,

@@ -85,22 +85,14 @@ ALTER TABLE op_log_v2 RENAME TO op_log;
 
 // v3: each byte written once, for initial sync (100k change sets) whose
 // time went into page writes.
-// - op_log.value is NULL while the op is its field's winner: the value is
-//   in field_value, and is copied back here when a later op displaces it.
+// - op_log keeps the ops that do not hold their field; the one that does is
+//   its field_value row (its digest is computed from that row) and moves to
+//   op_log when a later op displaces it. Stores migrated from v2 keep their
+//   winners in both, which every reader tolerates.
 // - Received envelopes are kept end to end, one chunk per applied page,
 //   and rows point into it: a ~2.3 KB envelope on a row of its own took a
 //   4 KiB page by itself, a third of all page writes.
 constexpr const char* kV3 = R"sql(
-CREATE TABLE op_log_v3(
-  kind INTEGER NOT NULL, id BLOB NOT NULL, field TEXT NOT NULL, hash BLOB NOT NULL,
-  value TEXT,  -- NULL: the field's current winner, value in field_value
-  hlc INTEGER NOT NULL, device BLOB NOT NULL, verdict INTEGER NOT NULL,
-  PRIMARY KEY(kind, id, field, hash)) WITHOUT ROWID;
-INSERT INTO op_log_v3(kind, id, field, hash, value, hlc, device, verdict)
-  SELECT kind, id, field, hash, value, hlc, device, verdict FROM op_log;
-DROP TABLE op_log;
-ALTER TABLE op_log_v3 RENAME TO op_log;
-
 CREATE TABLE received_envelopes(chunk INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE received_changeset_v3(
   id BLOB PRIMARY KEY, server_seq INTEGER NOT NULL, author BLOB NOT NULL,
