@@ -119,24 +119,27 @@ class EnvelopeKeeper {
   Bytes bytes_;
 };
 
-Result<void> apply_one(Database& db, Merger& merger, EnvelopeKeeper& envelopes, const sync::ReceivedChangeSet& r) {
+// Merges one change set; answers the highest HLC among its ops merged (0
+// when none was), which the clock must move past.
+Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& envelopes,
+                                const sync::ReceivedChangeSet& r) {
   auto seen = renumber_if_seen(db, r);
   if (!seen) return seen.error();
-  if (*seen) return set_cursor(db, r.server_seq, 0);
+  if (*seen) return std::uint64_t{0};
 
   const auto ops = model::decode_ops(r.plaintext);
-  std::uint64_t max_hlc = 0;
   if (auto refusal = check_received(r, ops)) {
-    if (auto rec = record_refusal(db, r, *refusal); !rec) return rec;
-    if (auto kept = envelopes.keep(r, true); !kept) return kept;
-    return set_cursor(db, r.server_seq, 0);
+    if (auto rec = record_refusal(db, r, *refusal); !rec) return rec.error();
+    if (auto kept = envelopes.keep(r, true); !kept) return kept.error();
+    return std::uint64_t{0};
   }
+  std::uint64_t max_hlc = 0;
   for (const auto& op : *ops) {
     if (auto merged = merger.merge(op); !merged) return merged.error();
     max_hlc = std::max(max_hlc, op.hlc.packed);
   }
-  if (auto kept = envelopes.keep(r, false); !kept) return kept;
-  return set_cursor(db, r.server_seq, max_hlc);
+  if (auto kept = envelopes.keep(r, false); !kept) return kept.error();
+  return max_hlc;
 }
 
 }  // namespace
@@ -152,6 +155,8 @@ Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next)
   std::optional<Transaction> tx;
   std::optional<Merger> merger;
   std::optional<EnvelopeKeeper> envelopes;
+  std::uint64_t last_seq = 0;
+  std::uint64_t max_hlc = 0;
   for (;;) {
     auto r = next();
     if (!r) return r.error();
@@ -163,11 +168,16 @@ Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next)
       merger.emplace(*db_);
       envelopes.emplace(*db_);
     }
-    if (auto applied = apply_one(*db_, *merger, *envelopes, **r); !applied) return applied;
+    auto applied = apply_one(*db_, *merger, *envelopes, **r);
+    if (!applied) return applied.error();
+    last_seq = (*r)->server_seq;
+    max_hlc = std::max(max_hlc, *applied);
   }
   if (!tx) return {};
   if (auto done = merger->finish(); !done) return done;
   if (auto done = envelopes->flush(); !done) return done;
+  // The cursor moves once per page, in the same transaction as its rows.
+  if (auto done = set_cursor(*db_, last_seq, max_hlc); !done) return done;
   return tx->commit();
 }
 

@@ -53,24 +53,28 @@ Result<void> Merger::refresh_note(const model::EntityId& note) {
     case_hex = model::snapshot_field((*sign)->value, model::domain::kNoteCase);
     visit_hex = model::snapshot_field((*sign)->value, model::domain::kNoteVisit);
   } else {
-    auto c = stored_field(db_, model::EntityKind::note, note, model::domain::kNoteCase);
-    auto v = stored_field(db_, model::EntityKind::note, note, model::domain::kNoteVisit);
-    auto d = stored_field(db_, model::EntityKind::note, note, model::fields::kDeleted);
-    if (!c) return c.error();
-    if (!v) return v.error();
-    if (!d) return d.error();
-    case_hex = *c;
-    visit_hex = *v;
-    deleted = *d;
+    auto q = db_.prepare("SELECT field, value FROM field_value WHERE kind = ?1 AND id = ?2 AND field IN (?3, ?4, ?5)");
+    if (!q) return q.error();
+    q->bind(1, kNote).bind(2, note).bind(3, model::domain::kNoteCase).bind(4, model::domain::kNoteVisit);
+    q->bind(5, model::fields::kDeleted);
+    for (;;) {
+      auto row = q->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      const auto field = q->text(0);
+      auto& slot = field == model::domain::kNoteCase ? case_hex : field == model::domain::kNoteVisit ? visit_hex : deleted;
+      slot = q->text(1);
+    }
   }
   auto reviews = referring(db_, model::EntityKind::review, model::domain::kReviewNote, note);
   if (!reviews) return reviews.error();
 
-  // UPDATE, else INSERT, both OR FAIL: no statement journal (merge_writer.hpp).
-  for (const char* sql : {"UPDATE OR FAIL note_index SET case_id = ?2, visit_id = ?3, author = ?4, written_hlc = ?5, "
-                          "is_signed = ?6, deleted = ?7, reviewed = ?8 WHERE id = ?1",
-                          "INSERT OR FAIL INTO note_index(id, case_id, visit_id, author, written_hlc, is_signed, "
-                          "deleted, reviewed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"}) {
+  // INSERT, else UPDATE (most notes are new when a page lands), OR IGNORE /
+  // OR FAIL: no statement journal (merge_writer.hpp).
+  for (const char* sql : {"INSERT OR IGNORE INTO note_index(id, case_id, visit_id, author, written_hlc, is_signed, "
+                          "deleted, reviewed) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                          "UPDATE OR FAIL note_index SET case_id = ?2, visit_id = ?3, author = ?4, written_hlc = ?5, "
+                          "is_signed = ?6, deleted = ?7, reviewed = ?8 WHERE id = ?1"}) {
     auto q = db_.prepare(sql);
     if (!q) return q.error();
     q->bind(1, note);
