@@ -4,10 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include "store_fixture.hpp"
+#include "varn/crypto/device_identity.hpp"
 #include "varn/crypto/secret_buffer.hpp"
 #include "varn/store/database.hpp"
 #include "varn/store/merge_writer.hpp"
 #include "varn/store/schema.hpp"
+#include "varn/wire/envelope.hpp"
 
 using namespace varn;
 
@@ -65,19 +67,26 @@ TEST_CASE("a v1 store's op log survives the v2 migration and still deduplicates"
   CHECK(count(**db, "SELECT count(*) FROM op_log") == 1);
 }
 
-TEST_CASE("a v2 store's received envelopes and op values survive the v3 migration", "[store][schema]") {
+TEST_CASE("a v2 store's received envelopes, their authors' numbers and op values survive the v3 migration", "[store][schema]") {
   test::ScratchDir dir;
   const auto key = crypto::SecretBuffer::random(32);
   auto db = store::Database::open(dir.file("old.db"), key, true);
   REQUIRE(db);
   REQUIRE(store::migrate_up_to(**db, 2));
-  const std::vector<std::string> envelopes = {"first envelope", "second, longer envelope"};
+  // One real envelope (author sequence 7) and one v2 kept that does not decode.
+  const auto author = crypto::DeviceIdentity::generate();
+  wire::SealParams params;
+  params.epoch = 1;
+  params.seq = 7;
+  auto sealed = wire::seal_envelope(params, crypto::SecretBuffer::random(32), author.signing(), as_bytes("ops"));
+  REQUIRE(sealed);
+  const std::vector<std::string> envelopes = {std::string(sealed->begin(), sealed->end()), "not an envelope"};
   for (std::size_t i = 0; i < envelopes.size(); ++i) {
     auto insert = (*db)->prepare(
         "INSERT INTO received_changeset(id, server_seq, author, class, envelope, refused) VALUES(?, ?, ?, 0, ?, 0)");
     REQUIRE(insert);
     insert->bind(1, model::EntityId{static_cast<std::uint8_t>(i + 1)}).bind(2, static_cast<std::int64_t>(i + 5));
-    insert->bind(3, crypto::DeviceId{7}).bind(4, as_bytes(envelopes[i]));
+    insert->bind(3, author.device_id()).bind(4, as_bytes(envelopes[i]));
     REQUIRE(insert->run());
   }
   REQUIRE((*db)->exec("INSERT INTO op_log VALUES(4, x'01', 'body', x'02', 'kept text', 1, x'09', 1)"));
@@ -95,6 +104,8 @@ TEST_CASE("a v2 store's received envelopes and op values survive the v3 migratio
     CHECK(std::string(bytes.begin(), bytes.end()) == envelopes[i]);
   }
   CHECK_FALSE(held->step().value());
+  CHECK(count(**db, "SELECT count(*) FROM received_changeset WHERE server_seq = 5 AND author_seq = 7") == 1);
+  CHECK(count(**db, "SELECT count(*) FROM received_changeset WHERE server_seq = 6 AND author_seq IS NULL") == 1);
   auto value = (*db)->prepare("SELECT value FROM op_log WHERE field = 'body'");
   REQUIRE(value);
   REQUIRE(value->step().value());

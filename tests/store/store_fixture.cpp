@@ -55,6 +55,8 @@ sync::ReceivedChangeSet received(const crypto::DeviceId& author, const std::vect
   r.author = author;
   r.change_class = change_class;
   r.plaintext = model::encode_ops(ops);
+  static std::uint64_t next_author_seq = 0;  // unique across the run: no test author forks by accident
+  r.author_seq = ++next_author_seq;
   const std::string envelope = "envelope " + std::to_string(server_seq);
   r.envelope.assign(envelope.begin(), envelope.end());
   return r;

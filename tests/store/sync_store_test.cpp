@@ -132,6 +132,7 @@ TEST_CASE("an own change set coming back is acknowledged, not applied again", "[
   echo.author = d.me;
   echo.envelope = sealed[0].envelope;
   echo.plaintext = sealed[0].envelope;
+  echo.author_seq = sealed[0].author_seq;
   REQUIRE(d.store->apply_received(echo));
   CHECK(d.store->unacknowledged()->empty());
   CHECK(*d.store->pull_cursor() == 5);
@@ -212,7 +213,8 @@ TEST_CASE("held envelopes and a rewound cursor let a restored server heal", "[st
   // The restored server numbers the re-pushed change sets anew; they are recognised by id.
   const auto state = *d.store->state_digest();
   r3.server_seq = 2;
-  sync::ReceivedChangeSet own_again{3, own[0].id, d.me, wire::ChangeSetClass::field_work, own[0].envelope, {}};
+  sync::ReceivedChangeSet own_again{3, own[0].id, d.me, wire::ChangeSetClass::field_work, own[0].envelope, {},
+                                    own[0].author_seq};
   REQUIRE(d.store->apply_received_batch({r3, own_again}));
   CHECK(*d.store->pull_cursor() == 3);
   CHECK(*d.store->state_digest() == state);
@@ -235,7 +237,7 @@ TEST_CASE("what one device writes, another reads the same after a sync", "[store
   std::uint64_t seq = 0;
   std::vector<sync::ReceivedChangeSet> page;
   for (const auto& s : a.seal_all(5)) {
-    page.push_back({++seq, s.id, a.me, wire::ChangeSetClass::field_work, s.envelope, s.envelope});
+    page.push_back({++seq, s.id, a.me, wire::ChangeSetClass::field_work, s.envelope, s.envelope, s.author_seq});
   }
   REQUIRE(b.store->apply_received_batch(page));
   CHECK(*b.store->state_digest() == *a.store->state_digest());
@@ -298,4 +300,29 @@ TEST_CASE("received envelopes come back byte for byte from the chunks of several
   auto tail = d.store->held_envelopes_after(2);
   REQUIRE(tail->size() == 3);
   CHECK((*tail)[0] == all[2].envelope);
+}
+
+TEST_CASE("a second change set at an author's number already held is refused as a fork", "[store][sync]") {
+  Device d;
+  const crypto::DeviceId other = crypto::random_array<16>();
+  auto first = test::received(other, {note_op(other, d.wall.ms)}, 1);
+  REQUIRE(d.store->apply_received(first));
+  const auto state = *d.store->state_digest();
+
+  auto again = first;  // the same change set, numbered anew by a restored server
+  again.server_seq = 2;
+  REQUIRE(d.store->apply_received(again));
+  auto fork = test::received(other, {note_op(other, d.wall.ms + 1)}, 3);
+  fork.author_seq = first.author_seq;  // same author and number, other content and id
+  REQUIRE(d.store->apply_received(fork));
+
+  CHECK(*d.store->pull_cursor() == 3);
+  CHECK(*d.store->state_digest() == state);  // the fork's op was not merged
+  CHECK(count_rows(*d.store, "SELECT count(*) FROM received_changeset") == 1);
+  CHECK(count_rows(*d.store, "SELECT server_seq FROM received_changeset") == 2);
+  auto q = d.store->database().prepare("SELECT reason FROM conflict WHERE refused_change_set = ?");
+  REQUIRE(q);
+  q->bind(1, fork.id);
+  REQUIRE(*q->step());
+  CHECK(q->text(0).find("already signed another change set numbered") != std::string::npos);
 }

@@ -93,6 +93,7 @@ Result<std::optional<ReceivedChangeSet>> PageOpener::next() {
   received.id = item.envelope.header.id;
   received.author = item.envelope.header.author;
   received.change_class = item.envelope.header.change_class;
+  received.author_seq = item.envelope.header.seq;
   received.envelope = *item.bytes;
   received.plaintext = std::move(*plaintext).value();
   return std::optional<ReceivedChangeSet>(std::move(received));

@@ -50,6 +50,11 @@ struct ReceivedChangeSet {
   wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work;
   Bytes envelope;   //!< kept so the device holds every change set it has seen
   Bytes plaintext;  //!< the model's change-set encoding
+  //! The author's chain position, from the signed header (0: not known). The
+  //! store finds a change set it has seen by it: an author's numbers grow, so
+  //! that index takes appends, where one on the random id took a page write
+  //! per change set.
+  std::uint64_t author_seq = 0;
 };
 
 //! Hands out received change sets in server order; nullopt after the last.

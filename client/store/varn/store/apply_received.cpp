@@ -22,18 +22,39 @@ Result<void> set_cursor(Database& db, std::uint64_t server_seq, std::uint64_t ma
   return q->run();
 }
 
-// A change set seen before (an own echo, or one re-pushed after a server
-// restore) only takes its current server number.
-Result<bool> renumber_if_seen(Database& db, const sync::ReceivedChangeSet& r) {
-  for (const char* update : {"UPDATE OR FAIL sealed_changeset SET server_seq = ? WHERE id = ?",
-                             "UPDATE OR FAIL received_changeset SET server_seq = ? WHERE id = ?"}) {
-    auto q = db.prepare(update);
-    if (!q) return q.error();
-    q->bind(1, sql(r.server_seq)).bind(2, r.id);
-    if (auto done = q->run(); !done) return done.error();
-    if (db.changes() != 0) return true;
+void bind_author_seq(Statement& q, int index, const sync::ReceivedChangeSet& r) {
+  if (r.author_seq == 0) {
+    q.bind_null(index);  // unknown: matches nothing
+  } else {
+    q.bind(index, sql(r.author_seq));
   }
-  return false;
+}
+
+enum class Seen { no, yes, fork };
+
+// A change set seen before (an own echo, or one re-pushed after a server
+// restore) only takes its current server number. It is found by its
+// author's sequence number and must carry the same id; another id at a
+// number already held is a fork of the author's chain, which only a lying
+// server or a leaked signing key can produce.
+Result<Seen> renumber_if_seen(Database& db, const sync::ReceivedChangeSet& r) {
+  auto held = db.prepare("SELECT id FROM received_changeset WHERE author = ? AND author_seq = ?");
+  if (!held) return held.error();
+  held->bind(1, r.author);
+  bind_author_seq(*held, 2, r);
+  auto row = held->step();
+  if (!row) return row.error();
+  const char* renumber = "UPDATE OR FAIL sealed_changeset SET server_seq = ?1 WHERE author_seq = ?3 AND id = ?4";
+  if (*row) {
+    if (held->array<16>(0) != r.id) return Seen::fork;
+    renumber = "UPDATE OR FAIL received_changeset SET server_seq = ?1 WHERE author = ?2 AND author_seq = ?3 AND id = ?4";
+  }
+  auto q = db.prepare(renumber);
+  if (!q) return q.error();
+  q->bind(1, sql(r.server_seq)).bind(2, r.author).bind(4, r.id);
+  bind_author_seq(*q, 3, r);
+  if (auto done = q->run(); !done) return done.error();
+  return db.changes() != 0 ? Seen::yes : Seen::no;
 }
 
 struct Refusal {
@@ -91,11 +112,12 @@ class EnvelopeKeeper {
     }
     auto q = db_.prepare(
         "INSERT INTO received_changeset(id, server_seq, author, class, refused, envelope_chunk, envelope_at, "
-        "envelope_size) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+        "envelope_size, author_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!q) return q.error();
     q->bind(1, r.id).bind(2, sql(r.server_seq)).bind(3, r.author).bind(4, static_cast<std::int64_t>(r.change_class));
     q->bind(5, std::int64_t{refused ? 1 : 0}).bind(6, chunk_).bind(7, static_cast<std::int64_t>(bytes_.size()));
     q->bind(8, static_cast<std::int64_t>(r.envelope.size()));
+    bind_author_seq(*q, 9, r);
     if (auto done = q->run(); !done) return done;
     bytes_.insert(bytes_.end(), r.envelope.begin(), r.envelope.end());
     return bytes_.size() >= kChunkBytes ? flush() : Result<void>{};
@@ -125,7 +147,14 @@ Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& en
                                 const sync::ReceivedChangeSet& r) {
   auto seen = renumber_if_seen(db, r);
   if (!seen) return seen.error();
-  if (*seen) return std::uint64_t{0};
+  if (*seen == Seen::yes) return std::uint64_t{0};
+  if (*seen == Seen::fork) {
+    const Refusal fork{"change set refused: its author already signed another change set numbered " +
+                           std::to_string(r.author_seq),
+                       {}};
+    if (auto rec = record_refusal(db, r, fork); !rec) return rec.error();
+    return std::uint64_t{0};  // the first one stays; this one is not kept
+  }
 
   const auto ops = model::decode_ops(r.plaintext);
   if (auto refusal = check_received(r, ops)) {

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 #include "varn/store/database.hpp"
+#include "varn/wire/envelope.hpp"
 
 namespace varn::store {
 namespace {
@@ -92,10 +95,15 @@ ALTER TABLE op_log_v2 RENAME TO op_log;
 // - Received envelopes are kept end to end, one chunk per applied page,
 //   and rows point into it: a ~2.3 KB envelope on a row of its own took a
 //   4 KiB page by itself, a third of all page writes.
+// - Received change sets are found by (author, author_seq), which grows,
+//   not by their random id: that index took a page write per change set.
+//   fill_author_seq() reads the numbers of rows kept before from their
+//   envelopes; the unique index comes after it.
 constexpr const char* kV3 = R"sql(
 CREATE TABLE received_envelopes(chunk INTEGER PRIMARY KEY, bytes BLOB NOT NULL);
 CREATE TABLE received_changeset_v3(
-  id BLOB PRIMARY KEY, server_seq INTEGER NOT NULL, author BLOB NOT NULL,
+  id BLOB NOT NULL, server_seq INTEGER NOT NULL, author BLOB NOT NULL,
+  author_seq INTEGER,  -- NULL: not known
   class INTEGER NOT NULL, refused INTEGER NOT NULL,
   envelope_chunk INTEGER NOT NULL, envelope_at INTEGER NOT NULL, envelope_size INTEGER NOT NULL);
 INSERT INTO received_envelopes(chunk, bytes) SELECT rowid, envelope FROM received_changeset;
@@ -105,6 +113,36 @@ DROP TABLE received_changeset;
 ALTER TABLE received_changeset_v3 RENAME TO received_changeset;
 CREATE INDEX received_by_server_seq ON received_changeset(server_seq);
 )sql";
+
+constexpr const char* kV3Index =
+    "CREATE UNIQUE INDEX received_by_author ON received_changeset(author, author_seq);";
+
+// Rows migrated to v3 get their author's sequence number from the signed
+// header of the envelope they kept; a number already taken (a fork kept by
+// v2) or an envelope that does not decode stays NULL.
+Result<void> fill_author_seq(Database& db) {
+  std::vector<std::pair<std::int64_t, std::uint64_t>> found;
+  {
+    auto q = db.prepare(
+        "SELECT r.rowid, e.bytes FROM received_changeset r JOIN received_envelopes e ON e.chunk = r.envelope_chunk");
+    if (!q) return q.error();
+    for (;;) {
+      auto row = q->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      if (auto env = wire::decode_envelope(q->blob_view(1))) found.emplace_back(q->int64(0), env->header.seq);
+    }
+  }
+  for (const auto& [rowid, seq] : found) {
+    auto set = db.prepare(
+        "UPDATE received_changeset SET author_seq = ?2 WHERE rowid = ?1 AND NOT EXISTS "
+        "(SELECT 1 FROM received_changeset o WHERE o.author = received_changeset.author AND o.author_seq = ?2)");
+    if (!set) return set.error();
+    set->bind(1, rowid).bind(2, static_cast<std::int64_t>(seq));
+    if (auto r = set->run(); !r) return r;
+  }
+  return db.exec(kV3Index);
+}
 
 // Index i holds the migration from version i to i + 1.
 constexpr std::array<const char*, 3> kMigrations = {kV1, kV2, kV3};
@@ -134,6 +172,9 @@ Result<void> migrate_up_to(Database& db, int target) {
     auto tx = db.begin();
     if (!tx) return tx.error();
     if (auto r = db.exec(kMigrations[static_cast<std::size_t>(v)]); !r) return r;
+    if (v + 1 == 3) {
+      if (auto r = fill_author_seq(db); !r) return r;
+    }
     auto bump = db.prepare("INSERT INTO schema_version(version) VALUES(?)");
     if (!bump) return bump.error();
     bump->bind(1, std::int64_t{v + 1});
