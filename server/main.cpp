@@ -21,6 +21,8 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
   serve.add_option("--max-body-bytes", l.max_body_bytes, "largest request body")->capture_default_str();
   serve.add_option("--max-push-envelopes", l.max_push_envelopes, "envelopes per push")->capture_default_str();
   serve.add_option("--max-pull-limit", l.max_pull_limit, "change sets per pull")->capture_default_str();
+  serve.add_option("--max-pull-bytes", l.max_pull_bytes, "envelope bytes per pull (at least one envelope)")
+      ->capture_default_str();
   serve.add_option("--max-connections", l.max_connections, "open connections")->capture_default_str();
   serve.add_option("--max-long-poll", secs[0], "longest long-poll wait, seconds")->capture_default_str();
   serve.add_option("--idle-timeout", secs[1], "idle/read timeout, seconds")->capture_default_str();

@@ -147,6 +147,22 @@ TEST_CASE("push assigns sequence numbers and pull returns them in order", "[serv
   CHECK(f.driver.call("GET", unit_path(u.unit) + "/changesets?after=x", {}, u.admin.token).status == 400);
 }
 
+TEST_CASE("a pull page ends once its envelopes reach the byte limit, with at least one", "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  std::vector<Bytes> batch;
+  for (int i = 0; i < 3; ++i) batch.push_back(u.admin.seal_next(u.unit, 1, u.epoch_key, "note"));
+  REQUIRE(f.driver.push(u.admin, u.unit, batch).status == 200);
+
+  f.ctx->limits.max_pull_bytes = 1;  // smaller than any envelope
+  auto one = f.driver.pull(u.admin, u.unit, 0, 100);
+  CHECK(one.headers["varn-head"] == "3");
+  CHECK(pulled_seqs(one) == std::vector<std::uint64_t>{1});
+  f.ctx->limits.max_pull_bytes = batch[0].size() + 1;  // the second envelope crosses it
+  CHECK(pulled_seqs(f.driver.pull(u.admin, u.unit, 0, 100)) == std::vector<std::uint64_t>{1, 2});
+  CHECK(pulled_seqs(f.driver.pull(u.admin, u.unit, 2, 100)) == std::vector<std::uint64_t>{3});
+}
+
 TEST_CASE("a retry with the same bytes is a duplicate, other bytes are 409 and store nothing", "[server][handler]") {
   HandlerFixture f;
   auto u = f.driver.make_unit(f.unit_code);

@@ -14,6 +14,9 @@ struct Limits {
   std::size_t max_body_bytes = 32u * 1024u * 1024u;
   std::size_t max_push_envelopes = 256;
   std::size_t max_pull_limit = 1000;
+  //! A pull page stops once its envelopes reach this size (always at least
+  //! one): envelopes go up to 16 MiB, and 1000 of them must not be one answer.
+  std::size_t max_pull_bytes = 8u * 1024u * 1024u;
   std::chrono::seconds max_long_poll{30};
   std::size_t max_connections = 1024;
   std::chrono::seconds idle_timeout{30};

@@ -135,7 +135,8 @@ void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, 
                                 : static_cast<std::size_t>(*limit_asked);
   const auto wait = std::min(std::chrono::seconds(static_cast<std::int64_t>(std::min<std::uint64_t>(*wait_asked, 86400))),
                              ctx.limits.max_long_poll);
-  auto page = ctx.storage.pull(unit, *after, limit);
+  const std::size_t max_bytes = ctx.limits.max_pull_bytes;
+  auto page = ctx.storage.pull(unit, *after, limit, max_bytes);
   if (!page) return respond(storage_failure(page.error()));
   // Wait only when the client is exactly at the head; a head below its
   // cursor (a restored server) is answered at once so it can tell.
@@ -145,7 +146,7 @@ void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, 
   Sessions& sessions = ctx.sessions;
   const auto device = std::get<Caller>(auth).device;
   ctx.waiters.wait(unit, *after, wait, ctx.executor,
-                   [&storage, &sessions, unit, device, after = *after, limit, respond, signer] {
+                   [&storage, &sessions, unit, device, after = *after, limit, max_bytes, respond, signer] {
     // A device revoked while it waited gets nothing more.
     auto record = storage.find_device(device);
     if (!record) return respond(storage_failure(record.error()));
@@ -153,7 +154,7 @@ void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, 
       sessions.revoke_device(device);
       return respond(revoked_response());
     }
-    auto again = storage.pull(unit, after, limit);
+    auto again = storage.pull(unit, after, limit, max_bytes);
     respond(again ? pull_answer(*again, unit, signer) : storage_failure(again.error()));
   });
   // A commit between the pull above and the wait would not wake us: look again.

@@ -131,7 +131,8 @@ Result<std::vector<KeyCopyRecord>> SqliteStorage::keys_for(const DeviceId& devic
   }
 }
 
-Result<PullPage> SqliteStorage::pull(const UnitId& unit, std::uint64_t after, std::size_t limit) {
+Result<PullPage> SqliteStorage::pull(const UnitId& unit, std::uint64_t after, std::size_t limit,
+                                     std::size_t max_bytes) {
   auto r = reader();
   if (!r) return r.error();
   SqliteDb& db = r->db();
@@ -147,12 +148,15 @@ Result<PullPage> SqliteStorage::pull(const UnitId& unit, std::uint64_t after, st
     auto stmt = db.prepare("SELECT seq, bytes FROM changesets WHERE unit = ? AND seq > ? ORDER BY seq LIMIT ?");
     if (!stmt) return stmt.error();
     stmt->bind(1, ByteView(unit)).bind(2, static_cast<std::int64_t>(after)).bind(3, static_cast<std::int64_t>(limit));
-    for (;;) {
+    std::size_t bytes = 0;
+    while (page.items.empty() || bytes < max_bytes) {
       auto row = stmt->step();
       if (!row) return row.error();
       if (!*row) return {};
       page.items.push_back({static_cast<std::uint64_t>(stmt->int64(0)), stmt->blob(1)});
+      bytes += page.items.back().envelope.size();
     }
+    return {};
   }();
   (void)db.exec("COMMIT");
   if (!result) return result.error();

@@ -44,7 +44,7 @@ class SqliteStorage final : public Storage {
   Result<std::int64_t> record_wipe(const DeviceId& device, std::int64_t wiped_at) override;
 
   void push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items, PushCallback done) override;
-  Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit) override;
+  Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) override;
   void set_commit_listener(CommitListener listener) override;
 
   [[nodiscard]] std::uint64_t commits() const override { return writer_->commits(); }

@@ -165,7 +165,9 @@ class Storage {
   //! `pusher` is the device whose session pushes: others' change sets are
   //! re-pushes (docs/PROTOCOL.md, "Re-push after a restore").
   virtual void push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items, PushCallback done) = 0;
-  virtual Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit) = 0;
+  //! At most `limit` change sets after `after`, stopping once they reach
+  //! `max_bytes` (the first one is always included).
+  virtual Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) = 0;
   virtual void set_commit_listener(CommitListener listener) = 0;
 
   //! Durable commits so far (each one fsync): the group-commit metric.
