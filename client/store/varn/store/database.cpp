@@ -209,6 +209,16 @@ Result<Statement> Database::prepare(const char* sql) {
 
 void Database::release(sqlite3_stmt* stmt) { leased_[stmt] = false; }
 
+Result<void> Database::write_blob(const char* table, const char* column, std::int64_t rowid, ByteView bytes) {
+  sqlite3_blob* blob = nullptr;
+  int rc = sqlite3_blob_open(db_, "main", table, column, rowid, 1, &blob);
+  if (rc == SQLITE_OK) rc = sqlite3_blob_write(blob, bytes.data(), static_cast<int>(bytes.size()), 0);
+  const int closed = sqlite3_blob_close(blob);  // a NULL handle is a no-op
+  if (rc == SQLITE_OK) rc = closed;
+  if (rc != SQLITE_OK) return error(rc, "blob write");
+  return {};
+}
+
 Result<void> Database::exec(const char* sql) {
   char* message = nullptr;
   const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &message);

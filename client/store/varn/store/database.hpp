@@ -81,6 +81,9 @@ class Database {
 
   //! A cached statement; a second lease on the same SQL while one is live gets a fresh one.
   [[nodiscard]] Result<Statement> prepare(const char* sql);
+  //! Overwrites the start of a blob in place (one made with zeroblob(n)):
+  //! the bytes go straight into its pages, with no copy of the whole value.
+  [[nodiscard]] Result<void> write_blob(const char* table, const char* column, std::int64_t rowid, ByteView bytes);
   //! Runs SQL text without results (several statements allowed).
   [[nodiscard]] Result<void> exec(const char* sql);
   //! BEGIN IMMEDIATE; the returned guard rolls back unless commit() is called.
