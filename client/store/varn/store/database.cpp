@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <sqlcipher/sqlite3.h>
 
+#include <cstring>
 #include <filesystem>
 
 namespace varn::store {
@@ -30,22 +31,23 @@ Errc errc_of(int rc) {
 
 // ---- Statement -------------------------------------------------------------
 
-Statement::Statement(Database& db, sqlite3_stmt* stmt, bool owned) : db_(&db), stmt_(stmt), owned_(owned) {}
+Statement::Statement(Database& db, sqlite3_stmt* stmt, const char* cache_key)
+    : db_(&db), stmt_(stmt), cache_key_(cache_key) {}
 
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), owned_(other.owned_), bind_status_(std::move(other.bind_status_)) {
+    : db_(other.db_), stmt_(other.stmt_), cache_key_(other.cache_key_), bind_status_(std::move(other.bind_status_)) {
   other.stmt_ = nullptr;
 }
 
 Statement::~Statement() {
   if (stmt_ == nullptr) return;
-  if (owned_) {
+  if (cache_key_ == nullptr) {
     sqlite3_finalize(stmt_);
     return;
   }
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
-  db_->release(stmt_);
+  db_->release(cache_key_);
 }
 
 void Statement::check_bind(int rc) {
@@ -133,8 +135,16 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
   if (store_key.size() != kStoreKeyBytes) return make_error(Errc::invalid_argument, "the store key must be 32 bytes");
   std::error_code ec;
   if (!create && !std::filesystem::exists(path, ec)) return make_error(Errc::not_found, "no database file");
+  // Memory statistics take a global mutex on every allocation, and nothing
+  // reads them. Only possible before SQLite initializes; later it is a no-op.
+  static const int kNoMemStatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kNoMemStatus;
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_PRIVATECACHE;
+  // NOMUTEX: a connection is only ever used under its owner's lock (the
+  // statement cache above already needs that), so SQLite's own mutex per
+  // API call is dead weight.
+  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_PRIVATECACHE |
+                    SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   std::unique_ptr<Database> db(new Database(raw));  // owns `raw` even when the open failed
   if (rc != SQLITE_OK) return db->error(rc, "open");
@@ -188,26 +198,34 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
 }
 
 Database::~Database() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
   sqlite3_close(db_);  // a NULL handle is a no-op
 }
 
 Result<Statement> Database::prepare(const char* sql) {
-  auto it = cache_.find(std::string_view(sql));
-  if (it != cache_.end() && !leased_[it->second]) {
-    leased_[it->second] = true;
-    return Statement(*this, it->second, false);
+  auto it = cache_.find(sql);
+  if (it != cache_.end() && std::strcmp(sqlite3_sql(it->second.stmt), sql) != 0) {
+    // Another text at an address a freed one had: the old statement goes.
+    if (it->second.leased) return make_error(Errc::invalid_argument, "SQL text freed while its statement runs");
+    sqlite3_finalize(it->second.stmt);
+    cache_.erase(it);
+    it = cache_.end();
+  }
+  if (it != cache_.end() && !it->second.leased) {
+    it->second.leased = true;
+    return Statement(*this, it->second.stmt, sql);
   }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v2(db_, sql, -1, &stmt, nullptr);
   if (rc != SQLITE_OK) return error(rc, "prepare");
-  if (it != cache_.end()) return Statement(*this, stmt, true);  // the cached one is in use
-  cache_.emplace(std::string(sql), stmt);
-  leased_[stmt] = true;
-  return Statement(*this, stmt, false);
+  if (it != cache_.end()) return Statement(*this, stmt, nullptr);  // the cached one is in use
+  cache_.emplace(sql, Cached{stmt, true});
+  return Statement(*this, stmt, sql);
 }
 
-void Database::release(sqlite3_stmt* stmt) { leased_[stmt] = false; }
+void Database::release(const char* key) {
+  if (auto it = cache_.find(key); it != cache_.end()) it->second.leased = false;
+}
 
 Result<void> Database::write_blob(const char* table, const char* column, std::int64_t rowid, ByteView bytes) {
   sqlite3_blob* blob = nullptr;
@@ -237,7 +255,7 @@ Result<std::string> Database::pragma_value(const char* pragma) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr);
   if (rc != SQLITE_OK) return error(rc, "pragma");
-  Statement lease(*this, stmt, true);
+  Statement lease(*this, stmt, nullptr);
   auto row = lease.step();
   if (!row) return row.error();
   return *row ? lease.text(0) : std::string();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "varn/crypto/secret_buffer.hpp"
 #include "varn/util/bytes.hpp"
@@ -25,7 +26,7 @@ class Database;
 //! A lease on a prepared statement: reset and unbound when it goes out of scope.
 class Statement {
  public:
-  Statement(Database& db, sqlite3_stmt* stmt, bool owned);
+  Statement(Database& db, sqlite3_stmt* stmt, const char* cache_key);
   ~Statement();
   Statement(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
@@ -61,7 +62,7 @@ class Statement {
  private:
   Database* db_;
   sqlite3_stmt* stmt_;
-  bool owned_;
+  const char* cache_key_;  // nullptr: owned by this lease, finalized with it
   Result<void> bind_status_;  // the first bind error, reported by step()
   void check_bind(int rc);
 };
@@ -97,10 +98,15 @@ class Database {
  private:
   friend class Statement;
   explicit Database(sqlite3* handle) : db_(handle) {}
-  void release(sqlite3_stmt* stmt);
+  void release(const char* key);
   sqlite3* db_;
-  std::map<std::string, sqlite3_stmt*, std::less<>> cache_;
-  std::map<sqlite3_stmt*, bool> leased_;
+  // Keyed by the SQL text's address (call sites pass literals), checked
+  // against the statement's own text: a lookup per statement run.
+  struct Cached {
+    sqlite3_stmt* stmt;
+    bool leased;
+  };
+  std::unordered_map<const char*, Cached> cache_;
 };
 
 class Transaction {
