@@ -326,3 +326,36 @@ TEST_CASE("a second change set at an author's number already held is refused as 
   REQUIRE(*q->step());
   CHECK(q->text(0).find("already signed another change set numbered") != std::string::npos);
 }
+
+TEST_CASE("a catch-up writes with a rollback journal and the store returns to WAL after it", "[store][sync]") {
+  Device d;
+  auto mode = [&] { return *d.store->database().pragma_value("journal_mode"); };
+  auto page_of = [&](std::size_t n, std::uint64_t first_seq) {
+    std::vector<sync::ReceivedChangeSet> page;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto author = crypto::random_array<16>();
+      page.push_back(test::received(author, {note_op(author, 1000 + first_seq + i)}, first_seq + i));
+    }
+    return page;
+  };
+  REQUIRE(d.store->apply_received_batch(page_of(3, 1)));
+  CHECK(mode() == "wal");
+  REQUIRE(d.store->apply_received_batch(page_of(300, 4)));  // a full page: catching up
+  CHECK(mode() == "truncate");
+  REQUIRE(d.store->apply_received_batch(page_of(300, 304)));
+  CHECK(mode() == "truncate");
+  REQUIRE(d.store->apply_received_batch(page_of(2, 604)));  // caught up
+  CHECK(mode() == "wal");
+  CHECK(*d.store->pull_cursor() == 605);
+  CHECK(count_rows(*d.store, "SELECT count(*) FROM field_value") == 605);
+
+  // Stopped while catching up: the next open is in WAL with every page kept.
+  REQUIRE(d.store->apply_received_batch(page_of(300, 606)));
+  CHECK(mode() == "truncate");
+  d.store.reset();
+  auto reopened = LocalStore::open(d.path, "correct horse");
+  REQUIRE(reopened);
+  CHECK(*(*reopened)->database().pragma_value("journal_mode") == "wal");
+  CHECK(*(*reopened)->pull_cursor() == 905);
+  CHECK(count_rows(**reopened, "SELECT count(*) FROM field_value") == 905);
+}

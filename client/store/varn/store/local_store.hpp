@@ -22,6 +22,9 @@
 //!   encrypted like pages, and the exclusive lock means no -shm file exists
 //!   (nothing unencrypted beside the database) and a second process gets
 //!   Errc::locked instead of interleaving writes with its own clock.
+//!   During a catch-up (received pages of kCatchUpPageItems change sets
+//!   and more) the store writes with a rollback journal instead, see
+//!   apply_received.cpp; every open starts in WAL again.
 //! - Wrong passphrases are counted in the key file; the database is not even
 //!   opened. At the limit the key file is destroyed first, then the rest.
 //! - Received change sets whose ops the header does not allow (author or
@@ -109,8 +112,11 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
 
  private:
   LocalStore(std::string path, std::unique_ptr<Database> db);
+  //! Rollback journal during a catch-up, WAL otherwise (apply_received.cpp).
+  void use_catch_up_journal(bool on);
   std::string path_;
   std::unique_ptr<Database> db_;
+  bool catching_up_ = false;  // the last page applied was a full one
 };
 
 }  // namespace varn::store
