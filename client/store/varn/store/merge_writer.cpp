@@ -74,16 +74,53 @@ Result<std::optional<model::Op>> Merger::field_winner(const model::Op& op) {
   return std::optional<model::Op>(model::Op{op.kind, op.id, op.field, q->text(0), hlc_of(*q, 1), q->array<16>(2)});
 }
 
-Result<model::Verdict> Merger::merge(const model::Op& op) {
-  const auto hash = op_digest(op);
-  {
-    auto seen = db_.prepare("SELECT 1 FROM op_log WHERE kind = ? AND id = ? AND field = ? AND hash = ?");
-    if (!seen) return seen.error();
-    seen->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, hash);
-    auto row = seen->step();
-    if (!row) return row.error();
-    if (*row) return model::Verdict::duplicate;
+Result<bool> Merger::field_untouched(const model::Op& op) {
+  const EntityKey key{op.kind, op.id};
+  if (known_entities_.contains(key)) return false;
+  if (auto it = new_entities_.find(key); it != new_entities_.end()) {
+    if (!it->second.contains(op.field)) return true;
+    forget_new(key);  // a second op on a field: the tables decide from here on
+    return false;
   }
+  auto q = db_.prepare(
+      "SELECT EXISTS(SELECT 1 FROM field_value WHERE kind = ?1 AND id = ?2) "
+      "OR EXISTS(SELECT 1 FROM op_log WHERE kind = ?1 AND id = ?2)");
+  if (!q) return q.error();
+  q->bind(1, kind_sql(op.kind)).bind(2, op.id);
+  auto row = q->step();
+  if (!row) return row.error();
+  if (!*row || q->int64(0) != 0) {
+    known_entities_.insert(key);
+    return false;
+  }
+  new_entities_.emplace(key, std::set<std::string, std::less<>>{});
+  return true;
+}
+
+void Merger::forget_new(const EntityKey& key) {
+  new_entities_.erase(key);
+  known_entities_.insert(key);
+}
+
+void Merger::note_merged(const model::Op& op, model::Verdict verdict) {
+  const EntityKey key{op.kind, op.id};
+  auto it = new_entities_.find(key);
+  if (it == new_entities_.end()) return;
+  const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
+  if (verdict == model::Verdict::apply && !is_sign) {
+    it->second.insert(op.field);
+  } else {
+    forget_new(key);  // it has a logged op or a sign now
+  }
+}
+
+Result<std::optional<model::TargetState>> Merger::read_target(const model::Op& op, const crypto::Hash32& hash) {
+  auto seen = db_.prepare("SELECT 1 FROM op_log WHERE kind = ? AND id = ? AND field = ? AND hash = ?");
+  if (!seen) return seen.error();
+  seen->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, hash);
+  auto row = seen->step();
+  if (!row) return row.error();
+  if (*row) return std::optional<model::TargetState>{};  // logged before: a duplicate
   model::TargetState target;
   auto winner = field_winner(op);
   if (!winner) return winner.error();
@@ -93,22 +130,43 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
     if (!sign) return sign.error();
     target.note_sign = std::move(sign).value();
   }
+  return std::optional<model::TargetState>(std::move(target));
+}
+
+Result<model::Verdict> Merger::merge(const model::Op& op) {
+  auto untouched = field_untouched(op);
+  if (!untouched) return untouched.error();
+  // The digest names the op in op_log; the winner of an untouched field,
+  // most ops of a new page, never needs it.
+  std::optional<crypto::Hash32> digest;
+  const auto hash = [&]() -> const crypto::Hash32& {
+    if (!digest) digest = op_digest(op);
+    return *digest;
+  };
+  model::TargetState target;  // empty for an untouched field
+  if (!*untouched) {
+    auto read = read_target(op, hash());
+    if (!read) return read.error();
+    if (!*read) return model::Verdict::duplicate;
+    target = std::move(**read);
+  }
   const model::Verdict verdict = model::decide(op, target);
   if (verdict == model::Verdict::duplicate) return verdict;
 
   const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
   // The op that takes its field lives in field_value alone (schema v3).
   if (verdict != model::Verdict::apply || is_sign) {
-    if (auto r = log_op(op, hash, verdict); !r) return r.error();
+    if (auto r = log_op(op, hash(), verdict); !r) return r.error();
   }
 
   Result<void> written;
   if (verdict == model::Verdict::apply) {
-    written = is_sign ? apply_sign(op, hash) : write_winner(op, target.field_winner);
+    written = is_sign ? apply_sign(op, hash()) : write_winner(op, target.field_winner);
   } else if (verdict == model::Verdict::conflict) {
-    written = record_conflict(op, hash);
+    written = record_conflict(op, hash());
   }
   if (!written) return written.error();
+  note_merged(op, verdict);
 
   if (op.kind == model::EntityKind::note) touched_notes_.insert(op.id);
   if (op.kind == model::EntityKind::review && op.field == model::domain::kReviewNote) {

@@ -6,9 +6,12 @@
 //! model::conflicts_with_sign, so the result depends only on the set of ops.
 //! Callers hold a transaction open around merge() ... finish().
 
+#include <map>
 #include <optional>
 #include <set>
+#include <string>
 #include <string_view>
+#include <utility>
 
 #include "varn/crypto/hash.hpp"
 #include "varn/model/merge.hpp"
@@ -41,6 +44,15 @@ class Merger {
   [[nodiscard]] Result<void> finish();
 
  private:
+  using EntityKey = std::pair<model::EntityKind, model::EntityId>;
+  //! Whether the op's field is known to be empty: no winner, nothing
+  //! logged, no sign (see new_entities_).
+  Result<bool> field_untouched(const model::Op& op);
+  //! Keeps new_entities_ true after `op` was merged with `verdict`.
+  void note_merged(const model::Op& op, model::Verdict verdict);
+  void forget_new(const EntityKey& key);
+  //! The field's winner and the note's sign; nullopt when the op is logged already.
+  Result<std::optional<model::TargetState>> read_target(const model::Op& op, const crypto::Hash32& hash);
   Result<std::optional<model::Op>> field_winner(const model::Op& op);
   Result<void> log_op(const model::Op& op, const crypto::Hash32& hash, model::Verdict verdict);
   Result<void> write_winner(const model::Op& op, const std::optional<model::Op>& displaced);
@@ -50,6 +62,15 @@ class Merger {
 
   Database& db_;
   std::set<model::EntityId> touched_notes_;
+  // Entities that had no row in field_value or op_log when this transaction
+  // first touched them (most of a received page: new visits and notes),
+  // with the fields merged into them since, while each op on them was the
+  // first on its field and took it. Then their only rows are those winners:
+  // an op on another field meets an empty target and needs none of the
+  // three reads a merge otherwise takes, and refresh_note has no op_log or
+  // sign to read. Anything else moves the entity to known_entities_.
+  std::map<EntityKey, std::set<std::string, std::less<>>> new_entities_;
+  std::set<EntityKey> known_entities_;
 };
 
 //! The note's winning sign op, if it is signed.

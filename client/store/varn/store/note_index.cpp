@@ -11,24 +11,59 @@ namespace {
 
 constexpr auto kNote = static_cast<std::int64_t>(model::EntityKind::note);
 
-// The author and writing time: the earliest _created op, else the earliest op.
-// Read from every op ever merged (op_log and the field winners), so arrival
-// order cannot change it.
-Result<std::optional<std::pair<std::int64_t, Bytes>>> first_op(Database& db, const model::EntityId& note) {
-  for (const char* sql : {"SELECT hlc, device FROM op_log WHERE kind = ?1 AND id = ?2 AND field = '_created' "
-                          "UNION ALL SELECT hlc, device FROM field_value WHERE kind = ?1 AND id = ?2 "
-                          "AND field = '_created' ORDER BY hlc, device LIMIT 1",
-                          "SELECT hlc, device FROM op_log WHERE kind = ?1 AND id = ?2 "
-                          "UNION ALL SELECT hlc, device FROM field_value WHERE kind = ?1 AND id = ?2 "
-                          "ORDER BY hlc, device LIMIT 1"}) {
-    auto q = db.prepare(sql);
-    if (!q) return q.error();
-    q->bind(1, kNote).bind(2, note);
-    auto row = q->step();
-    if (!row) return row.error();
-    if (*row) return std::optional<std::pair<std::int64_t, Bytes>>(std::pair(q->int64(0), q->blob(1)));
+// When and by whom an op was written, ordered as SQL orders (hlc, device).
+struct Stamp {
+  std::int64_t hlc = 0;
+  Bytes device;
+  friend auto operator<=>(const Stamp&, const Stamp&) = default;
+};
+
+// What a note's listing row takes from the ops merged into it: the author
+// and writing time (the earliest _created op, else the earliest op, among
+// every op ever merged, op_log and field winners alike, so that arrival
+// order cannot change them) and the winners of case, visit and _deleted.
+struct NoteFacts {
+  std::optional<Stamp> first_created, first_any;
+  std::optional<std::string> case_hex, visit_hex, deleted;
+
+  void take(std::string_view field, Stamp stamp) {
+    auto earliest = [&](std::optional<Stamp>& slot) {
+      if (!slot || stamp < *slot) slot = stamp;
+    };
+    if (field == model::fields::kCreated) earliest(first_created);
+    earliest(first_any);
   }
-  return std::optional<std::pair<std::int64_t, Bytes>>{};
+  [[nodiscard]] const std::optional<Stamp>& first() const { return first_created ? first_created : first_any; }
+};
+
+// Two range reads on the note's primary keys. `logged` false: op_log is
+// known to hold nothing of the note (see Merger::new_entities_).
+Result<NoteFacts> read_note_facts(Database& db, const model::EntityId& note, bool logged) {
+  NoteFacts facts;
+  auto winners = db.prepare("SELECT field, value, hlc, device FROM field_value WHERE kind = ?1 AND id = ?2");
+  if (!winners) return winners.error();
+  winners->bind(1, kNote).bind(2, note);
+  for (;;) {
+    auto row = winners->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const auto field = winners->text(0);
+    facts.take(field, Stamp{winners->int64(2), winners->blob(3)});
+    if (field == model::domain::kNoteCase) facts.case_hex = winners->text(1);
+    if (field == model::domain::kNoteVisit) facts.visit_hex = winners->text(1);
+    if (field == model::fields::kDeleted) facts.deleted = winners->text(1);
+  }
+  if (!logged) return facts;
+  auto log = db.prepare("SELECT field, hlc, device FROM op_log WHERE kind = ?1 AND id = ?2");
+  if (!log) return log.error();
+  log->bind(1, kNote).bind(2, note);
+  for (;;) {
+    auto row = log->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    facts.take(log->text(0), Stamp{log->int64(1), log->blob(2)});
+  }
+  return facts;
 }
 
 void bind_ref(Statement& q, int index, const std::optional<std::string>& hex) {
@@ -43,28 +78,20 @@ void bind_ref(Statement& q, int index, const std::optional<std::string>& hex) {
 }  // namespace
 
 Result<void> Merger::refresh_note(const model::EntityId& note) {
-  auto first = first_op(db_, note);
-  if (!first) return first.error();
-  if (!*first) return {};  // a review of a note this device has not seen yet
-  auto sign = load_note_sign(db_, note);
+  // A note new in this transaction has nothing logged and no sign.
+  const bool is_new = new_entities_.contains(EntityKey{model::EntityKind::note, note});
+  auto facts = read_note_facts(db_, note, !is_new);
+  if (!facts) return facts.error();
+  const auto& first = facts->first();
+  if (!first) return {};  // a review of a note this device has not seen yet
+  Result<std::optional<model::Op>> sign = std::optional<model::Op>{};
+  if (!is_new) sign = load_note_sign(db_, note);
   if (!sign) return sign.error();
-  std::optional<std::string> case_hex, visit_hex, deleted;
-  if (*sign) {
+  std::optional<std::string> case_hex = facts->case_hex, visit_hex = facts->visit_hex, deleted = facts->deleted;
+  if (*sign) {  // a signed note is its snapshot
     case_hex = model::snapshot_field((*sign)->value, model::domain::kNoteCase);
     visit_hex = model::snapshot_field((*sign)->value, model::domain::kNoteVisit);
-  } else {
-    auto q = db_.prepare("SELECT field, value FROM field_value WHERE kind = ?1 AND id = ?2 AND field IN (?3, ?4, ?5)");
-    if (!q) return q.error();
-    q->bind(1, kNote).bind(2, note).bind(3, model::domain::kNoteCase).bind(4, model::domain::kNoteVisit);
-    q->bind(5, model::fields::kDeleted);
-    for (;;) {
-      auto row = q->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      const auto field = q->text(0);
-      auto& slot = field == model::domain::kNoteCase ? case_hex : field == model::domain::kNoteVisit ? visit_hex : deleted;
-      slot = q->text(1);
-    }
+    deleted.reset();
   }
   auto reviews = referring(db_, model::EntityKind::review, model::domain::kReviewNote, note);
   if (!reviews) return reviews.error();
@@ -80,7 +107,7 @@ Result<void> Merger::refresh_note(const model::EntityId& note) {
     q->bind(1, note);
     bind_ref(*q, 2, case_hex);
     bind_ref(*q, 3, visit_hex);
-    q->bind(4, (*first)->second).bind(5, (*first)->first);
+    q->bind(4, first->device).bind(5, first->hlc);
     q->bind(6, std::int64_t{*sign ? 1 : 0}).bind(7, std::int64_t{deleted == "1" ? 1 : 0});
     q->bind(8, std::int64_t{reviews->empty() ? 0 : 1});
     if (auto r = q->run(); !r) return r;
