@@ -42,6 +42,30 @@ constexpr std::uint64_t kCatchUpPage = 300;  // over the store's catch-up thresh
   }
 }
 
+// Forks a child that runs `body` (given the pipe's write end; it never
+// returns), waits until the child writes one byte, then SIGKILLs it.
+template <typename Body>
+void kill_child_once_signalled(Body body) {
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(fds[0]);
+    body(fds[1]);
+  }
+  ::close(fds[1]);
+  char byte = 0;
+  const auto got = ::read(fds[0], &byte, 1);  // blocks until the child signals (or dies)
+  ::kill(child, SIGKILL);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  ::close(fds[0]);
+  INFO("child exit status " << status);
+  REQUIRE(got == 1);
+  REQUIRE(WIFSIGNALED(status));
+}
+
 std::size_t count_rows(LocalStore& s, const char* sql) {
   auto q = s.database().prepare(sql);
   REQUIRE(q);
@@ -69,25 +93,8 @@ TEST_CASE("SIGKILL in the middle of note writes leaves rows and outbox in step",
   std::mt19937 rng(seed);
   std::size_t notes_before = 0;
   for (int round = 0; round < 3; ++round) {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
     const int signal_after = static_cast<int>(rng() % 40);
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      ::close(fds[0]);
-      write_notes_forever(path, me, visit, signal_after, fds[1]);
-    }
-    ::close(fds[1]);
-    char byte = 0;
-    const auto got = ::read(fds[0], &byte, 1);  // blocks until the child has written enough (or died)
-    ::kill(child, SIGKILL);
-    int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    ::close(fds[0]);
-    INFO("child exit status " << status);
-    REQUIRE(got == 1);
-    REQUIRE(WIFSIGNALED(status));
+    kill_child_once_signalled([&](int fd) { write_notes_forever(path, me, visit, signal_after, fd); });
 
     auto s = LocalStore::open(path, kPass);
     REQUIRE(s);
@@ -174,26 +181,9 @@ TEST_CASE("SIGKILL while catching up loses no applied page and leaves no half pa
   std::mt19937 rng(seed);
   std::uint64_t cursor_before = 0;
   for (int round = 0; round < 3; ++round) {
-    int fds[2];
-    REQUIRE(::pipe(fds) == 0);
     const int signal_in_page = 1 + static_cast<int>(rng() % 2);  // page 0 runs in WAL
     const std::size_t signal_at_item = 100 + rng() % 150;
-    const pid_t child = ::fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-      ::close(fds[0]);
-      catch_up_until_killed(path, signal_in_page, signal_at_item, fds[1]);
-    }
-    ::close(fds[1]);
-    char byte = 0;
-    const auto got = ::read(fds[0], &byte, 1);  // blocks until the child is inside the page (or died)
-    ::kill(child, SIGKILL);
-    int status = 0;
-    REQUIRE(::waitpid(child, &status, 0) == child);
-    ::close(fds[0]);
-    INFO("child exit status " << status);
-    REQUIRE(got == 1);
-    REQUIRE(WIFSIGNALED(status));
+    kill_child_once_signalled([&](int fd) { catch_up_until_killed(path, signal_in_page, signal_at_item, fd); });
 
     auto s = LocalStore::open(path, kPass);
     REQUIRE(s);
