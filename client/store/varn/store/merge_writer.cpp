@@ -76,10 +76,10 @@ Result<std::optional<model::Op>> Merger::field_winner(const model::Op& op) {
 
 Result<bool> Merger::field_untouched(const model::Op& op) {
   const EntityKey key{op.kind, op.id};
-  if (known_entities_.contains(key)) return false;
-  if (auto it = new_entities_.find(key); it != new_entities_.end()) {
-    if (!it->second.contains(op.field)) return true;
-    forget_new(key);  // a second op on a field: the tables decide from here on
+  if (auto it = entities_.find(key); it != entities_.end()) {
+    if (!it->second) return false;
+    if (!it->second->contains(op.field)) return true;
+    it->second.reset();  // a second op on a field: the tables decide from here on
     return false;
   }
   auto q = db_.prepare(
@@ -89,29 +89,24 @@ Result<bool> Merger::field_untouched(const model::Op& op) {
   q->bind(1, kind_sql(op.kind)).bind(2, op.id);
   auto row = q->step();
   if (!row) return row.error();
-  if (!*row || q->int64(0) != 0) {
-    known_entities_.insert(key);
-    return false;
-  }
-  new_entities_.emplace(key, std::set<std::string, std::less<>>{});
-  return true;
+  const bool is_new = *row && q->int64(0) == 0;
+  entities_.emplace(key, is_new ? std::optional<FieldSet>(FieldSet{}) : std::nullopt);
+  return is_new;
 }
 
-void Merger::forget_new(const EntityKey& key) {
-  new_entities_.erase(key);
-  known_entities_.insert(key);
-}
-
-void Merger::note_merged(const model::Op& op, model::Verdict verdict) {
-  const EntityKey key{op.kind, op.id};
-  auto it = new_entities_.find(key);
-  if (it == new_entities_.end()) return;
-  const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
-  if (verdict == model::Verdict::apply && !is_sign) {
-    it->second.insert(op.field);
+void Merger::note_merged(const model::Op& op, bool logged) {
+  auto it = entities_.find(EntityKey{op.kind, op.id});
+  if (it == entities_.end() || !it->second) return;
+  if (logged) {
+    it->second.reset();  // it has a logged op (or a sign) now
   } else {
-    forget_new(key);  // it has a logged op or a sign now
+    it->second->insert(op.field);
   }
+}
+
+bool Merger::is_new_entity(model::EntityKind kind, const model::EntityId& id) const {
+  auto it = entities_.find(EntityKey{kind, id});
+  return it != entities_.end() && it->second.has_value();
 }
 
 Result<std::optional<model::TargetState>> Merger::read_target(const model::Op& op, const crypto::Hash32& hash) {
@@ -155,7 +150,8 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
 
   const bool is_sign = op.kind == model::EntityKind::note && op.field == model::fields::kSigned;
   // The op that takes its field lives in field_value alone (schema v3).
-  if (verdict != model::Verdict::apply || is_sign) {
+  const bool logged = verdict != model::Verdict::apply || is_sign;
+  if (logged) {
     if (auto r = log_op(op, hash(), verdict); !r) return r.error();
   }
 
@@ -166,7 +162,7 @@ Result<model::Verdict> Merger::merge(const model::Op& op) {
     written = record_conflict(op, hash());
   }
   if (!written) return written.error();
-  note_merged(op, verdict);
+  note_merged(op, logged);
 
   if (op.kind == model::EntityKind::note) touched_notes_.insert(op.id);
   if (op.kind == model::EntityKind::review && op.field == model::domain::kReviewNote) {

@@ -45,12 +45,13 @@ class Merger {
 
  private:
   using EntityKey = std::pair<model::EntityKind, model::EntityId>;
+  using FieldSet = std::set<std::string, std::less<>>;
   //! Whether the op's field is known to be empty: no winner, nothing
-  //! logged, no sign (see new_entities_).
+  //! logged, no sign (see entities_).
   Result<bool> field_untouched(const model::Op& op);
-  //! Keeps new_entities_ true after `op` was merged with `verdict`.
-  void note_merged(const model::Op& op, model::Verdict verdict);
-  void forget_new(const EntityKey& key);
+  //! Keeps entities_ true after `op` was merged (`logged`: into op_log).
+  void note_merged(const model::Op& op, bool logged);
+  [[nodiscard]] bool is_new_entity(model::EntityKind kind, const model::EntityId& id) const;
   //! The field's winner and the note's sign; nullopt when the op is logged already.
   Result<std::optional<model::TargetState>> read_target(const model::Op& op, const crypto::Hash32& hash);
   Result<std::optional<model::Op>> field_winner(const model::Op& op);
@@ -62,15 +63,14 @@ class Merger {
 
   Database& db_;
   std::set<model::EntityId> touched_notes_;
-  // Entities that had no row in field_value or op_log when this transaction
-  // first touched them (most of a received page: new visits and notes),
-  // with the fields merged into them since, while each op on them was the
-  // first on its field and took it. Then their only rows are those winners:
-  // an op on another field meets an empty target and needs none of the
-  // three reads a merge otherwise takes, and refresh_note has no op_log or
-  // sign to read. Anything else moves the entity to known_entities_.
-  std::map<EntityKey, std::set<std::string, std::less<>>> new_entities_;
-  std::set<EntityKey> known_entities_;
+  // Every entity this transaction touched. Those that had no row in
+  // field_value or op_log when first touched (most of a received page: new
+  // visits and notes) hold the fields merged into them since, while each op
+  // on them was the first on its field and took it. Then their only rows
+  // are those winners: an op on another field meets an empty target and
+  // needs none of the three reads a merge otherwise takes, and refresh_note
+  // has no op_log or sign to read. nullopt: read from the tables.
+  std::map<EntityKey, std::optional<FieldSet>> entities_;
 };
 
 //! The note's winning sign op, if it is signed.

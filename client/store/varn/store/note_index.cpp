@@ -37,7 +37,7 @@ struct NoteFacts {
 };
 
 // Two range reads on the note's primary keys. `logged` false: op_log is
-// known to hold nothing of the note (see Merger::new_entities_).
+// known to hold nothing of the note (see Merger::entities_).
 Result<NoteFacts> read_note_facts(Database& db, const model::EntityId& note, bool logged) {
   NoteFacts facts;
   auto winners = db.prepare("SELECT field, value, hlc, device FROM field_value WHERE kind = ?1 AND id = ?2");
@@ -79,7 +79,7 @@ void bind_ref(Statement& q, int index, const std::optional<std::string>& hex) {
 
 Result<void> Merger::refresh_note(const model::EntityId& note) {
   // A note new in this transaction has nothing logged and no sign.
-  const bool is_new = new_entities_.contains(EntityKey{model::EntityKind::note, note});
+  const bool is_new = is_new_entity(model::EntityKind::note, note);
   auto facts = read_note_facts(db_, note, !is_new);
   if (!facts) return facts.error();
   const auto& first = facts->first();
