@@ -22,71 +22,87 @@ Result<Bytes> open_item(const SealedItem& item) {
 
 }  // namespace
 
-unsigned PageOpener::workers_for(std::size_t items) {
-  if (items < kItemsWorthAThread) return 0;
+unsigned PageOpener::default_workers() {
   const unsigned cores = std::thread::hardware_concurrency();
   return std::clamp(cores > 1 ? cores - 1 : 0u, 0u, kMaxWorkers);
 }
 
-PageOpener::PageOpener(std::vector<SealedItem> items, unsigned workers)
-    : items_(std::move(items)), opened_(items_.size()) {
-  for (unsigned i = 0; i < workers; ++i) threads_.emplace_back([this] { work(); });
-}
+PageOpener::PageOpener(unsigned workers) : max_workers_(workers) {}
 
 PageOpener::~PageOpener() {
   {
     std::lock_guard lock(mutex_);
     stop_ = true;
   }
+  work_.notify_all();
   for (auto& t : threads_) t.join();
 }
 
-bool PageOpener::open_one() {
-  std::size_t index = 0;
+void PageOpener::add_page(std::vector<SealedItem> items) {
+  const std::size_t count = items.size();
+  if (count == 0) return;
   {
     std::lock_guard lock(mutex_);
-    if (stop_ || claimed_ == items_.size()) return false;
-    index = claimed_++;
+    for (auto& item : items) slots_.push_back(Slot{std::move(item), std::nullopt});
+    page_ends_.push_back(base_ + slots_.size());
   }
-  auto plaintext = open_item(items_[index]);
-  {
-    std::lock_guard lock(mutex_);
-    opened_[index] = std::move(plaintext);
+  work_.notify_all();
+  if (threads_.empty() && count >= kItemsWorthAThread) {
+    for (unsigned i = 0; i < max_workers_; ++i) threads_.emplace_back([this] { work(); });
   }
+}
+
+bool PageOpener::open_one(std::unique_lock<std::mutex>& lock, std::size_t limit) {
+  if (stop_ || claimed_ >= limit || claimed_ == base_ + slots_.size()) return false;
+  Slot& slot = slots_[claimed_++ - base_];
+  lock.unlock();
+  auto plaintext = open_item(slot.item);
+  lock.lock();
+  slot.opened = std::move(plaintext);
   ready_.notify_all();
   return true;
 }
 
 void PageOpener::work() {
-  while (open_one()) {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    work_.wait(lock, [&] { return stop_ || claimed_ < base_ + slots_.size(); });
+    if (stop_) return;
+    (void)open_one(lock, base_ + slots_.size());
   }
 }
 
 Result<std::optional<ReceivedChangeSet>> PageOpener::next() {
-  if (cursor_ == items_.size()) return std::optional<ReceivedChangeSet>{};
-  const std::size_t index = cursor_++;
-  for (;;) {
-    {
-      std::unique_lock lock(mutex_);
-      if (opened_[index]) break;
-      if (claimed_ == items_.size()) {
-        ready_.wait(lock, [&] { return opened_[index].has_value(); });
-        break;
-      }
-    }
-    (void)open_one();  // help rather than wait
+  if (failed_) return *failed_;
+  if (page_ends_.empty()) return std::optional<ReceivedChangeSet>{};
+  if (cursor_ == page_ends_.front()) {
+    page_ends_.pop_front();
+    return std::optional<ReceivedChangeSet>{};
   }
-  std::optional<Result<Bytes>> plaintext;
+  const std::size_t page_end = page_ends_.front();
+  ++cursor_;
+  Slot slot;
   {
-    std::lock_guard lock(mutex_);
-    plaintext.swap(opened_[index]);
+    std::unique_lock lock(mutex_);
+    // The wanted item is the oldest held; help with this page rather than
+    // idle, but leave the next page to the workers.
+    while (!slots_.front().opened) {
+      if (!open_one(lock, page_end)) ready_.wait(lock, [&] { return slots_.front().opened.has_value(); });
+    }
+    slot = std::move(slots_.front());
+    slots_.pop_front();
+    ++base_;
   }
-  const auto& item = items_[index];
-  if (!*plaintext) {
-    std::lock_guard lock(mutex_);
-    stop_ = true;  // the page is lost anyway; spare the remaining verifies
-    const auto& error = plaintext->error();
-    return make_error(error.code, "change set " + std::to_string(item.seq) + ": " + error.message);
+  const auto& item = slot.item;
+  if (!*slot.opened) {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;  // what is queued is lost anyway; spare the remaining verifies
+    }
+    work_.notify_all();
+    const auto& error = slot.opened->error();
+    failed_ = make_error(error.code, "change set " + std::to_string(item.seq) + ": " + error.message);
+    return *failed_;
   }
   ReceivedChangeSet received;
   received.server_seq = item.seq;
@@ -95,7 +111,7 @@ Result<std::optional<ReceivedChangeSet>> PageOpener::next() {
   received.change_class = item.envelope.header.change_class;
   received.author_seq = item.envelope.header.seq;
   received.envelope = *item.bytes;
-  received.plaintext = std::move(*plaintext).value();
+  received.plaintext = std::move(*slot.opened).value();
   return std::optional<ReceivedChangeSet>(std::move(received));
 }
 

@@ -1,12 +1,15 @@
 #pragma once
-//! Verifies and decrypts a pull page's change sets on worker threads while
+//! Verifies and decrypts pull pages' change sets on worker threads while
 //! the store applies the ones already opened, in server order. Ed25519
 //! verify is most of a change set's cost outside the store (initial sync of
 //! 100k change sets spent ~5 s in it), and it needs no shared state: the
-//! engine resolves every key on its own thread before the workers start.
+//! engine resolves every key on its own thread before it queues a page.
+//! Pages queue behind each other, so the workers go on with the next page
+//! while the store commits the current one.
 
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -19,43 +22,62 @@
 
 namespace varn::sync {
 
-//! One change set of the page with the keys it opens under.
+//! One change set of a page with the keys it opens under.
 struct SealedItem {
   std::uint64_t seq = 0;
-  const Bytes* bytes = nullptr;  //!< the page's envelope, outlives the opener
+  const Bytes* bytes = nullptr;  //!< the page's envelope, outlives the opener's use of it
   wire::Envelope envelope;
   crypto::SignPublicKey author_key{};
-  const crypto::SecretBuffer* epoch_key = nullptr;  //!< held by the KeyProvider, outlives the opener
+  const crypto::SecretBuffer* epoch_key = nullptr;  //!< held by the KeyProvider, outlives the opener's use of it
 };
 
+//! add_page() and next() are called from one thread, the store's.
 class PageOpener {
  public:
-  //! `workers` threads besides the caller's (0: the caller opens each in turn).
-  PageOpener(std::vector<SealedItem> items, unsigned workers);
+  //! Up to `workers` threads besides the caller's, started with the first
+  //! page worth them (0: the caller opens each change set in turn).
+  explicit PageOpener(unsigned workers);
   ~PageOpener();  //!< stops the workers and joins them
   PageOpener(const PageOpener&) = delete;
   PageOpener& operator=(const PageOpener&) = delete;
 
-  //! The next change set in server order, once opened (the caller opens
-  //! waiting items itself rather than idle); nullopt after the last. The
-  //! first failure ends the page: its error names the change set's number.
+  //! Queues a page behind the pages queued before (an empty one: nothing).
+  void add_page(std::vector<SealedItem> items);
+
+  //! The next change set of the oldest unfinished page, once opened (the
+  //! caller opens waiting items of that page itself rather than idle);
+  //! nullopt at the end of the page, and the next call goes on with the
+  //! page after it. The first failure ends the opener: its error names the
+  //! change set's number.
   [[nodiscard]] Result<std::optional<ReceivedChangeSet>> next();
 
-  //! Worker threads worth starting for a page of `items` on this machine.
-  [[nodiscard]] static unsigned workers_for(std::size_t items);
+  //! Worker threads worth starting on this machine.
+  [[nodiscard]] static unsigned default_workers();
+  //! Threads started so far.
+  [[nodiscard]] std::size_t running_workers() const { return threads_.size(); }
 
  private:
+  struct Slot {
+    SealedItem item;
+    std::optional<Result<Bytes>> opened;
+  };
   void work();
-  //! Claims the first item nobody opens yet and opens it; false when none is left.
-  bool open_one();
+  //! Opens the first unclaimed item if it comes before `limit`; false if none.
+  bool open_one(std::unique_lock<std::mutex>& lock, std::size_t limit);
 
-  std::vector<SealedItem> items_;
-  std::vector<std::optional<Result<Bytes>>> opened_;  // guarded by mutex_
-  std::size_t claimed_ = 0;                            // guarded by mutex_
-  std::size_t cursor_ = 0;                             // the caller's position
-  bool stop_ = false;                                  // guarded by mutex_
+  unsigned max_workers_;
+  // Item numbers count every item queued since the start; slots_ holds the
+  // ones from base_ on (those handed out are dropped).
+  std::deque<Slot> slots_;  // guarded by mutex_; elements stay put while others come and go
+  std::size_t base_ = 0;    // guarded by mutex_
+  std::size_t claimed_ = 0; // guarded by mutex_: first item nobody opens yet
+  bool stop_ = false;       // guarded by mutex_
+  std::deque<std::size_t> page_ends_;  // the caller's: where each queued page ends
+  std::size_t cursor_ = 0;             // the caller's: next item to hand out
+  std::optional<Error> failed_;        // the caller's: the failure that ended the opener
   std::mutex mutex_;
-  std::condition_variable ready_;
+  std::condition_variable work_;   // items queued or stop
+  std::condition_variable ready_;  // an item opened
   std::vector<std::thread> threads_;
 };
 

@@ -1,6 +1,8 @@
 #include "varn/sync/sync_engine.hpp"
 
 #include <algorithm>
+#include <deque>
+#include <optional>
 
 #include "varn/crypto/random.hpp"
 #include "varn/sync/page_opener.hpp"
@@ -137,6 +139,10 @@ Result<std::vector<SealedItem>> SyncEngine::resolve_page(const PullPage& page, s
   return items;
 }
 
+Result<void> SyncEngine::apply_queued(PageOpener& opener) {
+  return store_.apply_received_stream([&] { return opener.next(); });
+}
+
 Result<std::size_t> SyncEngine::apply_page(const PullPage& page) {
   auto cursor = store_.pull_cursor();
   if (!cursor) return cursor.error();
@@ -144,28 +150,78 @@ Result<std::size_t> SyncEngine::apply_page(const PullPage& page) {
   if (!items) return items.error();
   const std::size_t count = items->size();
   if (count == 0) return std::size_t{0};
-  PageOpener opener(std::move(items).value(), PageOpener::workers_for(count));
-  if (auto applied = store_.apply_received_stream([&] { return opener.next(); }); !applied) return applied.error();
+  PageOpener opener(PageOpener::default_workers());
+  opener.add_page(std::move(items).value());
+  if (auto applied = apply_queued(opener); !applied) return applied.error();
   return count;
 }
 
-Result<std::size_t> SyncEngine::pull_all(ApiClient& api, SyncReport& report, int wait_seconds) {
+namespace {
+
+struct FetchedPage {
+  PullPage page;
+  bool queued = false;  // its items are in the opener
+};
+
+bool more_after(const PullPage& page) { return !page.items.empty() && page.items.back().seq < page.head; }
+
+}  // namespace
+
+Result<std::size_t> SyncEngine::pull_pages(const PageFetcher& fetch, SyncReport& report) {
+  auto cursor = store_.pull_cursor();
+  if (!cursor) return cursor.error();
+  auto first = fetch(*cursor, true);
+  if (!first) return first.error();
+  // The page being applied and the one fetched ahead. The opener points
+  // into them, so it is declared after them and stops first.
+  std::deque<FetchedPage> pages;
+  pages.push_back(FetchedPage{std::move(first).value()});
+  PageOpener opener(PageOpener::default_workers());
+  std::optional<Error> fetch_failed;
   std::size_t total = 0;
-  for (;;) {
-    auto cursor = store_.pull_cursor();
+  while (!pages.empty()) {
+    FetchedPage& current = pages.front();
+    report.head = current.page.head;
+    if (!current.queued) {  // nothing is in flight: keys may be refreshed
+      auto items = resolve_page(current.page, *cursor, false);
+      if (!items) return items.error();
+      opener.add_page(std::move(items).value());
+      current.queued = true;
+    }
+    if (pages.size() == 1 && !fetch_failed && more_after(current.page)) {
+      const std::uint64_t after = current.page.items.back().seq;
+      auto ahead = fetch(after, false);
+      if (!ahead) {
+        fetch_failed = ahead.error();  // reported once this page is applied
+      } else {
+        pages.push_back(FetchedPage{std::move(ahead).value()});
+        // Without a registry refresh, which waits for this page's turn.
+        if (auto items = resolve_page(pages.back().page, after, true)) {
+          opener.add_page(std::move(items).value());
+          pages.back().queued = true;
+        }
+      }
+    }
+    const std::size_t count = current.page.items.size();
+    if (count > 0) {
+      if (auto applied = apply_queued(opener); !applied) return applied.error();
+    }
+    total += count;
+    cursor = store_.pull_cursor();
     if (!cursor) return cursor.error();
-    auto page = api.pull(unit_, *cursor, limits_.pull_page, wait_seconds);
-    if (!page) return page.error();
-    auto applied = apply_page(*page);
-    if (!applied) return applied.error();
-    total += *applied;
-    report.head = page->head;
-    auto after = store_.pull_cursor();
-    if (!after) return after.error();
-    report.cursor = *after;
-    if (page->items.empty() || *after >= page->head) return total;
-    wait_seconds = 0;  // only the first request of a round long-polls
+    report.cursor = *cursor;
+    pages.pop_front();
   }
+  if (fetch_failed) return *fetch_failed;
+  return total;
+}
+
+Result<std::size_t> SyncEngine::pull_all(ApiClient& api, SyncReport& report, int wait_seconds) {
+  return pull_pages(
+      [&](std::uint64_t after, bool first) {
+        return api.pull(unit_, after, limits_.pull_page, first ? wait_seconds : 0);
+      },
+      report);
 }
 
 Result<SyncReport> SyncEngine::sync(ApiClient& api) {

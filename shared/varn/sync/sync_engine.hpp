@@ -5,6 +5,7 @@
 //! Deterministic given its inputs, so it is tested in memory.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "varn/crypto/device_identity.hpp"
@@ -30,6 +31,10 @@ struct SyncReport {
   std::uint64_t head = 0;   //!< server's highest sequence seen
 };
 
+//! The page of change sets after a server sequence number, as the server
+//! serves it; `first` is the first request of a round (which may long-poll).
+using PageFetcher = std::function<Result<PullPage>(std::uint64_t after, bool first)>;
+
 class SyncEngine {
  public:
   SyncEngine(SyncStore& store, const crypto::DeviceIdentity& me, const wire::UnitId& unit, KeyProvider& keys,
@@ -41,10 +46,16 @@ class SyncEngine {
   //! Pushes every unacknowledged change set, in author order, in batches.
   [[nodiscard]] Result<std::size_t> push_pending(ApiClient& api);
   //! Verifies, decrypts and applies one page from the server in one store
-  //! transaction; verification runs on worker threads ahead of the store. Stops (applying nothing of the page) on the first change
-  //! set that fails a check: a server serving forged data must be noticed.
+  //! transaction; verification runs on worker threads ahead of the store.
+  //! Stops (applying nothing of the page) on the first change set that
+  //! fails a check: a server serving forged data must be noticed.
   [[nodiscard]] Result<std::size_t> apply_page(const PullPage& page);
-  //! Pulls pages until the cursor reaches the server's head.
+  //! Fetches and applies pages, each as apply_page, until the cursor
+  //! reaches the server's head. The next page is fetched and opened while
+  //! the store applies and commits the current one. A failed fetch or
+  //! check ends it after the pages before it are applied.
+  [[nodiscard]] Result<std::size_t> pull_pages(const PageFetcher& fetch, SyncReport& report);
+  //! pull_pages from the server.
   [[nodiscard]] Result<std::size_t> pull_all(ApiClient& api, SyncReport& report, int wait_seconds = 0);
   //! Pushes change sets again (own and others', as held) after a server
   //! restore; own ones are acknowledged with their new numbers.
@@ -56,7 +67,11 @@ class SyncEngine {
   [[nodiscard]] bool role_allows(const crypto::DeviceId& author, wire::ChangeSetClass change_class);
   //! Decodes the envelope and finds the keys it opens under, on this thread.
   [[nodiscard]] Result<SealedItem> resolve_keys(const wire::SequencedEnvelope& item);
+  //! `refreshed`: the registry was refreshed already, or must not be
+  //! (a refresh may drop keys that queued items point to).
   [[nodiscard]] Result<std::vector<SealedItem>> resolve_page(const PullPage& page, std::uint64_t cursor, bool refreshed);
+  //! Applies the oldest page queued in `opener` in one store transaction.
+  [[nodiscard]] Result<void> apply_queued(PageOpener& opener);
   SyncStore& store_;
   const crypto::DeviceIdentity& me_;
   wire::UnitId unit_;

@@ -58,6 +58,7 @@ std::optional<crypto::SignPublicKey> MemoryKeys::author_key(const crypto::Device
 }
 
 Result<void> MemoryKeys::refresh() {
+  if (before_refresh) before_refresh();
   ++refreshes;
   if (pending_) add(*pending_);
   pending_.reset();

@@ -2,6 +2,7 @@
 // A SyncStore kept in memory: the outbox is a list of opaque plaintexts and
 // "applying" a change set appends its plaintext to `applied`.
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -50,6 +51,7 @@ class MemoryKeys : public sync::KeyProvider {
   void set_role(const crypto::DeviceId& device, registry::Role role) { roles_[device] = role; }
   Result<void> refresh() override;
   int refreshes = 0;
+  std::function<void()> before_refresh;  //!< lets a test look at the moment of a refresh
 
  private:
   std::uint32_t epoch_;

@@ -49,7 +49,8 @@ TEST_CASE("The page opener hands change sets out in server order with any number
   const Page page(200);
   for (unsigned workers : {0u, 1u, 3u}) {
     CAPTURE(workers);
-    sync::PageOpener opener(page.items(), workers);
+    sync::PageOpener opener(workers);
+    opener.add_page(page.items());
     for (std::size_t n = 0; n < 200; ++n) {
       auto r = opener.next();
       REQUIRE(r);
@@ -69,7 +70,8 @@ TEST_CASE("The page opener stops at the first change set that does not open", "[
   page.envelopes[60].back() ^= 0x01;  // the signature's last byte
   for (unsigned workers : {0u, 2u}) {
     CAPTURE(workers);
-    sync::PageOpener opener(page.items(), workers);
+    sync::PageOpener opener(workers);
+    opener.add_page(page.items());
     std::size_t handed_out = 0;
     Error failure{Errc::malformed, ""};
     for (;;) {
@@ -87,8 +89,76 @@ TEST_CASE("The page opener stops at the first change set that does not open", "[
   }  // the opener joins its workers although the page was left unfinished
 }
 
+TEST_CASE("Queued pages come out one after the other, each ended by nullopt", "[sync]") {
+  const Page page(150);
+  auto items = page.items();
+  std::vector<sync::SealedItem> first(items.begin(), items.begin() + 100), second(items.begin() + 100, items.end());
+  for (unsigned workers : {0u, 2u}) {
+    CAPTURE(workers);
+    sync::PageOpener opener(workers);
+    opener.add_page(first);
+    opener.add_page({});  // queues nothing
+    opener.add_page(second);
+    std::vector<std::size_t> page_sizes;
+    std::size_t expected = 1, in_page = 0;
+    while (page_sizes.size() < 2) {
+      auto r = opener.next();
+      REQUIRE(r);
+      if (!r->has_value()) {
+        page_sizes.push_back(in_page);
+        in_page = 0;
+        continue;
+      }
+      CHECK((*r)->server_seq == expected++);
+      ++in_page;
+    }
+    CHECK(page_sizes == std::vector<std::size_t>{100, 50});
+    auto after = opener.next();
+    REQUIRE(after);
+    CHECK_FALSE(after->has_value());
+  }
+}
+
+TEST_CASE("A failure in a queued page leaves the page before it whole", "[sync]") {
+  Page page(100);
+  page.envelopes[70].back() ^= 0x01;
+  auto items = page.items();
+  sync::PageOpener opener(2);
+  opener.add_page(std::vector<sync::SealedItem>(items.begin(), items.begin() + 50));
+  opener.add_page(std::vector<sync::SealedItem>(items.begin() + 50, items.end()));
+  for (std::size_t n = 0; n < 50; ++n) {
+    auto r = opener.next();
+    REQUIRE(r);
+    REQUIRE(r->has_value());
+  }
+  auto end_of_first = opener.next();
+  REQUIRE(end_of_first);
+  CHECK_FALSE(end_of_first->has_value());
+  std::size_t handed_out = 0;
+  for (;;) {
+    auto r = opener.next();
+    if (!r) {
+      CHECK(r.error().message.rfind("change set 71: ", 0) == 0);
+      break;
+    }
+    REQUIRE(r->has_value());
+    ++handed_out;
+  }
+  CHECK(handed_out == 20);
+  auto again = opener.next();  // a failed opener stays failed
+  REQUIRE_FALSE(again);
+  CHECK(again.error().code == Errc::bad_signature);
+}
+
 TEST_CASE("Small pages open on the caller's thread", "[sync]") {
-  CHECK(sync::PageOpener::workers_for(1) == 0);
-  CHECK(sync::PageOpener::workers_for(31) == 0);
-  CHECK(sync::PageOpener::workers_for(1000) <= 4);
+  const Page page(40);
+  auto items = page.items();
+  sync::PageOpener opener(3);
+  opener.add_page(std::vector<sync::SealedItem>(items.begin(), items.begin() + 31));
+  CHECK(opener.running_workers() == 0);
+  opener.add_page(std::vector<sync::SealedItem>(items.begin() + 31, items.end()));
+  CHECK(opener.running_workers() == 0);
+  opener.add_page(page.items());  // a page of 40 is worth the threads
+  CHECK(opener.running_workers() == 3);
+  CHECK(sync::PageOpener::default_workers() <= 4);
 }

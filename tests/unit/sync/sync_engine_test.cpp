@@ -40,6 +40,22 @@ struct Unit {
   }
 };
 
+// Serves the server's log in pages of `size`, noting each `after` asked for;
+// the page after `fail_after` fails as a dropped connection would.
+sync::PageFetcher pages_of(const test::FakeServer& server, std::size_t size, std::vector<std::uint64_t>& asked,
+                           std::optional<std::uint64_t> fail_after = std::nullopt) {
+  return [&server, size, &asked, fail_after](std::uint64_t after, bool) -> Result<sync::PullPage> {
+    asked.push_back(after);
+    if (fail_after && after == *fail_after) return make_error(Errc::unavailable, "connection dropped");
+    sync::PullPage page;
+    for (const auto& item : server.log) {
+      if (item.seq > after && page.items.size() < size) page.items.push_back(item);
+    }
+    page.head = server.log.size();
+    return page;
+  };
+}
+
 }  // namespace
 
 TEST_CASE("Two devices exchange change sets through the server and skip their own echoes", "[sync]") {
@@ -209,4 +225,81 @@ TEST_CASE("A tampered change set deep in a big page stops it and applies nothing
   CHECK(rb.error().message.find("change set 251") != std::string::npos);
   CHECK(b.store.applied.empty());
   CHECK(*b.store.pull_cursor() == 0);
+}
+
+TEST_CASE("Pages fetched ahead are applied in order, and a failed fetch keeps the pages before it", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  auto& b = unit.add_device();
+  std::vector<std::string> written;
+  for (int i = 0; i < 10; ++i) {
+    a.store.write(std::to_string(i));
+    written.push_back(std::to_string(i) + "\n");
+  }
+  REQUIRE(a.engine->sync(*a.api).ok());
+
+  std::vector<std::uint64_t> asked;
+  sync::SyncReport report;
+  auto failed = b.engine->pull_pages(pages_of(unit.server, 4, asked, 8), report);
+  REQUIRE_FALSE(failed);
+  CHECK(failed.error().code == Errc::unavailable);
+  CHECK(asked == std::vector<std::uint64_t>{0, 4, 8});
+  CHECK(*b.store.pull_cursor() == 8);
+  CHECK(b.store.applied.size() == 8);
+
+  asked.clear();
+  auto rest = b.engine->pull_pages(pages_of(unit.server, 4, asked), report);
+  REQUIRE(rest);
+  CHECK(*rest == 2);
+  CHECK(asked == std::vector<std::uint64_t>{8});
+  CHECK(report.cursor == 10);
+  CHECK(b.store.applied == written);
+}
+
+TEST_CASE("A page that needs a registry refresh waits until the page before it is applied", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  auto& b = unit.add_device();
+  for (int i = 0; i < 4; ++i) a.store.write("known " + std::to_string(i));
+  REQUIRE(a.engine->sync(*a.api).ok());
+  Device late;
+  late.keys = std::make_unique<test::MemoryKeys>(1, unit.key);
+  late.api = std::make_unique<sync::ApiClient>(unit.server, late.identity);
+  late.engine = std::make_unique<sync::SyncEngine>(late.store, late.identity, unit.id, *late.keys,
+                                                   sync::SyncLimits{.ops_per_change_set = 1});
+  for (int i = 0; i < 4; ++i) late.store.write("late " + std::to_string(i));
+  REQUIRE(late.engine->seal_pending().ok());
+  REQUIRE(late.engine->push_pending(*late.api).ok());
+  // A refresh may drop keys the queued change sets point to, so it must not
+  // happen while page one is in flight.
+  b.keys->on_refresh(late.identity.public_bundle());
+  std::optional<std::uint64_t> cursor_at_refresh;
+  b.keys->before_refresh = [&] { cursor_at_refresh = *b.store.pull_cursor(); };
+
+  std::vector<std::uint64_t> asked;
+  sync::SyncReport report;
+  auto pulled = b.engine->pull_pages(pages_of(unit.server, 4, asked), report);
+  REQUIRE(pulled);
+  CHECK(*pulled == 8);
+  CHECK(b.keys->refreshes == 1);
+  CHECK(cursor_at_refresh == std::optional<std::uint64_t>(4));
+  CHECK(b.store.applied.back() == "late 3\n");
+}
+
+TEST_CASE("A tampered change set in a page fetched ahead keeps the pages before it", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  auto& b = unit.add_device();
+  for (int i = 0; i < 300; ++i) a.store.write(std::to_string(i));
+  REQUIRE(a.engine->sync(*a.api).ok());
+  unit.server.log.at(249).envelope.at(300) ^= 0x01;
+
+  std::vector<std::uint64_t> asked;
+  sync::SyncReport report;
+  auto pulled = b.engine->pull_pages(pages_of(unit.server, 100, asked), report);
+  REQUIRE_FALSE(pulled);
+  CHECK(pulled.error().code == Errc::bad_signature);
+  CHECK(pulled.error().message.find("change set 250") != std::string::npos);
+  CHECK(*b.store.pull_cursor() == 200);
+  CHECK(b.store.applied.size() == 200);
 }
