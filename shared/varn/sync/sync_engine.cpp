@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <iterator>
 #include <optional>
 
 #include "varn/crypto/random.hpp"
@@ -158,29 +159,51 @@ Result<std::size_t> SyncEngine::apply_page(const PullPage& page) {
 
 namespace {
 
-struct FetchedPage {
+// Server pages joined into one store transaction.
+struct Batch {
   PullPage page;
   bool queued = false;  // its items are in the opener
 };
 
 bool more_after(const PullPage& page) { return !page.items.empty() && page.items.back().seq < page.head; }
 
+// Fetches the page after `after` and joins the pages after it until the
+// batch holds `budget` change sets or reaches the server's head. A fetch
+// that fails after the first ends the batch early and is kept in `failed`.
+Result<Batch> fetch_batch(const PageFetcher& fetch, std::uint64_t after, bool first, std::size_t budget,
+                          std::optional<Error>& failed) {
+  auto page = fetch(after, first);
+  if (!page) return page.error();
+  Batch batch{std::move(page).value()};
+  while (batch.page.items.size() < budget && more_after(batch.page)) {
+    auto more = fetch(batch.page.items.back().seq, false);
+    if (!more) {
+      failed = more.error();
+      break;
+    }
+    batch.page.head = more->head;
+    if (more->items.empty()) break;
+    std::move(more->items.begin(), more->items.end(), std::back_inserter(batch.page.items));
+  }
+  return batch;
+}
+
 }  // namespace
 
 Result<std::size_t> SyncEngine::pull_pages(const PageFetcher& fetch, SyncReport& report) {
   auto cursor = store_.pull_cursor();
   if (!cursor) return cursor.error();
-  auto first = fetch(*cursor, true);
+  std::optional<Error> fetch_failed;  // reported once the batches before it are applied
+  auto first = fetch_batch(fetch, *cursor, true, limits_.changes_per_transaction, fetch_failed);
   if (!first) return first.error();
-  // The page being applied and the one fetched ahead. The opener points
+  // The batch being applied and the one fetched ahead. The opener points
   // into them, so it is declared after them and stops first.
-  std::deque<FetchedPage> pages;
-  pages.push_back(FetchedPage{std::move(first).value()});
+  std::deque<Batch> batches;
+  batches.push_back(std::move(first).value());
   PageOpener opener(PageOpener::default_workers());
-  std::optional<Error> fetch_failed;
   std::size_t total = 0;
-  while (!pages.empty()) {
-    FetchedPage& current = pages.front();
+  while (!batches.empty()) {
+    Batch& current = batches.front();
     report.head = current.page.head;
     if (!current.queued) {  // nothing is in flight: keys may be refreshed
       auto items = resolve_page(current.page, *cursor, false);
@@ -188,17 +211,17 @@ Result<std::size_t> SyncEngine::pull_pages(const PageFetcher& fetch, SyncReport&
       opener.add_page(std::move(items).value());
       current.queued = true;
     }
-    if (pages.size() == 1 && !fetch_failed && more_after(current.page)) {
+    if (batches.size() == 1 && !fetch_failed && more_after(current.page)) {
       const std::uint64_t after = current.page.items.back().seq;
-      auto ahead = fetch(after, false);
+      auto ahead = fetch_batch(fetch, after, false, limits_.changes_per_transaction, fetch_failed);
       if (!ahead) {
-        fetch_failed = ahead.error();  // reported once this page is applied
+        fetch_failed = ahead.error();
       } else {
-        pages.push_back(FetchedPage{std::move(ahead).value()});
-        // Without a registry refresh, which waits for this page's turn.
-        if (auto items = resolve_page(pages.back().page, after, true)) {
+        batches.push_back(std::move(ahead).value());
+        // Without a registry refresh, which waits for this batch's turn.
+        if (auto items = resolve_page(batches.back().page, after, true)) {
           opener.add_page(std::move(items).value());
-          pages.back().queued = true;
+          batches.back().queued = true;
         }
       }
     }
@@ -210,7 +233,7 @@ Result<std::size_t> SyncEngine::pull_pages(const PageFetcher& fetch, SyncReport&
     cursor = store_.pull_cursor();
     if (!cursor) return cursor.error();
     report.cursor = *cursor;
-    pages.pop_front();
+    batches.pop_front();
   }
   if (fetch_failed) return *fetch_failed;
   return total;

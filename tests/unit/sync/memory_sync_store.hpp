@@ -23,7 +23,12 @@ class MemorySyncStore : public sync::SyncStore {
   Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) override;
   Result<std::uint64_t> pull_cursor() override { return cursor_; }
   Result<void> apply_received(const sync::ReceivedChangeSet& received) override;
+  Result<void> apply_received_stream(const sync::ReceivedSource& next) override {
+    ++transactions;
+    return SyncStore::apply_received_stream(next);
+  }
 
+  std::size_t transactions = 0;              //!< apply_received_stream calls, one per page or batch
   std::vector<std::string> applied;          //!< plaintexts of others' change sets, in apply order
   std::vector<sync::SealedChangeSet> sealed;  //!< own change sets, in author order
 

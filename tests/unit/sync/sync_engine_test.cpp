@@ -259,7 +259,7 @@ TEST_CASE("Pages fetched ahead are applied in order, and a failed fetch keeps th
 TEST_CASE("A page that needs a registry refresh waits until the page before it is applied", "[sync]") {
   Unit unit;
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
-  auto& b = unit.add_device();
+  auto& b = unit.add_device(sync::SyncLimits{.changes_per_transaction = 4});
   for (int i = 0; i < 4; ++i) a.store.write("known " + std::to_string(i));
   REQUIRE(a.engine->sync(*a.api).ok());
   Device late;
@@ -289,7 +289,7 @@ TEST_CASE("A page that needs a registry refresh waits until the page before it i
 TEST_CASE("A tampered change set in a page fetched ahead keeps the pages before it", "[sync]") {
   Unit unit;
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
-  auto& b = unit.add_device();
+  auto& b = unit.add_device(sync::SyncLimits{.changes_per_transaction = 100});
   for (int i = 0; i < 300; ++i) a.store.write(std::to_string(i));
   REQUIRE(a.engine->sync(*a.api).ok());
   unit.server.log.at(249).envelope.at(300) ^= 0x01;
@@ -302,4 +302,23 @@ TEST_CASE("A tampered change set in a page fetched ahead keeps the pages before 
   CHECK(pulled.error().message.find("change set 250") != std::string::npos);
   CHECK(*b.store.pull_cursor() == 200);
   CHECK(b.store.applied.size() == 200);
+  CHECK(b.store.transactions == 3);
+}
+
+TEST_CASE("Pages are joined into store transactions of up to the limit", "[sync]") {
+  Unit unit;
+  auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
+  auto& b = unit.add_device(sync::SyncLimits{.changes_per_transaction = 6});
+  for (int i = 0; i < 10; ++i) a.store.write(std::to_string(i));
+  REQUIRE(a.engine->sync(*a.api).ok());
+
+  std::vector<std::uint64_t> asked;
+  sync::SyncReport report;
+  auto pulled = b.engine->pull_pages(pages_of(unit.server, 3, asked), report);
+  REQUIRE(pulled);
+  CHECK(*pulled == 10);
+  CHECK(asked == std::vector<std::uint64_t>{0, 3, 6, 9});
+  CHECK(b.store.transactions == 2);  // 1-6 and 7-10
+  CHECK(report.cursor == 10);
+  CHECK(b.store.applied.size() == 10);
 }
