@@ -5,8 +5,9 @@
 //! would need the passphrase (or the raw store key) kept in memory to open it
 //! again, and Argon2id on every open. Instead every store call, from either
 //! thread, takes one mutex for the length of that call. Calls are short
-//! (one transaction each; a pulled page applies in one call), so the GUI
-//! waits at most for one of them, never for the network.
+//! (one transaction each; while catching up, a batch of up to 2000 pulled
+//! change sets applies in one call, ~150 ms here), so the GUI waits at most
+//! for one of them, never for the network.
 
 #include <memory>
 #include <mutex>
