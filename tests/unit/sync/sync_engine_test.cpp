@@ -40,6 +40,18 @@ struct Unit {
   }
 };
 
+// `count` one-op change sets "0".."count-1" from `device`, pushed; answers
+// the plaintexts another device applies.
+std::vector<std::string> push_numbers(Device& device, int count) {
+  std::vector<std::string> written;
+  for (int i = 0; i < count; ++i) {
+    device.store.write(std::to_string(i));
+    written.push_back(std::to_string(i) + "\n");
+  }
+  REQUIRE(device.engine->sync(*device.api).ok());
+  return written;
+}
+
 // Serves the server's log in pages of `size`, noting each `after` asked for;
 // the page after `fail_after` fails as a dropped connection would.
 sync::PageFetcher pages_of(const test::FakeServer& server, std::size_t size, std::vector<std::uint64_t>& asked,
@@ -186,8 +198,7 @@ TEST_CASE("Pull pages until the cursor reaches the head", "[sync]") {
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
   auto& b = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1, .envelopes_per_push = 256,
                                              .bytes_per_push = 8u << 20, .pull_page = 3});
-  for (int i = 0; i < 10; ++i) a.store.write(std::to_string(i));
-  REQUIRE(a.engine->sync(*a.api).ok());
+  push_numbers(a, 10);
   auto rb = b.engine->sync(*b.api);
   REQUIRE(rb.ok());
   CHECK(rb->pulled == 10);
@@ -199,12 +210,7 @@ TEST_CASE("A page big enough for worker threads is applied in server order", "[s
   Unit unit;
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
   auto& b = unit.add_device();
-  std::vector<std::string> written;
-  for (int i = 0; i < 300; ++i) {
-    a.store.write(std::to_string(i));
-    written.push_back(std::to_string(i) + "\n");
-  }
-  REQUIRE(a.engine->sync(*a.api).ok());
+  const auto written = push_numbers(a, 300);
   auto rb = b.engine->sync(*b.api);
   REQUIRE(rb.ok());
   CHECK(rb->pulled == 300);
@@ -215,8 +221,7 @@ TEST_CASE("A tampered change set deep in a big page stops it and applies nothing
   Unit unit;
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
   auto& b = unit.add_device();
-  for (int i = 0; i < 300; ++i) a.store.write(std::to_string(i));
-  REQUIRE(a.engine->sync(*a.api).ok());
+  push_numbers(a, 300);
   unit.server.log.at(250).envelope.at(300) ^= 0x01;
 
   auto rb = b.engine->sync(*b.api);
@@ -231,12 +236,7 @@ TEST_CASE("Pages fetched ahead are applied in order, and a failed fetch keeps th
   Unit unit;
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
   auto& b = unit.add_device();
-  std::vector<std::string> written;
-  for (int i = 0; i < 10; ++i) {
-    a.store.write(std::to_string(i));
-    written.push_back(std::to_string(i) + "\n");
-  }
-  REQUIRE(a.engine->sync(*a.api).ok());
+  const auto written = push_numbers(a, 10);
 
   std::vector<std::uint64_t> asked;
   sync::SyncReport report;
@@ -290,8 +290,7 @@ TEST_CASE("A tampered change set in a page fetched ahead keeps the pages before 
   Unit unit;
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
   auto& b = unit.add_device(sync::SyncLimits{.changes_per_transaction = 100});
-  for (int i = 0; i < 300; ++i) a.store.write(std::to_string(i));
-  REQUIRE(a.engine->sync(*a.api).ok());
+  push_numbers(a, 300);
   unit.server.log.at(249).envelope.at(300) ^= 0x01;
 
   std::vector<std::uint64_t> asked;
@@ -309,8 +308,7 @@ TEST_CASE("Pages are joined into store transactions of up to the limit", "[sync]
   Unit unit;
   auto& a = unit.add_device(sync::SyncLimits{.ops_per_change_set = 1});
   auto& b = unit.add_device(sync::SyncLimits{.changes_per_transaction = 6});
-  for (int i = 0; i < 10; ++i) a.store.write(std::to_string(i));
-  REQUIRE(a.engine->sync(*a.api).ok());
+  push_numbers(a, 10);
 
   std::vector<std::uint64_t> asked;
   sync::SyncReport report;
