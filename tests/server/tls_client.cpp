@@ -45,6 +45,7 @@ bool TlsClient::connect() {
   auto& tcp = beast::get_lowest_layer(*stream_);
   tcp.expires_after(kIoTimeout);
   tcp.socket().connect({net::ip::make_address("127.0.0.1"), port_}, ec);
+  if (!ec) tcp.socket().set_option(net::ip::tcp::no_delay(true), ec);
   if (!ec) stream_->handshake(net::ssl::stream_base::client, ec);
   if (ec) {
     reset();

@@ -48,6 +48,10 @@ void Listener::accept_next() {
                                                                               tcp::socket socket) {
     if (ec == net::error::operation_aborted || !self->acceptor_.is_open()) return;
     if (!ec) {
+      // Answers go out as soon as they are written, not after the client's
+      // delayed ACK of the previous segment.
+      boost::system::error_code ignored;
+      socket.set_option(tcp::no_delay(true), ignored);
       std::make_shared<HttpSession>(std::move(socket), self->tls_, self->ctx_, self->registry_)->start();
     } else {
       log_event("accept_failed", {{"error", ec.message()}});

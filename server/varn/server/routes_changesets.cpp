@@ -28,7 +28,12 @@ std::variant<std::vector<PushItem>, Response> check_batch(const Request& request
   }
   auto envelopes = wire::decode_push_body(body, ctx.limits.max_push_envelopes);
   if (!envelopes) return error_response(400, "malformed", "push body: " + envelopes.error().message);
-  std::map<wire::DeviceId, std::optional<DeviceRecord>> authors;
+  // A batch usually has one author: look it up and decode its key once.
+  struct Author {
+    std::optional<DeviceRecord> record;
+    std::optional<crypto::SignPublicKey> sign_key;
+  };
+  std::map<wire::DeviceId, Author> authors;
   std::vector<PushItem> items;
   items.reserve(envelopes->size());
   for (std::size_t i = 0; i < envelopes->size(); ++i) {
@@ -41,17 +46,20 @@ std::variant<std::vector<PushItem>, Response> check_batch(const Request& request
     if (known == authors.end()) {
       auto record = ctx.storage.find_device(h.author);
       if (!record) return storage_failure(record.error());
-      known = authors.emplace(h.author, *record).first;
+      known = authors.emplace(h.author, Author{*record, std::nullopt}).first;
     }
     // A revoked author passes here: its change sets may come back in a
     // re-push, which the writer decides (sqlite_push.cpp).
-    const auto& author = known->second;
+    auto& [author, sign_key] = known->second;
     if (!author || author->unit != unit || (author->status != "active" && author->status != "revoked")) {
       return refusal(403, "forbidden", i, "the author is not a device of this unit");
     }
-    auto bundle = crypto::DevicePublicBundle::decode(author->bundle);
-    if (!bundle) return storage_failure(bundle.error());
-    if (!wire::verify_envelope(*envelope, bundle->sign_key)) {
+    if (!sign_key) {
+      auto bundle = crypto::DevicePublicBundle::decode(author->bundle);
+      if (!bundle) return storage_failure(bundle.error());
+      sign_key = bundle->sign_key;
+    }
+    if (!wire::verify_envelope(*envelope, *sign_key)) {
       return refusal(400, "bad_signature", i, "the author's signature does not verify");
     }
     const auto hash = wire::envelope_hash(bytes);

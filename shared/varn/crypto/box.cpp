@@ -2,6 +2,9 @@
 
 #include <sodium.h>
 
+#include <array>
+#include <cstdint>
+
 #include "varn/crypto/sodium_init.hpp"
 
 namespace varn::crypto {
@@ -41,6 +44,19 @@ Result<SecretBuffer> x25519(const SecretBuffer& secret_key, ByteView public_key)
     return make_error(Errc::low_order_key, "X25519 public key has low order");
   }
   return shared;
+}
+
+bool has_low_order(const BoxPublicKey& public_key) {
+  ensure_sodium();
+  // Any scalar will do, and it need not be secret: X25519 clamps it to a
+  // multiple of the cofactor 8 below 8 times the group order, so the product
+  // is the identity (all zeros, which libsodium refuses) exactly when the
+  // point lies in the small subgroup.
+  constexpr std::array<std::uint8_t, crypto_scalarmult_SCALARBYTES> kProbeScalar{
+      0x09, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+      0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f};
+  std::array<std::uint8_t, crypto_scalarmult_BYTES> product{};
+  return crypto_scalarmult(product.data(), kProbeScalar.data(), public_key.data()) != 0;
 }
 
 Result<Bytes> seal_to(ByteView recipient_public_key, ByteView plaintext) {

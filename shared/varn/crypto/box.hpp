@@ -34,6 +34,10 @@ class BoxKeyPair {
 //! with Errc::low_order_key.
 [[nodiscard]] Result<SecretBuffer> x25519(const SecretBuffer& secret_key, ByteView public_key);
 
+//! True when `public_key` is of low order: every shared secret with it would
+//! be all zeros, so whatever is sealed to it is public. Costs one X25519.
+[[nodiscard]] bool has_low_order(const BoxPublicKey& public_key);
+
 //! crypto_box_seal to `recipient`. Refuses low-order recipient keys.
 [[nodiscard]] Result<Bytes> seal_to(ByteView recipient_public_key, ByteView plaintext);
 //! Opens a sealed box addressed to `me`; any tampering is Errc::decrypt_failed.

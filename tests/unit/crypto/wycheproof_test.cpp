@@ -3,6 +3,7 @@
 // run that read nothing fails.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -103,7 +104,7 @@ TEST_CASE("Wycheproof Ed25519 through verify_signature", "[crypto][wycheproof]")
   CHECK(tally.total() == doc.at("numberOfTests").get<int>());
 }
 
-TEST_CASE("Wycheproof X25519 through x25519", "[crypto][wycheproof]") {
+TEST_CASE("Wycheproof X25519 through x25519 and the low-order probe", "[crypto][wycheproof]") {
   auto doc = load_vectors("x25519_test.json");
   Tally tally;
   int refused_low_order = 0;
@@ -112,8 +113,14 @@ TEST_CASE("Wycheproof X25519 through x25519", "[crypto][wycheproof]") {
       INFO("x25519 tcId " << t.at("tcId").get<int>());
       auto secret = crypto::SecretBuffer::copy_of(hex(t["private"]));
       const auto expected = hex(t["shared"]);
-      auto shared = crypto::x25519(secret, hex(t["public"]));
+      const Bytes public_key = hex(t["public"]);
+      auto shared = crypto::x25519(secret, public_key);
       const bool zero_secret = expected == Bytes(32, 0);
+      // The fixed-scalar probe that device bundles use finds the same keys.
+      REQUIRE(public_key.size() == crypto::kBoxPublicKeyBytes);
+      crypto::BoxPublicKey box_key{};
+      std::copy(public_key.begin(), public_key.end(), box_key.begin());
+      CHECK(crypto::has_low_order(box_key) == zero_secret);
       const std::string result = t.at("result");
       if (zero_secret) {
         // Low-order public keys: Värn must refuse them (DESIGN.md section 3).
