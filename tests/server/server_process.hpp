@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "subprocess.hpp"
 #include "tls_client.hpp"
@@ -26,6 +27,7 @@ class ServerProcess {
   //! The child's pid while it runs (the bench reads its memory).
   [[nodiscard]] pid_t pid() const { return child_ ? child_->pid() : -1; }
 
+  std::vector<std::string> extra_args;  //!< added to `serve` by start()
   std::string dir;       //!< holds data/ and server.log
   std::string data_dir;
   std::string log_path;

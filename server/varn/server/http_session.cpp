@@ -20,20 +20,18 @@ constexpr std::chrono::seconds kShutdownTimeout{5};
 
 HttpSession::HttpSession(net::ip::tcp::socket socket, net::ssl::context& tls, Context& ctx,
                          ConnectionRegistry& registry)
-    : stream_(std::move(socket), tls), ctx_(ctx), registry_(registry) {}
+    : stream_(std::move(socket), tls), timeout_(stream_.get_executor()), ctx_(ctx), registry_(registry) {}
 
 HttpSession::~HttpSession() { registry_.remove(this); }
 
 void HttpSession::start() {
   net::dispatch(stream_.get_executor(), [self = shared_from_this()] {
     if (!self->registry_.add(self.get(), self, self->ctx_.limits.max_connections)) {
-      beast::error_code ignored;
-      beast::get_lowest_layer(self->stream_).socket().close(ignored);
+      self->stream_.close();
       return;
     }
-    beast::get_lowest_layer(self->stream_).expires_after(self->ctx_.limits.idle_timeout);
-    self->stream_.async_handshake(net::ssl::stream_base::server,
-                                  beast::bind_front_handler(&HttpSession::on_handshake, self));
+    self->arm_timeout(self->ctx_.limits.idle_timeout);
+    self->stream_.async_handshake(beast::bind_front_handler(&HttpSession::on_handshake, self));
   });
 }
 
@@ -54,7 +52,7 @@ void HttpSession::read_next() {
   parser_.emplace();
   parser_->body_limit(ctx_.limits.max_body_bytes);
   parser_->header_limit(kMaxHeaderBytes);
-  beast::get_lowest_layer(stream_).expires_after(ctx_.limits.idle_timeout);
+  arm_timeout(ctx_.limits.idle_timeout);
   http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
 }
 
@@ -72,7 +70,7 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
   Request request = parser_->release();
   parser_.reset();
   if (buffer_.size() == 0) buffer_.shrink_to_fit();  // idle connections keep no buffer
-  beast::get_lowest_layer(stream_).expires_never();  // a push waits for its commit, a pull may long-poll
+  disarm_timeout();  // a push waits for its commit, a pull may long-poll
   // The tracked executor keeps the io_context running while the answer is
   // pending (a commit in the writer thread), so shutdown waits for it.
   auto tracked = net::prefer(stream_.get_executor(), net::execution::outstanding_work.tracked);
@@ -89,7 +87,7 @@ void HttpSession::write(Response response, bool close_after) {
   response.keep_alive(!close_after);
   response.prepare_payload();
   writing_ = std::make_shared<Response>(std::move(response));
-  beast::get_lowest_layer(stream_).expires_after(ctx_.limits.idle_timeout);
+  arm_timeout(ctx_.limits.idle_timeout);
   http::async_write(stream_, *writing_,
                     beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), close_after));
 }
@@ -105,18 +103,31 @@ void HttpSession::on_write(bool close_after, beast::error_code ec, std::size_t) 
 void HttpSession::close() {
   if (closed_) return;
   closed_ = true;
-  if (stopping_) {  // server shutdown: do not wait for the peer's close_notify
-    beast::error_code ignored;
-    auto& socket = beast::get_lowest_layer(stream_).socket();
-    socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-    socket.close(ignored);
-    return;
+  if (stopping_) {  // server shutdown: no close_notify, close now
+    disarm_timeout();
+    return stream_.close();
   }
-  beast::get_lowest_layer(stream_).expires_after(kShutdownTimeout);
+  arm_timeout(kShutdownTimeout);
   stream_.async_shutdown([self = shared_from_this()](beast::error_code) {
-    beast::error_code ignored;
-    beast::get_lowest_layer(self->stream_).socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
+    self->disarm_timeout();
+    self->stream_.close();
   });
+}
+
+void HttpSession::arm_timeout(std::chrono::steady_clock::duration limit) {
+  const std::uint64_t armed = ++timeout_generation_;
+  timeout_.expires_after(limit);
+  timeout_.async_wait([weak = weak_from_this(), armed](beast::error_code ec) {
+    auto self = weak.lock();
+    // Cancelled, or re-armed or disarmed after this wait had already fired.
+    if (ec || !self || self->timeout_generation_ != armed) return;
+    self->stream_.close();  // the pending read or write ends with operation_aborted
+  });
+}
+
+void HttpSession::disarm_timeout() {
+  ++timeout_generation_;
+  timeout_.cancel();
 }
 
 }  // namespace varn::server

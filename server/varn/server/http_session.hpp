@@ -4,15 +4,17 @@
 //! bounded queue is one deep), a timeout on every read and write, and a
 //! body limit that answers 413.
 
-#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
-#include <boost/beast/ssl.hpp>
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 
 #include "varn/server/handler.hpp"
+#include "varn/server/tls_stream.hpp"
 
 namespace varn::server {
 
@@ -37,8 +39,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void write(Response response, bool close_after);
   void on_write(bool close_after, boost::beast::error_code ec, std::size_t bytes);
   void close();
+  //! Closes the connection unless it is re-armed or disarmed within `limit`.
+  void arm_timeout(std::chrono::steady_clock::duration limit);
+  void disarm_timeout();
 
-  boost::beast::ssl_stream<boost::beast::tcp_stream> stream_;
+  TlsStream stream_;
+  boost::asio::steady_timer timeout_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::vector_body<std::uint8_t>>> parser_;
   std::shared_ptr<Response> writing_;
@@ -47,6 +53,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool busy_ = false;      // a request is being answered (touched on the strand only)
   bool stopping_ = false;  // on the strand only
   bool closed_ = false;
+  std::uint64_t timeout_generation_ = 0;  // on the strand only; a wait that fired late sees it moved on
 };
 
 }  // namespace varn::server
