@@ -40,6 +40,13 @@ class RawTls {
 
   void write(const std::string& bytes) { net::write(stream_, net::buffer(bytes)); }
 
+  //! Closes with a TCP reset, leaving whatever the server still sends unread.
+  void reset() {
+    auto& socket = beast::get_lowest_layer(stream_).socket();
+    socket.set_option(net::socket_base::linger(true, 0));
+    socket.close();
+  }
+
   //! The next answer, or the error that ended the connection instead.
   std::pair<beast::error_code, http::response<http::string_body>> read() {
     http::response<http::string_body> response;
@@ -77,6 +84,26 @@ TEST_CASE("the TLS transport answers a request sent a byte per record, and pipel
   auto [ec3, third] = client.read();
   REQUIRE_FALSE(ec3);
   CHECK(third.result_int() == 404);
+  CHECK(server.stop() == 0);
+}
+
+TEST_CASE("clients that reset the connection with answers still coming do not take the server down",
+          "[server][process][tls]") {
+  ServerProcess server;
+  server.start();
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += kHealth;
+  // The server goes on writing answers into sockets that are gone: each
+  // write must fail with EPIPE or ECONNRESET, never end the process.
+  for (int i = 0; i < 20; ++i) {
+    RawTls client(server.port);
+    client.write(many);
+    client.reset();
+  }
+  TlsClient fresh(server.port);
+  auto health = fresh.request("GET", "/healthz", {}, {});
+  REQUIRE(health);
+  CHECK(health->status == 200);
   CHECK(server.stop() == 0);
 }
 

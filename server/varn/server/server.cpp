@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -78,6 +79,9 @@ int run_server(const ServerConfig& config) {
   auto storage = SqliteStorage::open(config.data_dir / "varn.db");
   if (!storage) return fail(storage.error());
 
+  // OpenSSL writes the sockets with write(2) (tls_stream.hpp): a peer gone
+  // mid-answer must give EPIPE, not a signal that ends the process.
+  std::signal(SIGPIPE, SIG_IGN);
   const int threads = std::max(1, config.threads);
   net::io_context ioc(threads);
   Metrics metrics;
