@@ -127,8 +127,6 @@ Result<void> configure_tls(boost::asio::ssl::context& ctx, const TlsFiles& files
   if (ec) return tls_error("cannot load the certificate: " + ec.message());
   ctx.use_private_key_file(files.key.string(), boost::asio::ssl::context::pem, ec);
   if (ec) return tls_error("cannot load the key: " + ec.message());
-  // Idle connections give their TLS record buffers back (memory per connection).
-  SSL_CTX_set_mode(ctx.native_handle(), SSL_MODE_RELEASE_BUFFERS);
   return {};
 }
 

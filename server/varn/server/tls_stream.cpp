@@ -21,7 +21,8 @@ TlsStream::TlsStream(socket_type socket, net::ssl::context& tls)
   }
   SSL_set_accept_state(ssl_.get());
   // Partial writes and a moving buffer: a write that must wait is retried
-  // from the operation's own state. Released buffers: see the header.
+  // from the operation's own state. Released buffers: idle connections give
+  // their record buffers back (see the header).
   SSL_set_mode(ssl_.get(), SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER |
                                SSL_MODE_RELEASE_BUFFERS);
 }

@@ -21,8 +21,8 @@
 #include <boost/asio/ssl/context.hpp>
 #include <algorithm>
 #include <cstddef>
-#include <type_traits>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace varn::server {
@@ -38,7 +38,6 @@ class TlsStream {
   TlsStream& operator=(const TlsStream&) = delete;
 
   executor_type get_executor() noexcept { return socket_.get_executor(); }
-  socket_type& socket() noexcept { return socket_; }
   //! Closes the socket; pending operations end with operation_aborted and
   //! OpenSSL is never given the descriptor again (its number may be reused).
   void close();
