@@ -38,7 +38,7 @@ void route_unit(Request&& req, Context& ctx, const std::vector<std::string_view>
   const std::string what = parts.size() > 3 ? std::string(parts[3]) : std::string();
   if (parts.size() == 4 && what == "changesets") {
     route = "/v1/units/{u}/changesets";
-    if (method == http::verb::post) return route_push(std::move(req), ctx, *unit, respond);
+    if (method == http::verb::post) return route_push(std::move(req), ctx, *unit, query, respond);
     if (method == http::verb::get) return route_pull(req, ctx, *unit, query, respond);
     return respond(method_not_allowed());
   }
@@ -52,9 +52,7 @@ void route_unit(Request&& req, Context& ctx, const std::vector<std::string_view>
   }
   if (parts.size() == 4 && what == "keys") {
     route = "/v1/units/{u}/keys";
-    if (method == http::verb::put) return respond(route_keys_put(req, ctx, *unit));
-    if (method == http::verb::get) return respond(route_keys_get(req, ctx, *unit));
-    return respond(method_not_allowed());
+    return respond(method == http::verb::get ? route_keys_get(req, ctx, *unit) : method_not_allowed());
   }
   if (parts.size() == 4 && what == "registry") {
     route = "/v1/units/{u}/registry";
@@ -69,17 +67,12 @@ void route_unit(Request&& req, Context& ctx, const std::vector<std::string_view>
   }
   if (parts.size() == 4 && what == "checkpoint") {
     route = "/v1/units/{u}/checkpoint";
-    return respond(method == http::verb::get ? route_checkpoint(req, ctx, *unit) : method_not_allowed());
+    return respond(method == http::verb::get ? route_checkpoint(req, ctx, *unit, query) : method_not_allowed());
   }
   if (parts.size() == 5 && what == "enrolments") {
     route = "/v1/units/{u}/enrolments/{code}";
     if (method != http::verb::get) return respond(method_not_allowed());
     return respond(route_enrolment_get(req, ctx, *unit, std::string(parts[4])));
-  }
-  if (parts.size() == 6 && what == "enrolments" && parts[5] == "approve") {
-    route = "/v1/units/{u}/enrolments/{code}/approve";
-    if (method != http::verb::post) return respond(method_not_allowed());
-    return respond(route_enrolment_approve(req, ctx, *unit, std::string(parts[4])));
   }
   route = "/v1/units/other";
   respond(error_response(404, "not_found", "no such call"));

@@ -11,6 +11,7 @@
 #include "varn/crypto/sign.hpp"
 #include "varn/server/config.hpp"
 #include "varn/server/http_types.hpp"
+#include "varn/server/membership.hpp"
 #include "varn/server/metrics.hpp"
 #include "varn/server/pull_waiters.hpp"
 #include "varn/server/sessions.hpp"
@@ -21,6 +22,7 @@ namespace varn::server {
 //! Everything a request may touch; owned by the server (or a test).
 struct Context {
   Storage& storage;
+  Membership& membership;  //!< who may do what: the verified registry over `storage`
   Sessions& sessions;
   PullWaiters& waiters;
   Metrics& metrics;

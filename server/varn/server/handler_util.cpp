@@ -23,8 +23,13 @@ Response error_response(unsigned status, const std::string& code, const std::str
   return json_response(status, extra);
 }
 
-Response revoked_response() {
-  return error_response(403, "revoked", "this device is revoked", {{"wipe", true}});
+Response revoked_response(Context& ctx, const wire::UnitId& unit) {
+  nlohmann::json entries = nlohmann::json::array();
+  if (auto page = ctx.storage.registry_entries(unit, 0)) {
+    for (const auto& e : page->entries) entries.push_back(to_base64(e));
+  }
+  return error_response(403, "revoked", "this device is revoked",
+                        {{"wipe", true}, {"unit", to_hex(unit)}, {"registry", entries}});
 }
 
 Response storage_failure(const Error& error) {
@@ -42,55 +47,70 @@ std::variant<Caller, Response> authenticate(const Request& request, Context& ctx
   }
   auto owner = ctx.sessions.owner_of(std::string(header.substr(prefix.size())));
   if (!owner) return error_response(401, "unauthorized", "unknown or expired token");
-  if (owner->revoked) return revoked_response();
-  auto record = ctx.storage.find_device(owner->device);
-  if (!record) return storage_failure(record.error());
-  if (*record && (*record)->status == "revoked") {
-    ctx.sessions.revoke_device(owner->device);
-    return revoked_response();
-  }
-  return Caller{owner->device, *record};
+  return Caller{owner->device};
 }
 
-std::variant<Caller, Response> authenticate_member(const Request& request, Context& ctx, const wire::UnitId& unit,
+std::variant<Member, Response> authenticate_member(const Request& request, Context& ctx, const wire::UnitId& unit,
                                                    bool admin_only) {
   auto caller = authenticate(request, ctx);
-  if (auto* c = std::get_if<Caller>(&caller)) {
-    if (!c->record || c->record->unit != unit || c->record->status != "active") {
-      return error_response(403, "forbidden", "not an active member of this unit");
-    }
-    if (admin_only && c->record->role != "admin") return error_response(403, "forbidden", "admins only");
+  if (auto* answer = std::get_if<Response>(&caller)) return std::move(*answer);
+  const auto device = std::get<Caller>(caller).device;
+  auto registry = ctx.membership.state(unit);
+  if (!registry) {
+    if (registry.error().code == Errc::not_found) return error_response(403, "forbidden", "not an active member of this unit");
+    return storage_failure(registry.error());
   }
-  return caller;
+  auto standing = ctx.membership.standing(unit, device);
+  if (!standing) return storage_failure(standing.error());
+  if (standing->status == registry::DeviceStatus::revoked) {
+    ctx.sessions.revoke_device(device);
+    return revoked_response(ctx, unit);
+  }
+  if (standing->status != registry::DeviceStatus::active) {
+    return error_response(403, "forbidden", "not an active member of this unit");
+  }
+  if (admin_only && standing->role != registry::Role::admin) return error_response(403, "forbidden", "admins only");
+  return Member{device, *standing, *registry};
 }
 
 std::int64_t enrolment_not_before(const Context& ctx) {
   return ctx.unix_now() - std::chrono::duration_cast<std::chrono::seconds>(ctx.limits.enrolment_lifetime).count();
 }
 
-std::optional<std::uint64_t> query_number(std::string_view query, std::string_view name) {
+namespace {
+std::optional<std::string_view> query_value(std::string_view query, std::string_view name) {
   std::size_t pos = 0;
   while (pos <= query.size()) {
     const auto end = std::min(query.find('&', pos), query.size());
     const auto part = query.substr(pos, end - pos);
     if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=') {
-      const auto digits = part.substr(name.size() + 1);
-      std::uint64_t value = 0;
-      auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-      if (ec != std::errc{} || ptr != digits.data() + digits.size() || digits.empty()) return std::nullopt;
-      return value;
+      return part.substr(name.size() + 1);
     }
     pos = end + 1;
   }
-  return 0;  // absent: the default
+  return std::nullopt;
+}
+}  // namespace
+
+bool query_has(std::string_view query, std::string_view name) { return query_value(query, name).has_value(); }
+
+std::optional<std::uint64_t> query_number(std::string_view query, std::string_view name) {
+  const auto digits = query_value(query, name);
+  if (!digits) return 0;  // absent: the default
+  std::uint64_t value = 0;
+  auto [ptr, ec] = std::from_chars(digits->data(), digits->data() + digits->size(), value);
+  if (ec != std::errc{} || ptr != digits->data() + digits->size() || digits->empty()) return std::nullopt;
+  return value;
 }
 
-Bytes signed_checkpoint(const crypto::SigningKeyPair& server_key, const wire::UnitId& unit, std::uint64_t head,
-                        std::uint64_t registry_length, std::int64_t now) {
+Bytes signed_checkpoint(const crypto::SigningKeyPair& server_key, const UnitRecord& unit, std::uint64_t seq,
+                        const crypto::Hash32& log_hash, std::int64_t now) {
   registry::Checkpoint c;
-  c.unit = unit;
-  c.log_seq = head;
-  c.registry_length = registry_length;
+  c.unit = unit.id;
+  c.log_seq = seq;
+  c.log_hash = log_hash;
+  c.registry_length = unit.registry_length;
+  c.registry_head = unit.registry_head;
   c.time = now;
   c.sign_with(server_key);
   return c.encode();

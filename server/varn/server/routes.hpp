@@ -15,18 +15,15 @@ Response route_me(const Request& request, Context& ctx);
 
 Response route_devices(const Request& request, Context& ctx, const wire::UnitId& unit);
 Response route_enrolment_get(const Request& request, Context& ctx, const wire::UnitId& unit, const std::string& code);
-Response route_enrolment_approve(const Request& request, Context& ctx, const wire::UnitId& unit,
-                                 const std::string& code);
-Response route_keys_put(const Request& request, Context& ctx, const wire::UnitId& unit);
 Response route_keys_get(const Request& request, Context& ctx, const wire::UnitId& unit);
 
 Response route_registry_get(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query);
 Response route_registry_post(const Request& request, Context& ctx, const wire::UnitId& unit);
 Response route_epoch_copies(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view epoch);
-Response route_checkpoint(const Request& request, Context& ctx, const wire::UnitId& unit);
+Response route_checkpoint(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query);
 Response route_wipe(const Request& request, Context& ctx);
 
-void route_push(Request request, Context& ctx, const wire::UnitId& unit, Respond respond);
+void route_push(Request request, Context& ctx, const wire::UnitId& unit, std::string_view query, Respond respond);
 void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query,
                 Respond respond);
 

@@ -1,11 +1,12 @@
-// The signed registry (issue 5): entries, the epoch key sets the box audit
-// reads, the server's checkpoint, and a revoked device's wipe confirmation.
+// The signed registry: entries, the epoch key sets the box audit reads,
+// the server's checkpoints, and a revoked device's wipe confirmation.
 #include <charconv>
 
 #include "varn/registry/entry.hpp"
 #include "varn/server/handler_util.hpp"
 #include "varn/server/log.hpp"
 #include "varn/server/routes.hpp"
+#include "varn/sync/api_client.hpp"
 #include "varn/sync/json_fields.hpp"
 
 namespace varn::server {
@@ -30,13 +31,6 @@ Result<std::vector<KeyCopyRecord>> copy_list(const json& body) {
   return out;
 }
 
-//! The bytes a revoked device signs to confirm its wipe (docs/PROTOCOL.md).
-crypto::Hash32 wipe_digest(const wire::DeviceId& device, std::uint64_t time) {
-  Bytes t;
-  put_u64(t, time);
-  return crypto::labelled_hash("varn/wipe-confirm/v1", {device, t});
-}
-
 }  // namespace
 
 Response route_registry_get(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query) {
@@ -51,8 +45,11 @@ Response route_registry_get(const Request& request, Context& ctx, const wire::Un
   return json_response(200, {{"entries", list}, {"length", page->length}});
 }
 
+// Entries are self-authenticating: any device with a session may post one
+// (an admin its new entry, any member what a restore lost); the registry
+// decides whether its signer could sign it.
 Response route_registry_post(const Request& request, Context& ctx, const wire::UnitId& unit) {
-  auto auth = authenticate_member(request, ctx, unit, true);
+  auto auth = authenticate(request, ctx);
   if (auto* answer = std::get_if<Response>(&auth)) return std::move(*answer);
   const Caller& caller = std::get<Caller>(auth);
   auto body = sync::parse_json(request.body());
@@ -63,19 +60,13 @@ Response route_registry_post(const Request& request, Context& ctx, const wire::U
   if (!entry) return error_response(400, "malformed", "entry: " + entry.error().message);
   auto copies = copy_list(*body);
   if (!copies) return error_response(400, "malformed", copies.error().message);
-  if (entry->unit != unit) return error_response(400, "wrong_unit", "the entry names another unit");
-  if (entry->signer != caller.device) return error_response(403, "forbidden", "the entry's signer is not the caller");
-  auto bundle = crypto::DevicePublicBundle::decode(caller.record->bundle);
-  if (!bundle) return storage_failure(bundle.error());
-  if (!crypto::verify_signature(bundle->sign_key, registry::entry_signature_digest(*entry), entry->signature)) {
-    return error_response(400, "bad_signature", "the entry's signature does not verify");
+  auto posted = ctx.membership.post(unit, *entry, *encoded, std::move(copies).value());
+  if (!posted) {
+    if (posted.error().code == Errc::not_found) return error_response(404, "not_found", "no such unit");
+    return storage_failure(posted.error());
   }
-  RegistryPost post{*entry, *encoded, registry::entry_hash(*entry), std::move(copies).value(), ctx.unix_now(),
-                    enrolment_not_before(ctx)};
-  auto appended = ctx.storage.append_registry(unit, post);
-  if (!appended) return storage_failure(appended.error());
-  if (*appended) {
-    const auto& r = **appended;
+  if (*posted) {
+    const auto& r = **posted;
     log_event("registry_refused", {{"unit", to_hex(unit)}, {"index", entry->index}, {"code", r.code}});
     return error_response(r.status, r.code, r.message);
   }
@@ -95,14 +86,13 @@ Response route_registry_post(const Request& request, Context& ctx, const wire::U
 Response route_epoch_copies(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view epoch_text) {
   auto auth = authenticate_member(request, ctx, unit, false);
   if (auto* answer = std::get_if<Response>(&auth)) return std::move(*answer);
+  const Member& caller = std::get<Member>(auth);
   std::uint32_t epoch = 0;
   auto [ptr, ec] = std::from_chars(epoch_text.data(), epoch_text.data() + epoch_text.size(), epoch);
   if (ec != std::errc{} || ptr != epoch_text.data() + epoch_text.size()) {
     return error_response(400, "malformed", "the epoch must be a whole number");
   }
-  auto u = ctx.storage.find_unit(unit);
-  if (!u) return storage_failure(u.error());
-  if (!*u || epoch == 0 || epoch > (*u)->current_epoch) return error_response(404, "not_found", "no such epoch");
+  if (epoch == 0 || epoch > caller.registry->epoch) return error_response(404, "not_found", "no such epoch");
   auto copies = ctx.storage.rotation_copies(unit, epoch);
   if (!copies) return storage_failure(copies.error());
   json list = json::array();
@@ -110,13 +100,29 @@ Response route_epoch_copies(const Request& request, Context& ctx, const wire::Un
   return json_response(200, {{"epoch", epoch}, {"copies", list}});
 }
 
-Response route_checkpoint(const Request& request, Context& ctx, const wire::UnitId& unit) {
+Response route_checkpoint(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query) {
   auto auth = authenticate_member(request, ctx, unit, false);
   if (auto* answer = std::get_if<Response>(&auth)) return std::move(*answer);
+  const auto at = query_number(query, "at");
+  if (!at) return error_response(400, "malformed", "at must be a whole number");
   auto u = ctx.storage.find_unit(unit);
   if (!u) return storage_failure(u.error());
   if (!*u) return error_response(404, "not_found", "no such unit");
-  const auto cp = signed_checkpoint(ctx.server_key, unit, (*u)->head, (*u)->registry_length, ctx.unix_now());
+  std::uint64_t seq = (*u)->head;
+  crypto::Hash32 log_hash = (*u)->log_hash;
+  // ?at=N: the log hash after change set N, so a device can find where its
+  // history and the server's part (after a restore).
+  if (query_has(query, "at") && *at != seq) {
+    if (*at > seq) return error_response(404, "not_found", "the log does not reach that number");
+    auto hash = ctx.storage.log_hash_at(unit, *at);
+    if (!hash) {
+      if (hash.error().code == Errc::not_found) return error_response(404, "not_found", "no change set with that number");
+      return storage_failure(hash.error());
+    }
+    seq = *at;
+    log_hash = *hash;
+  }
+  const auto cp = signed_checkpoint(ctx.server_key, **u, seq, log_hash, ctx.unix_now());
   return json_response(200, {{"checkpoint", to_base64(cp)}});
 }
 
@@ -129,19 +135,18 @@ Response route_wipe(const Request& request, Context& ctx) {
   if (!signature) return error_response(400, "malformed", signature.error().message);
   const auto time = sync::optional_u64(*body, "time");
   if (time == 0 || time > INT64_MAX) return error_response(400, "malformed", "field 'time' is missing or invalid");
-  auto record = ctx.storage.find_device(*device);
-  if (!record) return storage_failure(record.error());
+  auto standings = ctx.membership.standings(*device);
+  if (!standings) return storage_failure(standings.error());
   // An unknown device gets the same answer as a wrong signature: no oracle.
-  auto bundle = *record ? crypto::DevicePublicBundle::decode((*record)->bundle)
-                        : Result<crypto::DevicePublicBundle>(make_error(Errc::not_found, "unknown device"));
-  if (!bundle || !crypto::verify_signature(bundle->sign_key, wipe_digest(*device, time), *signature)) {
+  const auto digest = sync::wipe_confirmation_digest(*device, static_cast<std::int64_t>(time));
+  if (standings->empty() || !crypto::verify_signature(standings->front().bundle.sign_key, digest, *signature)) {
     return error_response(401, "bad_signature", "the wipe confirmation does not verify");
   }
+  bool revoked = false;
+  for (const auto& s : *standings) revoked = revoked || s.status == registry::DeviceStatus::revoked;
+  if (!revoked) return error_response(403, "forbidden", "this device is not revoked");
   auto recorded = ctx.storage.record_wipe(*device, static_cast<std::int64_t>(time));
-  if (!recorded) {
-    if (recorded.error().code == Errc::forbidden) return error_response(403, "forbidden", "this device is not revoked");
-    return storage_failure(recorded.error());
-  }
+  if (!recorded) return storage_failure(recorded.error());
   log_event("wipe_confirmed", {{"device", to_hex(*device)}});
   return json_response(200, {{"device", to_hex(*device)}, {"wiped_at", *recorded}});
 }

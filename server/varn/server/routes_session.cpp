@@ -4,20 +4,53 @@
 #include "varn/server/handler_util.hpp"
 #include "varn/server/log.hpp"
 #include "varn/server/routes.hpp"
+#include "varn/sync/api_client.hpp"
 #include "varn/sync/json_fields.hpp"
 
 namespace varn::server {
 namespace {
 
 using nlohmann::json;
+using registry::DeviceStatus;
 
-json unit_or_null(const std::optional<DeviceRecord>& record) {
-  return record ? json(to_hex(record->unit)) : json(nullptr);
+//! What a device is overall: active in some unit, revoked in every unit
+//! that names it, or pending.
+DeviceStatus overall(const std::vector<Standing>& standings) {
+  bool revoked = false;
+  for (const auto& s : standings) {
+    if (s.status == DeviceStatus::active) return DeviceStatus::active;
+    if (s.status == DeviceStatus::revoked) revoked = true;
+  }
+  return revoked ? DeviceStatus::revoked : DeviceStatus::pending;
 }
 
-json role_or_null(const std::optional<DeviceRecord>& record) { return record ? json(record->role) : json(nullptr); }
+//! {"status", "units": [...], "unit", "role"}: `unit` and `role` name the
+//! first unit the device is active in (most devices are in one).
+json describe(const wire::DeviceId& device, const std::vector<Standing>& standings) {
+  json units = json::array();
+  json first_unit = nullptr, first_role = nullptr;
+  for (const auto& s : standings) {
+    units.push_back({{"unit", to_hex(s.unit)},
+                     {"status", registry::to_string(s.status)},
+                     {"role", s.role ? json(registry::to_string(*s.role)) : json(nullptr)}});
+    if (s.status == DeviceStatus::active && first_unit.is_null()) {
+      first_unit = to_hex(s.unit);
+      first_role = s.role ? json(registry::to_string(*s.role)) : json(nullptr);
+    }
+  }
+  return {{"device", to_hex(device)},
+          {"status", registry::to_string(overall(standings))},
+          {"units", units},
+          {"unit", first_unit},
+          {"role", first_role}};
+}
 
-std::string status_of(const std::optional<DeviceRecord>& record) { return record ? record->status : "pending"; }
+const Standing* first_revoked(const std::vector<Standing>& standings) {
+  for (const auto& s : standings) {
+    if (s.status == DeviceStatus::revoked) return &s;
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -36,28 +69,32 @@ Response route_enrol(const Request& request, Context& ctx) {
   if (body->contains("code")) {
     auto code = sync::field_string(*body, "code");
     if (!code) return error_response(400, "malformed", code.error().message);
-    auto enrolled = ctx.storage.enrol_with_code(unit_code_hash(*code), device, *bundle_bytes, now);
-    if (!enrolled) {
-      if (enrolled.error().code == Errc::forbidden) return error_response(403, "bad_code", "unknown or used code");
-      if (enrolled.error().code == Errc::conflict) return error_response(409, "conflict", "device already enrolled");
-      return storage_failure(enrolled.error());
+    auto unit = ctx.storage.spend_unit_code(unit_code_hash(*code), device, *bundle_bytes);
+    if (!unit) {
+      if (unit.error().code == Errc::forbidden) return error_response(403, "bad_code", "unknown or used code");
+      return storage_failure(unit.error());
     }
-    log_event("enrol_admin", {{"unit", to_hex(enrolled->unit)}, {"device", to_hex(device)}});
+    log_event("enrol_admin", {{"unit", to_hex(*unit)}, {"device", to_hex(device)}});
     return json_response(200, {{"status", "active"},
-                               {"unit", to_hex(enrolled->unit)},
+                               {"unit", to_hex(*unit)},
                                {"device", to_hex(device)},
-                               {"role", enrolled->role},
+                               {"role", "admin"},
                                {"server_key", server_key_hex}});
   }
 
-  auto existing = ctx.storage.find_device(device);
-  if (!existing) return storage_failure(existing.error());
-  if (*existing) {  // already approved: answer what the device is
-    return json_response(200, {{"status", (*existing)->status},
-                               {"unit", to_hex((*existing)->unit)},
-                               {"device", to_hex(device)},
-                               {"role", (*existing)->role},
-                               {"server_key", server_key_hex}});
+  // The request proves the device holds the bundle's signing key, so no one
+  // can file (and squat) a request in another device's name.
+  auto signature = sync::field_base64(*body, "signature");
+  if (!signature) return error_response(400, "malformed", signature.error().message);
+  if (!crypto::verify_signature(bundle->sign_key, sync::enrol_request_digest(*bundle_bytes), *signature)) {
+    return error_response(400, "bad_signature", "the enrolment request is not signed by the bundle's key");
+  }
+  auto standings = ctx.membership.standings(device);
+  if (!standings) return storage_failure(standings.error());
+  if (!standings->empty()) {  // already in a unit: answer what the device is
+    auto answer = describe(device, *standings);
+    answer["server_key"] = server_key_hex;
+    return json_response(200, answer);
   }
   auto pending = ctx.storage.request_enrolment(device, *bundle_bytes, random_code(2), now, enrolment_not_before(ctx));
   if (!pending) return storage_failure(pending.error());
@@ -90,48 +127,50 @@ Response route_session(const Request& request, Context& ctx) {
   if (!ctx.sessions.take_challenge(*challenge, *device)) {
     return error_response(401, "unknown_challenge", "the challenge is unknown, spent, expired or for another device");
   }
-  auto record = ctx.storage.find_device(*device);
-  if (!record) return storage_failure(record.error());
-  Bytes bundle_bytes;
-  if (*record) {
-    bundle_bytes = (*record)->bundle;
+  auto standings = ctx.membership.standings(*device);
+  if (!standings) return storage_failure(standings.error());
+  std::optional<crypto::DevicePublicBundle> bundle;
+  if (!standings->empty()) {
+    bundle = standings->front().bundle;
   } else {
     auto pending = ctx.storage.find_pending_by_device(*device, enrolment_not_before(ctx));
     if (!pending) return storage_failure(pending.error());
-    if (*pending) bundle_bytes = (*pending)->bundle;
+    if (*pending) {
+      if (auto b = crypto::DevicePublicBundle::decode((*pending)->bundle)) bundle = *b;
+    }
   }
-  auto bundle = crypto::DevicePublicBundle::decode(bundle_bytes);
   // An unknown device gets the same answer as a wrong signature: no oracle.
-  if (!bundle || !crypto::verify_signature(bundle->sign_key, crypto::labelled_hash("varn/session/v1", {*challenge}),
-                                           *signature)) {
+  if (!bundle || !crypto::verify_signature(bundle->sign_key, sync::session_challenge_digest(*challenge), *signature)) {
     return error_response(401, "bad_signature", "the challenge signature does not verify");
   }
-  if (*record && (*record)->status == "revoked") {
+  if (overall(*standings) == DeviceStatus::revoked) {
     ctx.sessions.revoke_device(*device);
-    return revoked_response();
+    return revoked_response(ctx, first_revoked(*standings)->unit);
   }
-  if (*record) {
+  if (!standings->empty()) {
     if (auto touched = ctx.storage.touch_device(*device, ctx.unix_now()); !touched) {
       return storage_failure(touched.error());
     }
   }
   const std::string token = ctx.sessions.issue_token(*device);
-  log_event("session_open", {{"device", to_hex(*device)}, {"status", status_of(*record)}});
-  return json_response(200, {{"token", token},
-                             {"expires_in", ctx.sessions.token_lifetime().count()},
-                             {"status", status_of(*record)},
-                             {"unit", unit_or_null(*record)},
-                             {"role", role_or_null(*record)}});
+  auto answer = describe(*device, *standings);
+  log_event("session_open", {{"device", to_hex(*device)}, {"status", answer["status"]}});
+  answer["token"] = token;
+  answer["expires_in"] = ctx.sessions.token_lifetime().count();
+  return json_response(200, answer);
 }
 
 Response route_me(const Request& request, Context& ctx) {
   auto caller = authenticate(request, ctx);
   if (auto* answer = std::get_if<Response>(&caller)) return std::move(*answer);
-  const auto& c = std::get<Caller>(caller);
-  return json_response(200, {{"device", to_hex(c.device)},
-                             {"status", status_of(c.record)},
-                             {"unit", unit_or_null(c.record)},
-                             {"role", role_or_null(c.record)}});
+  const auto device = std::get<Caller>(caller).device;
+  auto standings = ctx.membership.standings(device);
+  if (!standings) return storage_failure(standings.error());
+  if (overall(*standings) == DeviceStatus::revoked) {
+    ctx.sessions.revoke_device(device);
+    return revoked_response(ctx, first_revoked(*standings)->unit);
+  }
+  return json_response(200, describe(device, *standings));
 }
 
 }  // namespace varn::server

@@ -87,7 +87,8 @@ int run_server(const ServerConfig& config) {
   Metrics metrics;
   Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime);
   PullWaiters waiters(metrics);
-  Context ctx{**storage, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now, *server_key};
+  Membership membership(**storage);
+  Context ctx{**storage, membership, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now, *server_key};
   (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
   ConnectionRegistry registry(metrics);
   auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry);

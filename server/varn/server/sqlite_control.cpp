@@ -1,5 +1,6 @@
-// Control writes of the SQLite backend: units, enrolment, epoch keys. Each
-// goes through the group committer and returns once durable.
+// Control writes and reads of the SQLite backend: units and their codes,
+// pending enrolments, key copies, device activity. Writes go through the
+// group committer and return once durable.
 #include "varn/server/sqlite_storage.hpp"
 
 namespace varn::server {
@@ -19,28 +20,13 @@ Result<std::optional<PendingEnrolment>> load_pending(SqliteDb& db, const char* w
       PendingEnrolment{stmt->text(0), to_array<16>(stmt->blob(1)), stmt->blob(2), stmt->int64(3)});
 }
 
-Result<void> insert_device(SqliteDb& db, const DeviceRecord& d) {
-  auto stmt = db.prepare("INSERT INTO devices (id, unit, bundle, role, status, last_seen) VALUES (?, ?, ?, ?, ?, ?)");
-  if (!stmt) return stmt.error();
-  stmt->bind(1, ByteView(d.id)).bind(2, ByteView(d.unit)).bind(3, ByteView(d.bundle));
-  stmt->bind(4, std::string_view(d.role)).bind(5, std::string_view(d.status)).bind(6, d.last_seen);
-  return stmt->run();
-}
-
-//! The issue-4 calls (approve, PUT keys) end once the unit keeps a registry.
-Result<void> refuse_if_registry(SqliteDb& db, const UnitId& unit) {
-  auto length = count_registry(db, unit);
-  if (!length) return length.error();
-  if (*length > 0) return make_error(Errc::locked, "this unit keeps a registry: post a registry entry instead");
-  return {};
-}
-
 }  // namespace
 
-Result<void> insert_key_copy(SqliteDb& db, const KeyCopyRecord& k) {
-  auto stmt = db.prepare("INSERT OR REPLACE INTO wrapped_keys (device, epoch, wrapped) VALUES (?, ?, ?)");
+Result<void> insert_key_copy(SqliteDb& db, const UnitId& unit, const KeyCopyRecord& k) {
+  auto stmt = db.prepare("INSERT OR REPLACE INTO wrapped_keys (unit, device, epoch, wrapped) VALUES (?, ?, ?, ?)");
   if (!stmt) return stmt.error();
-  stmt->bind(1, ByteView(k.device)).bind(2, static_cast<std::int64_t>(k.epoch)).bind(3, ByteView(k.wrapped));
+  stmt->bind(1, ByteView(unit)).bind(2, ByteView(k.device)).bind(3, static_cast<std::int64_t>(k.epoch));
+  stmt->bind(4, ByteView(k.wrapped));
   return stmt->run();
 }
 
@@ -57,9 +43,9 @@ Result<void> SqliteStorage::create_unit(const UnitId& unit, const std::string& l
   });
 }
 
-Result<DeviceRecord> SqliteStorage::enrol_with_code(const crypto::Hash32& code_hash, const DeviceId& device,
-                                                    const Bytes& bundle, std::int64_t now) {
-  DeviceRecord record{device, {}, bundle, "admin", "active", now, 0, std::nullopt};
+Result<UnitId> SqliteStorage::spend_unit_code(const crypto::Hash32& code_hash, const DeviceId& device,
+                                              const Bytes& bundle) {
+  UnitId unit{};
   auto written = write([&](SqliteDb& db) -> Result<void> {
     auto c = db.prepare("SELECT unit, used_by FROM unit_codes WHERE code_hash = ?");
     if (!c) return c.error();
@@ -67,27 +53,50 @@ Result<DeviceRecord> SqliteStorage::enrol_with_code(const crypto::Hash32& code_h
     auto row = c->step();
     if (!row) return row.error();
     if (!*row) return make_error(Errc::forbidden, "unknown or used code");
-    record.unit = to_array<16>(c->blob(0));
+    unit = to_array<16>(c->blob(0));
     if (!c->is_null(1)) {
       // A retry by the device that spent the code answers as the first time did.
       if (c->blob(1) != Bytes(device.begin(), device.end())) return make_error(Errc::forbidden, "unknown or used code");
-      auto existing = load_device(db, device);
-      if (!existing) return existing.error();
-      if (!*existing) return make_error(Errc::forbidden, "unknown or used code");
-      record = **existing;
       return {};
     }
-    auto known = load_device(db, device);
-    if (!known) return known.error();
-    if (*known) return make_error(Errc::conflict, "device already enrolled");
-    auto use = db.prepare("UPDATE unit_codes SET used_by = ? WHERE code_hash = ?");
+    auto use = db.prepare("UPDATE unit_codes SET used_by = ?, used_by_bundle = ? WHERE code_hash = ?");
     if (!use) return use.error();
-    use->bind(1, ByteView(device)).bind(2, ByteView(code_hash));
+    use->bind(1, ByteView(device)).bind(2, ByteView(bundle)).bind(3, ByteView(code_hash));
     if (auto r = use->run(); !r) return r.error();
-    return insert_device(db, record);
+    auto member = db.prepare("INSERT OR IGNORE INTO unit_members (device, unit) VALUES (?, ?)");
+    if (!member) return member.error();
+    member->bind(1, ByteView(device)).bind(2, ByteView(unit));
+    return member->run();
   });
   if (!written) return written.error();
-  return record;
+  return unit;
+}
+
+Result<std::optional<CodeOwner>> SqliteStorage::code_owner(const UnitId& unit) {
+  auto r = reader();
+  if (!r) return r.error();
+  auto stmt = r->db().prepare("SELECT used_by, used_by_bundle FROM unit_codes WHERE unit = ? AND used_by IS NOT NULL");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, ByteView(unit));
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<CodeOwner>{};
+  return std::optional<CodeOwner>(CodeOwner{to_array<16>(stmt->blob(0)), stmt->blob(1)});
+}
+
+Result<std::vector<UnitId>> SqliteStorage::units_of(const DeviceId& device) {
+  auto r = reader();
+  if (!r) return r.error();
+  auto stmt = r->db().prepare("SELECT unit FROM unit_members WHERE device = ? ORDER BY unit");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, ByteView(device));
+  std::vector<UnitId> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(to_array<16>(stmt->blob(0)));
+  }
 }
 
 Result<PendingEnrolment> SqliteStorage::request_enrolment(const DeviceId& device, const Bytes& bundle,
@@ -128,74 +137,67 @@ Result<std::optional<PendingEnrolment>> SqliteStorage::find_pending_by_device(co
   return load_pending(r->db(), "device = ?", [&](SqliteStmt& s) { s.bind(1, ByteView(device)); }, not_before);
 }
 
-Result<DeviceRecord> SqliteStorage::approve_enrolment(const UnitId& unit, const std::string& code,
-                                                      const std::string& role, const std::vector<KeyCopyRecord>& keys,
-                                                      std::int64_t now, std::int64_t not_before) {
-  DeviceRecord record{{}, unit, {}, role, "active", now, 0, std::nullopt};
-  auto written = write([&](SqliteDb& db) -> Result<void> {
-    auto pending = load_pending(db, "code = ?", [&](SqliteStmt& s) { s.bind(1, std::string_view(code)); }, not_before);
-    if (!pending) return pending.error();
-    if (!*pending) return make_error(Errc::not_found, "no such enrolment request");
-    record.id = (*pending)->device;
-    record.bundle = (*pending)->bundle;
-    if (auto r = refuse_if_registry(db, unit); !r) return r;
-    auto u = load_unit(db, unit);
-    if (!u) return u.error();
-    for (const auto& k : keys) {
-      if (k.epoch == 0 || !*u || k.epoch > (*u)->current_epoch) {
-        return make_error(Errc::invalid_argument, "a key copy names an epoch the unit does not have");
-      }
-    }
-    auto drop = db.prepare("DELETE FROM pending_enrolments WHERE code = ?");
-    if (!drop) return drop.error();
-    drop->bind(1, std::string_view(code));
-    if (auto r = drop->run(); !r) return r.error();
-    if (auto r = insert_device(db, record); !r) return r.error();
-    for (const auto& k : keys) {
-      if (auto r = insert_key_copy(db, KeyCopyRecord{record.id, k.epoch, k.wrapped}); !r) return r.error();
-    }
-    return {};
-  });
-  if (!written) return written.error();
-  return record;
-}
-
-Result<void> SqliteStorage::put_epoch_keys(const UnitId& unit, std::uint32_t epoch,
-                                           const std::vector<KeyCopyRecord>& copies) {
-  return write([&](SqliteDb& db) -> Result<void> {
-    auto u = load_unit(db, unit);
-    if (!u) return u.error();
-    if (!*u) return make_error(Errc::not_found, "unknown unit");
-    if (auto r = refuse_if_registry(db, unit); !r) return r;
-    if (epoch != (*u)->current_epoch + 1) return make_error(Errc::conflict, "epoch must be current + 1");
-    for (const auto& c : copies) {
-      auto d = load_device(db, c.device);
-      if (!d) return d.error();
-      if (!*d || (*d)->unit != unit || (*d)->status != "active") {
-        return make_error(Errc::invalid_argument, "a key copy names a device that is not an active member");
-      }
-      if (auto r = insert_key_copy(db, KeyCopyRecord{c.device, epoch, c.wrapped}); !r) return r.error();
-      // Kept as the epoch's set too, so GET .../keys/{epoch}/copies answers for issue-4 units.
-      auto set = db.prepare("INSERT OR REPLACE INTO rotation_copies (unit, epoch, device, wrapped) VALUES (?, ?, ?, ?)");
-      if (!set) return set.error();
-      set->bind(1, ByteView(unit)).bind(2, static_cast<std::int64_t>(epoch)).bind(3, ByteView(c.device));
-      set->bind(4, ByteView(c.wrapped));
-      if (auto r = set->run(); !r) return r.error();
-    }
-    auto set = db.prepare("UPDATE units SET current_epoch = ? WHERE id = ?");
-    if (!set) return set.error();
-    set->bind(1, static_cast<std::int64_t>(epoch)).bind(2, ByteView(unit));
-    return set->run();
-  });
+Result<std::vector<KeyCopyRecord>> SqliteStorage::keys_for(const UnitId& unit, const DeviceId& device) {
+  auto r = reader();
+  if (!r) return r.error();
+  auto stmt = r->db().prepare("SELECT epoch, wrapped FROM wrapped_keys WHERE unit = ? AND device = ? ORDER BY epoch");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, ByteView(unit)).bind(2, ByteView(device));
+  std::vector<KeyCopyRecord> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(KeyCopyRecord{device, static_cast<std::uint32_t>(stmt->int64(0)), stmt->blob(1)});
+  }
 }
 
 Result<void> SqliteStorage::touch_device(const DeviceId& device, std::int64_t now) {
   return write([&](SqliteDb& db) -> Result<void> {
-    auto stmt = db.prepare("UPDATE devices SET last_seen = ? WHERE id = ?");
+    auto stmt = db.prepare(
+        "INSERT INTO device_activity (device, last_seen) VALUES (?1, ?2) "
+        "ON CONFLICT(device) DO UPDATE SET last_seen = ?2");
     if (!stmt) return stmt.error();
-    stmt->bind(1, now).bind(2, ByteView(device));
+    stmt->bind(1, ByteView(device)).bind(2, now);
     return stmt->run();
   });
+}
+
+Result<DeviceActivity> SqliteStorage::activity(const DeviceId& device) {
+  auto r = reader();
+  if (!r) return r.error();
+  auto stmt = r->db().prepare("SELECT last_seen, wiped_at FROM device_activity WHERE device = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, ByteView(device));
+  auto row = stmt->step();
+  if (!row) return row.error();
+  DeviceActivity out;
+  if (*row) {
+    out.last_seen = stmt->int64(0);
+    if (!stmt->is_null(1)) out.wiped_at = stmt->int64(1);
+  }
+  return out;
+}
+
+Result<std::int64_t> SqliteStorage::record_wipe(const DeviceId& device, std::int64_t wiped_at) {
+  std::int64_t recorded = wiped_at;
+  auto written = write([&](SqliteDb& db) -> Result<void> {
+    auto stmt = db.prepare(
+        "INSERT INTO device_activity (device, last_seen, wiped_at) VALUES (?1, 0, ?2) "
+        "ON CONFLICT(device) DO UPDATE SET wiped_at = coalesce(wiped_at, ?2)");
+    if (!stmt) return stmt.error();
+    stmt->bind(1, ByteView(device)).bind(2, wiped_at);
+    if (auto r = stmt->run(); !r) return r;
+    auto read = db.prepare("SELECT wiped_at FROM device_activity WHERE device = ?");
+    if (!read) return read.error();
+    read->bind(1, ByteView(device));
+    auto row = read->step();
+    if (!row) return row.error();
+    if (*row) recorded = read->int64(0);
+    return {};
+  });
+  if (!written) return written.error();
+  return recorded;
 }
 
 }  // namespace varn::server

@@ -1,46 +1,41 @@
 #include "varn/server/sqlite_schema.hpp"
 
 namespace varn::server {
-
 namespace {
 
-Result<void> add_column_if_missing(SqliteDb& db, std::string_view table, std::string_view column,
-                                   std::string_view type) {
-  auto stmt = db.prepare("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?");
-  if (!stmt) return stmt.error();
-  stmt->bind(1, table).bind(2, column);
-  auto row = stmt->step();
-  if (!row) return row.error();
-  if (*row && stmt->int64(0) > 0) return {};
-  const std::string alter = "ALTER TABLE " + std::string(table) + " ADD COLUMN " + std::string(column) + " " +
-                            std::string(type);
-  return db.exec(alter.c_str());
-}
+// Format 2: envelopes v2, registry entries v2, checkpoints with the log
+// hash. Directories of format 1 cannot be read: their envelopes and entries
+// are refused by every client of this version.
+constexpr std::int64_t kFormat = 2;
 
-}  // namespace
-
-Result<void> create_schema(SqliteDb& db) {
-  auto made = db.exec(R"sql(
+constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS units (
   id BLOB PRIMARY KEY,
   label TEXT NOT NULL,            -- the operator's own name for the team; never sent
   current_epoch INTEGER NOT NULL DEFAULT 0,
-  head INTEGER NOT NULL DEFAULT 0 -- highest sequence number committed
+  head INTEGER NOT NULL DEFAULT 0, -- highest sequence number committed
+  log_hash BLOB NOT NULL DEFAULT (zeroblob(32)),  -- running log hash at head
+  registry_length INTEGER NOT NULL DEFAULT 0,
+  registry_head BLOB NOT NULL DEFAULT (zeroblob(32))
 );
 CREATE TABLE IF NOT EXISTS unit_codes (
   code_hash BLOB PRIMARY KEY,     -- BLAKE2b of the one-time code, never the code
   unit BLOB NOT NULL REFERENCES units(id),
-  used_by BLOB
+  used_by BLOB,
+  used_by_bundle BLOB
 );
-CREATE TABLE IF NOT EXISTS devices (
-  id BLOB PRIMARY KEY,
-  unit BLOB NOT NULL REFERENCES units(id),
-  bundle BLOB NOT NULL,
-  role TEXT NOT NULL,
-  status TEXT NOT NULL,
-  last_seen INTEGER NOT NULL
+-- A lookup index of which units name a device; membership itself comes
+-- from each unit's verified registry.
+CREATE TABLE IF NOT EXISTS unit_members (
+  device BLOB NOT NULL,
+  unit BLOB NOT NULL,
+  PRIMARY KEY (device, unit)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS device_activity (
+  device BLOB PRIMARY KEY,
+  last_seen INTEGER NOT NULL DEFAULT 0,
+  wiped_at INTEGER
 );
-CREATE INDEX IF NOT EXISTS devices_by_unit ON devices(unit);
 CREATE TABLE IF NOT EXISTS pending_enrolments (
   code TEXT PRIMARY KEY,
   device BLOB NOT NULL UNIQUE,
@@ -48,10 +43,11 @@ CREATE TABLE IF NOT EXISTS pending_enrolments (
   requested_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS wrapped_keys (
+  unit BLOB NOT NULL,
   device BLOB NOT NULL,
   epoch INTEGER NOT NULL,
   wrapped BLOB NOT NULL,
-  PRIMARY KEY (device, epoch)
+  PRIMARY KEY (unit, device, epoch)
 );
 CREATE TABLE IF NOT EXISTS changesets (
   unit BLOB NOT NULL,
@@ -60,19 +56,32 @@ CREATE TABLE IF NOT EXISTS changesets (
   author BLOB NOT NULL,
   author_seq INTEGER NOT NULL,
   hash BLOB NOT NULL,
+  log_hash BLOB NOT NULL,         -- running log hash after this change set
   bytes BLOB NOT NULL,
   UNIQUE (unit, seq)
 );
 CREATE TABLE IF NOT EXISTS author_heads (
-  device BLOB PRIMARY KEY,
+  unit BLOB NOT NULL,
+  device BLOB NOT NULL,
   seq INTEGER NOT NULL,
-  hash BLOB NOT NULL
+  hash BLOB NOT NULL,
+  registry_seen INTEGER NOT NULL,
+  PRIMARY KEY (unit, device)
+);
+-- For each entry that narrowed a device's rights, how far its chain had
+-- reached on this server when the entry was stored.
+CREATE TABLE IF NOT EXISTS authority_floors (
+  unit BLOB NOT NULL,
+  device BLOB NOT NULL,
+  idx INTEGER NOT NULL,
+  head_seq INTEGER NOT NULL,
+  PRIMARY KEY (unit, device, idx)
 );
 CREATE TABLE IF NOT EXISTS registry_entries (
   unit BLOB NOT NULL,
   idx INTEGER NOT NULL,
   hash BLOB NOT NULL,             -- entry_hash, the next entry's prev
-  bytes BLOB NOT NULL,            -- the signed 263-byte entry
+  bytes BLOB NOT NULL,            -- the signed entry (docs/REGISTRY.md)
   PRIMARY KEY (unit, idx)
 );
 CREATE TABLE IF NOT EXISTS rotation_copies (
@@ -82,11 +91,38 @@ CREATE TABLE IF NOT EXISTS rotation_copies (
   wrapped BLOB NOT NULL,          -- the set the rotate entry's key_set hash covers
   PRIMARY KEY (unit, epoch, device)
 );
-)sql");
-  if (!made) return made;
-  // Data directories made before issue 5 lack the revocation columns.
-  if (auto r = add_column_if_missing(db, "devices", "revoked_seq", "INTEGER NOT NULL DEFAULT 0"); !r) return r;
-  return add_column_if_missing(db, "devices", "wiped_at", "INTEGER");
+CREATE TABLE IF NOT EXISTS format (only INTEGER PRIMARY KEY CHECK (only = 1), version INTEGER NOT NULL);
+)sql";
+
+Result<bool> table_exists(SqliteDb& db, std::string_view name) {
+  auto stmt = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, name);
+  return stmt->step();
+}
+
+}  // namespace
+
+Result<void> create_schema(SqliteDb& db) {
+  auto had_units = table_exists(db, "units");
+  if (!had_units) return had_units.error();
+  auto had_format = table_exists(db, "format");
+  if (!had_format) return had_format.error();
+  if (*had_units && !*had_format) {
+    return make_error(Errc::unsupported_version,
+                      "this data directory was made by an earlier varn-server whose formats this version no longer "
+                      "reads; make a new one with `varn-server init`");
+  }
+  if (auto made = db.exec(kSchema); !made) return made;
+  if (auto r = db.exec("INSERT OR IGNORE INTO format (only, version) VALUES (1, 2)"); !r) return r;
+  auto stmt = db.prepare("SELECT version FROM format");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row || stmt->int64(0) != kFormat) {
+    return make_error(Errc::unsupported_version, "this data directory was made by another varn-server version");
+  }
+  return {};
 }
 
 }  // namespace varn::server

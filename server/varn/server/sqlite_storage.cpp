@@ -4,7 +4,6 @@
 
 namespace varn::server {
 
-
 Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem::path& file, bool durable) {
   auto db = SqliteDb::open(file, durable);
   if (!db) return db.error();
@@ -46,47 +45,22 @@ Result<void> SqliteStorage::write(const std::function<Result<void>(SqliteDb&)>& 
 }
 
 Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit) {
-  // One statement, one snapshot: head and registry length belong together in a checkpoint.
+  // One row, one snapshot: head, log hash and registry belong together in a checkpoint.
   auto stmt = db.prepare(
-      "SELECT current_epoch, head, (SELECT COUNT(*) FROM registry_entries WHERE unit = units.id) "
-      "FROM units WHERE id = ?");
+      "SELECT current_epoch, head, log_hash, registry_length, registry_head FROM units WHERE id = ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, ByteView(unit));
   auto row = stmt->step();
   if (!row) return row.error();
   if (!*row) return std::optional<UnitRecord>{};
-  return std::optional<UnitRecord>(UnitRecord{unit, static_cast<std::uint32_t>(stmt->int64(0)),
-                                              static_cast<std::uint64_t>(stmt->int64(1)),
-                                              static_cast<std::uint64_t>(stmt->int64(2))});
-}
-
-Result<std::uint64_t> count_registry(SqliteDb& db, const UnitId& unit) {
-  auto stmt = db.prepare("SELECT COUNT(*) FROM registry_entries WHERE unit = ?");
-  if (!stmt) return stmt.error();
-  stmt->bind(1, ByteView(unit));
-  auto row = stmt->step();
-  if (!row) return row.error();
-  return static_cast<std::uint64_t>(*row ? stmt->int64(0) : 0);
-}
-
-namespace {
-DeviceRecord device_from_row(const SqliteStmt& s) {
-  return DeviceRecord{to_array<16>(s.blob(0)), to_array<16>(s.blob(1)), s.blob(2), s.text(3), s.text(4), s.int64(5),
-                      static_cast<std::uint64_t>(s.int64(6)),
-                      s.is_null(7) ? std::nullopt : std::optional<std::int64_t>(s.int64(7))};
-}
-constexpr const char* kDeviceColumns =
-    "SELECT id, unit, bundle, role, status, last_seen, revoked_seq, wiped_at FROM devices ";
-}  // namespace
-
-Result<std::optional<DeviceRecord>> load_device(SqliteDb& db, const DeviceId& device) {
-  auto stmt = db.prepare(std::string(kDeviceColumns) + "WHERE id = ?");
-  if (!stmt) return stmt.error();
-  stmt->bind(1, ByteView(device));
-  auto row = stmt->step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<DeviceRecord>{};
-  return std::optional<DeviceRecord>(device_from_row(*stmt));
+  UnitRecord u;
+  u.id = unit;
+  u.current_epoch = static_cast<std::uint32_t>(stmt->int64(0));
+  u.head = static_cast<std::uint64_t>(stmt->int64(1));
+  u.log_hash = to_array<32>(stmt->blob(2));
+  u.registry_length = static_cast<std::uint64_t>(stmt->int64(3));
+  u.registry_head = to_array<32>(stmt->blob(4));
+  return std::optional<UnitRecord>(u);
 }
 
 Result<std::optional<UnitRecord>> SqliteStorage::find_unit(const UnitId& unit) {
@@ -95,39 +69,17 @@ Result<std::optional<UnitRecord>> SqliteStorage::find_unit(const UnitId& unit) {
   return load_unit(r->db(), unit);
 }
 
-Result<std::optional<DeviceRecord>> SqliteStorage::find_device(const DeviceId& device) {
+Result<std::vector<UnitId>> SqliteStorage::all_units() {
   auto r = reader();
   if (!r) return r.error();
-  return load_device(r->db(), device);
-}
-
-Result<std::vector<DeviceRecord>> SqliteStorage::unit_devices(const UnitId& unit) {
-  auto r = reader();
-  if (!r) return r.error();
-  auto stmt = r->db().prepare(std::string(kDeviceColumns) + "WHERE unit = ? ORDER BY id");
+  auto stmt = r->db().prepare("SELECT id FROM units ORDER BY id");
   if (!stmt) return stmt.error();
-  stmt->bind(1, ByteView(unit));
-  std::vector<DeviceRecord> out;
+  std::vector<UnitId> out;
   for (;;) {
     auto row = stmt->step();
     if (!row) return row.error();
     if (!*row) return out;
-    out.push_back(device_from_row(*stmt));
-  }
-}
-
-Result<std::vector<KeyCopyRecord>> SqliteStorage::keys_for(const DeviceId& device) {
-  auto r = reader();
-  if (!r) return r.error();
-  auto stmt = r->db().prepare("SELECT epoch, wrapped FROM wrapped_keys WHERE device = ? ORDER BY epoch");
-  if (!stmt) return stmt.error();
-  stmt->bind(1, ByteView(device));
-  std::vector<KeyCopyRecord> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(KeyCopyRecord{device, static_cast<std::uint32_t>(stmt->int64(0)), stmt->blob(1)});
+    out.push_back(to_array<16>(stmt->blob(0)));
   }
 }
 
@@ -143,8 +95,7 @@ Result<PullPage> SqliteStorage::pull(const UnitId& unit, std::uint64_t after, st
     auto u = load_unit(db, unit);
     if (!u) return u.error();
     if (!*u) return make_error(Errc::not_found, "unknown unit");
-    page.head = (*u)->head;
-    page.registry_length = (*u)->registry_length;
+    page.unit = **u;
     auto stmt = db.prepare("SELECT seq, bytes FROM changesets WHERE unit = ? AND seq > ? ORDER BY seq LIMIT ?");
     if (!stmt) return stmt.error();
     stmt->bind(1, ByteView(unit)).bind(2, static_cast<std::int64_t>(after)).bind(3, static_cast<std::int64_t>(limit));
@@ -163,18 +114,30 @@ Result<PullPage> SqliteStorage::pull(const UnitId& unit, std::uint64_t after, st
   return page;
 }
 
+Result<crypto::Hash32> SqliteStorage::log_hash_at(const UnitId& unit, std::uint64_t seq) {
+  if (seq == 0) return crypto::Hash32{};
+  auto r = reader();
+  if (!r) return r.error();
+  auto stmt = r->db().prepare("SELECT log_hash FROM changesets WHERE unit = ? AND seq = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, ByteView(unit)).bind(2, static_cast<std::int64_t>(std::min<std::uint64_t>(seq, INT64_MAX)));
+  auto row = stmt->step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::not_found, "no change set with that number");
+  return to_array<32>(stmt->blob(0));
+}
+
 void SqliteStorage::set_commit_listener(CommitListener listener) {
   const std::lock_guard lock(listener_mutex_);
   listener_ = std::move(listener);
 }
 
-void SqliteStorage::push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items,
-                         PushCallback done) {
+void SqliteStorage::push(const UnitId& unit, PushKind kind, std::vector<PushItem> items, PushCallback done) {
   auto state = std::make_shared<Result<PushResult>>(make_error(Errc::io_error, "push not applied"));
   auto shared_items = std::make_shared<std::vector<PushItem>>(std::move(items));
   writer_->submit(
-      [state, shared_items, unit, pusher](SqliteDb& db) {
-        *state = apply_push(db, unit, pusher, *shared_items);
+      [state, shared_items, unit, kind](SqliteDb& db) {
+        *state = apply_push(db, unit, kind, *shared_items);
         return state->ok() && !(*state)->refusal;
       },
       [this, state, unit, done = std::move(done)](Result<void> committed) {

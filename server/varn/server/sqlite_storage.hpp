@@ -20,31 +20,30 @@ class SqliteStorage final : public Storage {
 
   Result<void> create_unit(const UnitId& unit, const std::string& label, const crypto::Hash32& code_hash) override;
   Result<std::optional<UnitRecord>> find_unit(const UnitId& unit) override;
-  Result<std::optional<DeviceRecord>> find_device(const DeviceId& device) override;
-  Result<std::vector<DeviceRecord>> unit_devices(const UnitId& unit) override;
-  Result<DeviceRecord> enrol_with_code(const crypto::Hash32& code_hash, const DeviceId& device, const Bytes& bundle,
-                                       std::int64_t now) override;
+  Result<std::vector<UnitId>> all_units() override;
+  Result<UnitId> spend_unit_code(const crypto::Hash32& code_hash, const DeviceId& device, const Bytes& bundle) override;
+  Result<std::optional<CodeOwner>> code_owner(const UnitId& unit) override;
+  Result<std::vector<UnitId>> units_of(const DeviceId& device) override;
   Result<PendingEnrolment> request_enrolment(const DeviceId& device, const Bytes& bundle, const std::string& code,
                                              std::int64_t now, std::int64_t not_before) override;
   Result<std::optional<PendingEnrolment>> find_pending_by_code(const std::string& code,
                                                                std::int64_t not_before) override;
   Result<std::optional<PendingEnrolment>> find_pending_by_device(const DeviceId& device,
                                                                  std::int64_t not_before) override;
-  Result<DeviceRecord> approve_enrolment(const UnitId& unit, const std::string& code, const std::string& role,
-                                         const std::vector<KeyCopyRecord>& keys, std::int64_t now,
-                                         std::int64_t not_before) override;
-  Result<void> put_epoch_keys(const UnitId& unit, std::uint32_t epoch,
-                              const std::vector<KeyCopyRecord>& copies) override;
-  Result<std::vector<KeyCopyRecord>> keys_for(const DeviceId& device) override;
-  Result<std::vector<KeyCopyRecord>> rotation_copies(const UnitId& unit, std::uint32_t epoch) override;
-  Result<void> touch_device(const DeviceId& device, std::int64_t now) override;
 
-  Result<std::optional<RegistryRefusal>> append_registry(const UnitId& unit, const RegistryPost& post) override;
+  Result<void> append_registry(const UnitId& unit, const RegistryAppend& append) override;
+  Result<void> add_missing_copies(const UnitId& unit, const std::vector<KeyCopyRecord>& copies) override;
   Result<RegistryPage> registry_entries(const UnitId& unit, std::uint64_t after) override;
+  Result<std::vector<KeyCopyRecord>> keys_for(const UnitId& unit, const DeviceId& device) override;
+  Result<std::vector<KeyCopyRecord>> rotation_copies(const UnitId& unit, std::uint32_t epoch) override;
+
+  Result<void> touch_device(const DeviceId& device, std::int64_t now) override;
+  Result<DeviceActivity> activity(const DeviceId& device) override;
   Result<std::int64_t> record_wipe(const DeviceId& device, std::int64_t wiped_at) override;
 
-  void push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items, PushCallback done) override;
+  void push(const UnitId& unit, PushKind kind, std::vector<PushItem> items, PushCallback done) override;
   Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) override;
+  Result<crypto::Hash32> log_hash_at(const UnitId& unit, std::uint64_t seq) override;
   void set_commit_listener(CommitListener listener) override;
 
   [[nodiscard]] std::uint64_t commits() const override { return writer_->commits(); }
@@ -86,20 +85,13 @@ class SqliteStorage final : public Storage {
   CommitListener listener_;
 };
 
-//! Reads one device row from any connection (shared by reads and writes).
-Result<std::optional<DeviceRecord>> load_device(SqliteDb& db, const DeviceId& device);
 //! Reads one unit row from any connection.
 Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit);
 //! Runs a push batch inside the writer's transaction (sqlite_push.cpp).
-Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, const DeviceId& pusher,
-                              const std::vector<PushItem>& items);
-//! Checks and applies one registry entry inside the writer's transaction
-//! (sqlite_registry.cpp); a refusal is returned, not an error.
-Result<std::optional<RegistryRefusal>> apply_registry_entry(SqliteDb& db, const UnitId& unit,
-                                                            const RegistryPost& post);
+Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, const std::vector<PushItem>& items);
+//! Stores one verified registry entry inside the writer's transaction (sqlite_registry.cpp).
+Result<void> store_registry_entry(SqliteDb& db, const UnitId& unit, const RegistryAppend& append);
 //! Inserts or replaces one device's copy of an epoch key.
-Result<void> insert_key_copy(SqliteDb& db, const KeyCopyRecord& copy);
-//! Registry entries stored for a unit.
-Result<std::uint64_t> count_registry(SqliteDb& db, const UnitId& unit);
+Result<void> insert_key_copy(SqliteDb& db, const UnitId& unit, const KeyCopyRecord& copy);
 
 }  // namespace varn::server

@@ -1,7 +1,12 @@
 #pragma once
 //! The storage interface the handlers talk to. Backends: SQLite (embedded,
-//! the default); a PostgreSQL backend can implement the same calls. Reads
+//! the default); a PostgreSQL backend implements the same calls. Reads
 //! answer at once; writes are group-committed and answered only when durable.
+//!
+//! Storage keeps bytes and counters, never decisions about who may do what:
+//! membership and roles come from the signed registry, verified by
+//! Membership (membership.hpp) when an entry is written and when a unit is
+//! loaded, so that a row edited behind the server's back grants nothing.
 
 #include <cstdint>
 #include <functional>
@@ -23,20 +28,17 @@ using wire::UnitId;
 
 struct UnitRecord {
   UnitId id{};
-  std::uint32_t current_epoch = 0;  //!< 0 until the admin uploads epoch 1
-  std::uint64_t head = 0;           //!< highest sequence number committed
+  std::uint32_t current_epoch = 0;    //!< written with each rotate entry
+  std::uint64_t head = 0;             //!< highest sequence number committed
+  crypto::Hash32 log_hash{};          //!< running log hash at `head` (registry::next_log_hash)
   std::uint64_t registry_length = 0;  //!< registry entries stored
+  crypto::Hash32 registry_head{};     //!< entry_hash of the last of them
 };
 
-struct DeviceRecord {
-  DeviceId id{};
-  UnitId unit{};
-  Bytes bundle;             //!< the 65-byte public bundle
-  std::string role;         //!< "admin", "worker" or "reviewer"
-  std::string status;       //!< "active" or "revoked"
-  std::int64_t last_seen = 0;
-  std::uint64_t revoked_seq = 0;          //!< revoked: its chain head when revoked
-  std::optional<std::int64_t> wiped_at;   //!< revoked and confirmed wiped (device's clock)
+//! The device that spent a unit's code: the only one that may post entry 0.
+struct CodeOwner {
+  DeviceId device{};
+  Bytes bundle;
 };
 
 //! A device waiting for an admin to approve it; not yet in any unit.
@@ -53,11 +55,23 @@ struct KeyCopyRecord {
   Bytes wrapped;
 };
 
-//! One envelope that passed the stateless checks (parse, unit, signature).
+//! What the server notices about a device without deciding anything by it.
+struct DeviceActivity {
+  std::int64_t last_seen = 0;
+  std::optional<std::int64_t> wiped_at;  //!< revoked and confirmed wiped (device's clock)
+};
+
+//! One envelope that passed the stateless checks (parse, unit, signature,
+//! and the author's rights at the registry point it claims).
 struct PushItem {
   Bytes bytes;
   wire::EnvelopeHeader header;
   crypto::Hash32 hash{};  //!< envelope_hash(bytes)
+  //! Registry entries that narrowed the author's rights (role change,
+  //! revocation) which the envelope claims not to have seen: it is taken
+  //! only if the author's chain had reached its number when each was
+  //! applied (see the authority floors in storage).
+  std::vector<std::uint64_t> unseen_narrowings;
 };
 
 struct PushAckRecord {
@@ -72,6 +86,7 @@ struct PushRefusal {
   std::string code;  //!< PROTOCOL.md error code: conflict, chain, stale_epoch, forbidden, role
   std::size_t index = 0;
   std::string message;
+  std::uint64_t author_head = 0;  //!< chain: the author's last sequence number the server holds
 };
 
 struct PushResult {
@@ -79,33 +94,28 @@ struct PushResult {
   std::optional<PushRefusal> refusal;
 };
 
+//! How a batch is pushed: new work must use the unit's current epoch; a
+//! heal (change sets a restore lost, own or others') any epoch up to it.
+enum class PushKind { fresh, heal };
+
 struct PullPage {
   std::vector<wire::SequencedEnvelope> items;
-  std::uint64_t head = 0;
-  std::uint64_t registry_length = 0;  //!< from the same snapshot, for the checkpoint
+  //! From the same snapshot as the items, for the checkpoint.
+  UnitRecord unit;
 };
 
-//! A registry entry that passed the stateless checks (parse, unit, signer
-//! is the caller, signature), to be checked against the stored state.
-struct RegistryPost {
+//! A registry entry Membership verified, to be stored with what it brings.
+struct RegistryAppend {
   registry::Entry entry;
   Bytes encoded;
-  crypto::Hash32 hash{};              //!< registry::entry_hash(entry)
-  std::vector<KeyCopyRecord> copies;  //!< enrol: epoch set (or 0: by position); rotate: epoch ignored
-  std::int64_t now = 0;
-  std::int64_t not_before = 0;        //!< pending requests older than this are gone
+  crypto::Hash32 hash{};                      //!< registry::entry_hash(entry)
+  std::vector<KeyCopyRecord> device_copies;   //!< enrol: the subject's copy of each existing epoch
+  std::vector<KeyCopyRecord> rotation_copies; //!< rotate: the new epoch's set
 };
 
 struct RegistryPage {
   std::vector<Bytes> entries;
   std::uint64_t length = 0;  //!< all entries stored, from the same snapshot
-};
-
-//! Why a registry entry was refused: answered as {"error": code}.
-struct RegistryRefusal {
-  unsigned status = 400;
-  std::string code;  //!< registry_head, forbidden, conflict, epoch, key_set, malformed
-  std::string message;
 };
 
 using PushCallback = std::function<void(Result<PushResult>)>;
@@ -119,13 +129,17 @@ class Storage {
   //! Makes a unit whose first device enrols with the code hashing to `code_hash`.
   virtual Result<void> create_unit(const UnitId& unit, const std::string& label, const crypto::Hash32& code_hash) = 0;
   virtual Result<std::optional<UnitRecord>> find_unit(const UnitId& unit) = 0;
+  virtual Result<std::vector<UnitId>> all_units() = 0;
 
-  virtual Result<std::optional<DeviceRecord>> find_device(const DeviceId& device) = 0;
-  virtual Result<std::vector<DeviceRecord>> unit_devices(const UnitId& unit) = 0;
-  //! Spends a unit code: the device becomes the unit's admin. Errc::forbidden
+  //! Spends a unit code for `device`, answering the unit. Errc::forbidden
   //! for an unknown or spent code (a retry by the device that spent it succeeds).
-  virtual Result<DeviceRecord> enrol_with_code(const crypto::Hash32& code_hash, const DeviceId& device,
-                                               const Bytes& bundle, std::int64_t now) = 0;
+  virtual Result<UnitId> spend_unit_code(const crypto::Hash32& code_hash, const DeviceId& device,
+                                         const Bytes& bundle) = 0;
+  virtual Result<std::optional<CodeOwner>> code_owner(const UnitId& unit) = 0;
+  //! Units whose code `device` spent or whose registry enrols it (an index
+  //! for lookups only: Membership decides what it is in each).
+  virtual Result<std::vector<UnitId>> units_of(const DeviceId& device) = 0;
+
   //! Files a pending request (or returns the live one this device already has).
   virtual Result<PendingEnrolment> request_enrolment(const DeviceId& device, const Bytes& bundle,
                                                      const std::string& code, std::int64_t now,
@@ -134,40 +148,37 @@ class Storage {
                                                                        std::int64_t not_before) = 0;
   virtual Result<std::optional<PendingEnrolment>> find_pending_by_device(const DeviceId& device,
                                                                          std::int64_t not_before) = 0;
-  //! Moves a pending request into `unit` with `role` and stores its key copies.
-  //! Errc::not_found for an unknown or expired code.
-  virtual Result<DeviceRecord> approve_enrolment(const UnitId& unit, const std::string& code, const std::string& role,
-                                                 const std::vector<KeyCopyRecord>& keys, std::int64_t now,
-                                                 std::int64_t not_before) = 0;
-  //! Stores a new epoch's copies and makes it current. Errc::conflict unless
-  //! epoch == current + 1; Errc::invalid_argument for a copy to a non-member;
-  //! Errc::locked once the unit has a registry (approve too).
-  virtual Result<void> put_epoch_keys(const UnitId& unit, std::uint32_t epoch,
-                                      const std::vector<KeyCopyRecord>& copies) = 0;
-  virtual Result<std::vector<KeyCopyRecord>> keys_for(const DeviceId& device) = 0;
-  //! The copies a rotate entry (or an issue-4 key upload) made for `epoch`.
-  virtual Result<std::vector<KeyCopyRecord>> rotation_copies(const UnitId& unit, std::uint32_t epoch) = 0;
-  virtual Result<void> touch_device(const DeviceId& device, std::int64_t now) = 0;
 
-  //! Checks a registry entry against the stored registry and devices and
-  //! applies it (enrol, change role, revoke, rotate) in one transaction.
-  //! A refusal changes nothing.
-  virtual Result<std::optional<RegistryRefusal>> append_registry(const UnitId& unit, const RegistryPost& post) = 0;
+  //! Stores a verified entry at its index, with its key copies, in one
+  //! transaction; drops the subject's pending request; records, for a role
+  //! change or revocation, how far the subject's chain had reached (the
+  //! authority floor). Errc::conflict when the index is no longer the
+  //! registry's length (another entry was stored first).
+  virtual Result<void> append_registry(const UnitId& unit, const RegistryAppend& append) = 0;
+  //! Adds a subject's enrol copies that a re-posted entry brings and the
+  //! server lacks (a restore lost them with the entry).
+  virtual Result<void> add_missing_copies(const UnitId& unit, const std::vector<KeyCopyRecord>& copies) = 0;
   //! Encoded entries with index >= after, in order, and the registry's length.
   virtual Result<RegistryPage> registry_entries(const UnitId& unit, std::uint64_t after) = 0;
-  //! Records a revoked device's wipe confirmation; answers the recorded time
-  //! (the first confirmation stays).
-  //! Errc::not_found for an unknown device, Errc::forbidden for one not revoked.
+  virtual Result<std::vector<KeyCopyRecord>> keys_for(const UnitId& unit, const DeviceId& device) = 0;
+  //! The copies a rotate entry made for `epoch`.
+  virtual Result<std::vector<KeyCopyRecord>> rotation_copies(const UnitId& unit, std::uint32_t epoch) = 0;
+
+  virtual Result<void> touch_device(const DeviceId& device, std::int64_t now) = 0;
+  virtual Result<DeviceActivity> activity(const DeviceId& device) = 0;
+  //! Records a wipe confirmation; answers the recorded time (the first stays).
   virtual Result<std::int64_t> record_wipe(const DeviceId& device, std::int64_t wiped_at) = 0;
 
-  //! Checks idempotency, author, role, epoch and chain inside the writing
-  //! transaction, assigns sequence numbers and calls back once durable.
-  //! `pusher` is the device whose session pushes: others' change sets are
-  //! re-pushes (docs/PROTOCOL.md, "Re-push after a restore").
-  virtual void push(const UnitId& unit, const DeviceId& pusher, std::vector<PushItem> items, PushCallback done) = 0;
+  //! Checks idempotency, epoch, chain and authority floors inside the
+  //! writing transaction, assigns sequence numbers (and the running log
+  //! hash) and calls back once durable.
+  virtual void push(const UnitId& unit, PushKind kind, std::vector<PushItem> items, PushCallback done) = 0;
   //! At most `limit` change sets after `after`, stopping once they reach
   //! `max_bytes` (the first one is always included).
   virtual Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) = 0;
+  //! The running log hash after change set `seq` (zeros for 0);
+  //! Errc::not_found above the head.
+  virtual Result<crypto::Hash32> log_hash_at(const UnitId& unit, std::uint64_t seq) = 0;
   virtual void set_commit_listener(CommitListener listener) = 0;
 
   //! Durable commits so far (each one fsync): the group-commit metric.

@@ -15,6 +15,13 @@ using Hash32 = ByteArray<32>;
 //! label so that labels cannot run into the data.
 [[nodiscard]] Hash32 labelled_hash(std::string_view label, std::initializer_list<ByteView> parts);
 
+//! Keyed BLAKE2b-256 (a MAC, and a commitment to the key): the same framing
+//! as labelled_hash, under `key` (16 to 64 bytes; abort otherwise: misuse).
+[[nodiscard]] Hash32 keyed_hash(ByteView key, std::string_view label, std::initializer_list<ByteView> parts);
+
+//! Constant-time equality of two hashes (MACs are compared with this).
+[[nodiscard]] bool hashes_equal(const Hash32& a, const Hash32& b);
+
 //! BLAKE2b-128 variant of the above (ids derived from keys).
 [[nodiscard]] ByteArray<16> labelled_hash16(std::string_view label, std::initializer_list<ByteView> parts);
 

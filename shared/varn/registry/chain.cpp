@@ -7,29 +7,42 @@ Error broken(std::uint64_t index, const std::string& why) {
   return make_error(Errc::corrupt, "registry entry " + std::to_string(index) + ": " + why);
 }
 
-Result<void> apply_entry(RegistryState& state, const Entry& e) {
+Result<void> apply_kind(RegistryState& state, const Entry& e) {
   switch (e.kind) {
-    case EntryKind::enrol:
+    case EntryKind::enrol: {
       if (state.devices.count(e.subject) != 0) return broken(e.index, "device enrolled twice");
       if (e.bundle.device_id() != e.subject) return broken(e.index, "bundle does not match the device id");
-      state.devices[e.subject] = DeviceState{e.bundle, e.role, false};
+      DeviceState d;
+      d.bundle = e.bundle;
+      d.role = e.role;
+      d.person = e.person;
+      d.enrolled_at = e.index;
+      d.roles.emplace_back(e.index, e.role);
+      state.devices[e.subject] = std::move(d);
       return {};
+    }
     case EntryKind::change_role: {
       auto it = state.devices.find(e.subject);
       if (it == state.devices.end() || it->second.revoked) return broken(e.index, "role change for no active device");
       it->second.role = e.role;
+      it->second.roles.emplace_back(e.index, e.role);
+      it->second.authority_floor = e.index + 1;
       return {};
     }
     case EntryKind::revoke: {
       auto it = state.devices.find(e.subject);
       if (it == state.devices.end() || it->second.revoked) return broken(e.index, "revoke of no active device");
       it->second.revoked = true;
+      it->second.revoked_at = e.index;
+      it->second.authority_floor = e.index + 1;
       return {};
     }
     case EntryKind::rotate: {
       if (e.epoch != state.epoch + 1) return broken(e.index, "epochs must rotate one at a time");
       Rotation r;
       r.key_set = e.key_set;
+      r.key_commitment = e.key_commitment;
+      r.index = e.index;
       for (const auto& [id, d] : state.devices) {
         if (!d.revoked) r.members.insert(id);
       }
@@ -43,57 +56,78 @@ Result<void> apply_entry(RegistryState& state, const Entry& e) {
 
 }  // namespace
 
-const DeviceState* RegistryState::active(const crypto::DeviceId& id) const {
+const DeviceState* RegistryState::find(const crypto::DeviceId& id) const {
   auto it = devices.find(id);
-  if (it == devices.end() || it->second.revoked) return nullptr;
-  return &it->second;
+  return it == devices.end() ? nullptr : &it->second;
 }
 
-bool RegistryState::may_write(const crypto::DeviceId& id) const { return active(id) != nullptr; }
+const DeviceState* RegistryState::active(const crypto::DeviceId& id) const {
+  const DeviceState* d = find(id);
+  return d == nullptr || d->revoked ? nullptr : d;
+}
+
+DeviceStatus RegistryState::status(const crypto::DeviceId& id) const {
+  const DeviceState* d = find(id);
+  if (d == nullptr) return DeviceStatus::pending;
+  return d->revoked ? DeviceStatus::revoked : DeviceStatus::active;
+}
+
+std::optional<Role> RegistryState::role_at(const crypto::DeviceId& id, std::uint64_t prefix) const {
+  const DeviceState* d = find(id);
+  if (d == nullptr || d->enrolled_at >= prefix) return std::nullopt;
+  if (d->revoked_at && *d->revoked_at < prefix) return std::nullopt;
+  std::optional<Role> role;
+  for (const auto& [index, r] : d->roles) {
+    if (index < prefix) role = r;
+  }
+  return role;
+}
+
+Result<void> RegistryState::append(const Entry& e) {
+  if (e.index != length) return broken(e.index, "index out of order");
+  crypto::SignPublicKey signer_key{};
+  if (e.index == 0) {
+    const crypto::DeviceId root_id = crypto::device_id_of(root);
+    if (e.kind != EntryKind::enrol || e.role != Role::admin || e.subject != root_id || e.signer != root_id ||
+        e.bundle.sign_key != root || e.prev != crypto::Hash32{}) {
+      return make_error(Errc::corrupt, "registry does not start with the pinned admin enrolling itself");
+    }
+    unit = e.unit;
+    signer_key = root;
+  } else {
+    if (e.unit != unit) return broken(e.index, "entry of another unit");
+    if (e.prev != head) return broken(e.index, "does not link to the previous entry");
+    // The signer must be an active admin before this entry takes effect.
+    const DeviceState* signer = active(e.signer);
+    if (signer == nullptr || signer->role != Role::admin) return broken(e.index, "not signed by an active admin");
+    signer_key = signer->bundle.sign_key;
+  }
+  if (!crypto::verify_signature(signer_key, entry_signature_digest(e), e.signature)) {
+    return broken(e.index, "signature does not verify");
+  }
+  // apply_kind checks before it changes anything, so a refused entry leaves the state as it was.
+  if (auto applied = apply_kind(*this, e); !applied) return applied.error();
+  head = entry_hash(e);
+  ++length;
+  return {};
+}
 
 Result<RegistryState> verify_chain(const std::vector<Entry>& chain, const crypto::SignPublicKey& pinned_admin) {
   if (chain.empty()) return make_error(Errc::corrupt, "registry is empty");
-  const Entry& genesis = chain.front();
-  const crypto::DeviceId admin_id = crypto::device_id_of(pinned_admin);
-  if (genesis.index != 0 || genesis.kind != EntryKind::enrol || genesis.role != Role::admin ||
-      genesis.subject != admin_id || genesis.signer != admin_id || genesis.bundle.sign_key != pinned_admin ||
-      genesis.prev != crypto::Hash32{}) {
-    return make_error(Errc::corrupt, "registry does not start with the pinned admin enrolling itself");
-  }
   RegistryState state;
-  state.unit = genesis.unit;
+  state.root = pinned_admin;
   for (const Entry& e : chain) {
-    if (e.index != state.length) return broken(e.index, "index out of order");
-    if (e.unit != state.unit) return broken(e.index, "entry of another unit");
-    if (e.index > 0 && e.prev != state.head) return broken(e.index, "does not link to the previous entry");
-    // The signer must be an active admin before this entry takes effect
-    // (for entry 0: the pinned admin itself).
-    crypto::SignPublicKey signer_key = pinned_admin;
-    if (e.index > 0) {
-      const DeviceState* signer = state.active(e.signer);
-      if (signer == nullptr || signer->role != Role::admin) return broken(e.index, "not signed by an active admin");
-      signer_key = signer->bundle.sign_key;
-    }
-    if (!crypto::verify_signature(signer_key, entry_signature_digest(e), e.signature)) {
-      return broken(e.index, "signature does not verify");
-    }
-    if (auto applied = apply_entry(state, e); !applied) return applied.error();
-    state.head = entry_hash(e);
-    ++state.length;
+    if (auto r = state.append(e); !r) return r.error();
   }
   return state;
 }
 
-Result<void> check_extends(const std::vector<Entry>& chain, std::uint64_t remembered_length,
-                           const crypto::Hash32& remembered_head) {
-  if (remembered_length == 0) return {};
-  if (chain.size() < remembered_length) {
-    return make_error(Errc::rollback, "the server's registry is shorter than the one this device has seen");
-  }
-  if (entry_hash(chain[remembered_length - 1]) != remembered_head) {
-    return make_error(Errc::rollback, "the server's registry forks from the one this device has seen");
-  }
-  return {};
+Extension compare_with_remembered(const std::vector<Entry>& chain, std::uint64_t remembered_length,
+                                  const crypto::Hash32& remembered_head) {
+  if (remembered_length == 0) return Extension::extends;
+  if (chain.size() < remembered_length) return Extension::shorter;
+  if (entry_hash(chain[remembered_length - 1]) != remembered_head) return Extension::forks;
+  return Extension::extends;
 }
 
 Result<void> audit_key_copies(const RegistryState& state, std::uint32_t epoch, const std::vector<KeyCopy>& copies) {
@@ -115,6 +149,12 @@ Result<void> audit_key_copies(const RegistryState& state, std::uint32_t epoch, c
     return make_error(Errc::corrupt, "the epoch key copies differ from the set the admin signed");
   }
   return {};
+}
+
+bool key_matches_commitment(const RegistryState& state, std::uint32_t epoch, ByteView key) {
+  auto rotation = state.rotations.find(epoch);
+  if (rotation == state.rotations.end() || key.size() != 32) return false;
+  return crypto::hashes_equal(epoch_key_commitment(state.unit, epoch, key), rotation->second.key_commitment);
 }
 
 }  // namespace varn::registry

@@ -5,8 +5,8 @@
 namespace varn::registry {
 namespace {
 
-constexpr std::string_view kSignLabel = "varn/registry-signature/v1";
-constexpr std::string_view kHashLabel = "varn/registry-entry/v1";
+constexpr std::string_view kSignLabel = "varn/registry-signature/v2";
+constexpr std::string_view kHashLabel = "varn/registry-entry/v2";
 
 template <std::size_t N>
 void take(ByteArray<N>& out, const std::uint8_t*& p) {
@@ -32,6 +32,22 @@ Result<Role> role_from_string(std::string_view text) {
   return make_error(Errc::invalid_argument, "role must be worker, reviewer or admin");
 }
 
+std::string to_string(DeviceStatus status) {
+  switch (status) {
+    case DeviceStatus::pending: return "pending";
+    case DeviceStatus::active: return "active";
+    case DeviceStatus::revoked: return "revoked";
+  }
+  return "unknown";
+}
+
+Result<DeviceStatus> status_from_string(std::string_view text) {
+  if (text == "pending") return DeviceStatus::pending;
+  if (text == "active") return DeviceStatus::active;
+  if (text == "revoked") return DeviceStatus::revoked;
+  return make_error(Errc::invalid_argument, "status must be pending, active or revoked");
+}
+
 std::string to_string(EntryKind kind) {
   switch (kind) {
     case EntryKind::enrol: return "enrol";
@@ -45,18 +61,22 @@ std::string to_string(EntryKind kind) {
 Bytes Entry::signed_part() const {
   Bytes out;
   out.reserve(kEntryBytes);
+  out.push_back(kEntryFormat);
   put_u64(out, index);
   put_bytes(out, prev);
   put_bytes(out, unit);
   out.push_back(static_cast<std::uint8_t>(kind));
   put_bytes(out, signer);
   put_bytes(out, subject);
+  out.push_back(1);  // bundle version, so the layout stays fixed
   put_bytes(out, bundle.sign_key);
   put_bytes(out, bundle.box_key);
-  out.push_back(1);  // bundle version, so the layout stays fixed
   out.push_back(static_cast<std::uint8_t>(role));
   put_u32(out, epoch);
   put_bytes(out, key_set);
+  put_bytes(out, key_commitment);
+  put_bytes(out, pairing_mac);
+  put_bytes(out, person);
   put_u64(out, static_cast<std::uint64_t>(time));
   return out;
 }
@@ -71,6 +91,7 @@ Result<Entry> Entry::decode(ByteView bytes) {
   if (bytes.size() != kEntryBytes) return make_error(Errc::malformed, "registry entry has the wrong size");
   Entry e;
   const std::uint8_t* p = bytes.data();
+  if (*p++ != kEntryFormat) return make_error(Errc::unsupported_version, "registry entry format");
   e.index = get_u64(p);
   p += 8;
   take(e.prev, p);
@@ -80,15 +101,18 @@ Result<Entry> Entry::decode(ByteView bytes) {
   e.kind = static_cast<EntryKind>(kind);
   take(e.signer, p);
   take(e.subject, p);
+  if (*p++ != 1) return make_error(Errc::unsupported_version, "registry entry bundle version");
   take(e.bundle.sign_key, p);
   take(e.bundle.box_key, p);
-  if (*p++ != 1) return make_error(Errc::unsupported_version, "registry entry bundle version");
   const std::uint8_t role = *p++;
   if (role < 1 || role > 3) return make_error(Errc::malformed, "registry entry has an unknown role");
   e.role = static_cast<Role>(role);
   e.epoch = get_u32(p);
   p += 4;
   take(e.key_set, p);
+  take(e.key_commitment, p);
+  take(e.pairing_mac, p);
+  take(e.person, p);
   e.time = static_cast<std::int64_t>(get_u64(p));
   p += 8;
   take(e.signature, p);
@@ -116,6 +140,12 @@ crypto::Hash32 key_set_hash(std::uint32_t epoch, std::vector<KeyCopy> copies) {
     put_bytes(flat, c.wrapped);
   }
   return crypto::labelled_hash("varn/key-set/v1", {flat});
+}
+
+crypto::Hash32 epoch_key_commitment(const wire::UnitId& unit, std::uint32_t epoch, ByteView key) {
+  Bytes e;
+  put_u32(e, epoch);
+  return crypto::keyed_hash(key, "varn/epoch-key-commitment/v1", {unit, e});
 }
 
 crypto::Hash32 entry_signature_digest(const Entry& entry) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "varn/crypto/device_identity.hpp"
 #include "varn/crypto/hash.hpp"
@@ -17,14 +18,22 @@ namespace varn::registry {
 enum class Role : std::uint8_t { worker = 1, reviewer = 2, admin = 3 };
 enum class EntryKind : std::uint8_t { enrol = 1, change_role = 2, revoke = 3, rotate = 4 };
 
+//! What a device is, as the verified registry says: the one vocabulary the
+//! server, the core, the CLI and the app share.
+enum class DeviceStatus : std::uint8_t { pending = 0, active = 1, revoked = 2 };
+
 [[nodiscard]] std::string to_string(Role role);
 [[nodiscard]] Result<Role> role_from_string(std::string_view text);
+[[nodiscard]] std::string to_string(DeviceStatus status);
+[[nodiscard]] Result<DeviceStatus> status_from_string(std::string_view text);
 [[nodiscard]] std::string to_string(EntryKind kind);
 //! Admins write both classes, workers field work, reviewers reviews: the same
 //! rule on the server (on push) and on every client (on apply).
 [[nodiscard]] bool role_may_write(Role role, wire::ChangeSetClass change_class);
 
-inline constexpr std::size_t kEntryBytes = 8 + 32 + 16 + 1 + 16 + 16 + 65 + 1 + 4 + 32 + 8 + 64;
+inline constexpr std::uint8_t kEntryFormat = 2;
+inline constexpr std::size_t kEntryBytes =
+    1 + 8 + 32 + 16 + 1 + 16 + 16 + 65 + 1 + 4 + 32 + 32 + 32 + 16 + 8 + 64;
 
 struct Entry {
   std::uint64_t index = 0;            //!< position in the chain, from 0
@@ -37,6 +46,15 @@ struct Entry {
   Role role = Role::worker;           //!< enrol and change_role
   std::uint32_t epoch = 0;            //!< rotate: the new epoch
   crypto::Hash32 key_set{};           //!< rotate: key_set_hash of the sealed copies
+  //! rotate: epoch_key_commitment of the new key. A device uses an epoch key
+  //! only if it matches, so a sealed copy the admin never made cannot smuggle
+  //! in a key the server knows.
+  crypto::Hash32 key_commitment{};
+  //! enrol (index > 0): pairing_mac under the one-time secret the new device
+  //! showed the admin; the new device pins the admin only from an entry
+  //! that proves it.
+  crypto::Hash32 pairing_mac{};
+  ByteArray<16> person{};             //!< enrol: the staff member the device belongs to (opaque id)
   std::int64_t time = 0;              //!< unix seconds, as the admin's clock said
   crypto::Signature signature{};
 
@@ -46,6 +64,7 @@ struct Entry {
   [[nodiscard]] static Result<Entry> decode(ByteView bytes);
   //! Signs in place with the admin device's key (sets signer too).
   void sign_with(const crypto::SigningKeyPair& admin);
+  friend bool operator==(const Entry&, const Entry&) = default;
 };
 
 //! What the signer's Ed25519 key signs: BLAKE2b-256 of the signed part.
@@ -63,5 +82,9 @@ struct KeyCopy {
 //! Hash over an epoch's sealed copies (sorted by device), which the admin
 //! signs inside the rotate entry so every client can audit the set.
 [[nodiscard]] crypto::Hash32 key_set_hash(std::uint32_t epoch, std::vector<KeyCopy> copies);
+
+//! Keyed BLAKE2b of the unit and epoch under the epoch key itself: binds the
+//! key to the rotate entry without revealing it.
+[[nodiscard]] crypto::Hash32 epoch_key_commitment(const wire::UnitId& unit, std::uint32_t epoch, ByteView key);
 
 }  // namespace varn::registry

@@ -40,6 +40,13 @@ Result<SessionInfo> session_info_from(const json& j) {
     info.unit = *unit;
   }
   info.role = optional_string(j, "role");
+  if (j.contains("units") && j["units"].is_array()) {
+    for (const auto& u : j["units"]) {
+      auto unit = field_id<16>(u, "unit");
+      if (!unit) return unit.error();
+      info.units.push_back({*unit, optional_string(u, "status"), optional_string(u, "role")});
+    }
+  }
   return info;
 }
 
@@ -47,6 +54,10 @@ Result<SessionInfo> session_info_from(const json& j) {
 
 crypto::Hash32 session_challenge_digest(ByteView challenge) {
   return crypto::labelled_hash("varn/session/v1", {challenge});
+}
+
+crypto::Hash32 enrol_request_digest(ByteView bundle) {
+  return crypto::labelled_hash("varn/enrol-request/v1", {bundle});
 }
 
 crypto::Hash32 wipe_confirmation_digest(const crypto::DeviceId& device, std::int64_t time) {
@@ -81,6 +92,25 @@ Result<HttpResponse> ApiClient::call_once(const HttpRequest& request) {
   return response;
 }
 
+// Keeps what a "revoked" answer carried, for the device to verify itself.
+Error ApiClient::refused(const HttpResponse& response) {
+  Error error = error_from_response(response);
+  if (error.code == Errc::revoked) {
+    revocation_ = RevocationClaim{};
+    auto j = parse_json(response.body);
+    if (j && j->is_object()) {
+      if (auto unit = field_id<16>(*j, "unit")) revocation_.unit = *unit;
+      if (j->contains("registry") && (*j)["registry"].is_array()) {
+        for (const auto& e : (*j)["registry"]) {
+          if (!e.is_string()) continue;
+          if (auto bytes = from_base64(e.get<std::string>())) revocation_.registry.push_back(std::move(*bytes));
+        }
+      }
+    }
+  }
+  return error;
+}
+
 Result<HttpResponse> ApiClient::call(HttpRequest request) {
   if (token_.empty()) {
     if (auto s = open_session(); !s) return s.error();
@@ -94,13 +124,21 @@ Result<HttpResponse> ApiClient::call(HttpRequest request) {
     response = call_once(request);
   }
   if (!response) return response.error();
-  if (response->status < 200 || response->status >= 300) return error_from_response(*response);
+  if (response->status < 200 || response->status >= 300) {
+    last_body_ = response->body;
+    return refused(*response);
+  }
   return response;
 }
 
 Result<EnrolAnswer> ApiClient::enrol(const std::optional<std::string>& unit_code) {
-  json body = {{"bundle", to_base64(me_.public_bundle().encode())}};
-  if (unit_code) body["code"] = *unit_code;
+  const Bytes bundle = me_.public_bundle().encode();
+  json body = {{"bundle", to_base64(bundle)}};
+  if (unit_code) {
+    body["code"] = *unit_code;
+  } else {
+    body["signature"] = to_base64(me_.signing().sign(enrol_request_digest(bundle)));
+  }
   auto response = call_once(json_request("POST", "/v1/enrol", body));
   if (!response) return response.error();
   if (response->status != 200 && response->status != 202) return error_from_response(*response);
@@ -138,7 +176,7 @@ Result<SessionInfo> ApiClient::open_session() {
   json body = {{"device", device}, {"challenge", to_base64(*challenge)}, {"signature", to_base64(signature)}};
   auto response = call_once(json_request("POST", "/v1/session", body));
   if (!response) return response.error();
-  if (response->status != 200) return error_from_response(*response);
+  if (response->status != 200) return refused(*response);
   auto j = parse_json(response->body);
   if (!j) return j.error();
   auto token = field_string(*j, "token");
@@ -175,6 +213,7 @@ Result<std::vector<DeviceEntry>> ApiClient::devices(const wire::UnitId& unit) {
     e.bundle = *bundle;
     e.role = optional_string(d, "role");
     e.status = optional_string(d, "status");
+    if (auto person = field_id<16>(d, "person")) e.person = *person;
     e.last_seen = static_cast<std::int64_t>(optional_u64(d, "last_seen"));
     e.wiped_at = static_cast<std::int64_t>(optional_u64(d, "wiped_at"));
     out.push_back(std::move(e));
@@ -202,24 +241,6 @@ Result<EnrolmentRequest> ApiClient::enrolment(const wire::UnitId& unit, const st
   return r;
 }
 
-Result<void> ApiClient::approve(const wire::UnitId& unit, const std::string& code, const std::string& role,
-                                const std::vector<WrappedKey>& keys) {
-  json list = json::array();
-  for (const auto& k : keys) list.push_back({{"epoch", k.epoch}, {"wrapped", to_base64(k.wrapped)}});
-  auto response = call(json_request("POST", unit_path(unit) + "/enrolments/" + code + "/approve",
-                                    {{"role", role}, {"keys", list}}));
-  if (!response) return response.error();
-  return {};
-}
-
-Result<void> ApiClient::put_keys(const wire::UnitId& unit, std::uint32_t epoch, const std::vector<KeyCopy>& copies) {
-  json list = json::array();
-  for (const auto& c : copies) list.push_back({{"device", to_hex(c.device)}, {"wrapped", to_base64(c.wrapped)}});
-  auto response = call(json_request("PUT", unit_path(unit) + "/keys", {{"epoch", epoch}, {"copies", list}}));
-  if (!response) return response.error();
-  return {};
-}
-
 Result<KeysAnswer> ApiClient::keys(const wire::UnitId& unit) {
   auto response = call(get_request(unit_path(unit) + "/keys"));
   if (!response) return response.error();
@@ -236,25 +257,37 @@ Result<KeysAnswer> ApiClient::keys(const wire::UnitId& unit) {
   return answer;
 }
 
-Result<std::vector<PushAck>> ApiClient::push(const wire::UnitId& unit, const std::vector<Bytes>& envelopes) {
+Result<PushOutcome> ApiClient::push(const wire::UnitId& unit, const std::vector<Bytes>& envelopes, bool heal) {
   HttpRequest r;
   r.method = "POST";
-  r.target = unit_path(unit) + "/changesets";
+  r.target = unit_path(unit) + "/changesets" + (heal ? "?heal=1" : "");
   r.content_type = "application/octet-stream";
   r.body = wire::encode_push_body(envelopes);
   auto response = call(std::move(r));
-  if (!response) return response.error();
+  PushOutcome outcome;
+  if (!response) {
+    const auto& e = response.error();
+    // A refusal names the envelope at fault; the engine decides what to do.
+    if (e.code == Errc::malformed || e.code == Errc::forbidden || e.code == Errc::conflict) {
+      auto j = parse_json(last_body_);
+      if (j && j->is_object() && j->contains("index")) {
+        outcome.refusal = PushRefusal{optional_string(*j, "error"), static_cast<std::size_t>(optional_u64(*j, "index")),
+                                      optional_u64(*j, "author_head"), e.message};
+        return outcome;
+      }
+    }
+    return e;
+  }
   auto j = parse_json(response->body);
   if (!j) return j.error();
   if (!j->contains("results") || !(*j)["results"].is_array()) return make_error(Errc::malformed, "push: missing results");
-  std::vector<PushAck> acks;
   for (const auto& item : (*j)["results"]) {
     auto id = field_id<16>(item, "id");
     if (!id) return id.error();
-    acks.push_back({*id, optional_u64(item, "seq"), optional_bool(item, "duplicate")});
+    outcome.acks.push_back({*id, optional_u64(item, "seq"), optional_bool(item, "duplicate")});
   }
-  if (acks.size() != envelopes.size()) return make_error(Errc::malformed, "push: answer count differs from batch");
-  return acks;
+  if (outcome.acks.size() != envelopes.size()) return make_error(Errc::malformed, "push: answer count differs from batch");
+  return outcome;
 }
 
 Result<PullPage> ApiClient::pull(const wire::UnitId& unit, std::uint64_t after, std::size_t limit, int wait_seconds) {
@@ -322,8 +355,8 @@ Result<std::vector<KeyCopy>> ApiClient::key_copies(const wire::UnitId& unit, std
   return copies_from((*j)["copies"]);
 }
 
-Result<Bytes> ApiClient::checkpoint(const wire::UnitId& unit) {
-  auto response = call(get_request(unit_path(unit) + "/checkpoint"));
+Result<Bytes> ApiClient::checkpoint(const wire::UnitId& unit, std::optional<std::uint64_t> at) {
+  auto response = call(get_request(unit_path(unit) + "/checkpoint" + (at ? "?at=" + std::to_string(*at) : "")));
   if (!response) return response.error();
   auto j = parse_json(response->body);
   if (!j) return j.error();
@@ -336,7 +369,7 @@ Result<void> ApiClient::confirm_wipe(std::int64_t now_unix) {
   auto response = call_once(json_request(
       "POST", "/v1/wipe", {{"device", to_hex(device)}, {"time", now_unix}, {"signature", to_base64(sig)}}));
   if (!response) return response.error();
-  if (response->status != 200) return error_from_response(*response);
+  if (response->status != 200) return refused(*response);
   return {};
 }
 

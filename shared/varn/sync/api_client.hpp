@@ -22,26 +22,33 @@ class ApiClient {
   [[nodiscard]] Result<SessionInfo> me();
   [[nodiscard]] Result<std::vector<DeviceEntry>> devices(const wire::UnitId& unit);
   [[nodiscard]] Result<EnrolmentRequest> enrolment(const wire::UnitId& unit, const std::string& code);
-  [[nodiscard]] Result<void> approve(const wire::UnitId& unit, const std::string& code, const std::string& role,
-                                     const std::vector<WrappedKey>& keys);
-  [[nodiscard]] Result<void> put_keys(const wire::UnitId& unit, std::uint32_t epoch, const std::vector<KeyCopy>& copies);
   [[nodiscard]] Result<KeysAnswer> keys(const wire::UnitId& unit);
-  [[nodiscard]] Result<std::vector<PushAck>> push(const wire::UnitId& unit, const std::vector<Bytes>& envelopes);
+  //! A refusal of the batch is a PushOutcome, not an error: the engine acts
+  //! on it (seals again under a new epoch, heals a chain the server lost).
+  //! `heal`: the change sets come back after the server lost them.
+  [[nodiscard]] Result<PushOutcome> push(const wire::UnitId& unit, const std::vector<Bytes>& envelopes,
+                                         bool heal = false);
   //! Encoded registry entries with index >= after.
   [[nodiscard]] Result<std::vector<Bytes>> registry(const wire::UnitId& unit, std::uint64_t after);
   [[nodiscard]] Result<void> post_registry(const wire::UnitId& unit, ByteView entry, const std::vector<KeyCopy>& copies);
   [[nodiscard]] Result<std::vector<KeyCopy>> key_copies(const wire::UnitId& unit, std::uint32_t epoch);
-  [[nodiscard]] Result<Bytes> checkpoint(const wire::UnitId& unit);
+  //! The server's signed checkpoint at its head, or at change set `at`.
+  [[nodiscard]] Result<Bytes> checkpoint(const wire::UnitId& unit, std::optional<std::uint64_t> at = std::nullopt);
   //! A revoked device's signed goodbye after it wiped itself (no session).
   [[nodiscard]] Result<void> confirm_wipe(std::int64_t now_unix);
   [[nodiscard]] Result<PullPage> pull(const wire::UnitId& unit, std::uint64_t after, std::size_t limit, int wait_seconds);
+  //! The registry the last 403 "revoked" answer carried (empty when none came).
+  [[nodiscard]] const RevocationClaim& revocation_claim() const { return revocation_; }
 
  private:
   [[nodiscard]] Result<HttpResponse> call(HttpRequest request);
   [[nodiscard]] Result<HttpResponse> call_once(const HttpRequest& request);
   HttpExecutor& http_;
   const crypto::DeviceIdentity& me_;
+  [[nodiscard]] Error refused(const HttpResponse& response);
   std::string token_;
+  RevocationClaim revocation_;
+  Bytes last_body_;  //!< of the last refused call, for the details a refusal carries
 };
 
 //! Maps an HTTP error answer to an Error (401 -> unavailable, 403 revoked ->
@@ -53,5 +60,9 @@ class ApiClient {
 
 //! The bytes a device signs to open a session.
 [[nodiscard]] crypto::Hash32 session_challenge_digest(ByteView challenge);
+
+//! The bytes a device signs to file an enrolment request: proof that it
+//! holds the bundle's signing key.
+[[nodiscard]] crypto::Hash32 enrol_request_digest(ByteView bundle);
 
 }  // namespace varn::sync

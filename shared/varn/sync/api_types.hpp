@@ -21,10 +21,26 @@ struct EnrolAnswer {
   std::optional<crypto::SignPublicKey> server_key;  //!< pinned at enrolment
 };
 
-struct SessionInfo {
-  std::string status;  //!< "active" or "pending"
-  std::optional<wire::UnitId> unit;
+//! What the server says a device is in one unit (its word only: the
+//! device believes the verified registry).
+struct UnitStanding {
+  wire::UnitId unit{};
+  std::string status;  //!< "active" or "revoked"
   std::string role;
+};
+
+struct SessionInfo {
+  std::string status;  //!< "active", "pending" or "revoked"
+  std::optional<wire::UnitId> unit;  //!< the first unit the device is active in
+  std::string role;
+  std::vector<UnitStanding> units;
+};
+
+//! What a 403 "revoked" answer carried: the unit's registry, which must hold
+//! a signed revoke entry naming the device before it wipes anything.
+struct RevocationClaim {
+  std::optional<wire::UnitId> unit;
+  std::vector<Bytes> registry;
 };
 
 struct DeviceEntry {
@@ -32,6 +48,7 @@ struct DeviceEntry {
   crypto::DevicePublicBundle bundle;
   std::string role;
   std::string status;  //!< "active" or "revoked"
+  ByteArray<16> person{};
   std::int64_t last_seen = 0;
   std::int64_t wiped_at = 0;  //!< when a revoked device confirmed its wipe (its clock); 0: not confirmed
 };
@@ -46,6 +63,14 @@ struct EnrolmentRequest {
 struct WrappedKey {
   std::uint32_t epoch = 0;
   Bytes wrapped;  //!< crypto_box_seal(epoch key, device box key)
+};
+
+//! Why the server refused a push as a whole, naming the first envelope at fault.
+struct PushRefusal {
+  std::string code;  //!< stale_epoch, chain, role, conflict, forbidden, ...
+  std::size_t index = 0;
+  std::uint64_t author_head = 0;  //!< chain: the author's last number the server holds
+  std::string message;
 };
 
 //! One sealed copy of an epoch key as the server lists it (the box audit).
@@ -63,6 +88,12 @@ struct PushAck {
   wire::ChangeSetId id{};
   std::uint64_t seq = 0;
   bool duplicate = false;
+};
+
+//! A push answered: every change set acknowledged, or the batch refused.
+struct PushOutcome {
+  std::vector<PushAck> acks;
+  std::optional<PushRefusal> refusal;
 };
 
 struct PullPage {

@@ -32,7 +32,7 @@ inline constexpr std::string_view kServerUrl = "server.url";
 inline constexpr std::string_view kServerPin = "server.pin_sha256";  //!< hex of the TLS certificate digest
 inline constexpr std::string_view kUnit = "unit.id";                 //!< hex
 inline constexpr std::string_view kRole = "device.role";
-inline constexpr std::string_view kStatus = "device.status";         //!< "pending", "active", "revoked"
+inline constexpr std::string_view kStatus = "device.status";         //!< registry::DeviceStatus as text
 inline constexpr std::string_view kEnrolCode = "device.enrol_code";
 inline constexpr std::string_view kCurrentEpoch = "unit.current_epoch";
 inline constexpr std::string_view kDevices = "unit.devices";         //!< JSON cache of the unit's devices
@@ -47,6 +47,12 @@ inline constexpr std::string_view kCheckpointRegistry = "checkpoint.registry_len
 inline constexpr std::string_view kAlarm = "alarm";                      //!< set when the server misbehaved
 inline constexpr std::string_view kAlarmAcknowledged = "alarm.acknowledged";  //!< "<unix time> <text>" of the last one a person cleared
 inline constexpr std::string_view kPostedCopies = "registry.posted_copies.";  //!< + index: admin's copies, to re-post after a restore
+inline constexpr std::string_view kRotationCopies = "registry.rotation_copies.";  //!< + epoch: the audited set
+inline constexpr std::string_view kOwnCopies = "registry.own_copies.";  //!< + epoch: this device's sealed copy
+//! The one-time pairing secret a pending device shows the admin (never sent);
+//! cleared once the device has pinned its unit's admin from an entry that proves it.
+inline constexpr std::string_view kPairingSecret = "device.pairing_secret";
+inline constexpr std::string_view kCheckpointHead = "checkpoint.head";  //!< hex of the highest checkpoint's log hash
 }  // namespace settings
 
 }  // namespace varn::sync

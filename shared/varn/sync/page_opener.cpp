@@ -12,9 +12,29 @@ namespace {
 constexpr std::size_t kItemsWorthAThread = 32;
 constexpr unsigned kMaxWorkers = 4;
 
-Result<Bytes> open_item(const SealedItem& item) {
+// What a change set turns out to be once its signature and ciphertext are
+// checked. Items the engine already set aside pass through unopened.
+template <class Opened>
+Result<Opened> open_item(const SealedItem& item) {
+  Opened out;
+  out.disposition = item.disposition;
+  out.reason = item.reason;
+  if (item.disposition == Disposition::hold || item.disposition == Disposition::quarantine) return out;
   try {
-    return wire::open_envelope(item.envelope, item.author_key, *item.epoch_key);
+    if (!wire::verify_envelope(item.envelope, item.author_key)) {
+      out.disposition = Disposition::quarantine;
+      out.reason = "its author's signature does not verify: the server or the network changed it";
+      return out;
+    }
+    if (item.disposition == Disposition::refuse) return out;
+    auto plaintext = wire::open_envelope(item.envelope, item.author_key, *item.epoch_key);
+    if (!plaintext) {
+      out.disposition = Disposition::refuse;
+      out.reason = "it does not open under its epoch key (" + plaintext.error().message + ")";
+      return out;
+    }
+    out.plaintext = std::move(plaintext).value();
+    return out;
   } catch (const std::bad_alloc&) {  // fail the page, not the process
     return make_error(Errc::out_of_memory, "out of memory while opening the change set");
   }
@@ -56,9 +76,9 @@ bool PageOpener::open_one(std::unique_lock<std::mutex>& lock, std::size_t limit)
   if (stop_ || claimed_ >= limit || claimed_ == base_ + slots_.size()) return false;
   Slot& slot = slots_[claimed_++ - base_];
   lock.unlock();
-  auto plaintext = open_item(slot.item);
+  auto opened = open_item<Opened>(slot.item);
   lock.lock();
-  slot.opened = std::move(plaintext);
+  slot.opened = std::move(opened);
   ready_.notify_all();
   return true;
 }
@@ -110,8 +130,14 @@ Result<std::optional<ReceivedChangeSet>> PageOpener::next() {
   received.author = item.envelope.header.author;
   received.change_class = item.envelope.header.change_class;
   received.author_seq = item.envelope.header.seq;
+  received.registry_seen = item.envelope.header.registry_seen;
+  received.hash = item.hash;
   received.envelope = *item.bytes;
-  received.plaintext = std::move(*slot.opened).value();
+  received.from_pending = item.from_pending;
+  auto opened = std::move(*slot.opened).value();
+  received.disposition = opened.disposition;
+  received.reason = std::move(opened.reason);
+  received.plaintext = std::move(opened.plaintext);
   return std::optional<ReceivedChangeSet>(std::move(received));
 }
 

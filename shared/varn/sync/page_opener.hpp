@@ -22,13 +22,18 @@
 
 namespace varn::sync {
 
-//! One change set of a page with the keys it opens under.
+//! One change set of a page with what the engine decided about it and, to
+//! be applied, the keys it opens under.
 struct SealedItem {
   std::uint64_t seq = 0;
   const Bytes* bytes = nullptr;  //!< the page's envelope, outlives the opener's use of it
   wire::Envelope envelope;
+  crypto::Hash32 hash{};         //!< envelope_hash(*bytes)
   crypto::SignPublicKey author_key{};
   const crypto::SecretBuffer* epoch_key = nullptr;  //!< held by the KeyProvider, outlives the opener's use of it
+  Disposition disposition = Disposition::apply;     //!< only `apply` and `refuse` items are verified
+  std::string reason;
+  bool from_pending = false;
 };
 
 //! add_page() and next() are called from one thread, the store's.
@@ -47,8 +52,10 @@ class PageOpener {
   //! The next change set of the oldest unfinished page, once opened (the
   //! caller opens waiting items of that page itself rather than idle);
   //! nullopt at the end of the page, and the next call goes on with the
-  //! page after it. The first failure ends the opener: its error names the
-  //! change set's number.
+  //! page after it. A change set whose signature fails comes out
+  //! quarantined (the server or the network forged it); one that verifies
+  //! but does not decrypt comes out refused (its author sealed it so). Only
+  //! running out of memory ends the opener.
   [[nodiscard]] Result<std::optional<ReceivedChangeSet>> next();
 
   //! Worker threads worth starting on this machine.
@@ -57,9 +64,14 @@ class PageOpener {
   [[nodiscard]] std::size_t running_workers() const { return threads_.size(); }
 
  private:
+  struct Opened {
+    Disposition disposition = Disposition::apply;
+    std::string reason;
+    Bytes plaintext;
+  };
   struct Slot {
     SealedItem item;
-    std::optional<Result<Bytes>> opened;
+    std::optional<Result<Opened>> opened;
   };
   void work();
   //! Opens the first unclaimed item if it comes before `limit`; false if none.

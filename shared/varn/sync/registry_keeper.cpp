@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "varn/sync/alarm.hpp"
 #include "varn/sync/json_fields.hpp"
+#include "varn/sync/kept_copies.hpp"
 
 namespace varn::sync {
 namespace {
@@ -23,67 +25,103 @@ std::uint64_t setting_u64(DeviceVault& vault, std::string_view key) {
   return std::strtoull((*v)->c_str(), nullptr, 10);
 }
 
+Error refuse(DeviceVault& vault, Errc code, const std::string& message) {
+  (void)raise_alarm(vault, message);
+  return make_error(code, message);
+}
+
 }  // namespace
 
-Result<void> RegistryKeeper::raise_alarm(const std::string& message) {
-  return vault_.put_setting(settings::kAlarm, message);
-}
-
-Result<crypto::SignPublicKey> RegistryKeeper::pinned_admin(const std::vector<registry::Entry>& chain) {
+Result<crypto::SignPublicKey> RegistryKeeper::pinned_admin() {
   auto pinned = vault_.setting(settings::kAdminKey);
   if (!pinned) return pinned.error();
-  if (*pinned) {
-    auto key = array_from_hex<32>(**pinned);
-    if (!key) return make_error(Errc::corrupt, "stored admin key is not valid");
-    return *key;
-  }
-  // First sight, right after the admin approved this device: pin the root.
-  if (chain.empty()) return make_error(Errc::corrupt, "the unit has no registry yet");
-  const auto key = chain.front().bundle.sign_key;
-  if (auto saved = vault_.put_setting(settings::kAdminKey, to_hex(key)); !saved) return saved.error();
-  return key;
+  if (!*pinned) return make_error(Errc::locked, "this device has not pinned its unit's admin key: finish enrolment first");
+  auto key = array_from_hex<32>(**pinned);
+  if (!key) return make_error(Errc::corrupt, "stored admin key is not valid");
+  return *key;
 }
 
-Result<void> RegistryKeeper::remember(const std::vector<Bytes>& encoded, const registry::RegistryState& state) {
+Result<void> RegistryKeeper::remember(const std::vector<registry::Entry>& chain, const registry::RegistryState& state) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& e : encoded) list.push_back(to_base64(e));
+  for (const auto& e : chain) list.push_back(to_base64(e.encode()));
   if (auto r = vault_.put_setting(settings::kRegistry, list.dump()); !r) return r;
   if (auto r = vault_.put_setting(settings::kRegistryLength, std::to_string(state.length)); !r) return r;
   if (auto r = vault_.put_setting(settings::kRegistryHead, to_hex(state.head)); !r) return r;
   return vault_.put_setting(settings::kCurrentEpoch, std::to_string(state.epoch));
 }
 
+Result<std::size_t> RegistryKeeper::repost(ApiClient& api, const wire::UnitId& unit,
+                                           const std::vector<registry::Entry>& ours, std::size_t from) {
+  KeptCopies kept(vault_);
+  std::uint32_t epochs = 0;
+  for (std::size_t i = 0; i < from && i < ours.size(); ++i) {
+    if (ours[i].kind == registry::EntryKind::rotate) epochs = ours[i].epoch;
+  }
+  for (std::size_t i = from; i < ours.size(); ++i) {
+    auto copies = kept.for_entry(ours[i], epochs);
+    if (ours[i].kind == registry::EntryKind::rotate) epochs = ours[i].epoch;
+    if (!copies) return copies.error();
+    if (auto r = api.post_registry(unit, ours[i].encode(), *copies); !r) return r.error();
+  }
+  return ours.size() - from;
+}
+
 Result<registry::RegistryState> RegistryKeeper::refresh(ApiClient& api, const wire::UnitId& unit) {
+  auto admin = pinned_admin();
+  if (!admin) return admin.error();
   auto encoded = api.registry(unit, 0);
   if (!encoded) return encoded.error();
   auto chain = decode_all(*encoded);
-  if (!chain) {
-    (void)raise_alarm("the server sent a registry entry that does not parse");
-    return chain.error();
-  }
+  if (!chain) return refuse(vault_, Errc::corrupt, "the server sent a registry entry that does not parse");
   const std::uint64_t seen_length = setting_u64(vault_, settings::kRegistryLength);
-  if (seen_length > 0) {
-    auto head_hex = vault_.setting(settings::kRegistryHead);
-    auto head = head_hex && *head_hex ? array_from_hex<32>(**head_hex) : std::nullopt;
-    if (!head) return make_error(Errc::corrupt, "stored registry head is not valid");
-    if (auto extends = registry::check_extends(*chain, seen_length, *head); !extends) {
-      (void)raise_alarm(extends.error().message);
-      return extends.error();
+  auto head_hex = vault_.setting(settings::kRegistryHead);
+  auto head = head_hex && *head_hex ? array_from_hex<32>(**head_hex) : std::nullopt;
+  if (seen_length > 0 && !head) return make_error(Errc::corrupt, "stored registry head is not valid");
+  const auto extension = registry::compare_with_remembered(*chain, seen_length, head.value_or(crypto::Hash32{}));
+  if (extension == registry::Extension::forks) {
+    return refuse(vault_, Errc::rollback, "the server's registry forks from the one this device has seen");
+  }
+  if (extension == registry::Extension::shorter) {
+    // A restore, or a server hiding entries: every entry is admin-signed,
+    // so what this device holds goes back, and the unit converges.
+    auto ours = cached_entries();
+    if (!ours) return ours.error();
+    for (std::size_t i = 0; i < chain->size(); ++i) {
+      if (i >= ours->size() || registry::entry_hash((*chain)[i]) != registry::entry_hash((*ours)[i])) {
+        return refuse(vault_, Errc::rollback, "the server's registry forks from the one this device has seen");
+      }
+    }
+    auto posted = repost(api, unit, *ours, chain->size());
+    if (!posted) return refuse(vault_, Errc::rollback, "the server lost registry entries and refused them back: " + posted.error().message);
+    (void)raise_alarm(vault_, "the server had lost " + std::to_string(*posted) +
+                                  " registry entries (restored from a backup?); this device posted them again");
+    encoded = api.registry(unit, 0);
+    if (!encoded) return encoded.error();
+    chain = decode_all(*encoded);
+    if (!chain || registry::compare_with_remembered(*chain, seen_length, *head) != registry::Extension::extends) {
+      return refuse(vault_, Errc::rollback, "the server's registry is still shorter than the one this device has seen");
     }
   }
-  auto admin = pinned_admin(*chain);
-  if (!admin) return admin.error();
   auto state = registry::verify_chain(*chain, *admin);
-  if (!state) {
-    (void)raise_alarm(state.error().message);
-    return state.error();
-  }
-  if (state->unit != unit) {
-    (void)raise_alarm("the server sent the registry of another unit");
-    return make_error(Errc::corrupt, "registry of another unit");
-  }
-  if (auto r = remember(*encoded, *state); !r) return r.error();
+  if (!state) return refuse(vault_, Errc::corrupt, state.error().message);
+  if (state->unit != unit) return refuse(vault_, Errc::corrupt, "the server sent the registry of another unit");
+  if (auto r = remember(*chain, *state); !r) return r.error();
   return state;
+}
+
+Result<registry::RegistryState> RegistryKeeper::verify_offered(const std::vector<Bytes>& encoded) {
+  auto admin = pinned_admin();
+  if (!admin) return admin.error();
+  auto chain = decode_all(encoded);
+  if (!chain) return chain.error();
+  const std::uint64_t seen_length = setting_u64(vault_, settings::kRegistryLength);
+  auto head_hex = vault_.setting(settings::kRegistryHead);
+  auto head = head_hex && *head_hex ? array_from_hex<32>(**head_hex) : std::nullopt;
+  if (seen_length > 0 && (!head || registry::compare_with_remembered(*chain, seen_length, *head) !=
+                                       registry::Extension::extends)) {
+    return make_error(Errc::rollback, "the registry offered does not extend the one this device has seen");
+  }
+  return registry::verify_chain(*chain, *admin);
 }
 
 Result<std::vector<registry::Entry>> RegistryKeeper::cached_entries() {
@@ -105,7 +143,7 @@ Result<std::vector<registry::Entry>> RegistryKeeper::cached_entries() {
 Result<registry::RegistryState> RegistryKeeper::cached_state() {
   auto chain = cached_entries();
   if (!chain) return chain.error();
-  auto admin = pinned_admin(*chain);
+  auto admin = pinned_admin();
   if (!admin) return admin.error();
   return registry::verify_chain(*chain, *admin);
 }

@@ -1,8 +1,9 @@
 #pragma once
-//! Keeps this device's copy of the unit registry: fetches it, refuses a
-//! rollback or fork against what the device has seen, verifies it from the
-//! pinned admin key, and remembers the new head. A refusal also sets the
-//! vault's alarm, which the app and varn-cli show.
+//! Keeps this device's copy of the unit registry: fetches it, refuses a fork
+//! of what the device has seen, gives a server that lost entries (a restore)
+//! back the signed entries it holds, verifies the chain from the admin key
+//! pinned at a two-way verified enrolment, and remembers the new head. A
+//! refusal also sets the vault's alarm, which the app and varn-cli show.
 
 #include "varn/registry/chain.hpp"
 #include "varn/sync/api_client.hpp"
@@ -15,18 +16,25 @@ class RegistryKeeper {
   explicit RegistryKeeper(DeviceVault& vault) : vault_(vault) {}
 
   //! Fetches and verifies the registry; Errc::rollback / Errc::corrupt (with
-  //! the alarm set) when the server's registry cannot be trusted.
+  //! the alarm set) when the server's registry cannot be trusted. Entries
+  //! this device holds beyond the server's are posted again first.
   [[nodiscard]] Result<registry::RegistryState> refresh(ApiClient& api, const wire::UnitId& unit);
   //! The registry as last verified (no network).
   [[nodiscard]] Result<std::vector<registry::Entry>> cached_entries();
   //! Verifies the cached registry (no network).
   [[nodiscard]] Result<registry::RegistryState> cached_state();
-  //! Raises the alarm with a message for people.
-  [[nodiscard]] Result<void> raise_alarm(const std::string& message);
+  //! Verifies a registry someone handed over (a "revoked" answer) as
+  //! refresh() would, without remembering it: it must extend what this
+  //! device has seen and verify from the pinned admin key.
+  [[nodiscard]] Result<registry::RegistryState> verify_offered(const std::vector<Bytes>& encoded);
+  //! Keeps `chain` as the verified registry (after a two-way verified enrolment).
+  [[nodiscard]] Result<void> remember(const std::vector<registry::Entry>& chain, const registry::RegistryState& state);
 
  private:
-  [[nodiscard]] Result<crypto::SignPublicKey> pinned_admin(const std::vector<registry::Entry>& chain);
-  [[nodiscard]] Result<void> remember(const std::vector<Bytes>& encoded, const registry::RegistryState& state);
+  [[nodiscard]] Result<crypto::SignPublicKey> pinned_admin();
+  //! Posts the entries the server lacks, with the key copies this device keeps for them.
+  [[nodiscard]] Result<std::size_t> repost(ApiClient& api, const wire::UnitId& unit,
+                                           const std::vector<registry::Entry>& ours, std::size_t from);
   DeviceVault& vault_;
 };
 

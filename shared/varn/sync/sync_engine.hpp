@@ -2,11 +2,17 @@
 //! One device's side of sync, without sockets: seals the outbox into signed
 //! envelopes on the device's hash chain, pushes what the server has not
 //! acknowledged, and pulls, verifies, decrypts and applies what others wrote.
-//! Deterministic given its inputs, so it is tested in memory.
+//! Every author's chain is checked on the way in (numbers without gaps,
+//! each envelope linking to the one before, one envelope per position), and
+//! the running log hash is computed over everything pulled, for the
+//! server's checkpoints to be checked against. Deterministic given its
+//! inputs, so it is tested in memory.
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
+#include <vector>
 
 #include "varn/crypto/device_identity.hpp"
 #include "varn/sync/api_client.hpp"
@@ -29,11 +35,18 @@ struct SyncLimits {
 };
 
 struct SyncReport {
-  std::size_t sealed = 0;   //!< change sets made from the outbox
-  std::size_t pushed = 0;   //!< change sets the server acknowledged
-  std::size_t pulled = 0;   //!< change sets received (own echoes included)
-  std::uint64_t cursor = 0; //!< server sequence applied up to
-  std::uint64_t head = 0;   //!< server's highest sequence seen
+  std::size_t sealed = 0;       //!< change sets made from the outbox
+  std::size_t pushed = 0;       //!< change sets the server acknowledged
+  std::size_t pulled = 0;       //!< change sets received (own echoes included)
+  std::size_t healed = 0;       //!< change sets pushed back after the server lost them
+  std::size_t held = 0;         //!< received after a gap in their author's chain, kept aside
+  std::size_t quarantined = 0;  //!< received outside any chain (unknown author, forged, fork)
+  std::size_t refused = 0;      //!< in their author's chain, content refused
+  std::uint64_t cursor = 0;     //!< server sequence applied up to
+  std::uint64_t head = 0;       //!< server's highest sequence seen
+  Bytes checkpoint;             //!< the last pull page's signed checkpoint
+  //! What people must be told: a server that hid, forged or forked something.
+  std::vector<std::string> alarms;
 };
 
 //! The page of change sets after a server sequence number, as the server
@@ -49,35 +62,42 @@ class SyncEngine {
   //! Outbox -> sealed change sets, each chained to the previous one.
   [[nodiscard]] Result<std::size_t> seal_pending();
   //! Pushes every unacknowledged change set, in author order, in batches.
-  [[nodiscard]] Result<std::size_t> push_pending(ApiClient& api);
-  //! Verifies, decrypts and applies one page from the server in one store
-  //! transaction; verification runs on worker threads ahead of the store.
-  //! Stops (applying nothing of the page) on the first change set that
-  //! fails a check: a server serving forged data must be noticed.
-  [[nodiscard]] Result<std::size_t> apply_page(const PullPage& page);
+  //! Change sets sealed under an epoch that is no longer current are sealed
+  //! again (same id and number) before they go; a chain the server lost
+  //! is healed from what this device holds first.
+  [[nodiscard]] Result<std::size_t> push_pending(ApiClient& api, SyncReport& report);
   //! Fetches and applies pages until the cursor reaches the server's head,
-  //! each batch of pages (SyncLimits::changes_per_transaction) as
-  //! apply_page. The next batch is fetched and opened while the store
-  //! applies and commits the current one. A failed fetch or check ends it
-  //! after the batches before it are applied.
+  //! each batch of pages (SyncLimits::changes_per_transaction) in one store
+  //! transaction. The next batch is fetched and opened while the store
+  //! applies and commits the current one. A change set that fails a check
+  //! is kept aside (held, quarantined or refused) and the rest goes on; a
+  //! failed fetch ends it after the batches before it are applied.
   [[nodiscard]] Result<std::size_t> pull_pages(const PageFetcher& fetch, SyncReport& report);
   //! pull_pages from the server.
   [[nodiscard]] Result<std::size_t> pull_all(ApiClient& api, SyncReport& report, int wait_seconds = 0);
-  //! Pushes change sets again (own and others', as held) after a server
-  //! restore; own ones are acknowledged with their new numbers.
-  [[nodiscard]] Result<std::size_t> repush(ApiClient& api, const std::vector<Bytes>& envelopes);
-  //! seal_pending, push_pending, pull_all.
-  [[nodiscard]] Result<SyncReport> sync(ApiClient& api);
+  //! Takes up change sets held or quarantined before that now fit (a gap
+  //! filled, an author the registry now holds), in one transaction.
+  [[nodiscard]] Result<std::size_t> retry_pending(SyncReport& report);
+  //! Pushes change sets back (own and others', as held) after the server
+  //! lost them; own ones are acknowledged with their new numbers. One the
+  //! server refuses is left out and the rest go on.
+  [[nodiscard]] Result<std::size_t> heal(ApiClient& api, const std::vector<Bytes>& envelopes, SyncReport& report);
 
  private:
-  [[nodiscard]] bool role_allows(const crypto::DeviceId& author, wire::ChangeSetClass change_class);
-  //! Decodes the envelope and finds the keys it opens under, on this thread.
-  [[nodiscard]] Result<SealedItem> resolve_keys(const wire::SequencedEnvelope& item);
-  //! `refreshed`: the registry was refreshed already, or must not be
-  //! (a refresh may drop keys that queued items point to).
-  [[nodiscard]] Result<std::vector<SealedItem>> resolve_page(const PullPage& page, std::uint64_t cursor, bool refreshed);
-  //! Applies the oldest page queued in `opener` in one store transaction.
-  [[nodiscard]] Result<void> apply_queued(PageOpener& opener);
+  struct Resolved;
+  //! Decides one change set's disposition against the chain heads (which
+  //! it advances); nullopt when the registry must be refreshed first.
+  [[nodiscard]] std::optional<SealedItem> resolve(const wire::SequencedEnvelope& item, std::map<crypto::DeviceId, ChainHead>& heads,
+                                                  bool may_refresh, std::vector<std::string>& alarms);
+  //! Every change set of a page in order, the log position after it, and
+  //! the heads after it; nullopt when a refresh is needed and not allowed.
+  [[nodiscard]] Result<std::optional<Resolved>> resolve_page(const PullPage& page, const LogPosition& from,
+                                                             const std::map<crypto::DeviceId, ChainHead>& heads,
+                                                             bool may_refresh);
+  [[nodiscard]] Result<std::map<crypto::DeviceId, ChainHead>> load_heads();
+  //! Seals own unacknowledged change sets again from `from_seq` on, under
+  //! the current epoch and registry point, keeping ids and numbers.
+  [[nodiscard]] Result<void> reseal_from(std::uint64_t from_seq);
   SyncStore& store_;
   const crypto::DeviceIdentity& me_;
   wire::UnitId unit_;

@@ -6,10 +6,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "varn/crypto/hash.hpp"
+#include "varn/registry/entry.hpp"
 #include "varn/util/bytes.hpp"
 #include "varn/util/result.hpp"
 #include "varn/wire/envelope.hpp"
@@ -34,13 +37,31 @@ struct SealedChangeSet {
   std::uint64_t server_seq = 0;  //!< 0 until acknowledged
 };
 
-//! The head of this device's own hash chain.
+//! The head of one author's hash chain as this device holds it.
 struct ChainHead {
-  std::uint64_t seq = 0;     //!< 0 when nothing was sealed yet
-  crypto::Hash32 hash{};     //!< zeros when nothing was sealed yet
+  std::uint64_t seq = 0;           //!< 0 when nothing is held yet
+  crypto::Hash32 hash{};           //!< zeros when nothing is held yet
+  std::uint64_t registry_seen = 0; //!< what the last of them claimed to have seen
 };
 
-//! A change set from the server, already verified and decrypted by the engine.
+//! Where this device is in the unit's log: the server sequence applied up
+//! to and the running log hash there (registry::next_log_hash), which the
+//! server's signed checkpoints must match.
+struct LogPosition {
+  std::uint64_t cursor = 0;
+  crypto::Hash32 log_hash{};
+  friend bool operator==(const LogPosition&, const LogPosition&) = default;
+};
+
+//! What the engine decided about a received change set before the store sees it.
+enum class Disposition : std::uint8_t {
+  apply,       //!< in its author's chain; merged
+  refuse,      //!< in its author's chain, its content refused (kept and listed as a conflict)
+  hold,        //!< after a gap in its author's chain: kept until the gap fills
+  quarantine,  //!< outside any chain (unknown author, bad signature, fork): kept, never merged
+};
+
+//! A change set from the server, verified and decrypted by the engine.
 struct ReceivedChangeSet {
   std::uint64_t server_seq = 0;
   wire::ChangeSetId id{};
@@ -49,12 +70,29 @@ struct ReceivedChangeSet {
   //! the store refuses any op inside that the class does not allow.
   wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work;
   Bytes envelope;   //!< kept so the device holds every change set it has seen
-  Bytes plaintext;  //!< the model's change-set encoding
-  //! The author's chain position, from the signed header (0: not known). The
-  //! store finds a change set it has seen by it: an author's numbers grow, so
-  //! that index takes appends, where one on the random id took a page write
-  //! per change set.
+  Bytes plaintext;  //!< the model's change-set encoding (apply only)
+  //! The author's chain position, from the signed header. The store finds a
+  //! change set it has seen by it: an author's numbers grow, so that index
+  //! takes appends, where one on the random id took a page write per change set.
   std::uint64_t author_seq = 0;
+  crypto::Hash32 hash{};           //!< envelope_hash(envelope)
+  std::uint64_t registry_seen = 0; //!< from the signed header
+  Disposition disposition = Disposition::apply;
+  std::string reason;              //!< why, for refuse / hold / quarantine
+  bool from_pending = false;       //!< a held or quarantined change set now taken up
+};
+
+//! A received change set kept aside (held behind a gap, or quarantined).
+struct PendingChangeSet {
+  std::uint64_t server_seq = 0;
+  Bytes envelope;
+  Disposition disposition = Disposition::hold;
+  std::string reason;
+};
+
+//! What applying a batch found that people must hear of.
+struct ApplySummary {
+  std::size_t forks = 0;  //!< another change set at a chain position already held
 };
 
 //! Hands out received change sets in server order; nullopt after the last.
@@ -69,57 +107,43 @@ class SyncStore {
   //! In one transaction: marks the batch's ops as sealed into `sealed` and
   //! keeps `sealed` (which also advances the chain head).
   [[nodiscard]] virtual Result<void> record_sealed(const OutgoingBatch& batch, const SealedChangeSet& sealed) = 0;
+  //! Replaces an unacknowledged change set sealed again (same id and author
+  //! number; new epoch, registry point and chain link).
+  [[nodiscard]] virtual Result<void> replace_sealed(const SealedChangeSet& sealed) = 0;
   [[nodiscard]] virtual Result<ChainHead> chain_head() = 0;
   //! Sealed change sets the server has not acknowledged, in author_seq order.
   [[nodiscard]] virtual Result<std::vector<SealedChangeSet>> unacknowledged() = 0;
   [[nodiscard]] virtual Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) = 0;
+  //! Own change sets the server acknowledged whose echo never came back in
+  //! a pull: after a pull that reached the head, ones the server lost.
+  [[nodiscard]] virtual Result<std::vector<SealedChangeSet>> unechoed() = 0;
 
-  //! The highest server sequence number applied.
-  [[nodiscard]] virtual Result<std::uint64_t> pull_cursor() = 0;
-  //! In one transaction: merges the plaintext's operations (refusing what the
-  //! merge rules refuse, recording conflicts), keeps the envelope, and moves
-  //! the cursor to `server_seq`. A change set id seen before only moves the
-  //! cursor. An own change set coming back is acknowledged, not re-applied.
-  [[nodiscard]] virtual Result<void> apply_received(const ReceivedChangeSet& received) = 0;
-  //! Every envelope this device holds (own and received) that the server
-  //! numbered above `after`, in that order: what it re-pushes after the
-  //! server was restored from an older backup.
-  [[nodiscard]] virtual Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) {
-    (void)after;
-    return make_error(Errc::unavailable, "this store cannot list the change sets it holds");
-  }
-  //! Moves the pull cursor back to `to` (after a restore), so re-pushed
-  //! change sets come round again and are recognised by id.
-  [[nodiscard]] virtual Result<void> rewind_cursor(std::uint64_t to) {
-    (void)to;
-    return make_error(Errc::unavailable, "this store cannot rewind its cursor");
-  }
-  //! The same for a page of change sets in one transaction (initial sync of
-  //! 100k change sets must not pay one commit each), taken from `next` in
-  //! server order until it answers nullopt. An error from `next` or from a
-  //! change set applies nothing of the page. `next` may block while the
-  //! engine still verifies; stores that apply as they go overlap with it.
-  [[nodiscard]] virtual Result<void> apply_received_stream(const ReceivedSource& next) {
-    std::vector<ReceivedChangeSet> page;
-    for (;;) {
-      auto r = next();
-      if (!r) return r.error();
-      if (!*r) break;
-      page.push_back(std::move(**r));
-    }
-    for (const auto& r : page) {
-      if (auto applied = apply_received(r); !applied) return applied;
-    }
-    return {};
-  }
-  //! apply_received_stream over a page already opened.
-  [[nodiscard]] Result<void> apply_received_batch(const std::vector<ReceivedChangeSet>& page) {
-    std::size_t i = 0;
-    return apply_received_stream([&]() -> Result<std::optional<ReceivedChangeSet>> {
-      if (i == page.size()) return std::optional<ReceivedChangeSet>{};
-      return std::optional<ReceivedChangeSet>(page[i++]);
-    });
-  }
+  [[nodiscard]] virtual Result<LogPosition> log_position() = 0;
+  //! Where the log stood after each applied batch, oldest first (with
+  //! {0, zeros} first): the points a device can rewind to.
+  [[nodiscard]] virtual Result<std::vector<LogPosition>> log_marks() = 0;
+  //! The head of every other author's chain this device holds.
+  [[nodiscard]] virtual Result<std::map<crypto::DeviceId, ChainHead>> author_heads() = 0;
+  [[nodiscard]] virtual Result<std::vector<PendingChangeSet>> pending_received() = 0;
+
+  //! In one transaction: takes change sets from `next` until nullopt and
+  //! handles each by its disposition (merge refusing what the merge rules
+  //! refuse, keep its envelope, move its author's head; or keep it aside),
+  //! then sets the log position to `end` and remembers it as a mark (if it
+  //! moved). A change set seen before only takes its new server number. An
+  //! error from `next` or from a change set applies nothing. `next` may
+  //! block while the engine still verifies; stores that apply as they go
+  //! overlap with it.
+  [[nodiscard]] virtual Result<ApplySummary> apply_received_stream(const ReceivedSource& next,
+                                                                   const LogPosition& end) = 0;
+  //! Every envelope in an author chain this device holds (own and received,
+  //! refused content included) that the server numbered above `after`, in
+  //! that order: what it pushes back after the server lost them.
+  [[nodiscard]] virtual Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) = 0;
+  //! Moves the log position back to a mark (after a restore), dropping the
+  //! marks after it, so the change sets after it come round again and are
+  //! recognised by author and number.
+  [[nodiscard]] virtual Result<void> rewind(const LogPosition& to) = 0;
 };
 
 }  // namespace varn::sync

@@ -1,7 +1,10 @@
 #pragma once
 //! KeyProvider backed by the device's vault and the verified registry:
-//! authors are the registry's devices, the current epoch is the registry's,
-//! and the epoch's sealed copies pass the box audit before any is used.
+//! authors and their roles are the registry's, the current epoch is the
+//! registry's, every epoch's sealed copies pass the box audit, and an epoch
+//! key is used only if it matches the commitment in its rotate entry, so a
+//! key the server substituted is refused (and the alarm raised) before it
+//! opens or seals anything.
 
 #include <map>
 #include <memory>
@@ -21,14 +24,17 @@ class VaultKeys : public KeyProvider {
   std::uint32_t current_epoch() override;
   const crypto::SecretBuffer* epoch_key(std::uint32_t epoch) override;
   std::optional<crypto::SignPublicKey> author_key(const crypto::DeviceId& device) override;
-  std::optional<registry::Role> author_role(const crypto::DeviceId& device) override;
+  std::optional<registry::Role> author_role_at(const crypto::DeviceId& device, std::uint64_t registry_length) override;
+  std::uint64_t registry_length() override;
   Result<void> refresh() override;
 
   //! The registry as verified by the last refresh (or from the vault).
   [[nodiscard]] Result<registry::RegistryState> state();
 
  private:
-  Result<void> audit_and_unwrap(const registry::RegistryState& state);
+  const registry::RegistryState* cached();
+  Result<void> audit(const registry::RegistryState& state);
+  Result<void> unwrap(const registry::RegistryState& state);
   DeviceVault& vault_;
   ApiClient& api_;
   const crypto::DeviceIdentity& me_;

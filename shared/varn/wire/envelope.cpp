@@ -1,7 +1,6 @@
 #include "varn/wire/envelope.hpp"
 
 #include <algorithm>
-#include <bit>
 
 #include "varn/crypto/aead.hpp"
 #include "varn/crypto/random.hpp"
@@ -21,9 +20,7 @@ void read_array(ByteArray<N>& out, const std::uint8_t* p) {
 }
 
 bool is_valid_ciphertext_size(std::size_t bytes) {
-  if (bytes < kMinBucketBytes + crypto::kAeadTagBytes) return false;
-  std::size_t padded = bytes - crypto::kAeadTagBytes;
-  return padded <= kMaxBucketBytes && std::has_single_bit(padded);
+  return bytes >= crypto::kAeadTagBytes && is_bucket(bytes - crypto::kAeadTagBytes);
 }
 
 crypto::Hash32 signed_digest(ByteView header, ByteView ciphertext) {
@@ -45,6 +42,7 @@ Bytes EnvelopeHeader::encode() const {
   put_u64(out, seq);
   put_bytes(out, prev_hash);
   put_bytes(out, id);
+  put_u64(out, registry_seen);
   put_bytes(out, nonce);
   put_u32(out, ciphertext_bytes);
   return out;
@@ -75,8 +73,9 @@ Result<Envelope> decode_envelope(ByteView bytes) {
   h.seq = get_u64(p + 40);
   read_array(h.prev_hash, p + 48);
   read_array(h.id, p + 80);
-  read_array(h.nonce, p + 96);
-  h.ciphertext_bytes = get_u32(p + 120);
+  h.registry_seen = get_u64(p + 96);
+  read_array(h.nonce, p + 104);
+  h.ciphertext_bytes = get_u32(p + 128);
   if (h.seq == 0) return make_error(Errc::malformed, "envelope sequence numbers start at 1");
   if (!is_valid_ciphertext_size(h.ciphertext_bytes)) {
     return make_error(Errc::malformed, "envelope ciphertext is not a valid size bucket");
@@ -103,6 +102,7 @@ Result<Bytes> seal_envelope(const SealParams& params, const crypto::SecretBuffer
   h.seq = params.seq;
   h.prev_hash = params.prev_hash;
   h.id = params.id;
+  h.registry_seen = params.registry_seen;
   h.nonce = crypto::random_array<kEnvelopeNonceBytes>();
   h.ciphertext_bytes = static_cast<std::uint32_t>(padded->size() + crypto::kAeadTagBytes);
   const Bytes header = h.encode();

@@ -19,11 +19,11 @@ using ChangeSetId = ByteArray<16>;
 using crypto::DeviceId;
 using crypto::Hash32;
 
-inline constexpr std::uint8_t kEnvelopeVersion = 1;
-inline constexpr std::size_t kEnvelopeHeaderBytes = 124;
+inline constexpr std::uint8_t kEnvelopeVersion = 2;
+inline constexpr std::size_t kEnvelopeHeaderBytes = 132;
 inline constexpr std::size_t kEnvelopeNonceBytes = 24;
-//! Smallest legal envelope: header, 1 KiB bucket + tag, signature.
-inline constexpr std::size_t kEnvelopeMinBytes = kEnvelopeHeaderBytes + 1024 + 16 + 64;
+//! Smallest legal envelope: header, 4 KiB bucket + tag, signature.
+inline constexpr std::size_t kEnvelopeMinBytes = kEnvelopeHeaderBytes + 4096 + 16 + 64;
 
 //! What kind of writing a change set holds, signed in the header so the
 //! server can enforce roles without plaintext; clients check that the
@@ -42,6 +42,10 @@ struct EnvelopeHeader {
   std::uint64_t seq = 0;     //!< author's own counter, 1, 2, 3, ...
   Hash32 prev_hash{};        //!< envelope_hash of the author's seq-1 envelope; zeros for seq 1
   ChangeSetId id{};
+  //! How many registry entries the author had verified when it sealed this
+  //! change set: every replica judges the author's role at that point of
+  //! the registry, never by its role today (docs/REGISTRY.md).
+  std::uint64_t registry_seen = 0;
   ByteArray<kEnvelopeNonceBytes> nonce{};
   std::uint32_t ciphertext_bytes = 0;
 
@@ -64,6 +68,7 @@ struct SealParams {
   std::uint64_t seq = 0;
   Hash32 prev_hash{};
   ChangeSetId id{};
+  std::uint64_t registry_seen = 0;
 };
 
 //! Structural parse only: magic, version, flags, exact lengths, bucket sizes.

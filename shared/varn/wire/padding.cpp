@@ -7,14 +7,26 @@ namespace {
 constexpr std::size_t kFrameBytes = 4;
 }
 
+std::size_t padme(std::size_t length) {
+  if (length < 2) return length;
+  const auto e = static_cast<unsigned>(std::bit_width(length) - 1);  // floor(log2 length)
+  const auto s = static_cast<unsigned>(std::bit_width(e));            // floor(log2 e) + 1
+  const std::size_t mask = (std::size_t{1} << (e - s)) - 1;
+  return (length + mask) & ~mask;
+}
+
 std::size_t bucket_size(std::size_t length) {
-  std::size_t framed = length + kFrameBytes;
+  const std::size_t framed = length + kFrameBytes;
   if (framed <= kMinBucketBytes) return kMinBucketBytes;
-  return std::bit_ceil(framed);
+  return padme(framed);
+}
+
+bool is_bucket(std::size_t padded) {
+  return padded >= kMinBucketBytes && padded <= kMaxBucketBytes && padme(padded) == padded;
 }
 
 Result<Bytes> pad(ByteView plaintext) {
-  if (plaintext.size() + kFrameBytes > kMaxBucketBytes) {
+  if (plaintext.size() + kFrameBytes > kMaxBucketBytes || bucket_size(plaintext.size()) > kMaxBucketBytes) {
     return make_error(Errc::invalid_argument, "change set is larger than 16 MiB");
   }
   Bytes out;

@@ -1,0 +1,50 @@
+#pragma once
+//! Enrolment, verified both ways. The unit's first device enrols with the
+//! unit code and roots the registry in its own key. Every other device
+//! files a request and shows its code, fingerprint and a one-time pairing
+//! secret; the admin checks the fingerprint, enters the secret, and signs
+//! an enrol entry that proves it. The new device pins the admin only from
+//! such an entry, then both show the same unit safety code.
+
+#include <optional>
+#include <string>
+
+#include "varn/sync/api_client.hpp"
+#include "varn/sync/device_context.hpp"
+
+namespace varn::sync {
+
+struct EnrolOutcome {
+  registry::DeviceStatus status = registry::DeviceStatus::pending;  //!< active: the unit's first admin
+  std::string code;         //!< pending: what the admin types in
+  std::string fingerprint;  //!< this device's, to read aloud to the admin
+  std::string pairing;      //!< pending: the one-time secret the admin enters (never sent to the server)
+};
+
+class Enrolment {
+ public:
+  explicit Enrolment(DeviceContext& device) : device_(device) {}
+
+  [[nodiscard]] Result<EnrolOutcome> enrol(HttpExecutor& http, const std::optional<std::string>& unit_code);
+  //! A pending device looks for an approval that proves its pairing
+  //! secret; true once it has pinned the unit's admin from one.
+  //! Approvals without the proof (another unit's admin, the operator) are
+  //! refused and raise the alarm.
+  [[nodiscard]] Result<bool> finish(ApiClient& api);
+  //! The admin's side: refuses a fingerprint that is not the requesting
+  //! device's and a pairing secret that does not parse; the entry carries
+  //! the proof of the secret. `person`: the staff member the device is for.
+  [[nodiscard]] Result<void> approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,
+                                     const std::string& pairing, registry::Role role,
+                                     std::optional<ByteArray<16>> person = std::nullopt);
+  //! The pending device's pairing secret as it shows it; "" when none.
+  [[nodiscard]] std::string pairing();
+  //! The unit safety code, from the unit and its pinned admin key.
+  [[nodiscard]] Result<std::string> safety_code();
+
+ private:
+  [[nodiscard]] Result<void> bootstrap_unit(ApiClient& api, const wire::UnitId& unit);
+  DeviceContext& device_;
+};
+
+}  // namespace varn::sync
