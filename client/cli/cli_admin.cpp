@@ -8,13 +8,16 @@
 #include "commands.hpp"
 #include "records_json.hpp"
 #include "text_format.hpp"
+#include "varn/sync/alarm.hpp"
+#include "varn/sync/enrolment.hpp"
+#include "varn/sync/registry_admin.hpp"
 
 namespace varn::cli {
 namespace {
 
 struct AdminOptions {
   bool json = false;
-  std::string code, fingerprint, role, device;
+  std::string code, fingerprint, pairing, role, device;
 };
 
 // Runs `call` with the store's server; prints the alarm if one was raised.
@@ -26,8 +29,8 @@ Result<void> with_server(Context& ctx, Call call) {
   auto target = known_server(s.store(), std::nullopt);
   if (!target) return target.error();
   auto http = net::make_executor(*target);
-  Result<void> result = call(s.device(), *http);
-  const std::string alarm = s.device().alarm();
+  Result<void> result = call(s.context(), *http);
+  const std::string alarm = sync::current_alarm(s.store());
   if (!alarm.empty()) std::cerr << "varn-cli: ALARM: " << alarm << "\n";
   return result;
 }
@@ -41,8 +44,8 @@ Result<crypto::DeviceId> parse_device(const std::string& text) {
 }
 
 Result<void> devices(Context& ctx, const AdminOptions& o) {
-  return with_server(ctx, [&](sync::DeviceClient& device, sync::HttpExecutor& http) -> Result<void> {
-    auto list = device.devices(http);
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    auto list = sync::RegistryAdmin(device).devices(http);
     if (!list) return list.error();
     std::sort(list->begin(), list->end(), [](const auto& a, const auto& b) { return a.device < b.device; });
     if (o.json) {
@@ -64,8 +67,8 @@ Result<void> devices(Context& ctx, const AdminOptions& o) {
 Result<void> approve(Context& ctx, const AdminOptions& o) {
   auto role = parse_role(o.role);
   if (!role) return role.error();
-  return with_server(ctx, [&](sync::DeviceClient& device, sync::HttpExecutor& http) -> Result<void> {
-    if (auto r = device.approve(http, o.code, o.fingerprint, *role); !r) return r;
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    if (auto r = sync::Enrolment(device).approve(http, o.code, o.fingerprint, o.pairing, *role); !r) return r;
     std::cout << "approved: " << o.code << " as " << o.role << "\n";
     return {};
   });
@@ -74,16 +77,16 @@ Result<void> approve(Context& ctx, const AdminOptions& o) {
 Result<void> revoke(Context& ctx, const AdminOptions& o) {
   auto id = parse_device(o.device);
   if (!id) return id.error();
-  return with_server(ctx, [&](sync::DeviceClient& device, sync::HttpExecutor& http) -> Result<void> {
-    if (auto r = device.revoke(http, *id); !r) return r;
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    if (auto r = sync::RegistryAdmin(device).revoke(http, *id); !r) return r;
     std::cout << "revoked: " << o.device << " (the unit key was rotated)\n";
     return {};
   });
 }
 
 Result<void> rotate(Context& ctx) {
-  return with_server(ctx, [&](sync::DeviceClient& device, sync::HttpExecutor& http) -> Result<void> {
-    if (auto r = device.rotate(http); !r) return r;
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    if (auto r = sync::RegistryAdmin(device).rotate(http); !r) return r;
     std::cout << "rotated: a new unit key was sealed to every active device\n";
     return {};
   });
@@ -94,16 +97,16 @@ Result<void> change_role(Context& ctx, const AdminOptions& o) {
   if (!id) return id.error();
   auto role = parse_role(o.role);
   if (!role) return role.error();
-  return with_server(ctx, [&](sync::DeviceClient& device, sync::HttpExecutor& http) -> Result<void> {
-    if (auto r = device.change_role(http, *id, *role); !r) return r;
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    if (auto r = sync::RegistryAdmin(device).change_role(http, *id, *role); !r) return r;
     std::cout << "role: " << o.device << " is now " << o.role << "\n";
     return {};
   });
 }
 
 Result<void> show_registry(Context& ctx, const AdminOptions& o) {
-  return with_server(ctx, [&](sync::DeviceClient& device, sync::HttpExecutor& http) -> Result<void> {
-    auto entries = device.registry(http);  // verified against the pinned admin key
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    auto entries = sync::RegistryAdmin(device).registry(http);  // verified against the pinned admin key
     if (!entries) return entries.error();
     nlohmann::json out = nlohmann::json::array();
     for (const auto& e : *entries) out.push_back(to_json(e));
@@ -139,9 +142,12 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   list->add_flag("--json", o->json, "Print JSON");
   on_parse(list, ctx, o, devices);
 
-  auto* approve_cmd = admin->add_subcommand("approve", "Approve a pending device after comparing its fingerprint");
+  auto* approve_cmd = admin->add_subcommand(
+      "approve", "Approve a pending device after comparing its fingerprint and entering its pairing secret");
   approve_cmd->add_option("code", o->code, "The code the device printed")->required();
   approve_cmd->add_option("--fingerprint", o->fingerprint, "The fingerprint the device shows (read aloud)")->required();
+  approve_cmd->add_option("--pairing", o->pairing, "The one-time pairing secret the device shows (typed or scanned)")
+      ->required();
   approve_cmd->add_option("--role", o->role, "Its role")->required()->check(CLI::IsMember(roles));
   on_parse(approve_cmd, ctx, o, approve);
 

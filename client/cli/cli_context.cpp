@@ -26,41 +26,18 @@ Exit exit_for(Errc code) {
   }
 }
 
-Session::Session(std::unique_ptr<store::LocalStore> store)
-    : store_(std::move(store)), device_(*store_, *store_) {}
-
-Result<std::unique_ptr<Session>> Session::open(const std::string& path) {
+Result<std::unique_ptr<Session>> open_session(const std::string& path) {
   if (!store::LocalStore::exists(path)) {
     return make_error(Errc::not_found, "no store at " + path + ": run `varn-cli --store " + path + " init` first");
   }
   auto passphrase = read_passphrase(kPassphraseEnv, "Passphrase: ");
   if (!passphrase) return passphrase.error();
-  auto opened = store::LocalStore::open(path, passphrase->view());
-  if (!opened) return opened.error();
-  return adopt(std::move(opened).value());
-}
-
-Result<std::unique_ptr<Session>> Session::adopt(std::unique_ptr<store::LocalStore> store) {
-  std::unique_ptr<Session> session(new Session(std::move(store)));
-  if (auto r = session->start(); !r) return r.error();
-  return session;
-}
-
-Result<void> Session::start() {
-  auto me = device_.identity();  // made and saved on the store's first use
-  if (!me) return me.error();
-  me_ = (*me)->device_id();
-  // Timestamps never go back across runs, even when the wall clock does.
-  auto last = store_->last_hlc();
-  if (!last) return last.error();
-  clock_ = model::HybridClock(model::system_wall_clock(), *last);
-  records_ = std::make_unique<store::Records>(*store_, clock_, me_);
-  return {};
+  return device::DeviceSession::open(path, passphrase->view());
 }
 
 Result<Session*> Context::session() {
   if (!session_) {
-    auto opened = Session::open(store_path);
+    auto opened = open_session(store_path);
     if (!opened) return opened.error();
     session_ = std::move(opened).value();
   }

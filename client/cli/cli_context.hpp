@@ -1,7 +1,7 @@
 #pragma once
 //! What every varn-cli command shares: the store path from the command line,
-//! the opened store (opened once, on first use, with the passphrase), the
-//! device's identity and clock, and the mapping of errors to exit codes.
+//! the opened device session (opened once, on first use, with the
+//! passphrase), and the mapping of errors to exit codes.
 
 #include <functional>
 #include <memory>
@@ -9,10 +9,7 @@
 #include <string>
 
 #include "server_target.hpp"
-#include "varn/model/hlc.hpp"
-#include "varn/store/local_store.hpp"
-#include "varn/store/records.hpp"
-#include "varn/sync/device_client.hpp"
+#include "varn/device/device_session.hpp"
 #include "varn/util/result.hpp"
 
 namespace varn::cli {
@@ -31,27 +28,11 @@ enum class Exit : int {
 
 [[nodiscard]] Exit exit_for(Errc code);
 
-//! An opened store with the device's identity, clock and records.
-class Session {
- public:
-  [[nodiscard]] static Result<std::unique_ptr<Session>> open(const std::string& path);
-  //! Adopts a store just created (init).
-  [[nodiscard]] static Result<std::unique_ptr<Session>> adopt(std::unique_ptr<store::LocalStore> store);
+//! An opened device: the session both clients share.
+using Session = device::DeviceSession;
 
-  [[nodiscard]] store::LocalStore& store() { return *store_; }
-  [[nodiscard]] sync::DeviceClient& device() { return device_; }
-  [[nodiscard]] store::Records& records() { return *records_; }
-  [[nodiscard]] const crypto::DeviceId& device_id() const { return me_; }
-
- private:
-  explicit Session(std::unique_ptr<store::LocalStore> store);
-  [[nodiscard]] Result<void> start();
-  std::unique_ptr<store::LocalStore> store_;
-  sync::DeviceClient device_;
-  model::HybridClock clock_;
-  crypto::DeviceId me_{};
-  std::unique_ptr<store::Records> records_;
-};
+//! Opens the store at `path` with the passphrase from the environment or a prompt.
+[[nodiscard]] Result<std::unique_ptr<Session>> open_session(const std::string& path);
 
 //! The command line's shared state and the one action the parse selected.
 struct Context {

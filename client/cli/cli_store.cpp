@@ -26,9 +26,7 @@ Result<void> run_init(Context& ctx, const InitOptions& opts) {
     options.kdf = crypto::KdfParams::with_new_salt(crypto::kKdfMinOpsLimit, crypto::kKdfMinMemLimit);
   }
   if (opts.wipe_after > 0) options.wipe_after_failed_unlocks = opts.wipe_after;
-  auto created = store::LocalStore::create(ctx.store_path, passphrase->view(), options);
-  if (!created) return created.error();
-  auto session = Session::adopt(std::move(created).value());  // makes the device identity
+  auto session = device::DeviceSession::create(ctx.store_path, passphrase->view(), options);  // makes the identity
   if (!session) return session.error();
   std::cout << "store: " << ctx.store_path << "\n"
             << "device: " << to_hex((*session)->device_id()) << "\n";

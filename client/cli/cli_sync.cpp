@@ -13,7 +13,9 @@
 #include "progress_executor.hpp"
 #include "qr_terminal.hpp"
 #include "qt_std.hpp"
-#include "varn/sync/api_client.hpp"
+#include "varn/sync/alarm.hpp"
+#include "varn/sync/device_sync.hpp"
+#include "varn/sync/enrolment.hpp"
 
 namespace varn::cli {
 namespace {
@@ -30,8 +32,8 @@ struct SyncOptions {
   std::size_t envelopes_per_push = 0;
 };
 
-void print_alarm(sync::DeviceClient& device) {
-  const std::string alarm = device.alarm();
+void print_alarm(Session& session) {
+  const std::string alarm = sync::current_alarm(session.store());
   if (!alarm.empty()) std::cerr << "varn-cli: ALARM: " << alarm << "\n";
 }
 
@@ -47,70 +49,56 @@ Result<void> run_enrol(Context& ctx, const EnrolOptions& o) {
   if (!o.pin.empty()) target.pin_hex = o.pin;
   if (auto r = net::check_target(target); !r) return r;
   auto http = net::make_executor(target);
-  auto outcome = (*session)->device().enrol(*http, o.code.empty() ? std::nullopt : std::optional(o.code));
+  auto outcome = sync::Enrolment((*session)->context()).enrol(*http, o.code.empty() ? std::nullopt : std::optional(o.code));
+  print_alarm(**session);
   if (!outcome) return outcome.error();
   const bool first_use = !target.pin_hex;
   target = net::pinned_on_first_use(std::move(target), *http);
   if (auto r = net::remember_target(vault, target); !r) return r;
-  std::cout << "status: " << outcome->status << "\n";
+  const bool pending = outcome->status == registry::DeviceStatus::pending;
+  std::cout << "status: " << registry::to_string(outcome->status) << "\n";
   if (!outcome->code.empty()) std::cout << "code: " << outcome->code << "\n";
   std::cout << "fingerprint: " << outcome->fingerprint << "\n";
+  if (pending) std::cout << "pairing: " << outcome->pairing << "\n";
   if (first_use && target.pin_hex) {
     std::cout << "pinned: " << *target.pin_hex << " (first use: compare it with the server's cert-sha256)\n";
   }
-  if (outcome->status == "pending" && isatty(STDOUT_FILENO) == 1) {
-    // The admin scans "code fingerprint" instead of typing 30 digits.
-    if (auto qr = render_qr(outcome->code + " " + outcome->fingerprint)) std::cout << "\n" << *qr;
-    std::cout << "Ask an admin to approve this device, then run sync.\n";
+  if (pending && isatty(STDOUT_FILENO) == 1) {
+    // The admin scans "code fingerprint pairing" instead of typing them; the
+    // pairing secret reaches the admin's device this way and never the server.
+    if (auto qr = render_qr(outcome->code + " " + outcome->fingerprint + " " + outcome->pairing)) std::cout << "\n" << *qr;
+    std::cout << "Show this to an admin (never send the pairing secret), then run sync.\n";
   }
   return {};
 }
 
-// The admin revoked this device: everything on it goes, then the server is told.
+// The verified registry revokes this device: everything on it goes, then the server is told.
 Result<void> wipe_revoked(Context& ctx, Session& session, sync::HttpExecutor& http) {
   auto waiting = session.records().waiting_ops();
-  const std::size_t discarded = waiting ? *waiting : 0;
-  const std::string path = session.store().path();
-  session.store().lock();
-  auto wiped = store::LocalStore::wipe(path);
-  std::cout << "revoked: an admin revoked this device\n";
+  const std::string path = session.path();
+  auto wiped = device::wipe_revoked(session.context(), path, waiting ? *waiting : 0, [&] { session.lock(); }, http);
+  std::cout << "revoked: an admin revoked this device (a signed revoke entry names it)\n";
+  ctx.forget_session();
   if (!wiped) {
-    ctx.forget_session();
     return make_error(Errc::revoked, "this device was revoked but wiping its store failed: " + wiped.error().message);
   }
   std::cout << "wiped: the local store " << path << " was erased\n"
-            << "discarded: " << discarded << " unsynced change" << (discarded == 1 ? "" : "s") << "\n";
-  // The identity is still in memory (the client loaded it to sync): sign the goodbye.
-  auto confirmed = session.device().confirm_wipe(http, static_cast<std::int64_t>(std::time(nullptr)));
-  std::cout << "wipe confirmed to the server: " << (confirmed ? "yes" : "no (" + confirmed.error().message + ")") << "\n";
-  ctx.forget_session();
-  return make_error(Errc::revoked, "this device was revoked: its store was wiped and " + std::to_string(discarded) +
-                                       " unsynced change(s) were discarded");
+            << "discarded: " << wiped->discarded << " unsynced change" << (wiped->discarded == 1 ? "" : "s") << "\n"
+            << "wipe confirmed to the server: " << (wiped->confirmed ? "yes" : "no") << "\n";
+  return make_error(Errc::revoked, "this device was revoked: its store was wiped and " +
+                                       std::to_string(wiped->discarded) + " unsynced change(s) were discarded");
 }
 
 void add_up(sync::SyncReport& total, const sync::SyncReport& more) {
   total.sealed += more.sealed;
   total.pushed += more.pushed;
   total.pulled += more.pulled;
+  total.healed += more.healed;
+  total.held = more.held;
+  total.quarantined += more.quarantined;
+  total.refused += more.refused;
   total.cursor = more.cursor;
   total.head = more.head;
-}
-
-// Holds one long-poll open until something new reaches the server (or the
-// wait runs out): a cheap way for a script to follow the unit.
-Result<bool> wait_for_news(Session& session, sync::HttpExecutor& http, int seconds) {
-  auto me = session.device().identity();
-  if (!me) return me.error();
-  auto unit_hex = session.store().setting(sync::settings::kUnit);
-  if (!unit_hex) return unit_hex.error();
-  auto unit = *unit_hex ? array_from_hex<16>(**unit_hex) : std::nullopt;
-  if (!unit) return make_error(Errc::locked, "this device is not enrolled in a unit yet");
-  auto cursor = session.store().pull_cursor();
-  if (!cursor) return cursor.error();
-  sync::ApiClient api(http, **me);
-  auto page = api.pull(*unit, *cursor, 1, seconds);
-  if (!page) return page.error();
-  return !page->items.empty();
 }
 
 Result<void> run_sync(Context& ctx, const SyncOptions& o) {
@@ -127,17 +115,18 @@ Result<void> run_sync(Context& ctx, const SyncOptions& o) {
   if (o.ops_per_change_set > 0) limits.ops_per_change_set = o.ops_per_change_set;
   if (o.envelopes_per_push > 0) limits.envelopes_per_push = o.envelopes_per_push;
 
-  auto report = s.device().sync(http, limits);
+  sync::DeviceSync device(s.context());
+  auto report = device.sync(http, limits);
   if (report && o.wait_seconds > 0) {
-    auto news = wait_for_news(s, http, o.wait_seconds);
+    auto news = device.wait_for_news(http, o.wait_seconds);
     if (!news) report = news.error();
     else if (*news) {
-      auto more = s.device().sync(http, limits);
+      auto more = device.sync(http, limits);
       if (more) add_up(*report, *more);
       else report = more.error();
     }
   }
-  print_alarm(s.device());
+  print_alarm(s);
   if (!report) {
     if (report.error().code == Errc::revoked) return wipe_revoked(ctx, s, *transport);
     return report.error();
@@ -151,6 +140,11 @@ Result<void> run_sync(Context& ctx, const SyncOptions& o) {
             << "pulled: " << report->pulled << "\n"
             << "cursor: " << report->cursor << "\n";
   if (waiting) std::cout << "waiting: " << *waiting << "\n";
+  // What the device did about a server that lost or hid something.
+  if (report->healed > 0) std::cout << "healed: " << report->healed << " change set(s) pushed back to the server\n";
+  if (report->held > 0) std::cout << "held: " << report->held << "\n";
+  if (report->quarantined > 0) std::cout << "quarantined: " << report->quarantined << "\n";
+  if (report->refused > 0) std::cout << "refused: " << report->refused << "\n";
   return {};
 }
 
@@ -158,15 +152,33 @@ Result<void> run_sync(Context& ctx, const SyncOptions& o) {
 Result<void> run_alarm(Context& ctx, bool acknowledge) {
   auto session = ctx.session();
   if (!session) return session.error();
-  auto& device = (*session)->device();
+  auto& vault = (*session)->store();
   if (!acknowledge) {
-    const std::string alarm = device.alarm();
+    const std::string alarm = sync::current_alarm(vault);
     std::cout << "alarm: " << (alarm.empty() ? "none" : alarm) << "\n";
     return {};
   }
-  auto cleared = device.acknowledge_alarm(static_cast<std::int64_t>(std::time(nullptr)));
+  auto cleared = sync::acknowledge_alarm(vault, (*session)->context().now());
   if (!cleared) return cleared.error();
   std::cout << "acknowledged: " << *cleared << "\n";
+  return {};
+}
+
+// The unit this device belongs to, and the safety code every device of it
+// shows: the same on the admin's screen and the new device's, or the
+// enrolment went to someone else.
+Result<void> run_unit(Context& ctx) {
+  auto session = ctx.session();
+  if (!session) return session.error();
+  auto& context = (*session)->context();
+  const auto status = context.status();
+  std::cout << "status: " << (status ? registry::to_string(*status) : std::string("not enrolled")) << "\n";
+  auto unit = context.unit();
+  if (!unit) return {};
+  std::cout << "unit: " << to_hex(*unit) << "\n";
+  auto code = sync::Enrolment(context).safety_code();
+  if (!code) return code.error();
+  std::cout << "safety-code: " << *code << "\n";
   return {};
 }
 
@@ -195,6 +207,9 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
   auto* alarm = app.add_subcommand("alarm", "Show the alarm raised when the server misbehaved (or `alarm: none`)");
   alarm->add_flag("--acknowledge", *acknowledge, "Clear it after acting on it (a later sync raises it again if still true)");
   alarm->callback([&ctx, acknowledge] { ctx.action = [&ctx, acknowledge] { return run_alarm(ctx, *acknowledge); }; });
+
+  auto* unit = app.add_subcommand("unit", "This device's unit and its safety code (compare it with the admin's)");
+  unit->callback([&ctx] { ctx.action = [&ctx] { return run_unit(ctx); }; });
 }
 
 }  // namespace varn::cli

@@ -211,8 +211,12 @@ Result<std::size_t> SyncEngine::heal(ApiClient& api, const std::vector<Bytes>& e
       left.erase(left.begin() + static_cast<std::ptrdiff_t>(at));
       continue;
     }
-    for (const auto& ack : outcome->acks) {
-      if (auto marked = store_.mark_acknowledged(ack.id, ack.seq); !marked) return marked.error();
+    for (std::size_t k = 0; k < outcome->acks.size(); ++k) {
+      const auto& ack = outcome->acks[k];
+      auto env = wire::decode_envelope(batch[k]);
+      if (env && env->header.author == me_.device_id()) {
+        if (auto marked = store_.mark_acknowledged(ack.id, ack.seq); !marked) return marked.error();
+      }
       if (!ack.duplicate) ++done;
     }
     i = end;

@@ -144,6 +144,15 @@ class SyncStore {
   //! marks after it, so the change sets after it come round again and are
   //! recognised by author and number.
   [[nodiscard]] virtual Result<void> rewind(const LogPosition& to) = 0;
+
+  //! The highest server sequence number applied.
+  [[nodiscard]] Result<std::uint64_t> pull_cursor();
+  //! apply_received_stream over change sets already opened, the log
+  //! position moving over each in turn.
+  [[nodiscard]] Result<ApplySummary> apply_received_batch(const std::vector<ReceivedChangeSet>& page);
+  [[nodiscard]] Result<ApplySummary> apply_received(const ReceivedChangeSet& received) {
+    return apply_received_batch({received});
+  }
 };
 
 }  // namespace varn::sync

@@ -1,6 +1,8 @@
 // LocalStore as the sync engine's store, incoming side: merge received change
 // sets, keep their envelopes and move the cursor, one transaction per page.
 #include <algorithm>
+#include <map>
+#include <set>
 #include <optional>
 
 #include "varn/model/change_set_codec.hpp"
@@ -15,10 +17,40 @@ Error locked_error() { return make_error(Errc::locked, "the store is locked"); }
 
 std::int64_t sql(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 
-Result<void> set_cursor(Database& db, std::uint64_t server_seq, std::uint64_t max_hlc) {
-  auto q = db.prepare("UPDATE OR FAIL sync_state SET cursor = ?, hlc_last = max(hlc_last, ?) WHERE only = 1");
+// The cursor and its log hash move once per transaction, with a mark to
+// rewind to should the server's history later part from this one.
+Result<void> set_position(Database& db, const sync::LogPosition& end, std::uint64_t max_hlc) {
+  auto before = db.prepare("SELECT cursor FROM sync_state WHERE only = 1");
+  if (!before) return before.error();
+  auto row = before->step();
+  if (!row) return row.error();
+  const bool moved = *row && before->uint64(0) != end.cursor;
+  auto q = db.prepare(
+      "UPDATE OR FAIL sync_state SET cursor = ?, log_hash = ?, hlc_last = max(hlc_last, ?) WHERE only = 1");
   if (!q) return q.error();
-  q->bind(1, sql(server_seq)).bind(2, sql(max_hlc));
+  q->bind(1, sql(end.cursor)).bind(2, end.log_hash).bind(3, sql(max_hlc));
+  if (auto r = q->run(); !r) return r;
+  if (!moved) return {};
+  auto mark = db.prepare("INSERT OR REPLACE INTO log_mark(cursor, log_hash) VALUES(?, ?)");
+  if (!mark) return mark.error();
+  mark->bind(1, sql(end.cursor)).bind(2, end.log_hash);
+  return mark->run();
+}
+
+// Change sets the engine set aside are kept whole until they fit or are
+// looked at; taking one up removes its row in the same transaction.
+Result<void> keep_aside(Database& db, const sync::ReceivedChangeSet& r) {
+  auto q = db.prepare(
+      "INSERT OR REPLACE INTO pending_received(server_seq, envelope, disposition, reason) VALUES(?, ?, ?, ?)");
+  if (!q) return q.error();
+  q->bind(1, sql(r.server_seq)).bind(2, r.envelope).bind(3, static_cast<std::int64_t>(r.disposition)).bind(4, r.reason);
+  return q->run();
+}
+
+Result<void> take_up(Database& db, const sync::ReceivedChangeSet& r) {
+  auto q = db.prepare("DELETE FROM pending_received WHERE server_seq = ?");
+  if (!q) return q.error();
+  q->bind(1, sql(r.server_seq));
   return q->run();
 }
 
@@ -44,7 +76,9 @@ Result<Seen> renumber_if_seen(Database& db, const sync::ReceivedChangeSet& r) {
   bind_author_seq(*held, 2, r);
   auto row = held->step();
   if (!row) return row.error();
-  const char* renumber = "UPDATE OR FAIL sealed_changeset SET server_seq = ?1 WHERE author_seq = ?3 AND id = ?4";
+  // An own change set coming back: its echo, proof the server kept it.
+  const char* renumber =
+      "UPDATE OR FAIL sealed_changeset SET server_seq = ?1, echoed = 1 WHERE author_seq = ?3 AND id = ?4";
   if (*row) {
     if (held->array<16>(0) != r.id) return Seen::fork;
     renumber = "UPDATE OR FAIL received_changeset SET server_seq = ?1 WHERE author = ?2 AND author_seq = ?3 AND id = ?4";
@@ -151,19 +185,58 @@ class EnvelopeKeeper {
   Bytes& bytes_;
 };
 
-// Merges one change set; answers the highest HLC among its ops merged (0
-// when none was), which the clock must move past.
-Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& envelopes,
-                                const sync::ReceivedChangeSet& r) {
+// The heads of the authors' chains, and which of them a transaction moved:
+// written once at its end (one row per author, not one write per change set).
+struct MovedHeads {
+  std::map<crypto::DeviceId, sync::ChainHead> heads;
+  std::set<crypto::DeviceId> moved;
+  bool loaded = false;
+};
+
+Result<void> write_heads(Database& db, const MovedHeads& m) {
+  for (const auto& author : m.moved) {
+    const auto& head = m.heads.at(author);
+    auto q = db.prepare(
+        "INSERT OR REPLACE INTO author_head(author, seq, hash, registry_seen) VALUES(?, ?, ?, ?)");
+    if (!q) return q.error();
+    q->bind(1, author).bind(2, sql(head.seq)).bind(3, head.hash).bind(4, sql(head.registry_seen));
+    if (auto r = q->run(); !r) return r;
+  }
+  return {};
+}
+
+// Merges one change set by its disposition; answers the highest HLC among
+// its ops merged (0 when none was), which the clock must move past.
+Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& envelopes, MovedHeads& heads,
+                                sync::ApplySummary& summary, const sync::ReceivedChangeSet& r) {
+  if (r.from_pending) {
+    if (auto done = take_up(db, r); !done) return done.error();
+  }
+  if (r.disposition == sync::Disposition::hold || r.disposition == sync::Disposition::quarantine) {
+    if (auto kept = keep_aside(db, r); !kept) return kept.error();
+    return std::uint64_t{0};
+  }
   auto seen = renumber_if_seen(db, r);
   if (!seen) return seen.error();
   if (*seen == Seen::yes) return std::uint64_t{0};
   if (*seen == Seen::fork) {
+    ++summary.forks;
     const Refusal fork{"change set refused: its author already signed another change set numbered " +
                            std::to_string(r.author_seq),
                        {}};
     if (auto rec = record_refusal(db, r, fork); !rec) return rec.error();
     return std::uint64_t{0};  // the first one stays; this one is not kept
+  }
+  auto& head = heads.heads[r.author];
+  if (r.author_seq > head.seq) {
+    head = sync::ChainHead{r.author_seq, r.hash, r.registry_seen};
+    heads.moved.insert(r.author);
+  }
+  if (r.disposition == sync::Disposition::refuse) {
+    // In its author's chain, its content refused: kept and listed, never merged.
+    if (auto rec = record_refusal(db, r, Refusal{"change set refused: " + r.reason, {}}); !rec) return rec.error();
+    if (auto kept = envelopes.keep(r, true); !kept) return kept.error();
+    return std::uint64_t{0};
   }
 
   const auto ops = model::decode_ops(r.plaintext);
@@ -203,18 +276,16 @@ void LocalStore::use_catch_up_journal(bool on) {
   if (mode) catching_up_ = *mode == "truncate";
 }
 
-Result<void> LocalStore::apply_received(const sync::ReceivedChangeSet& received) {
-  return apply_received_batch({received});
-}
-
 // Applies each change set as the engine hands it over, so the store works
 // while the engine still verifies the rest of the page.
-Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next) {
+Result<sync::ApplySummary> LocalStore::apply_received_stream(const sync::ReceivedSource& next,
+                                                             const sync::LogPosition& end) {
   if (locked()) return locked_error();
   std::optional<Transaction> tx;
   std::optional<Merger> merger;
   std::optional<EnvelopeKeeper> envelopes;
-  std::uint64_t last_seq = 0;
+  MovedHeads heads;
+  sync::ApplySummary summary;
   std::uint64_t max_hlc = 0;
   std::size_t items = 0;
   for (;;) {
@@ -228,23 +299,30 @@ Result<void> LocalStore::apply_received_stream(const sync::ReceivedSource& next)
       merger.emplace(*db_);
       envelopes.emplace(*db_);
     }
-    auto applied = apply_one(*db_, *merger, *envelopes, **r);
+    if (!heads.loaded) {
+      // The heads this transaction starts from, so that one only moves forward.
+      auto held = author_heads();
+      if (!held) return held.error();
+      heads.heads = std::move(held).value();
+      heads.loaded = true;
+    }
+    auto applied = apply_one(*db_, *merger, *envelopes, heads, summary, **r);
     if (!applied) return applied.error();
-    last_seq = (*r)->server_seq;
     max_hlc = std::max(max_hlc, *applied);
     ++items;
   }
   if (tx) {
-    if (auto done = merger->finish(); !done) return done;
-    if (auto done = envelopes->flush(); !done) return done;
+    if (auto done = merger->finish(); !done) return done.error();
+    if (auto done = envelopes->flush(); !done) return done.error();
+    if (auto done = write_heads(*db_, heads); !done) return done.error();
     // The cursor moves once per page, in the same transaction as its rows.
-    if (auto done = set_cursor(*db_, last_seq, max_hlc); !done) return done;
-    if (auto done = tx->commit(); !done) return done;
+    if (auto done = set_position(*db_, end, max_hlc); !done) return done.error();
+    if (auto done = tx->commit(); !done) return done.error();
   }
   // The journal changes between transactions only; the next page is
   // probably as full as this one.
   use_catch_up_journal(items >= kCatchUpPageItems);
-  return {};
+  return summary;
 }
 
 }  // namespace varn::store

@@ -142,7 +142,10 @@ Result<std::vector<sync::SealedChangeSet>> LocalStore::unacknowledged() {
 Result<void> LocalStore::mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) {
   if (locked()) return locked_error();
   if (server_seq == 0) return make_error(Errc::invalid_argument, "server sequence numbers start at 1");
-  auto q = db_->prepare("UPDATE sealed_changeset SET server_seq = ? WHERE id = ?");
+  // A new number (a heal) must echo again before it counts as kept.
+  auto q = db_->prepare(
+      "UPDATE sealed_changeset SET echoed = CASE WHEN server_seq = ?1 THEN echoed ELSE 0 END, server_seq = ?1 "
+      "WHERE id = ?2");
   if (!q) return q.error();
   q->bind(1, static_cast<std::int64_t>(server_seq)).bind(2, id);
   if (auto r = q->run(); !r) return r;
@@ -150,14 +153,85 @@ Result<void> LocalStore::mark_acknowledged(const wire::ChangeSetId& id, std::uin
   return {};
 }
 
-Result<std::uint64_t> LocalStore::pull_cursor() {
+Result<void> LocalStore::replace_sealed(const sync::SealedChangeSet& sealed) {
   if (locked()) return locked_error();
-  auto q = db_->prepare("SELECT cursor FROM sync_state WHERE only = 1");
+  auto tx = db_->begin();
+  if (!tx) return tx.error();
+  auto q = db_->prepare(
+      "UPDATE sealed_changeset SET envelope = ?, hash = ? WHERE id = ? AND author_seq = ? AND server_seq = 0");
+  if (!q) return q.error();
+  q->bind(1, sealed.envelope).bind(2, sealed.hash).bind(3, sealed.id).bind(4, static_cast<std::int64_t>(sealed.author_seq));
+  if (auto r = q->run(); !r) return r;
+  if (db_->changes() != 1) return make_error(Errc::conflict, "only an unacknowledged change set can be sealed again");
+  auto head = db_->prepare("UPDATE sync_state SET head_hash = ? WHERE only = 1 AND head_seq = ?");
+  if (!head) return head.error();
+  head->bind(1, sealed.hash).bind(2, static_cast<std::int64_t>(sealed.author_seq));
+  if (auto r = head->run(); !r) return r;
+  return tx->commit();
+}
+
+Result<std::vector<sync::SealedChangeSet>> LocalStore::unechoed() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare(
+      "SELECT id, author_seq, hash, envelope, server_seq FROM sealed_changeset WHERE server_seq > 0 AND echoed = 0 "
+      "ORDER BY author_seq");
+  if (!q) return q.error();
+  std::vector<sync::SealedChangeSet> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({q->array<16>(0), q->uint64(1), q->array<32>(2), q->blob(3), q->uint64(4)});
+  }
+}
+
+Result<sync::LogPosition> LocalStore::log_position() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare("SELECT cursor, log_hash FROM sync_state WHERE only = 1");
   if (!q) return q.error();
   auto row = q->step();
   if (!row) return row.error();
   if (!*row) return make_error(Errc::corrupt, "sync state row is missing");
-  return q->uint64(0);
+  return sync::LogPosition{q->uint64(0), q->array<32>(1)};
+}
+
+Result<std::vector<sync::LogPosition>> LocalStore::log_marks() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare("SELECT cursor, log_hash FROM log_mark ORDER BY cursor");
+  if (!q) return q.error();
+  std::vector<sync::LogPosition> out{sync::LogPosition{}};
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({q->uint64(0), q->array<32>(1)});
+  }
+}
+
+Result<std::map<crypto::DeviceId, sync::ChainHead>> LocalStore::author_heads() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare("SELECT author, seq, hash, registry_seen FROM author_head");
+  if (!q) return q.error();
+  std::map<crypto::DeviceId, sync::ChainHead> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out[q->array<16>(0)] = sync::ChainHead{q->uint64(1), q->array<32>(2), q->uint64(3)};
+  }
+}
+
+Result<std::vector<sync::PendingChangeSet>> LocalStore::pending_received() {
+  if (locked()) return locked_error();
+  auto q = db_->prepare("SELECT server_seq, envelope, disposition, reason FROM pending_received ORDER BY server_seq");
+  if (!q) return q.error();
+  std::vector<sync::PendingChangeSet> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({q->uint64(0), q->blob(1), static_cast<sync::Disposition>(q->int64(2)), q->text(3)});
+  }
 }
 
 Result<std::vector<Bytes>> LocalStore::held_envelopes_after(std::uint64_t after) {
@@ -199,14 +273,27 @@ Result<std::vector<Bytes>> LocalStore::held_envelopes_after(std::uint64_t after)
   }
 }
 
-Result<void> LocalStore::rewind_cursor(std::uint64_t to) {
-  auto cursor = pull_cursor();
-  if (!cursor) return cursor.error();
-  if (to > *cursor) return make_error(Errc::invalid_argument, "the cursor can only move back");
-  auto q = db_->prepare("UPDATE sync_state SET cursor = ? WHERE only = 1");
+Result<void> LocalStore::rewind(const sync::LogPosition& to) {
+  if (locked()) return locked_error();
+  auto position = log_position();
+  if (!position) return position.error();
+  if (to.cursor > position->cursor) return make_error(Errc::invalid_argument, "the log position can only move back");
+  auto tx = db_->begin();
+  if (!tx) return tx.error();
+  auto q = db_->prepare("UPDATE sync_state SET cursor = ?, log_hash = ? WHERE only = 1");
   if (!q) return q.error();
-  q->bind(1, static_cast<std::int64_t>(to));
-  return q->run();
+  q->bind(1, static_cast<std::int64_t>(to.cursor)).bind(2, to.log_hash);
+  if (auto r = q->run(); !r) return r;
+  auto marks = db_->prepare("DELETE FROM log_mark WHERE cursor > ?");
+  if (!marks) return marks.error();
+  marks->bind(1, static_cast<std::int64_t>(to.cursor));
+  if (auto r = marks->run(); !r) return r;
+  // Own change sets after the point must echo again to count as kept.
+  auto echoes = db_->prepare("UPDATE sealed_changeset SET echoed = 0 WHERE server_seq > ?");
+  if (!echoes) return echoes.error();
+  echoes->bind(1, static_cast<std::int64_t>(to.cursor));
+  if (auto r = echoes->run(); !r) return r;
+  return tx->commit();
 }
 
 }  // namespace varn::store

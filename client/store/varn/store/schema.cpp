@@ -144,8 +144,27 @@ Result<void> fill_author_seq(Database& db) {
   return db.exec(kV3Index);
 }
 
+// v4: what a device checks of the unit's log. Each author's chain head as
+// received (numbers without gaps, each linking to the one before); change
+// sets kept aside (held behind a gap, or quarantined) with why; the running
+// log hash at the cursor and at each applied batch (the marks a device
+// rewinds to when a restored server's history parts from its own); and
+// whether an own change set's echo came back (one that never does after a
+// full pull was lost by the server).
+constexpr const char* kV4 = R"sql(
+ALTER TABLE sync_state ADD COLUMN log_hash BLOB NOT NULL
+  DEFAULT X'0000000000000000000000000000000000000000000000000000000000000000';
+ALTER TABLE sealed_changeset ADD COLUMN echoed INTEGER NOT NULL DEFAULT 0;
+UPDATE sealed_changeset SET echoed = 1 WHERE server_seq > 0 AND server_seq <= (SELECT cursor FROM sync_state);
+CREATE TABLE author_head(
+  author BLOB PRIMARY KEY, seq INTEGER NOT NULL, hash BLOB NOT NULL, registry_seen INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE pending_received(
+  server_seq INTEGER PRIMARY KEY, envelope BLOB NOT NULL, disposition INTEGER NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE log_mark(cursor INTEGER PRIMARY KEY, log_hash BLOB NOT NULL);
+)sql";
+
 // Index i holds the migration from version i to i + 1.
-constexpr std::array<const char*, 3> kMigrations = {kV1, kV2, kV3};
+constexpr std::array<const char*, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 
