@@ -103,7 +103,7 @@ Page {
                 Label {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    text: qsTr("Skriv koden från den nya enheten. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer.")
+                    text: qsTr("Skriv koden från den nya enheten. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya enheten visar; den skickas aldrig till servern.")
                 }
                 TextField { id: codeField; objectName: "approveCode"; Layout.fillWidth: true; placeholderText: qsTr("Kod") }
                 TextField {
@@ -112,6 +112,13 @@ Page {
                     Layout.fillWidth: true
                     placeholderText: qsTr("Fingeravtryck (30 siffror)")
                     inputMethodHints: Qt.ImhDigitsOnly
+                }
+                TextField {
+                    id: pairingField
+                    objectName: "approvePairing"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Parkopplingskod (16 tecken)")
+                    inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
                 }
                 ComboBox {
                     id: roleBox
@@ -130,8 +137,16 @@ Page {
                     Layout.fillWidth: true
                     highlighted: true
                     enabled: !Admin.busy && codeField.text.length > 0 && fingerprintField.text.length > 0
+                             && pairingField.text.length > 0
                     text: qsTr("Godkänn")
-                    onClicked: Admin.approve(codeField.text, fingerprintField.text, roleBox.currentText)
+                    onClicked: Admin.approve(codeField.text, fingerprintField.text, pairingField.text, roleBox.currentText)
+                }
+                Label {
+                    objectName: "adminSafetyCode"
+                    visible: Enrolment.safetyCode.length > 0
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Säkerhetskod: %1. Den nya enheten ska visa samma kod när den har synkat.").arg(Enrolment.safetyCode)
                 }
                 Label {
                     visible: Admin.message.length > 0

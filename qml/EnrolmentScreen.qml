@@ -87,10 +87,17 @@ Page {
                         font.pixelSize: 24
                         font.family: "monospace"
                     }
+                    Label { text: qsTr("Parkopplingskod"); color: "#5f6368" }
+                    Label {
+                        objectName: "enrolPairing"
+                        text: Enrolment.pairing
+                        font.pixelSize: 24
+                        font.family: "monospace"
+                    }
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        text: qsTr("Läs fingeravtrycket högt för administratören, som jämför det innan enheten godkänns.")
+                        text: qsTr("Läs fingeravtrycket högt för administratören, som jämför det innan enheten godkänns. Visa parkopplingskoden bara för administratören, här på skärmen eller som QR-kod; skicka den aldrig.")
                     }
                     Button {
                         text: qsTr("Har administratören godkänt?")
@@ -104,6 +111,13 @@ Page {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: qsTr("Server: %1. Roll: %2.").arg(Enrolment.serverUrl).arg(Records.label(Session.role))
+            }
+            Label {
+                visible: Enrolment.status === "active" && Enrolment.safetyCode.length > 0
+                objectName: "enrolSafetyCode"
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Enhetens säkerhetskod: %1. Administratörens skärm visar samma kod; stämmer den inte, kontakta administratören innan du skriver något.").arg(Enrolment.safetyCode)
             }
             Label {
                 visible: Enrolment.lastError.length > 0

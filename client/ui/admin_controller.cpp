@@ -7,7 +7,8 @@
 #include "server_target.hpp"
 #include "session_controller.hpp"
 #include "varn/registry/entry.hpp"
-#include "varn/sync/device_client.hpp"
+#include "varn/sync/enrolment.hpp"
+#include "varn/sync/registry_admin.hpp"
 
 namespace varn::ui {
 namespace {
@@ -77,8 +78,8 @@ void AdminController::start(Job job, QString done_text, bool rows_are_devices) {
         auto target = net::stored_target(host->locked());
         if (!target) return target.error();
         auto http = net::make_executor(*target);
-        sync::DeviceClient client(host->locked(), host->locked());
-        return job(client, *http);
+        auto context = host->context();
+        return job(context, *http);
       },
       [this, done_text, rows_are_devices](Result<QVariantList>& result) {
         busy_ = false;
@@ -100,14 +101,15 @@ void AdminController::refreshDevices() {
   auto host = session_.host();
   if (!host) return;
   const crypto::DeviceId me = host->device();
-  start([me](sync::DeviceClient& c, sync::HttpExecutor& http) -> Result<QVariantList> {
-    auto devices = c.devices(http);
+  start([me](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+    auto devices = sync::RegistryAdmin(c).devices(http);
     if (!devices) return devices.error();
     return device_rows(*devices, me);
   }, {}, true);
 }
 
-void AdminController::approve(const QString& code, const QString& fingerprint, const QString& role) {
+void AdminController::approve(const QString& code, const QString& fingerprint, const QString& pairing,
+                              const QString& role) {
   auto parsed_role = registry::role_from_string(qt::to_std(role));
   if (!parsed_role) {
     last_error_ = user_message(parsed_role.error());
@@ -116,35 +118,42 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
   }
   const std::string code_text = qt::to_std(code.trimmed());
   const std::string fp_text = qt::to_std(fingerprint.trimmed());
+  const std::string pairing_text = qt::to_std(pairing.trimmed());
   const registry::Role r = *parsed_role;
-  start([code_text, fp_text, r](sync::DeviceClient& c, sync::HttpExecutor& http) -> Result<QVariantList> {
-    if (auto ok = c.approve(http, code_text, fp_text, r); !ok) return ok.error();
+  start([code_text, fp_text, pairing_text, r](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+    if (auto ok = sync::Enrolment(c).approve(http, code_text, fp_text, pairing_text, r); !ok) return ok.error();
     return QVariantList{};
   }, tr("Enheten är godkänd."), false);
 }
 
 QVariantMap AdminController::parseEnrolmentText(const QString& text) const {
-  // "<code> <30 digits in six groups>": the code is the first word.
-  const QString trimmed = text.trimmed();
-  const qsizetype space = trimmed.indexOf(QLatin1Char(' '));
-  if (space < 0) return {{QStringLiteral("code"), trimmed}, {QStringLiteral("fingerprint"), QString()}};
-  return {{QStringLiteral("code"), trimmed.left(space)},
-          {QStringLiteral("fingerprint"), trimmed.mid(space + 1).trimmed()}};
+  // "<code> <30 digits in six groups> <pairing secret>", as the new device's QR code holds it.
+  const QStringList words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+  QVariantMap out{{QStringLiteral("code"), words.value(0)},
+                  {QStringLiteral("fingerprint"), QString()},
+                  {QStringLiteral("pairing"), QString()}};
+  if (words.size() >= 7) {
+    out[QStringLiteral("fingerprint")] = words.mid(1, 6).join(QLatin1Char(' '));
+    out[QStringLiteral("pairing")] = words.mid(7).join(QString());
+  } else if (words.size() > 1) {
+    out[QStringLiteral("fingerprint")] = words.mid(1).join(QLatin1Char(' '));
+  }
+  return out;
 }
 
 void AdminController::revoke(const QString& deviceId) {
   auto id = array_from_hex<16>(qt::to_std(deviceId));
   if (!id) return;
   const crypto::DeviceId device = *id;
-  start([device](sync::DeviceClient& c, sync::HttpExecutor& http) -> Result<QVariantList> {
-    if (auto ok = c.revoke(http, device); !ok) return ok.error();
+  start([device](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+    if (auto ok = sync::RegistryAdmin(c).revoke(http, device); !ok) return ok.error();
     return QVariantList{};
   }, tr("Enheten är spärrad och enhetens nyckel är bytt."), false);
 }
 
 void AdminController::rotate() {
-  start([](sync::DeviceClient& c, sync::HttpExecutor& http) -> Result<QVariantList> {
-    if (auto ok = c.rotate(http); !ok) return ok.error();
+  start([](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+    if (auto ok = sync::RegistryAdmin(c).rotate(http); !ok) return ok.error();
     return QVariantList{};
   }, tr("Enhetens nyckel är bytt."), false);
 }

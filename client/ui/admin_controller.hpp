@@ -14,7 +14,7 @@
 #include "varn/util/result.hpp"
 
 namespace varn::sync {
-class DeviceClient;
+class DeviceContext;
 class HttpExecutor;
 }  // namespace varn::sync
 
@@ -47,7 +47,7 @@ class AdminController : public QObject {
 
   Q_INVOKABLE void refreshDevices();
   //! `fingerprint` as read off the other device (spaces ignored); the core refuses a mismatch.
-  Q_INVOKABLE void approve(const QString& code, const QString& fingerprint, const QString& role);
+  Q_INVOKABLE void approve(const QString& code, const QString& fingerprint, const QString& pairing, const QString& role);
   //! Splits what the enrolment QR code holds ("<code> <fingerprint>") into {code, fingerprint}.
   Q_INVOKABLE QVariantMap parseEnrolmentText(const QString& text) const;
   Q_INVOKABLE void revoke(const QString& deviceId);
@@ -61,7 +61,7 @@ class AdminController : public QObject {
   void devicesChanged();
 
  private:
-  using Job = std::function<Result<QVariantList>(sync::DeviceClient&, sync::HttpExecutor&)>;
+  using Job = std::function<Result<QVariantList>(sync::DeviceContext&, sync::HttpExecutor&)>;
   //! Runs `job` on the network thread; `done_text` is shown when it succeeds.
   void start(Job job, QString done_text, bool rows_are_devices);
 

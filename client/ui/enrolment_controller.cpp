@@ -6,7 +6,7 @@
 #include "server_target.hpp"
 #include "session_controller.hpp"
 #include "sync_controller.hpp"
-#include "varn/sync/device_client.hpp"
+#include "varn/sync/enrolment.hpp"
 
 namespace varn::ui {
 namespace {
@@ -44,17 +44,24 @@ EnrolmentController* EnrolmentController::create(QQmlEngine*, QJSEngine*) {
 QString EnrolmentController::status() const { return session_.enrolStatus(); }
 
 QString EnrolmentController::qrText() const {
-  return code_.isEmpty() ? QString() : code_ + QLatin1Char(' ') + fingerprint_;
+  // Scanned by the admin's device: the pairing secret reaches it this way, never the server.
+  return code_.isEmpty() ? QString() : code_ + QLatin1Char(' ') + fingerprint_ + QLatin1Char(' ') + pairing_;
 }
 
 void EnrolmentController::reload() {
   code_.clear();
   fingerprint_.clear();
+  pairing_.clear();
+  safety_code_.clear();
   server_url_ = session_.options().server_url;
   if (auto host = session_.host()) {
     fingerprint_ = qt::to_qstring(host->bundle().fingerprint());
     host->with_store([this](store::LocalStore& s) {
       if (auto c = s.setting(sync::settings::kEnrolCode); c && *c) code_ = qt::to_qstring(**c);
+      sync::DeviceContext context(s, s);
+      sync::Enrolment enrolment(context);
+      pairing_ = qt::to_qstring(enrolment.pairing());
+      if (auto code = enrolment.safety_code()) safety_code_ = qt::to_qstring(*code);
       if (auto u = s.setting(sync::settings::kServerUrl); u && *u) server_url_ = qt::to_qstring(**u);
     });
   }
@@ -75,8 +82,8 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
         auto target = net::stored_target(host->locked(), url);
         if (!target) return target.error();
         auto http = net::make_executor(*target);
-        sync::DeviceClient client(host->locked(), host->locked());
-        auto outcome = client.enrol(*http, unit_code.empty() ? std::nullopt : std::optional(unit_code));
+        auto context = host->context();
+        auto outcome = sync::Enrolment(context).enrol(*http, unit_code.empty() ? std::nullopt : std::optional(unit_code));
         if (!outcome) return outcome;
         if (auto pinned = net::remember_target(host->locked(), net::pinned_on_first_use(*target, *http)); !pinned) {
           return pinned.error();
@@ -88,7 +95,7 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
         if (!outcome) last_error_ = user_message(outcome.error());
         session_.refreshEnrolment();
         reload();
-        if (outcome && outcome->status == "active") sync_.syncNow();
+        if (outcome && outcome->status == registry::DeviceStatus::active) sync_.syncNow();
       });
 }
 

@@ -22,6 +22,8 @@ class EnrolmentController : public QObject {
   Q_PROPERTY(QString code READ code NOTIFY changed)
   Q_PROPERTY(QString fingerprint READ fingerprint NOTIFY changed)
   Q_PROPERTY(QString qrText READ qrText NOTIFY changed)
+  Q_PROPERTY(QString pairing READ pairing NOTIFY changed)
+  Q_PROPERTY(QString safetyCode READ safetyCode NOTIFY changed)
   Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
   Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
@@ -38,6 +40,10 @@ class EnrolmentController : public QObject {
   [[nodiscard]] QString fingerprint() const { return fingerprint_; }
   //! What the QR code holds: "<code> <fingerprint>" (as varn-cli shows it).
   [[nodiscard]] QString qrText() const;
+  //! The one-time secret the admin enters; shown until an approval proves it.
+  [[nodiscard]] QString pairing() const { return pairing_; }
+  //! The unit safety code, once enrolled: the admin's screen shows the same.
+  [[nodiscard]] QString safetyCode() const { return safety_code_; }
   [[nodiscard]] QString serverUrl() const { return server_url_; }
   [[nodiscard]] bool busy() const { return busy_; }
   [[nodiscard]] QString lastError() const { return last_error_; }
@@ -56,7 +62,7 @@ class EnrolmentController : public QObject {
   SessionController& session_;
   SyncController& sync_;
   NetThread& net_;
-  QString code_, fingerprint_, server_url_, last_error_;
+  QString code_, fingerprint_, pairing_, safety_code_, server_url_, last_error_;
   bool busy_ = false;
 };
 

@@ -15,13 +15,18 @@ Result<std::vector<sync::SealedChangeSet>> LockedStore::unacknowledged() { VARN_
 Result<void> LockedStore::mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) {
   VARN_LOCKED(mark_acknowledged(id, server_seq));
 }
-Result<std::uint64_t> LockedStore::pull_cursor() { VARN_LOCKED(pull_cursor()); }
-Result<void> LockedStore::apply_received(const sync::ReceivedChangeSet& received) { VARN_LOCKED(apply_received(received)); }
-Result<void> LockedStore::apply_received_stream(const sync::ReceivedSource& next) {
-  VARN_LOCKED(apply_received_stream(next));
+Result<void> LockedStore::replace_sealed(const sync::SealedChangeSet& sealed) { VARN_LOCKED(replace_sealed(sealed)); }
+Result<std::vector<sync::SealedChangeSet>> LockedStore::unechoed() { VARN_LOCKED(unechoed()); }
+Result<sync::LogPosition> LockedStore::log_position() { VARN_LOCKED(log_position()); }
+Result<std::vector<sync::LogPosition>> LockedStore::log_marks() { VARN_LOCKED(log_marks()); }
+Result<std::map<crypto::DeviceId, sync::ChainHead>> LockedStore::author_heads() { VARN_LOCKED(author_heads()); }
+Result<std::vector<sync::PendingChangeSet>> LockedStore::pending_received() { VARN_LOCKED(pending_received()); }
+Result<sync::ApplySummary> LockedStore::apply_received_stream(const sync::ReceivedSource& next,
+                                                              const sync::LogPosition& end) {
+  VARN_LOCKED(apply_received_stream(next, end));
 }
 Result<std::vector<Bytes>> LockedStore::held_envelopes_after(std::uint64_t after) { VARN_LOCKED(held_envelopes_after(after)); }
-Result<void> LockedStore::rewind_cursor(std::uint64_t to) { VARN_LOCKED(rewind_cursor(to)); }
+Result<void> LockedStore::rewind(const sync::LogPosition& to) { VARN_LOCKED(rewind(to)); }
 
 Result<std::optional<crypto::DeviceIdentity>> LockedStore::load_identity() { VARN_LOCKED(load_identity()); }
 Result<void> LockedStore::save_identity(const crypto::DeviceIdentity& identity) { VARN_LOCKED(save_identity(identity)); }

@@ -18,14 +18,19 @@ class LockedStore final : public sync::SyncStore, public sync::DeviceVault {
   // sync::SyncStore
   Result<sync::OutgoingBatch> next_outgoing(std::size_t max_ops) override;
   Result<void> record_sealed(const sync::OutgoingBatch& batch, const sync::SealedChangeSet& sealed) override;
+  Result<void> replace_sealed(const sync::SealedChangeSet& sealed) override;
   Result<sync::ChainHead> chain_head() override;
   Result<std::vector<sync::SealedChangeSet>> unacknowledged() override;
   Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) override;
-  Result<std::uint64_t> pull_cursor() override;
-  Result<void> apply_received(const sync::ReceivedChangeSet& received) override;
-  Result<void> apply_received_stream(const sync::ReceivedSource& next) override;
+  Result<std::vector<sync::SealedChangeSet>> unechoed() override;
+  Result<sync::LogPosition> log_position() override;
+  Result<std::vector<sync::LogPosition>> log_marks() override;
+  Result<std::map<crypto::DeviceId, sync::ChainHead>> author_heads() override;
+  Result<std::vector<sync::PendingChangeSet>> pending_received() override;
+  Result<sync::ApplySummary> apply_received_stream(const sync::ReceivedSource& next,
+                                                   const sync::LogPosition& end) override;
   Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) override;
-  Result<void> rewind_cursor(std::uint64_t to) override;
+  Result<void> rewind(const sync::LogPosition& to) override;
 
   // sync::DeviceVault
   Result<std::optional<crypto::DeviceIdentity>> load_identity() override;

@@ -1,5 +1,5 @@
 #pragma once
-//! The unlocked store, shared by the GUI thread and the sync thread.
+//! The unlocked device session, shared by the GUI thread and the sync thread.
 //!
 //! Serialised access, not a second connection: a second SQLCipher connection
 //! would need the passphrase (or the raw store key) kept in memory to open it
@@ -13,11 +13,8 @@
 #include <mutex>
 #include <string>
 
-#include "varn/crypto/device_identity.hpp"
-#include "varn/model/hlc.hpp"
-#include "varn/store/local_store.hpp"
-#include "varn/store/records.hpp"
 #include "locked_store.hpp"
+#include "varn/device/device_session.hpp"
 
 namespace varn::ui {
 
@@ -37,35 +34,32 @@ class StoreHost {
   template <class F>
   auto with_records(F&& f) {
     std::lock_guard guard(mutex_);
-    return f(*records_);
+    return f(session_->records());
   }
   //! Runs `f(LocalStore&)` with the store to itself (settings, vault).
   template <class F>
   auto with_store(F&& f) {
     std::lock_guard guard(mutex_);
-    return f(*store_);
+    return f(session_->store());
   }
 
   //! The same store behind the mutex, for the sync core on another thread.
   [[nodiscard]] LockedStore& locked() { return locked_; }
-  [[nodiscard]] const crypto::DeviceId& device() const { return device_; }
-  [[nodiscard]] const crypto::DevicePublicBundle& bundle() const { return bundle_; }
+  //! A context for the sync core over the locked store (one per job).
+  [[nodiscard]] sync::DeviceContext context() { return sync::DeviceContext(locked_, locked_); }
+  [[nodiscard]] const crypto::DeviceId& device() const { return session_->device_id(); }
+  [[nodiscard]] const crypto::DevicePublicBundle& bundle() const { return session_->bundle(); }
   [[nodiscard]] const std::string& path() const { return path_; }
 
   //! Closes the database and wipes its key; later calls (from any thread) get Errc::locked.
   void lock();
 
  private:
-  explicit StoreHost(std::unique_ptr<store::LocalStore> store);
-  [[nodiscard]] Result<void> load_identity();
+  explicit StoreHost(std::unique_ptr<device::DeviceSession> session);
 
   std::mutex mutex_;
-  std::unique_ptr<store::LocalStore> store_;
+  std::unique_ptr<device::DeviceSession> session_;
   std::string path_;
-  model::HybridClock clock_;
-  crypto::DeviceId device_{};
-  crypto::DevicePublicBundle bundle_{};
-  std::unique_ptr<store::Records> records_;
   LockedStore locked_;
 };
 

@@ -7,7 +7,8 @@
 #include "qt_std.hpp"
 #include "server_target.hpp"
 #include "session_controller.hpp"
-#include "varn/sync/device_client.hpp"
+#include "varn/sync/alarm.hpp"
+#include "varn/sync/device_sync.hpp"
 
 namespace varn::ui {
 namespace {
@@ -24,16 +25,14 @@ SyncOutcome run_sync(const std::shared_ptr<StoreHost>& host) {
   auto target = net::stored_target(host->locked());
   if (!target) return {target.error()};
   auto http = net::make_executor(*target);
-  sync::DeviceClient client(host->locked(), host->locked());
-  auto report = client.sync(*http);
+  auto context = host->context();
+  auto report = sync::DeviceSync(context).sync(*http);
   if (report) return {};
+  // Errc::revoked only once the device verified a signed revoke entry naming it.
   if (report.error().code != Errc::revoked) return {report.error()};
-  // Revoked: everything on the device goes, then the server is told (the
-  // client still holds the identity in memory to sign the confirmation).
-  host->lock();
-  auto wiped = store::LocalStore::wipe(host->path());
+  auto waiting = host->with_records([](store::Records& r) { return r.waiting_ops(); });
+  auto wiped = device::wipe_revoked(context, host->path(), waiting ? *waiting : 0, [&] { host->lock(); }, *http);
   if (!wiped) return {wiped.error(), true};
-  (void)client.confirm_wipe(*http, static_cast<std::int64_t>(std::time(nullptr)));
   return {report.error(), true};
 }
 
@@ -136,8 +135,7 @@ void SyncController::refresh() {
 bool SyncController::acknowledgeAlarm() {
   auto host = session_.host();
   if (!host) return false;
-  sync::DeviceClient client(host->locked(), host->locked());
-  auto cleared = client.acknowledge_alarm(QDateTime::currentSecsSinceEpoch());
+  auto cleared = sync::acknowledge_alarm(host->locked(), QDateTime::currentSecsSinceEpoch());
   refresh();
   return cleared.ok();
 }

@@ -15,7 +15,7 @@ namespace varn::sync {
 struct SyncEngine::Resolved {
   std::vector<SealedItem> items;
   LogPosition end;
-  std::map<crypto::DeviceId, ChainHead> heads;
+  ChainHeads heads;
   std::vector<std::string> alarms;
 };
 
@@ -225,18 +225,17 @@ Result<std::size_t> SyncEngine::heal(ApiClient& api, const std::vector<Bytes>& e
   return done;
 }
 
-Result<std::map<crypto::DeviceId, ChainHead>> SyncEngine::load_heads() {
+Result<SyncEngine::ChainHeads> SyncEngine::load_heads() {
   auto heads = store_.author_heads();
   if (!heads) return heads.error();
   auto own = store_.chain_head();
   if (!own) return own.error();
   (*heads)[me_.device_id()] = *own;
-  return heads;
+  return ChainHeads{std::move(heads).value(), {}};
 }
 
-std::optional<SealedItem> SyncEngine::resolve(const wire::SequencedEnvelope& item,
-                                              std::map<crypto::DeviceId, ChainHead>& heads, bool may_refresh,
-                                              std::vector<std::string>& alarms) {
+std::optional<SealedItem> SyncEngine::resolve(const wire::SequencedEnvelope& item, ChainHeads& chains,
+                                              bool may_refresh, std::vector<std::string>& alarms) {
   SealedItem out;
   out.seq = item.seq;
   out.bytes = &item.envelope;
@@ -267,7 +266,7 @@ std::optional<SealedItem> SyncEngine::resolve(const wire::SequencedEnvelope& ite
     }
     return aside(Disposition::quarantine, "it claims registry entries this device was never shown", true);
   }
-  ChainHead& head = heads[h.author];
+  ChainHead& head = chains.heads[h.author];
   // Seen before (an own echo, or one the server renumbered after a restore):
   // the store recognises it by author and number, or finds a fork there.
   if (h.seq <= head.seq) return out;
@@ -279,10 +278,16 @@ std::optional<SealedItem> SyncEngine::resolve(const wire::SequencedEnvelope& ite
                  false);
   }
   if (h.prev_hash != head.hash) {
+    // The one before may itself be forged (its signature is checked later,
+    // on the workers): then this one waits until the chain is settled.
+    if (chains.unverified.count(h.author) != 0) {
+      return aside(Disposition::hold, "it does not link to the change set the server sent before it", false);
+    }
     return aside(Disposition::quarantine, "it does not link to its author's change set before it (a fork)", true);
   }
   const std::uint64_t seen_before = head.registry_seen;
   head = ChainHead{h.seq, out.hash, h.registry_seen};
+  chains.unverified.insert(h.author);
   // In the author's chain from here on; what it may carry is the role its
   // author held at the registry point it names, never the role today.
   if (h.registry_seen < seen_before) {
@@ -298,8 +303,7 @@ std::optional<SealedItem> SyncEngine::resolve(const wire::SequencedEnvelope& ite
 }
 
 Result<std::optional<SyncEngine::Resolved>> SyncEngine::resolve_page(const PullPage& page, const LogPosition& from,
-                                                                     const std::map<crypto::DeviceId, ChainHead>& heads,
-                                                                     bool may_refresh) {
+                                                                     const ChainHeads& heads, bool may_refresh) {
   Resolved r{{}, from, heads, {}};
   r.items.reserve(page.items.size());
   for (const auto& item : page.items) {
@@ -377,8 +381,8 @@ Result<std::size_t> SyncEngine::pull_pages(const PageFetcher& fetch, SyncReport&
         fetch_failed = ahead.error();
       } else {
         batches.push_back(std::move(ahead).value());
-        // Without a registry refresh, which waits for this batch's turn.
-        auto r = resolve_page(batches.back().page, resolved_up_to, *heads, false);
+        // Without a registry refresh: a batch that needs one waits for its turn.
+        auto r = resolve_page(batches.back().page, resolved_up_to, *heads, true);
         if (r && *r) take(batches.back(), std::move(**r));
       }
     }
@@ -443,7 +447,7 @@ Result<std::size_t> SyncEngine::retry_pending(SyncReport& report) {
     return std::tie(a.author, a.author_seq, a.item.seq) < std::tie(b.author, b.author_seq, b.item.seq);
   });
   auto decide = [&](bool may_refresh) -> std::optional<std::pair<std::vector<SealedItem>, std::vector<std::string>>> {
-    auto trial = *heads;
+    ChainHeads trial = *heads;
     std::vector<SealedItem> out;
     std::vector<std::string> alarms;
     for (const auto& w : waiting) {
@@ -479,6 +483,26 @@ Result<std::size_t> SyncEngine::retry_pending(SyncReport& report) {
       *position);
   if (!summary) return summary.error();
   return taken;
+}
+
+Result<SyncReport> SyncEngine::sync(ApiClient& api) {
+  SyncReport report;
+  if (auto r = retry_pending(report); !r) return r.error();
+  auto pulled = pull_all(api, report);
+  if (!pulled) return pulled.error();
+  report.pulled = *pulled;
+  auto sealed = seal_pending();
+  if (!sealed) return sealed.error();
+  report.sealed = *sealed;
+  auto pushed = push_pending(api, report);
+  if (!pushed) return pushed.error();
+  report.pushed = *pushed;
+  if (*pushed > 0) {
+    auto echoes = pull_all(api, report);
+    if (!echoes) return echoes.error();
+    report.pulled += *echoes;
+  }
+  return report;
 }
 
 }  // namespace varn::sync

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -82,19 +83,30 @@ class SyncEngine {
   //! lost them; own ones are acknowledged with their new numbers. One the
   //! server refuses is left out and the rest go on.
   [[nodiscard]] Result<std::size_t> heal(ApiClient& api, const std::vector<Bytes>& envelopes, SyncReport& report);
+  //! retry_pending, pull_all, seal_pending, push_pending and pull_all again:
+  //! the engine on its own. DeviceSync adds the registry, the checkpoints
+  //! and healing around it.
+  [[nodiscard]] Result<SyncReport> sync(ApiClient& api);
 
  private:
+  //! The authors' chain heads as resolving moves them; `unverified`: the
+  //! authors whose head is a change set whose signature is not checked yet.
+  struct ChainHeads {
+    std::map<crypto::DeviceId, ChainHead> heads;
+    std::set<crypto::DeviceId> unverified;
+  };
   struct Resolved;
   //! Decides one change set's disposition against the chain heads (which
-  //! it advances); nullopt when the registry must be refreshed first.
-  [[nodiscard]] std::optional<SealedItem> resolve(const wire::SequencedEnvelope& item, std::map<crypto::DeviceId, ChainHead>& heads,
+  //! it advances). `may_refresh`: answer nullopt when a key or registry
+  //! entry is missing (the caller refreshes, or waits to); otherwise set
+  //! such a change set aside.
+  [[nodiscard]] std::optional<SealedItem> resolve(const wire::SequencedEnvelope& item, ChainHeads& chains,
                                                   bool may_refresh, std::vector<std::string>& alarms);
   //! Every change set of a page in order, the log position after it, and
-  //! the heads after it; nullopt when a refresh is needed and not allowed.
+  //! the heads after it; nullopt when `may_refresh` and one needs a refresh.
   [[nodiscard]] Result<std::optional<Resolved>> resolve_page(const PullPage& page, const LogPosition& from,
-                                                             const std::map<crypto::DeviceId, ChainHead>& heads,
-                                                             bool may_refresh);
-  [[nodiscard]] Result<std::map<crypto::DeviceId, ChainHead>> load_heads();
+                                                             const ChainHeads& heads, bool may_refresh);
+  [[nodiscard]] Result<ChainHeads> load_heads();
   //! Seals own unacknowledged change sets again from `from_seq` on, under
   //! the current epoch and registry point, keeping ids and numbers.
   [[nodiscard]] Result<void> reseal_from(std::uint64_t from_seq);

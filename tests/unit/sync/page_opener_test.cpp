@@ -35,7 +35,14 @@ struct Page {
     for (std::size_t n = 0; n < envelopes.size(); ++n) {
       auto env = wire::decode_envelope(envelopes[n]);
       REQUIRE(env);
-      out.push_back({n + 1, &envelopes[n], std::move(env).value(), author.signing().public_key(), &key});
+      sync::SealedItem item;
+      item.seq = n + 1;
+      item.bytes = &envelopes[n];
+      item.envelope = std::move(env).value();
+      item.hash = wire::envelope_hash(envelopes[n]);
+      item.author_key = author.signing().public_key();
+      item.epoch_key = &key;
+      out.push_back(std::move(item));
     }
     return out;
   }
@@ -65,28 +72,49 @@ TEST_CASE("The page opener hands change sets out in server order with any number
   }
 }
 
-TEST_CASE("The page opener stops at the first change set that does not open", "[sync]") {
+TEST_CASE("A change set whose signature fails comes out quarantined and the rest open", "[sync]") {
   Page page(100);
   page.envelopes[60].back() ^= 0x01;  // the signature's last byte
   for (unsigned workers : {0u, 2u}) {
     CAPTURE(workers);
     sync::PageOpener opener(workers);
     opener.add_page(page.items());
-    std::size_t handed_out = 0;
-    Error failure{Errc::malformed, ""};
+    std::size_t opened = 0;
+    std::vector<std::uint64_t> quarantined;
     for (;;) {
       auto r = opener.next();
-      if (!r) {
-        failure = r.error();
-        break;
+      REQUIRE(r);
+      if (!r->has_value()) break;
+      if ((*r)->disposition == sync::Disposition::quarantine) {
+        quarantined.push_back((*r)->server_seq);
+        CHECK((*r)->plaintext.empty());
+        CHECK((*r)->reason.find("signature") != std::string::npos);
+      } else {
+        CHECK((*r)->disposition == sync::Disposition::apply);
+        ++opened;
       }
-      REQUIRE(r->has_value());
-      ++handed_out;
     }
-    CHECK(handed_out == 60);
-    CHECK(failure.code == Errc::bad_signature);
-    CHECK(failure.message.rfind("change set 61: ", 0) == 0);
-  }  // the opener joins its workers although the page was left unfinished
+    CHECK(opened == 99);
+    CHECK(quarantined == std::vector<std::uint64_t>{61});
+  }
+}
+
+TEST_CASE("A change set that verifies but does not decrypt comes out refused", "[sync]") {
+  const Page page(3);
+  auto items = page.items();
+  const auto other_key = crypto::SecretBuffer::random(32);
+  items[1].epoch_key = &other_key;  // its author signed it, but it is not under this key
+  sync::PageOpener opener(0);
+  opener.add_page(std::move(items));
+  std::vector<sync::Disposition> seen;
+  for (;;) {
+    auto r = opener.next();
+    REQUIRE(r);
+    if (!r->has_value()) break;
+    seen.push_back((*r)->disposition);
+  }
+  CHECK(seen == std::vector<sync::Disposition>{sync::Disposition::apply, sync::Disposition::refuse,
+                                               sync::Disposition::apply});
 }
 
 TEST_CASE("Queued pages come out one after the other, each ended by nullopt", "[sync]") {
@@ -119,35 +147,24 @@ TEST_CASE("Queued pages come out one after the other, each ended by nullopt", "[
   }
 }
 
-TEST_CASE("A failure in a queued page leaves the page before it whole", "[sync]") {
-  Page page(100);
-  page.envelopes[70].back() ^= 0x01;
+TEST_CASE("Items set aside by the engine pass through unopened", "[sync]") {
+  Page page(4);
+  page.envelopes[2].back() ^= 0x01;  // would fail verification if it were opened
   auto items = page.items();
-  sync::PageOpener opener(2);
-  opener.add_page(std::vector<sync::SealedItem>(items.begin(), items.begin() + 50));
-  opener.add_page(std::vector<sync::SealedItem>(items.begin() + 50, items.end()));
-  for (std::size_t n = 0; n < 50; ++n) {
-    auto r = opener.next();
-    REQUIRE(r);
-    REQUIRE(r->has_value());
-  }
-  auto end_of_first = opener.next();
-  REQUIRE(end_of_first);
-  CHECK_FALSE(end_of_first->has_value());
-  std::size_t handed_out = 0;
+  items[2].disposition = sync::Disposition::hold;
+  items[2].reason = "waits behind a gap";
+  sync::PageOpener opener(0);
+  opener.add_page(std::move(items));
+  std::vector<sync::Disposition> seen;
   for (;;) {
     auto r = opener.next();
-    if (!r) {
-      CHECK(r.error().message.rfind("change set 71: ", 0) == 0);
-      break;
-    }
-    REQUIRE(r->has_value());
-    ++handed_out;
+    REQUIRE(r);
+    if (!r->has_value()) break;
+    seen.push_back((*r)->disposition);
+    if ((*r)->server_seq == 3) CHECK((*r)->reason == "waits behind a gap");
   }
-  CHECK(handed_out == 20);
-  auto again = opener.next();  // a failed opener stays failed
-  REQUIRE_FALSE(again);
-  CHECK(again.error().code == Errc::bad_signature);
+  CHECK(seen == std::vector<sync::Disposition>{sync::Disposition::apply, sync::Disposition::apply,
+                                               sync::Disposition::hold, sync::Disposition::apply});
 }
 
 TEST_CASE("Small pages open on the caller's thread", "[sync]") {
