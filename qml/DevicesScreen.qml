@@ -117,7 +117,7 @@ Page {
                     id: pairingField
                     objectName: "approvePairing"
                     Layout.fillWidth: true
-                    placeholderText: qsTr("Parkopplingskod (16 tecken)")
+                    placeholderText: qsTr("Parkopplingskod (18 tecken)")
                     inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
                 }
                 ComboBox {

@@ -27,19 +27,31 @@ struct World {
     std::filesystem::create_directories(dir);
     storage = std::move(server::SqliteStorage::open(dir / "varn.db", /*durable=*/false)).value();
     limits.max_long_poll = std::chrono::seconds(0);
-    ctx = std::make_unique<server::Context>(
-        server::Context{*storage, sessions, waiters, metrics, limits, ioc.get_executor(), [] { return std::int64_t{0}; },
-                        server_key});
+    membership = std::make_unique<server::Membership>(*storage);
+    ctx = std::make_unique<server::Context>(server::Context{*storage, *membership, sessions, waiters, metrics, limits,
+                                                            ioc.get_executor(), [] { return std::int64_t{0}; },
+                                                            server_key});
     unit = crypto::random_array<16>();
     if (!storage->create_unit(unit, "fuzz", server::unit_code_hash("FUZZ")).ok()) __builtin_trap();
     const auto admin = crypto::DeviceIdentity::generate();
-    if (!storage->enrol_with_code(server::unit_code_hash("FUZZ"), admin.device_id(), admin.public_bundle().encode(), 0).ok()) {
+    if (!storage->spend_unit_code(server::unit_code_hash("FUZZ"), admin.device_id(), admin.public_bundle().encode()).ok()) {
       __builtin_trap();
     }
+    // Entry 0, so the admin is a member by the registry and the fuzzer
+    // reaches the calls behind it.
+    registry::Entry genesis;
+    genesis.unit = unit;
+    genesis.subject = admin.device_id();
+    genesis.bundle = admin.public_bundle();
+    genesis.role = registry::Role::admin;
+    genesis.sign_with(admin.signing());
+    auto posted = membership->post(unit, genesis, genesis.encode(), {});
+    if (!posted.ok() || posted->has_value()) __builtin_trap();
     token = sessions.issue_token(admin.device_id());
   }
   std::filesystem::path dir;
   std::unique_ptr<server::SqliteStorage> storage;
+  std::unique_ptr<server::Membership> membership;
   server::Metrics metrics;
   server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(3600)};
   server::PullWaiters waiters{metrics};

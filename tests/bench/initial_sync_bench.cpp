@@ -61,10 +61,11 @@ class BenchKeys : public sync::KeyProvider {
     if (it == authors_.end()) return std::nullopt;
     return it->second;
   }
-  std::optional<registry::Role> author_role(const crypto::DeviceId& device) override {
+  std::optional<registry::Role> author_role_at(const crypto::DeviceId& device, std::uint64_t) override {
     if (!authors_.contains(device)) return std::nullopt;
     return registry::Role::worker;
   }
+  std::uint64_t registry_length() override { return 1; }
   Result<void> refresh() override { return {}; }
 
  private:
@@ -133,10 +134,19 @@ class TimedStore : public sync::SyncStore {
   Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t seq) override {
     return inner_.mark_acknowledged(id, seq);
   }
-  Result<std::uint64_t> pull_cursor() override { return inner_.pull_cursor(); }
-  Result<void> apply_received(const sync::ReceivedChangeSet& r) override { return inner_.apply_received(r); }
+  Result<void> replace_sealed(const sync::SealedChangeSet& s) override { return inner_.replace_sealed(s); }
+  Result<std::vector<sync::SealedChangeSet>> unechoed() override { return inner_.unechoed(); }
+  Result<sync::LogPosition> log_position() override { return inner_.log_position(); }
+  Result<std::vector<sync::LogPosition>> log_marks() override { return inner_.log_marks(); }
+  Result<std::map<crypto::DeviceId, sync::ChainHead>> author_heads() override { return inner_.author_heads(); }
+  Result<std::vector<sync::PendingChangeSet>> pending_received() override { return inner_.pending_received(); }
+  Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) override {
+    return inner_.held_envelopes_after(after);
+  }
+  Result<void> rewind(const sync::LogPosition& to) override { return inner_.rewind(to); }
   // The time spent waiting for the engine's verifies is not the store's.
-  Result<void> apply_received_stream(const sync::ReceivedSource& next) override {
+  Result<sync::ApplySummary> apply_received_stream(const sync::ReceivedSource& next,
+                                                   const sync::LogPosition& end) override {
     const auto start = clock_type::now();
     double waited = 0;
     auto r = inner_.apply_received_stream([&] {
@@ -144,7 +154,7 @@ class TimedStore : public sync::SyncStore {
       auto item = next();
       waited += seconds_since(asked);
       return item;
-    });
+    }, end);
     const double applying = seconds_since(start) - waited;
     seconds += applying;
     longest = std::max(longest, applying);

@@ -91,14 +91,20 @@ TEST_CASE("enrol pins the server's certificate: first use learns it, a wrong pin
   const auto out = trusting.ok({"enrol", "--server", server.url});
   CHECK(field(out, "status") == "pending");
   CHECK(field(out, "pinned").rfind(server.cert_sha256 + " ", 0) == 0);
-  admin.ok({"admin", "approve", field(out, "code"), "--fingerprint", field(out, "fingerprint"), "--role", "worker"});
+  admin.ok({"admin", "approve", field(out, "code"), "--fingerprint", field(out, "fingerprint"), "--pairing",
+            field(out, "pairing"), "--role", "worker"});
   trusting.ok({"sync"});  // with the learned pin and the stored URL
 
   // A wrong fingerprint read aloud is refused, and nothing is approved.
   auto late = server.new_device("late");
   const auto late_out = late.ok({"enrol", "--server", server.url, "--pin", server.cert_sha256});
   auto mismatch = admin.run({"admin", "approve", field(late_out, "code"), "--fingerprint",
-                             "00000 00000 00000 00000 00000 00000", "--role", "worker"});
+                             "00000 00000 00000 00000 00000 00000", "--pairing", field(late_out, "pairing"), "--role",
+                             "worker"});
   CHECK(mismatch.exit_code == 5);
+  // So is a pairing secret that is not what the device shows (typed wrong, or not shown at all).
+  auto no_secret = admin.run({"admin", "approve", field(late_out, "code"), "--fingerprint", field(late_out, "fingerprint"),
+                              "--pairing", "not-the-secret", "--role", "worker"});
+  CHECK(no_secret.exit_code == 2);
   CHECK(late.run({"sync"}).exit_code == 5);  // still waiting for an admin
 }

@@ -86,7 +86,9 @@ CliDevice E2eServer::enrol_device(const CliDevice& admin, const std::string& nam
   const auto fingerprint = field(out, "fingerprint");
   REQUIRE_FALSE(code.empty());
   REQUIRE_FALSE(fingerprint.empty());
-  admin.ok({"admin", "approve", code, "--fingerprint", fingerprint, "--role", role});
+  const auto pairing = field(out, "pairing");
+  REQUIRE_FALSE(pairing.empty());
+  admin.ok({"admin", "approve", code, "--fingerprint", fingerprint, "--pairing", pairing, "--role", role});
   device.ok({"sync"});
   return device;
 }

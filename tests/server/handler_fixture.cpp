@@ -16,10 +16,11 @@ HandlerFixture::HandlerFixture() {
   auto opened = server::SqliteStorage::open(dir / "varn.db");
   REQUIRE(opened.ok());
   storage = std::move(opened).value();
+  membership = std::make_unique<server::Membership>(*storage);
   server::Limits limits;
   limits.max_push_envelopes = 8;
   limits.max_long_poll = std::chrono::seconds(5);
-  ctx = std::make_unique<server::Context>(server::Context{*storage, sessions, waiters, metrics, limits,
+  ctx = std::make_unique<server::Context>(server::Context{*storage, *membership, sessions, waiters, metrics, limits,
                                                           ioc.get_executor(), [] { return std::int64_t{1700000000}; },
                                                           server_key});
   storage->set_commit_listener([this](const wire::UnitId& u, std::uint64_t head) { waiters.notify(u, head); });

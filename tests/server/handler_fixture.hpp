@@ -26,6 +26,7 @@ class HandlerFixture {
 
   std::filesystem::path dir;
   std::unique_ptr<server::SqliteStorage> storage;
+  std::unique_ptr<server::Membership> membership;
   server::Metrics metrics;
   server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(900)};
   server::PullWaiters waiters{metrics};

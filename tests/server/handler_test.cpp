@@ -16,7 +16,7 @@ Bytes reseal(const Bytes& original, const TestDevice& author, const crypto::Secr
   auto env = wire::decode_envelope(original);
   REQUIRE(env.ok());
   wire::SealParams p{env->header.change_class, env->header.unit, env->header.epoch, env->header.seq,
-                     env->header.prev_hash, env->header.id};
+                     env->header.prev_hash, env->header.id, env->header.registry_seen};
   auto sealed = wire::seal_envelope(p, key, author.identity.signing(), as_bytes("other text"));
   REQUIRE(sealed.ok());
   return std::move(sealed).value();
@@ -68,7 +68,7 @@ TEST_CASE("the unit code enrols one admin, once", "[server][handler]") {
   CHECK(second.error_code() == "bad_code");
 }
 
-TEST_CASE("a pending device is approved by the admin and becomes active", "[server][handler]") {
+TEST_CASE("a pending device becomes active once an admin's signed enrol entry names it", "[server][handler]") {
   HandlerFixture f;
   auto u = f.driver.make_unit(f.unit_code);
   TestDevice d;
@@ -83,20 +83,43 @@ TEST_CASE("a pending device is approved by the admin and becomes active", "[serv
   auto seen = f.driver.call("GET", unit_path(u.unit) + "/enrolments/" + code, {}, u.admin.token);
   REQUIRE(seen.status == 200);
   CHECK(seen.json()["device"] == to_hex(d.id()));
-  // The pending device itself may not approve anything.
-  CHECK(f.driver.call_json("POST", unit_path(u.unit) + "/enrolments/" + code + "/approve",
-                           {{"role", "worker"}, {"keys", json::array()}}, d.token).status == 403);
-  CHECK(f.driver.call_json("POST", unit_path(u.unit) + "/enrolments/" + code + "/approve",
-                           {{"role", "boss"}, {"keys", json::array()}}, u.admin.token).status == 400);
-  auto a = f.driver.call_json("POST", unit_path(u.unit) + "/enrolments/" + code + "/approve",
-                              {{"role", "worker"}, {"keys", json::array()}}, u.admin.token);
-  REQUIRE(a.status == 200);
+  // The pending device itself reads nothing of the unit, and may not enrol itself.
+  CHECK(f.driver.call("GET", unit_path(u.unit) + "/enrolments/" + code, {}, d.token).status == 403);
+  auto self = ProtocolDriver::next_entry(u, registry::EntryKind::enrol);
+  self.subject = d.id();
+  self.bundle = d.identity.public_bundle();
+  self.sign_with(d.identity.signing());
+  auto refused = f.driver.call_json("POST", unit_path(u.unit) + "/registry",
+                                    {{"entry", to_base64(self.encode())}, {"copies", json::array()}}, d.token);
+  CHECK(refused.status == 403);
+  CHECK(refused.error_code() == "forbidden");
+
+  auto entry = ProtocolDriver::next_entry(u, registry::EntryKind::enrol);
+  entry.subject = d.id();
+  entry.bundle = d.identity.public_bundle();
+  REQUIRE(f.driver.post_entry(u, entry, json::array()).status == 200);  // another device could re-post it without copies
   auto me = f.driver.call("GET", "/v1/me", {}, d.token);
   CHECK(me.json()["status"] == "active");
   CHECK(me.json()["role"] == "worker");
+  CHECK(me.json()["units"][0]["unit"] == to_hex(u.unit));
   CHECK(f.driver.call("GET", unit_path(u.unit) + "/enrolments/" + code, {}, u.admin.token).status == 404);
   auto devices = f.driver.call("GET", unit_path(u.unit) + "/devices", {}, d.token);
   CHECK(devices.json()["devices"].size() == 2);
+}
+
+TEST_CASE("an enrolment request is refused unless the bundle's own key signed it", "[server][handler]") {
+  HandlerFixture f;
+  TestDevice victim, squatter;
+  // A request in the victim's name with a box key of the squatter's, signed by the squatter.
+  auto bundle = victim.identity.public_bundle();
+  bundle.box_key = squatter.identity.public_bundle().box_key;
+  const Bytes bytes = bundle.encode();
+  const auto signature = squatter.identity.signing().sign(crypto::labelled_hash("varn/enrol-request/v1", {bytes}));
+  auto r = f.driver.call_json("POST", "/v1/enrol", {{"bundle", to_base64(bytes)}, {"signature", to_base64(signature)}});
+  CHECK(r.status == 400);
+  CHECK(r.error_code() == "bad_signature");
+  CHECK(f.driver.call_json("POST", "/v1/enrol", {{"bundle", to_base64(bytes)}}).error_code() == "malformed");
+  CHECK(f.driver.enrol(victim, std::nullopt).status == 202);  // the real one still files its own
 }
 
 TEST_CASE("sessions: replayed challenge, bad signature, unknown device, no token", "[server][handler]") {
@@ -244,13 +267,11 @@ TEST_CASE("roles limit what a device writes and where", "[server][handler]") {
   auto keys = f.driver.call("GET", unit_path(u.unit) + "/keys", {}, reviewer.token);
   CHECK(keys.json()["current_epoch"] == 1);
   CHECK(keys.json()["keys"].size() == 1);
-  // Only admins upload keys, and only the next epoch.
+  // Only the registry moves the epoch: the calls that took keys without an entry are gone.
   CHECK(f.driver.call_json("PUT", unit_path(u.unit) + "/keys", {{"epoch", 2}, {"copies", json::array()}},
-                           reviewer.token).status == 403);
-  auto skip = f.driver.call_json("PUT", unit_path(u.unit) + "/keys", {{"epoch", 3}, {"copies", json::array()}},
-                                 u.admin.token);
-  CHECK(skip.status == 409);
-  CHECK(skip.error_code() == "epoch");
+                           u.admin.token).status == 405);
+  CHECK(f.driver.call_json("POST", unit_path(u.unit) + "/enrolments/ABCD-EFGH/approve", {{"role", "worker"}},
+                           u.admin.token).status == 404);
   // A member of this unit is a stranger to any other unit.
   const wire::UnitId other{};
   CHECK(f.driver.pull(reviewer, other, 0, 10).status == 403);

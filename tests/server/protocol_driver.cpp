@@ -30,6 +30,7 @@ Bytes TestDevice::seal_next(const wire::UnitId& unit, std::uint32_t epoch, const
   p.seq = seq + 1;
   p.prev_hash = last_hash;
   p.id = crypto::random_array<16>();
+  p.registry_seen = registry_seen;
   auto sealed = wire::seal_envelope(p, key, identity.signing(), as_bytes(plaintext));
   REQUIRE(sealed.ok());
   seq += 1;
@@ -51,9 +52,35 @@ TestResponse ProtocolDriver::call_json(const std::string& method, const std::str
 }
 
 TestResponse ProtocolDriver::enrol(const TestDevice& device, const std::optional<std::string>& code) {
-  json body = {{"bundle", to_base64(device.identity.public_bundle().encode())}};
-  if (code) body["code"] = *code;
+  const Bytes bundle = device.identity.public_bundle().encode();
+  json body = {{"bundle", to_base64(bundle)}};
+  if (code) {
+    body["code"] = *code;
+  } else {
+    body["signature"] = to_base64(device.identity.signing().sign(crypto::labelled_hash("varn/enrol-request/v1", {bundle})));
+  }
   return call_json("POST", "/v1/enrol", body);
+}
+
+registry::Entry ProtocolDriver::next_entry(const TestUnit& unit, registry::EntryKind kind) {
+  registry::Entry e;
+  e.index = unit.length;
+  e.prev = unit.head;
+  e.unit = unit.unit;
+  e.kind = kind;
+  e.time = 1700000000;
+  return e;
+}
+
+TestResponse ProtocolDriver::post_entry(TestUnit& unit, registry::Entry entry, const json& copies) {
+  entry.sign_with(unit.admin.identity.signing());
+  auto r = call_json("POST", unit_path(unit.unit) + "/registry", {{"entry", to_base64(entry.encode())}, {"copies", copies}},
+                     unit.admin.token);
+  if (r.status == 200) {
+    unit.length = entry.index + 1;
+    unit.head = registry::entry_hash(entry);
+  }
+  return r;
 }
 
 TestResponse ProtocolDriver::open_session(TestDevice& device) {
@@ -75,12 +102,20 @@ TestUnit ProtocolDriver::make_unit(const std::string& unit_code) {
   REQUIRE(e.status == 200);
   u.unit = *array_from_hex<16>(e.json()["unit"].get<std::string>());
   REQUIRE(open_session(u.admin).status == 200);
+  auto genesis = next_entry(u, registry::EntryKind::enrol);
+  genesis.subject = u.admin.id();
+  genesis.bundle = u.admin.identity.public_bundle();
+  genesis.role = registry::Role::admin;
+  REQUIRE(post_entry(u, genesis, json::array()).status == 200);
   auto wrapped = crypto::seal_to(u.admin.identity.box().public_key(), u.epoch_key.view());
   REQUIRE(wrapped.ok());
-  auto k = call_json("PUT", unit_path(u.unit) + "/keys",
-                     {{"epoch", 1}, {"copies", json::array({{{"device", to_hex(u.admin.id())}, {"wrapped", to_base64(*wrapped)}}})}},
-                     u.admin.token);
-  REQUIRE(k.status == 200);
+  auto rotate = next_entry(u, registry::EntryKind::rotate);
+  rotate.epoch = 1;
+  rotate.key_set = registry::key_set_hash(1, {{u.admin.id(), *wrapped}});
+  rotate.key_commitment = registry::epoch_key_commitment(u.unit, 1, u.epoch_key.view());
+  REQUIRE(post_entry(u, rotate, json::array({{{"device", to_hex(u.admin.id())}, {"wrapped", to_base64(*wrapped)}}}))
+              .status == 200);
+  u.admin.registry_seen = u.length;
   return u;
 }
 
@@ -88,13 +123,15 @@ TestDevice ProtocolDriver::add_member(TestUnit& unit, const std::string& role) {
   TestDevice d;
   auto e = enrol(d, std::nullopt);
   REQUIRE(e.status == 202);
-  const auto code = e.json()["code"].get<std::string>();
   auto wrapped = crypto::seal_to(d.identity.box().public_key(), unit.epoch_key.view());
   REQUIRE(wrapped.ok());
-  auto a = call_json("POST", unit_path(unit.unit) + "/enrolments/" + code + "/approve",
-                     {{"role", role}, {"keys", json::array({{{"epoch", 1}, {"wrapped", to_base64(*wrapped)}}})}},
-                     unit.admin.token);
+  auto entry = next_entry(unit, registry::EntryKind::enrol);
+  entry.subject = d.id();
+  entry.bundle = d.identity.public_bundle();
+  entry.role = *registry::role_from_string(role);
+  auto a = post_entry(unit, entry, json::array({{{"device", to_hex(d.id())}, {"wrapped", to_base64(*wrapped)}}}));
   REQUIRE(a.status == 200);
+  d.registry_seen = unit.length;
   REQUIRE(open_session(d).status == 200);
   return d;
 }

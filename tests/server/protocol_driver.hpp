@@ -11,6 +11,7 @@
 
 #include "varn/crypto/device_identity.hpp"
 #include "varn/crypto/secret_buffer.hpp"
+#include "varn/registry/entry.hpp"
 #include "varn/wire/envelope.hpp"
 
 namespace varn::test {
@@ -32,6 +33,8 @@ struct TestDevice {
   std::string token;
   std::uint64_t seq = 0;
   crypto::Hash32 last_hash{};
+  //! The registry point its change sets claim to have seen (set once it is enrolled).
+  std::uint64_t registry_seen = 0;
 
   [[nodiscard]] wire::DeviceId id() const { return identity.device_id(); }
   //! Seals the next envelope of this device's chain around `plaintext`.
@@ -39,11 +42,13 @@ struct TestDevice {
                   std::string_view plaintext, wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
 };
 
-//! A unit with its admin enrolled and epoch 1 uploaded.
+//! A unit with its admin enrolled (registry entry 0) and rotated to epoch 1.
 struct TestUnit {
   wire::UnitId unit{};
   TestDevice admin;
   crypto::SecretBuffer epoch_key = crypto::SecretBuffer::random(32);
+  std::uint64_t length = 0;  //!< registry entries posted
+  crypto::Hash32 head{};     //!< entry_hash of the last
 };
 
 class ProtocolDriver {
@@ -57,10 +62,15 @@ class ProtocolDriver {
   TestResponse enrol(const TestDevice& device, const std::optional<std::string>& code);
   //! Challenge, sign, session; stores the token. Returns the session answer.
   TestResponse open_session(TestDevice& device);
-  //! Enrols the admin with the unit code, opens its session, uploads epoch 1.
+  //! Enrols the admin with the unit code, opens its session, posts entry 0
+  //! and the rotation to epoch 1.
   TestUnit make_unit(const std::string& unit_code);
-  //! Pending request, admin approval with a copy of the epoch key, session.
+  //! Pending request, the admin's enrol entry with a copy of the epoch key, session.
   TestDevice add_member(TestUnit& unit, const std::string& role);
+  //! An unsigned entry of `kind` at the unit's registry head.
+  [[nodiscard]] static registry::Entry next_entry(const TestUnit& unit, registry::EntryKind kind);
+  //! Signs `entry` with the admin key, posts it, moves the head on 200.
+  TestResponse post_entry(TestUnit& unit, registry::Entry entry, const nlohmann::json& copies);
   TestResponse push(const TestDevice& device, const wire::UnitId& unit, const std::vector<Bytes>& envelopes);
   TestResponse pull(const TestDevice& device, const wire::UnitId& unit, std::uint64_t after, std::size_t limit,
                     int wait_seconds = 0);

@@ -63,6 +63,7 @@ RegistryUnit RegistryDriver::make_unit() {
   genesis.role = registry::Role::admin;
   REQUIRE(post_signed(u, genesis, {}).status == 200);
   REQUIRE(rotate(u, {&u.admin}).status == 200);
+  u.admin.registry_seen = u.length;
   return u;
 }
 
@@ -74,6 +75,7 @@ TestResponse RegistryDriver::rotate(RegistryUnit& u, const std::vector<const Tes
   std::vector<registry::KeyCopy> hashed;
   for (const auto& c : copies) hashed.push_back({c.device, c.wrapped});
   entry.key_set = registry::key_set_hash(entry.epoch, hashed);
+  entry.key_commitment = registry::epoch_key_commitment(u.unit, entry.epoch, key.view());
   auto r = post_signed(u, entry, copies);
   if (r.status == 200) u.epoch_keys.push_back(std::move(key));
   return r;
@@ -90,6 +92,7 @@ TestDevice RegistryDriver::enrol(RegistryUnit& u, registry::Role role) {
   entry.role = role;
   REQUIRE(post_signed(u, entry, copies).status == 200);
   REQUIRE(f_.driver.open_session(d).status == 200);
+  d.registry_seen = u.length;
   return d;
 }
 

@@ -164,7 +164,7 @@ namespace {
       }
       if (handed == page.size()) return std::optional<sync::ReceivedChangeSet>{};
       return std::optional<sync::ReceivedChangeSet>(page[handed++]);
-    });
+    }, sync::LogPosition{*cursor + kCatchUpPage, crypto::random_array<32>()});
     if (!applied) ::_exit(5);
     *cursor += kCatchUpPage;
   }

@@ -207,14 +207,20 @@ TEST_CASE("held envelopes and a rewound cursor let a restored server heal", "[st
   CHECK((*held)[1] == r3.envelope);
   CHECK(d.store->held_envelopes_after(0)->size() == 3);
 
-  CHECK(d.store->rewind_cursor(4).error().code == Errc::invalid_argument);
-  REQUIRE(d.store->rewind_cursor(1));
-  CHECK(*d.store->pull_cursor() == 1);
+  auto marks = d.store->log_marks();
+  REQUIRE(marks);
+  REQUIRE(marks->size() == 3);  // the start, and after each applied batch
+  CHECK(marks->at(1).cursor == 1);
+  CHECK(marks->at(2) == *d.store->log_position());
+  CHECK(d.store->rewind(sync::LogPosition{4, {}}).error().code == Errc::invalid_argument);
+  REQUIRE(d.store->rewind(marks->at(1)));
+  CHECK(*d.store->log_position() == marks->at(1));
+  CHECK(d.store->log_marks()->size() == 2);
   // The restored server numbers the re-pushed change sets anew; they are recognised by id.
   const auto state = *d.store->state_digest();
   r3.server_seq = 2;
   sync::ReceivedChangeSet own_again{3, own[0].id, d.me, wire::ChangeSetClass::field_work, own[0].envelope, {},
-                                    own[0].author_seq};
+                                    own[0].author_seq, {}, 0, sync::Disposition::apply, {}, false};
   REQUIRE(d.store->apply_received_batch({r3, own_again}));
   CHECK(*d.store->pull_cursor() == 3);
   CHECK(*d.store->state_digest() == state);
@@ -237,7 +243,8 @@ TEST_CASE("what one device writes, another reads the same after a sync", "[store
   std::uint64_t seq = 0;
   std::vector<sync::ReceivedChangeSet> page;
   for (const auto& s : a.seal_all(5)) {
-    page.push_back({++seq, s.id, a.me, wire::ChangeSetClass::field_work, s.envelope, s.envelope, s.author_seq});
+    page.push_back({++seq, s.id, a.me, wire::ChangeSetClass::field_work, s.envelope, s.envelope, s.author_seq, {}, 0,
+                    sync::Disposition::apply, {}, false});
   }
   REQUIRE(b.store->apply_received_batch(page));
   CHECK(*b.store->state_digest() == *a.store->state_digest());

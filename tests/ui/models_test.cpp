@@ -232,6 +232,11 @@ TEST_CASE("devices: rows as fetched, and the enrolment QR text splits into code 
   const QVariantMap parsed = admin.parseEnrolmentText(QStringLiteral(" K7Q2-XM 12345 67890 11111 22222 33333 44444 "));
   CHECK(parsed[QStringLiteral("code")] == QStringLiteral("K7Q2-XM"));
   CHECK(parsed[QStringLiteral("fingerprint")] == QStringLiteral("12345 67890 11111 22222 33333 44444"));
+  CHECK(parsed[QStringLiteral("pairing")] == QString());
+  const QVariantMap scanned =
+      admin.parseEnrolmentText(QStringLiteral("K7Q2-XM 12345 67890 11111 22222 33333 44444 7K2M-QX9D-A4PR-VT3N-8C"));
+  CHECK(scanned[QStringLiteral("fingerprint")] == QStringLiteral("12345 67890 11111 22222 33333 44444"));
+  CHECK(scanned[QStringLiteral("pairing")] == QStringLiteral("7K2M-QX9D-A4PR-VT3N-8C"));
   f.session().lock();
   CHECK(devices.rowCount() == 0);  // nothing about the unit behind the lock screen
 }

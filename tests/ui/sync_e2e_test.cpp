@@ -68,13 +68,21 @@ TEST_CASE("the app enrols, approves by fingerprint, syncs and wipes a revoked de
   INFO(worker_enrol.lastError().toStdString());
   REQUIRE(worker_enrol.status() == QStringLiteral("pending"));
   REQUIRE_FALSE(worker_enrol.code().isEmpty());
-  CHECK(worker_enrol.qrText() == worker_enrol.code() + QLatin1Char(' ') + worker_enrol.fingerprint());
+  REQUIRE(worker_enrol.pairing().size() == 22);
+  CHECK(worker_enrol.qrText() ==
+        worker_enrol.code() + QLatin1Char(' ') + worker_enrol.fingerprint() + QLatin1Char(' ') + worker_enrol.pairing());
 
   auto& admin_ctl = admin.context().admin();
-  admin_ctl.approve(worker_enrol.code(), QStringLiteral("00000 00000 00000 00000 00000 00000"), QStringLiteral("worker"));
+  // What the admin's device reads from the QR code is what it approves with.
+  const auto scanned = admin_ctl.parseEnrolmentText(worker_enrol.qrText());
+  CHECK(scanned[QStringLiteral("code")].toString() == worker_enrol.code());
+  CHECK(scanned[QStringLiteral("fingerprint")].toString() == worker_enrol.fingerprint());
+  CHECK(scanned[QStringLiteral("pairing")].toString() == worker_enrol.pairing());
+  admin_ctl.approve(worker_enrol.code(), QStringLiteral("00000 00000 00000 00000 00000 00000"), worker_enrol.pairing(),
+                    QStringLiteral("worker"));
   REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
   CHECK_FALSE(admin_ctl.lastError().isEmpty());  // a fingerprint that does not match is refused
-  admin_ctl.approve(worker_enrol.code(), worker_enrol.fingerprint(), QStringLiteral("worker"));
+  admin_ctl.approve(worker_enrol.code(), worker_enrol.fingerprint(), worker_enrol.pairing(), QStringLiteral("worker"));
   REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
   INFO(admin_ctl.lastError().toStdString());
   REQUIRE(admin_ctl.lastError().isEmpty());
@@ -84,6 +92,8 @@ TEST_CASE("the app enrols, approves by fingerprint, syncs and wipes a revoked de
   sync_once(worker);  // finishes the enrolment, then pushes
   CHECK(worker.session().enrolStatus() == QStringLiteral("active"));
   CHECK(worker.session().role() == QStringLiteral("worker"));
+  CHECK_FALSE(worker_enrol.safetyCode().isEmpty());
+  CHECK(worker_enrol.safetyCode() == admin_enrol.safetyCode());  // both screens show the same code
   CHECK(worker.context().sync().waiting() == 0);
   CHECK(worker.context().sync().lastSync().isValid());
 

@@ -173,6 +173,7 @@ Result<std::optional<RegistryRefusal>> Membership::post(const UnitId& unit, cons
   if (auto refused = precheck(s, entry)) return refused;
   registry::RegistryState next = s;
   if (auto r = next.append(entry); !r) {
+    if (entry.index == 0) return refuse(403, "forbidden", r.error().message);
     if (entry.kind == EntryKind::rotate) return refuse(409, "epoch", r.error().message);
     return refuse(409, "conflict", r.error().message);
   }

@@ -42,9 +42,9 @@ Result<void> store_registry_entry(SqliteDb& db, const UnitId& unit_id, const Reg
       auto r = run(db, "INSERT OR IGNORE INTO unit_members (device, unit) VALUES (?, ?)",
                    [&](SqliteStmt& s) { s.bind(1, ByteView(e.subject)).bind(2, ByteView(unit_id)); });
       if (!r) return r;
-      r = run(db, "DELETE FROM pending_enrolments WHERE device = ?",
-              [&](SqliteStmt& s) { s.bind(1, ByteView(e.subject)); });
-      if (!r) return r;
+      // The pending request stays until it expires: an enrol entry from
+      // another unit's admin proves nothing to the device, whose own admin
+      // must still find the request by its code.
       for (const auto& c : a.device_copies) {
         if (auto k = insert_key_copy(db, unit_id, c); !k) return k;
       }

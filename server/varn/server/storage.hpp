@@ -150,7 +150,7 @@ class Storage {
                                                                          std::int64_t not_before) = 0;
 
   //! Stores a verified entry at its index, with its key copies, in one
-  //! transaction; drops the subject's pending request; records, for a role
+  //! transaction; records, for a role
   //! change or revocation, how far the subject's chain had reached (the
   //! authority floor). Errc::conflict when the index is no longer the
   //! registry's length (another entry was stored first).

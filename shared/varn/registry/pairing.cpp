@@ -17,6 +17,17 @@ int symbol_value(char c) {
   return at == std::string_view::npos ? -1 : static_cast<int>(at);
 }
 
+// Two check symbols (10 bits of a hash of the secret): a secret typed wrong
+// is caught on the admin's device before it signs an approval the new
+// device would refuse.
+std::string check_symbols(const PairingSecret& secret) {
+  const auto h = crypto::labelled_hash("varn/pairing-check/v1", {secret});
+  const unsigned bits = (static_cast<unsigned>(h[0]) << 2) | (static_cast<unsigned>(h[1]) >> 6);
+  return {kAlphabet[(bits >> 5) & 31u], kAlphabet[bits & 31u]};
+}
+
+constexpr std::string_view kShape = "the pairing code is 18 letters and digits, as the new device shows it";
+
 }  // namespace
 
 PairingSecret new_pairing_secret() { return crypto::random_array<kPairingSecretBytes>(); }
@@ -36,29 +47,32 @@ std::string pairing_text(const PairingSecret& secret) {
       ++symbols;
     }
   }
-  return out;  // 80 bits are exactly 16 symbols
+  return out + "-" + check_symbols(secret);  // 80 bits are exactly 16 symbols
 }
 
 Result<PairingSecret> parse_pairing(std::string_view text) {
+  std::string symbols;
+  for (char c : text) {
+    if (c == '-' || c == ' ') continue;
+    const int v = symbol_value(c);
+    if (v < 0) return make_error(Errc::invalid_argument, std::string(kShape));
+    symbols.push_back(kAlphabet[static_cast<std::size_t>(v)]);
+  }
+  if (symbols.size() != 18) return make_error(Errc::invalid_argument, std::string(kShape));
   PairingSecret out{};
   unsigned buffer = 0;
   int bits = 0;
   std::size_t filled = 0;
-  for (char c : text) {
-    if (c == '-' || c == ' ') continue;
-    const int v = symbol_value(c);
-    if (v < 0 || filled == out.size()) {
-      return make_error(Errc::invalid_argument, "the pairing secret is 16 letters and digits, as the new device shows it");
-    }
-    buffer = (buffer << 5) | static_cast<unsigned>(v);
+  for (std::size_t i = 0; i < 16; ++i) {
+    buffer = (buffer << 5) | static_cast<unsigned>(kAlphabet.find(symbols[i]));
     bits += 5;
     if (bits >= 8) {
       bits -= 8;
       out[filled++] = static_cast<std::uint8_t>((buffer >> bits) & 0xffu);
     }
   }
-  if (filled != out.size()) {
-    return make_error(Errc::invalid_argument, "the pairing secret is 16 letters and digits, as the new device shows it");
+  if (symbols.substr(16) != check_symbols(out)) {
+    return make_error(Errc::invalid_argument, "the pairing code does not check out: a character was typed wrong");
   }
   return out;
 }

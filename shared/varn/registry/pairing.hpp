@@ -20,10 +20,12 @@ inline constexpr std::size_t kPairingSecretBytes = 10;
 using PairingSecret = ByteArray<kPairingSecretBytes>;
 
 [[nodiscard]] PairingSecret new_pairing_secret();
-//! Crockford base32 in four groups of four: "7K2M-QX9D-A4PR-VT3N".
+//! Crockford base32 in four groups of four and two check symbols:
+//! "7K2M-QX9D-A4PR-VT3N-8C".
 [[nodiscard]] std::string pairing_text(const PairingSecret& secret);
 //! Reads what a person typed or a QR code held: case, spaces and dashes do
-//! not matter, and I/L read as 1, O as 0. Errc::invalid_argument otherwise.
+//! not matter, and I/L read as 1, O as 0. Errc::invalid_argument otherwise,
+//! also when the check symbols show a character typed wrong.
 [[nodiscard]] Result<PairingSecret> parse_pairing(std::string_view text);
 
 //! The MAC an approving admin puts in an enrol entry: keyed BLAKE2b over the

@@ -25,6 +25,7 @@ Result<registry::Entry> post_entry(DeviceContext& device, ApiClient& api, const 
   // Kept before it is sent, so an admin can post it again after a restore.
   if (auto r = KeptCopies(device.vault()).keep_posted(entry, copies); !r) return r.error();
   if (auto r = api.post_registry(unit, entry.encode(), copies); !r) return r.error();
+  if (auto r = RegistryKeeper(device.vault()).remember_posted(entry); !r) return r.error();
   return entry;
 }
 

@@ -109,6 +109,18 @@ Result<registry::RegistryState> RegistryKeeper::refresh(ApiClient& api, const wi
   return state;
 }
 
+Result<void> RegistryKeeper::remember_posted(const registry::Entry& entry) {
+  auto chain = cached_entries();
+  if (!chain) return chain.error();
+  if (entry.index != chain->size()) return {};  // not the next one: the next refresh decides
+  chain->push_back(entry);
+  auto admin = pinned_admin();
+  if (!admin) return admin.error();
+  auto state = registry::verify_chain(*chain, *admin);
+  if (!state) return {};
+  return remember(*chain, *state);
+}
+
 Result<registry::RegistryState> RegistryKeeper::verify_offered(const std::vector<Bytes>& encoded) {
   auto admin = pinned_admin();
   if (!admin) return admin.error();

@@ -29,6 +29,9 @@ class RegistryKeeper {
   [[nodiscard]] Result<registry::RegistryState> verify_offered(const std::vector<Bytes>& encoded);
   //! Keeps `chain` as the verified registry (after a two-way verified enrolment).
   [[nodiscard]] Result<void> remember(const std::vector<registry::Entry>& chain, const registry::RegistryState& state);
+  //! An entry this (admin) device just posted becomes part of what it has
+  //! seen, so a server that later loses it is caught and given it back.
+  [[nodiscard]] Result<void> remember_posted(const registry::Entry& entry);
 
  private:
   [[nodiscard]] Result<crypto::SignPublicKey> pinned_admin();

@@ -40,10 +40,18 @@ struct Unit {
     e.subject = d.device_id();
     seal(admin.signing());
   }
-  void rotate(std::uint32_t epoch, const std::vector<registry::KeyCopy>& copies) {
+  void rotate(std::uint32_t epoch, const std::vector<registry::KeyCopy>& copies,
+              const crypto::SecretBuffer* key = nullptr) {
     auto& e = append(EntryKind::rotate);
     e.epoch = epoch;
     e.key_set = registry::key_set_hash(epoch, copies);
+    if (key != nullptr) e.key_commitment = registry::epoch_key_commitment(id, epoch, key->view());
+    seal(admin.signing());
+  }
+  void change_role(const crypto::DeviceIdentity& d, Role role) {
+    auto& e = append(EntryKind::change_role);
+    e.subject = d.device_id();
+    e.role = role;
     seal(admin.signing());
   }
   Unit() { enrol(admin, Role::admin, admin.signing()); }
@@ -83,8 +91,11 @@ TEST_CASE("Entries round-trip through their encoding and refuse bad bytes", "[re
   CHECK(back->encode() == bytes);
   CHECK(Entry::decode(ByteView(bytes).first(bytes.size() - 1)).error().code == Errc::malformed);
   auto bad_kind = bytes;
-  bad_kind[56] = 9;
-  CHECK_FALSE(Entry::decode(bad_kind).ok());
+  bad_kind[1 + 8 + 32 + 16] = 9;
+  CHECK(Entry::decode(bad_kind).error().code == Errc::malformed);
+  auto old_format = bytes;
+  old_format[0] = 1;
+  CHECK(Entry::decode(old_format).error().code == Errc::unsupported_version);
 }
 
 TEST_CASE("A device the server slips in without an admin signature is refused", "[registry]") {
@@ -121,7 +132,7 @@ TEST_CASE("A registry rooted in another admin key is refused", "[registry]") {
   CHECK_FALSE(registry::verify_chain(unit.chain, other.public_key()).ok());
 }
 
-TEST_CASE("A shorter or forked registry is a rollback", "[registry]") {
+TEST_CASE("A registry that forks from the one seen is told apart from one that is only shorter", "[registry]") {
   Unit unit;
   auto a = crypto::DeviceIdentity::generate();
   auto b = crypto::DeviceIdentity::generate();
@@ -129,18 +140,49 @@ TEST_CASE("A shorter or forked registry is a rollback", "[registry]") {
   const auto seen_length = unit.chain.size();
   const auto seen_head = registry::entry_hash(unit.chain.back());
   unit.enrol(b, Role::worker, unit.admin.signing());
-  CHECK(registry::check_extends(unit.chain, seen_length, seen_head).ok());
+  using registry::Extension;
+  CHECK(registry::compare_with_remembered(unit.chain, seen_length, seen_head) == Extension::extends);
 
   std::vector<Entry> shorter(unit.chain.begin(), unit.chain.begin() + 1);
-  CHECK(registry::check_extends(shorter, seen_length, seen_head).error().code == Errc::rollback);
+  CHECK(registry::compare_with_remembered(shorter, seen_length, seen_head) == Extension::shorter);
 
   // Same admin and genesis, a different second entry.
   const auto full_chain = unit.chain;
   unit.chain.resize(1);
   unit.enrol(b, Role::worker, unit.admin.signing());
   REQUIRE(unit.verify().ok());  // valid on its own ...
-  CHECK(registry::check_extends(unit.chain, seen_length, seen_head).error().code == Errc::rollback);  // ... but a fork
-  CHECK(registry::check_extends(full_chain, seen_length, seen_head).ok());
+  CHECK(registry::compare_with_remembered(unit.chain, seen_length, seen_head) == Extension::forks);  // ... but a fork
+  CHECK(registry::compare_with_remembered(full_chain, seen_length, seen_head) == Extension::extends);
+}
+
+TEST_CASE("The registry answers the role a device held at every point, not only now", "[registry]") {
+  Unit unit;  // entry 0: the admin
+  auto worker = crypto::DeviceIdentity::generate();
+  unit.enrol(worker, Role::worker, unit.admin.signing());  // 1
+  unit.change_role(worker, Role::reviewer);                 // 2
+  unit.revoke(worker);                                      // 3
+  auto state = unit.verify();
+  REQUIRE(state.ok());
+  const auto id = worker.device_id();
+  CHECK_FALSE(state->role_at(id, 1).has_value());  // not enrolled yet
+  CHECK(state->role_at(id, 2) == std::optional(Role::worker));
+  CHECK(state->role_at(id, 3) == std::optional(Role::reviewer));
+  CHECK_FALSE(state->role_at(id, 4).has_value());  // revoked
+  CHECK(state->find(id)->authority_floor == 4);
+  CHECK(state->status(id) == registry::DeviceStatus::revoked);
+  CHECK(state->status(crypto::DeviceIdentity::generate().device_id()) == registry::DeviceStatus::pending);
+}
+
+TEST_CASE("An epoch key is used only if it matches the commitment in its rotate entry", "[registry][keys]") {
+  Unit unit;
+  auto key = crypto::SecretBuffer::random(32);
+  unit.rotate(1, {copy_for(unit.admin, key)}, &key);
+  auto state = unit.verify();
+  REQUIRE(state.ok());
+  CHECK(registry::key_matches_commitment(*state, 1, key.view()));
+  const auto substituted = crypto::SecretBuffer::random(32);  // what a server that seals its own key would hand out
+  CHECK_FALSE(registry::key_matches_commitment(*state, 1, substituted.view()));
+  CHECK_FALSE(registry::key_matches_commitment(*state, 2, key.view()));  // no such epoch
 }
 
 TEST_CASE("The box audit catches a skipped rotation, a stranger's copy and a missing copy", "[registry][audit]") {
