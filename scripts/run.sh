@@ -43,7 +43,8 @@ if [ ! -f "$demo/admin.varn" ]; then
     "$cli" --store "$demo/$role.varn" init
     out=$("$cli" --store "$demo/$role.varn" enrol --server "$url" --pin "$pin")
     "$cli" --store "$demo/admin.varn" admin approve "$(sed -n 's/^code: //p' <<<"$out")" \
-      --fingerprint "$(sed -n 's/^fingerprint: //p' <<<"$out")" --role "$role" >/dev/null
+      --fingerprint "$(sed -n 's/^fingerprint: //p' <<<"$out")" \
+      --pairing "$(sed -n 's/^pairing: //p' <<<"$out")" --role "$role" >/dev/null
     "$cli" --store "$demo/$role.varn" sync >/dev/null
   done
   ./scripts/demo_data.sh "$cli" "$demo/worker.varn"
