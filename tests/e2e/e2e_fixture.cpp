@@ -58,7 +58,9 @@ void E2eServer::start() {
 void E2eServer::stop() {
   REQUIRE(running_);
   running_ = false;
-  CHECK(child_.terminate() == 0);
+  const int status = child_.terminate();
+  INFO("server log: " << read_file(log_path));
+  CHECK(status == 0);
 }
 
 void E2eServer::kill9() {

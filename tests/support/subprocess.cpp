@@ -40,7 +40,7 @@ int reap(pid_t pid, clock::time_point deadline) {
     if (left > 0) poll(&fd, 1, static_cast<int>(left));
     close(pidfd);
   }
-  if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -100 - WTERMSIG(status);
   kill(pid, SIGKILL);
   waitpid(pid, &status, 0);
   return -1;

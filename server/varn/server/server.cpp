@@ -95,13 +95,8 @@ int run_server(const ServerConfig& config) {
   if (!listener) return fail(listener.error());
   (*listener)->start();
 
-  const auto bound = (*listener)->local_endpoint();
-  const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
-  std::printf("listening https://%s:%u cert-sha256=%s\n", host.c_str(), static_cast<unsigned>(bound.port()),
-              fingerprint->c_str());
-  std::fflush(stdout);
-  log_event("start", {{"port", bound.port()}, {"threads", threads}});
-
+  // Signals are caught before the listening line is printed: a supervisor
+  // (or a test) may stop the server the moment it reads that line.
   std::mutex stop_mutex;
   std::condition_variable stop_cv;
   bool stop_requested = false, finished = false;
@@ -116,6 +111,13 @@ int run_server(const ServerConfig& config) {
     stop_requested = true;
     stop_cv.notify_all();
   });
+  const auto bound = (*listener)->local_endpoint();
+  const std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
+  std::printf("listening https://%s:%u cert-sha256=%s\n", host.c_str(), static_cast<unsigned>(bound.port()),
+              fingerprint->c_str());
+  std::fflush(stdout);
+  log_event("start", {{"port", bound.port()}, {"threads", threads}});
+
   // The watchdog bounds shutdown: in-flight answers get `shutdown_grace`.
   std::thread watchdog([&] {
     std::unique_lock lock(stop_mutex);
