@@ -26,6 +26,11 @@ TEST_CASE("admin lists devices, changes a role and shows the verified registry",
   auto worker = server.enrol_device(admin, "worker", "worker");
   const auto devices = json::parse(admin.ok({"admin", "devices", "--json"}));
   REQUIRE(devices.size() == 2);
+  // Both devices show one unit safety code: the enrolment went where the admin is.
+  const auto code = field(admin.ok({"unit"}), "safety-code");
+  CHECK(code.size() == 23);
+  CHECK(field(worker.ok({"unit"}), "safety-code") == code);
+  CHECK(worker.ok({"alarm"}) == "alarm: none");
   const auto worker_id = device_id_of(admin, "worker", "active");
   REQUIRE(worker_id.size() == 32);
 

@@ -2,6 +2,7 @@
 // chain head, acknowledgements, received change sets (dedup, own echo,
 // refusal), held envelopes and the cursor rewind after a server restore.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "store_fixture.hpp"
 #include "varn/crypto/random.hpp"
@@ -394,4 +395,48 @@ TEST_CASE("a catch-up writes with a rollback journal and the store returns to WA
   CHECK(*(*reopened)->database().pragma_value("journal_mode") == "wal");
   CHECK(*(*reopened)->pull_cursor() == 905);
   CHECK(count_rows(**reopened, "SELECT count(*) FROM field_value") == 905);
+}
+
+TEST_CASE("Real change sets of a visit, a one-line note, a 2,000-character note, an addendum and a sign-off "
+          "give envelopes of one size", "[store][sync][padding]") {
+  Device d;
+  const auto key = crypto::SecretBuffer::random(32);
+  const auto author = crypto::SigningKeyPair::generate();
+  std::map<std::string, std::size_t> sizes;
+  auto seal = [&](const std::string& what) {
+    auto batch = d.store->next_outgoing(200);
+    REQUIRE(batch);
+    REQUIRE_FALSE(batch->op_ids.empty());
+    wire::SealParams p;
+    p.unit = crypto::random_array<16>();
+    p.epoch = 1;
+    p.seq = 1;
+    p.id = crypto::random_array<16>();
+    p.registry_seen = 12;
+    auto envelope = wire::seal_envelope(p, key, author, batch->plaintext);
+    REQUIRE(envelope);
+    sizes[what] = envelope->size();
+    sync::SealedChangeSet s{p.id, d.store->chain_head()->seq + 1, wire::envelope_hash(*envelope), *envelope, 0};
+    REQUIRE(d.store->record_sealed(*batch, s));
+  };
+  auto person = *d.records.add_person({"Lena Lindqvist", "", "none", ""});
+  auto case_id = *d.records.open_case(person);
+  seal("person and case");
+  auto visit = *d.records.record_visit({case_id, "separate", "no", "2026-12-02T10:00", "Kontoret", true, false});
+  seal("visit");
+  REQUIRE(d.records.add_note(visit, "Kort samtal."));
+  seal("one-line note");
+  std::string long_text;
+  while (long_text.size() < 2000) long_text += "Klienten berättar om hot och kontroll i hemmet; vi gör en säkerhetsplan. ";
+  long_text.resize(2000);  // 2,000 bytes; with å, ä and ö a little under 2,000 characters
+  auto note = *d.records.add_note(visit, long_text);
+  seal("2,000-character note");
+  REQUIRE(d.records.sign_note(note));
+  seal("signing");
+  REQUIRE(d.records.add_addendum(note, "addition", "Ringde upp efteråt och bekräftade tiden."));
+  seal("addendum");
+  for (const auto& [what, size] : sizes) {
+    INFO(what);
+    CHECK(size == wire::kEnvelopeMinBytes);
+  }
 }
