@@ -79,7 +79,7 @@ struct Author {
   model::HybridClock clock;
   std::uint64_t seq = 0;
   crypto::Hash32 prev{};
-  model::EntityId case_id = model::new_entity_id();
+  model::EntityId case_id = model::entity_id_for(clock.now(), identity.device_id());
 
   void put(std::vector<model::Op>& ops, model::EntityKind kind, const model::EntityId& id, std::string_view field,
            std::string value) {
@@ -92,8 +92,8 @@ struct Author {
     using K = model::EntityKind;
     std::vector<model::Op> ops;
     const auto me = to_hex(identity.device_id());
-    const auto visit = model::new_entity_id();
-    const auto note = model::new_entity_id();
+    const auto visit = model::entity_id_for(clock.now(), identity.device_id());
+    const auto note = model::entity_id_for(clock.now(), identity.device_id());
     put(ops, K::visit, visit, model::fields::kCreated, me);
     put(ops, K::visit, visit, d::kVisitCase, to_hex(case_id));
     put(ops, K::visit, visit, d::kVisitKind, "home_visit");

@@ -34,16 +34,45 @@ ByteArray<16> seeded_id(std::mt19937& rng) {
   return id;
 }
 
-struct Generated {
-  std::vector<Op> ops;                                // every op written, duplicates included
-  std::vector<std::vector<Op>> change_sets;           // per author, in writing order
+struct ChangeSet {
+  crypto::DeviceId author{};
+  registry::Role role = registry::Role::worker;  // the author's at the registry point the change set names
+  std::vector<Op> ops;
 };
 
+struct Generated {
+  std::vector<Op> ops;                  // every op written, duplicates included
+  std::vector<ChangeSet> change_sets;   // per author, in writing order
+};
+
+// Written apart from model/authority.cpp: what the author was entitled to.
+bool entitled(const ChangeSet& c) {
+  auto names = [&](const model::EntityId& id) { return std::equal(id.begin() + 8, id.end(), c.author.begin()); };
+  for (const auto& op : c.ops) {
+    if ((op.field == model::fields::kCreated || op.kind == EntityKind::note) && !names(op.id)) return false;
+    if (op.kind == EntityKind::person && op.field == "protection" && op.value == "none" &&
+        c.role == registry::Role::worker) {
+      const bool creates = std::any_of(c.ops.begin(), c.ops.end(), [&](const Op& o) {
+        return o.kind == EntityKind::person && o.id == op.id && o.field == model::fields::kCreated;
+      });
+      if (!creates) return false;
+    }
+  }
+  return true;
+}
+
 Generated generate(std::mt19937& rng, const std::vector<crypto::DeviceId>& devices, std::uint64_t base_ms) {
-  std::vector<model::EntityId> notes(4), persons(2);
-  for (auto& n : notes) n = seeded_id(rng);
-  for (auto& p : persons) p = seeded_id(rng);
   auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  // Each note and person has a creator its id names.
+  std::vector<std::pair<model::EntityId, crypto::DeviceId>> notes, persons;
+  for (std::uint16_t i = 0; i < 4; ++i) {
+    const auto& creator = devices[pick(devices.size())];
+    notes.emplace_back(model::entity_id_for(model::Hlc::from_parts(base_ms, i), creator), creator);
+  }
+  for (std::uint16_t i = 0; i < 2; ++i) {
+    const auto& creator = devices[pick(devices.size())];
+    persons.emplace_back(model::entity_id_for(model::Hlc::from_parts(base_ms, 100 + i), creator), creator);
+  }
   Generated g;
   const std::size_t count = 20 + pick(30);
   for (std::size_t i = 0; i < count; ++i) {
@@ -51,32 +80,44 @@ Generated generate(std::mt19937& rng, const std::vector<crypto::DeviceId>& devic
       g.ops.push_back(g.ops[pick(g.ops.size())]);
       continue;
     }
-    const auto& device = devices[pick(devices.size())];
     // Stamps from a narrow window, so ties and near-ties are common.
     const auto hlc = model::Hlc::from_parts(base_ms + pick(15), static_cast<std::uint16_t>(pick(2)));
-    const auto& note = notes[pick(notes.size())];
+    const auto& [note, note_creator] = notes[pick(notes.size())];
+    // Mostly the creator; now and then a colleague trying (refused by every replica).
+    const auto& device = pick(5) == 0 ? devices[pick(devices.size())] : note_creator;
     const std::size_t roll = pick(100);
     Op op{EntityKind::note, note, "", "", hlc, device};
     if (roll < 10) {
       op.field = model::fields::kCreated;
       op.value = to_hex(device);
-    } else if (roll < 45) {
+    } else if (roll < 40) {
       op.field = "body";
       op.value = "b" + std::to_string(pick(5));
-    } else if (roll < 60) {
+    } else if (roll < 55) {
       op.field = model::fields::kSigned;
       op.value = nlohmann::json{{"body", "s" + std::to_string(pick(3))}, {"_created", to_hex(device)}}.dump();
-    } else if (roll < 68) {
+    } else if (roll < 63) {
       op.field = model::fields::kDeleted;
       op.value = "1";
-    } else if (roll < 92) {
-      op = Op{EntityKind::person, persons[pick(persons.size())], "name", "n" + std::to_string(pick(4)), hlc, device};
     } else {
-      op = Op{EntityKind::person, persons[pick(persons.size())], std::string(model::fields::kDeleted), "1", hlc, device};
+      const auto& [person, person_creator] = persons[pick(persons.size())];
+      const auto& writer = devices[pick(devices.size())];
+      if (roll < 80) {
+        op = Op{EntityKind::person, person, "name", "n" + std::to_string(pick(4)), hlc, writer};
+      } else if (roll < 86) {
+        op = Op{EntityKind::person, person, std::string(model::fields::kCreated), to_hex(writer), hlc, writer};
+      } else if (roll < 94) {
+        op = Op{EntityKind::person, person, "protection", pick(2) == 0 ? "none" : "confidential", hlc, writer};
+      } else {
+        op = Op{EntityKind::person, person, std::string(model::fields::kDeleted), "1", hlc, writer};
+      }
+      (void)person_creator;
     }
     g.ops.push_back(op);
   }
-  // Change sets hold one author's ops: chunks of 1..4 in writing order.
+  // Change sets hold one author's ops: chunks of 1..4 in writing order,
+  // each under a role the author held then.
+  const registry::Role roles[] = {registry::Role::worker, registry::Role::reviewer, registry::Role::admin};
   for (const auto& device : devices) {
     std::vector<Op> mine;
     for (const auto& op : g.ops) {
@@ -84,8 +125,9 @@ Generated generate(std::mt19937& rng, const std::vector<crypto::DeviceId>& devic
     }
     for (std::size_t i = 0; i < mine.size();) {
       const std::size_t n = std::min(mine.size() - i, 1 + pick(4));
-      g.change_sets.emplace_back(mine.begin() + static_cast<std::ptrdiff_t>(i),
-                                 mine.begin() + static_cast<std::ptrdiff_t>(i + n));
+      g.change_sets.push_back({device, roles[pick(3)],
+                               std::vector<Op>(mine.begin() + static_cast<std::ptrdiff_t>(i),
+                                               mine.begin() + static_cast<std::ptrdiff_t>(i + n))});
       i += n;
     }
   }
@@ -152,11 +194,12 @@ std::size_t merge_conflicts(store::LocalStore& s) {
 
 }  // namespace
 
-TEST_CASE("two stores fed the same change sets in different orders reach the reference state",
-          "[store][convergence]") {
+TEST_CASE("three stores fed the same change sets in different orders reach the state of only what each author "
+          "was entitled to", "[store][convergence][insider]") {
   test::ScratchDir dir;
   auto a = test::make_store(dir.file("a.db"));
   auto b = test::make_store(dir.file("b.db"));
+  auto c = test::make_store(dir.file("c.db"));
   test::ManualWall wall;
   model::HybridClock clock_a(wall.clock()), clock_b(wall.clock());
   const crypto::DeviceId reader = crypto::random_array<16>();
@@ -165,7 +208,8 @@ TEST_CASE("two stores fed the same change sets in different orders reach the ref
   const int seeds = seeds_env != nullptr ? std::atoi(seeds_env) : kSeeds;
   // Seeds share the stores (each seed's ids are fresh), so the state grows as on a real device.
   model::ReferenceReplica reference;
-  std::uint64_t seq_a = 0, seq_b = 0;
+  std::uint64_t seq_a = 0, seq_b = 0, seq_c = 0;
+  std::size_t refused_total = 0;
   for (int seed = 1; seed <= seeds; ++seed) {
     INFO("seed " << seed);
     std::mt19937 rng(static_cast<std::uint32_t>(seed));
@@ -173,7 +217,10 @@ TEST_CASE("two stores fed the same change sets in different orders reach the ref
     const auto g = generate(rng, devices, 1'700'000'000'000 + static_cast<std::uint64_t>(seed) * 1000);
 
     std::vector<sync::ReceivedChangeSet> sets;
-    for (const auto& ops : g.change_sets) sets.push_back(test::received(ops.front().device, ops, 0));
+    for (const auto& cs : g.change_sets) {
+      sets.push_back(test::received(cs.author, cs.ops, 0));
+      sets.back().role = cs.role;
+    }
     // Store A: writing order, in pages of random size.
     for (std::size_t i = 0; i < sets.size();) {
       const std::size_t n = std::min(sets.size() - i, std::size_t{1} + rng() % 5);
@@ -193,8 +240,22 @@ TEST_CASE("two stores fed the same change sets in different orders reach the ref
       r.server_seq = ++seq_b;
       REQUIRE(b->apply_received(r));
     }
-    // The reference: every op, in yet another order.
-    auto ops = g.ops;
+    // Store C: the newest first.
+    for (auto it = sets.rbegin(); it != sets.rend(); ++it) {
+      auto r = *it;
+      r.server_seq = ++seq_c;
+      REQUIRE(c->apply_received(r));
+    }
+    // The reference: only the ops of change sets their author was entitled
+    // to, in yet another order.
+    std::vector<Op> ops;
+    for (const auto& cs : g.change_sets) {
+      if (entitled(cs)) {
+        ops.insert(ops.end(), cs.ops.begin(), cs.ops.end());
+      } else {
+        ++refused_total;
+      }
+    }
     std::shuffle(ops.begin(), ops.end(), rng);
     reference.apply(ops);
 
@@ -202,12 +263,22 @@ TEST_CASE("two stores fed the same change sets in different orders reach the ref
     CHECK(*a->state_digest() == *b->state_digest());
     CHECK(*a->state_digest() == expected);
     CHECK(*b->state_digest() == expected);
+    CHECK(*c->state_digest() == expected);
+    // Every refused change set is listed once on every replica, with its author.
+    for (auto* store : {a.get(), b.get(), c.get()}) {
+      auto q = store->database().prepare(
+          "SELECT count(DISTINCT refused_change_set), count(*) FROM conflict WHERE refused_change_set IS NOT NULL");
+      REQUIRE(q);
+      REQUIRE(*q->step());
+      CHECK(static_cast<std::size_t>(q->int64(0)) == refused_total);
+      CHECK(static_cast<std::size_t>(q->int64(1)) == refused_total);
+    }
     CHECK(merge_conflicts(*a) == reference.conflict_count());
     REQUIRE(merge_conflicts(*b) == reference.conflict_count());
     REQUIRE(describe(*records_a.notes()) == describe(*records_b.notes()));
     CHECK(merged_ops(*a) == merged_ops(*b));
     std::set<std::tuple<EntityKind, model::EntityId, std::string>> targets;
-    for (const auto& op : g.ops) targets.insert({op.kind, op.id, op.field});
+    for (const auto& op : ops) targets.insert({op.kind, op.id, op.field});
     for (const auto& [kind, id, field] : targets) {
       INFO(model::kind_name(kind) << " " << to_hex(id) << " " << field);
       const auto want = reference.value(kind, id, field);
@@ -216,4 +287,5 @@ TEST_CASE("two stores fed the same change sets in different orders reach the ref
     }
   }
   CHECK(reference.conflict_count() > 0);  // the op mix did reach the signed-note rules
+  CHECK(refused_total > 0);               // and the authority rules
 }

@@ -151,9 +151,9 @@ namespace {
     std::vector<sync::ReceivedChangeSet> page;
     for (std::uint64_t seq = *cursor + 1; seq <= *cursor + kCatchUpPage; ++seq) {
       const crypto::DeviceId author = crypto::random_array<16>();
-      const model::Op op{model::EntityKind::note, crypto::random_array<16>(), "body",
-                         std::to_string(seq) + std::string(1000, 'x'),
-                         model::Hlc::from_parts(1'700'000'000'000 + seq, 0), author};
+      const auto stamp = model::Hlc::from_parts(1'700'000'000'000 + seq, 0);
+      const model::Op op{model::EntityKind::note, model::entity_id_for(stamp, author), "body",
+                         std::to_string(seq) + std::string(1000, 'x'), stamp, author};
       page.push_back(test::received(author, {op}, seq));
     }
     std::size_t handed = 0;

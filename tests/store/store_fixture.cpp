@@ -54,6 +54,7 @@ sync::ReceivedChangeSet received(const crypto::DeviceId& author, const std::vect
   r.id = crypto::random_array<16>();
   r.author = author;
   r.change_class = change_class;
+  r.role = change_class == wire::ChangeSetClass::review ? registry::Role::reviewer : registry::Role::worker;
   r.plaintext = model::encode_ops(ops);
   static std::uint64_t next_author_seq = 0;  // unique across the run: no test author forks by accident
   r.author_seq = ++next_author_seq;

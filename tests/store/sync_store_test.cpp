@@ -47,7 +47,9 @@ struct Device {
 Bytes text_bytes(std::string_view s) { return Bytes(s.begin(), s.end()); }
 
 model::Op note_op(const crypto::DeviceId& device, std::uint64_t wall_ms) {
-  return {model::EntityKind::note, crypto::random_array<16>(), "body", "x", model::Hlc::from_parts(wall_ms, 0), device};
+  static std::uint16_t n = 0;  // ids the author's device could have made: they name it
+  const auto stamp = model::Hlc::from_parts(wall_ms, ++n);
+  return {model::EntityKind::note, model::entity_id_for(stamp, device), "body", "x", stamp, device};
 }
 
 std::size_t count_rows(LocalStore& s, const char* sql) {
@@ -171,7 +173,8 @@ TEST_CASE("a change set with an op it may not carry is refused whole, recorded, 
     CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("not allowed in this change-set class"));
   }
   SECTION("a sign-off inside a field-work change set") {
-    model::Op review{model::EntityKind::review, crypto::random_array<16>(), "note", to_hex(good.id), good.hlc, author};
+    model::Op review{model::EntityKind::review, model::entity_id_for(good.hlc, author), "note", to_hex(good.id), good.hlc,
+                     author};
     REQUIRE(d.store->apply_received(test::received(author, {good, review}, 1)));
     CHECK_THAT(d.records.conflicts()->front().reason, Catch::Contains("not allowed in this change-set class"));
   }
@@ -221,7 +224,7 @@ TEST_CASE("held envelopes and a rewound cursor let a restored server heal", "[st
   const auto state = *d.store->state_digest();
   r3.server_seq = 2;
   sync::ReceivedChangeSet own_again{3, own[0].id, d.me, wire::ChangeSetClass::field_work, own[0].envelope, {},
-                                    own[0].author_seq, {}, 0, sync::Disposition::apply, {}, false};
+                                    own[0].author_seq, {}, 0, sync::Disposition::apply, {}, false, std::nullopt};
   REQUIRE(d.store->apply_received_batch({r3, own_again}));
   CHECK(*d.store->pull_cursor() == 3);
   CHECK(*d.store->state_digest() == state);
@@ -245,7 +248,7 @@ TEST_CASE("what one device writes, another reads the same after a sync", "[store
   std::vector<sync::ReceivedChangeSet> page;
   for (const auto& s : a.seal_all(5)) {
     page.push_back({++seq, s.id, a.me, wire::ChangeSetClass::field_work, s.envelope, s.envelope, s.author_seq, {}, 0,
-                    sync::Disposition::apply, {}, false});
+                    sync::Disposition::apply, {}, false, registry::Role::worker});
   }
   REQUIRE(b.store->apply_received_batch(page));
   CHECK(*b.store->state_digest() == *a.store->state_digest());
@@ -340,12 +343,13 @@ TEST_CASE("a note's author and time are its earliest op's, also when one page ho
   // Within one page the store skips its reads for entities new to it; an
   // older op arriving later in the same page must still count.
   Device a, b;
-  const crypto::DeviceId early = crypto::random_array<16>(), late = crypto::random_array<16>();
-  const model::EntityId note = crypto::random_array<16>();
+  const crypto::DeviceId early = crypto::random_array<16>();
+  const model::EntityId note = model::entity_id_for(model::Hlc::from_parts(1000, 0), early);
   auto op = [&](const crypto::DeviceId& device, std::string_view field, std::uint64_t ms) {
     return model::Op{model::EntityKind::note, note, std::string(field), "v", model::Hlc::from_parts(ms, 0), device};
   };
-  auto from_late = test::received(late, {op(late, model::fields::kCreated, 2000), op(late, "body", 2000)}, 1);
+  // The author's later edit arrives before the change set that created the note.
+  auto from_late = test::received(early, {op(early, "body", 2000)}, 1);
   auto from_early = test::received(early, {op(early, model::fields::kCreated, 1000), op(early, "body", 1000)}, 2);
   REQUIRE(a.store->apply_received_batch({from_late, from_early}));  // one transaction
   from_early.server_seq = 1;
@@ -361,7 +365,7 @@ TEST_CASE("a note's author and time are its earliest op's, also when one page ho
     CHECK(q->uint64(1) == model::Hlc::from_parts(1000, 0).packed);
   }
   CHECK(*a.store->state_digest() == *b.store->state_digest());
-  CHECK(count_rows(*a.store, "SELECT count(*) FROM op_log") == 2);  // the older ops, superseded
+  CHECK(count_rows(*a.store, "SELECT count(*) FROM op_log") == 1);  // the older body, superseded
 }
 
 TEST_CASE("a catch-up writes with a rollback journal and the store returns to WAL after it", "[store][sync]") {

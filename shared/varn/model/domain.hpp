@@ -50,6 +50,9 @@ inline constexpr std::string_view kAddendumText = "text";
 
 // Review (sign-off of a signed note by an office reviewer)
 inline constexpr std::string_view kReviewNote = "note";
+//! Hex of signed_note_hash of the note as it was signed: a sign-off counts
+//! only for the exact text it reviewed.
+inline constexpr std::string_view kReviewSigned = "signed";
 
 // Follow-up task
 inline constexpr std::string_view kTaskCase = "case";

@@ -14,6 +14,10 @@ bool is_meta_field(const Op& op) { return op.field == fields::kDeleted || op.fie
 
 }  // namespace
 
+crypto::Hash32 signed_note_hash(std::string_view snapshot) {
+  return crypto::labelled_hash("varn/signed-note/v1", {as_bytes(snapshot)});
+}
+
 bool ordered_before(const Op& a, const Op& b) {
   return std::tie(a.hlc, a.device, a.field, a.value) < std::tie(b.hlc, b.device, b.field, b.value);
 }

@@ -19,6 +19,9 @@
 //! - An op whose device is not the change set's author is refused outright.
 
 #include <optional>
+#include <string_view>
+
+#include "varn/crypto/hash.hpp"
 
 #include "varn/model/operation.hpp"
 
@@ -44,6 +47,10 @@ struct TargetState {
 //! far): the caller then re-checks the note's ops with conflicts_with_sign,
 //! and a previous sign op becomes a conflict.
 [[nodiscard]] Verdict decide(const Op& op, const TargetState& target);
+
+//! BLAKE2b-256 of a note's sign op value (its signed snapshot): what a
+//! sign-off binds, so it counts for that exact text only.
+[[nodiscard]] crypto::Hash32 signed_note_hash(std::string_view snapshot);
 
 //! The time-like order of ops on one note: (hlc, device, field, value).
 [[nodiscard]] bool ordered_before(const Op& a, const Op& b);

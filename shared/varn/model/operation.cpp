@@ -4,7 +4,7 @@
 #include <tuple>
 #include <utility>
 
-#include "varn/crypto/random.hpp"
+#include <algorithm>
 
 namespace varn::model {
 namespace {
@@ -30,13 +30,16 @@ std::optional<EntityKind> kind_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-EntityId new_entity_id(std::uint64_t wall_ms) {
-  EntityId id = crypto::random_array<16>();
-  for (std::size_t i = 0; i < 6; ++i) id[i] = static_cast<std::uint8_t>(wall_ms >> (8 * (5 - i)));
+EntityId entity_id_for(Hlc stamp, const crypto::DeviceId& creator) {
+  EntityId id{};
+  for (std::size_t i = 0; i < 8; ++i) id[i] = static_cast<std::uint8_t>(stamp.packed >> (8 * (7 - i)));
+  std::copy_n(creator.begin(), 8, id.begin() + 8);
   return id;
 }
 
-EntityId new_entity_id() { return new_entity_id(system_wall_clock()()); }
+bool names_creator(const EntityId& id, const crypto::DeviceId& device) {
+  return std::equal(id.begin() + 8, id.end(), device.begin());
+}
 
 bool op_less(const Op& a, const Op& b) {
   return std::tie(a.kind, a.id, a.field, a.hlc, a.device, a.value) <
@@ -44,6 +47,8 @@ bool op_less(const Op& a, const Op& b) {
 }
 
 bool class_allows(wire::ChangeSetClass change_class, const Op& op) {
+  // A reviewer may change a person's protection level (docs: authority.hpp).
+  if (op.kind == EntityKind::person && op.field == "protection") return true;
   switch (op.kind) {
     case EntityKind::review:
       return change_class == wire::ChangeSetClass::review;

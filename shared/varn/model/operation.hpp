@@ -17,14 +17,18 @@ namespace varn::model {
 
 using EntityId = ByteArray<16>;
 
-//! A new entity id: the creation time's milliseconds (48 bits, big-endian)
-//! then 80 random bits. Ids made around the same time sort together, so a
-//! replica's B-trees take new entities at their right edge instead of on a
-//! random page each (initial sync was bound by those page misses). The time
-//! is only ever seen inside ciphertext, by devices that also see every op's
-//! HLC; 80 random bits keep ids unguessable and collision-free.
-[[nodiscard]] EntityId new_entity_id(std::uint64_t wall_ms);
-[[nodiscard]] EntityId new_entity_id();
+//! A new entity's id: the creator's hybrid-clock stamp of its creation (64
+//! bits: unique per device, since the clock never repeats a stamp) then the
+//! first 8 bytes of the creator's device id. The id names its creator, so
+//! every replica checks who may create and write the entity from the id
+//! alone, whatever order ops arrive in. Ids made around the same time sort
+//! together, so a replica's B-trees take new entities at their right edge
+//! (initial sync was bound by page misses on random ids). The stamp and
+//! creator are only ever seen inside ciphertext, by devices that see every
+//! op's stamp and author anyway.
+[[nodiscard]] EntityId entity_id_for(Hlc stamp, const crypto::DeviceId& creator);
+//! Whether `id` names `device` as the entity's creator.
+[[nodiscard]] bool names_creator(const EntityId& id, const crypto::DeviceId& device);
 
 enum class EntityKind : std::uint8_t {
   person = 1,

@@ -134,6 +134,7 @@ Result<std::optional<ReceivedChangeSet>> PageOpener::next() {
   received.hash = item.hash;
   received.envelope = *item.bytes;
   received.from_pending = item.from_pending;
+  received.role = item.role;
   auto opened = std::move(*slot.opened).value();
   received.disposition = opened.disposition;
   received.reason = std::move(opened.reason);

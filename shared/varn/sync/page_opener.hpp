@@ -34,6 +34,7 @@ struct SealedItem {
   Disposition disposition = Disposition::apply;     //!< only `apply` and `refuse` items are verified
   std::string reason;
   bool from_pending = false;
+  std::optional<registry::Role> role;  //!< the author's at the registry point it names
 };
 
 //! add_page() and next() are called from one thread, the store's.

@@ -299,6 +299,7 @@ std::optional<SealedItem> SyncEngine::resolve(const wire::SequencedEnvelope& ite
   if (!registry::role_may_write(*role, h.change_class)) {
     return aside(Disposition::refuse, "its author's role then (" + registry::to_string(*role) + ") may not write it", false);
   }
+  out.role = role;
   return out;
 }
 

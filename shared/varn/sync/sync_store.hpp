@@ -80,6 +80,9 @@ struct ReceivedChangeSet {
   Disposition disposition = Disposition::apply;
   std::string reason;              //!< why, for refuse / hold / quarantine
   bool from_pending = false;       //!< a held or quarantined change set now taken up
+  //! The author's role at the registry point it names (nullopt: own, or
+  //! not active then): what the store's authority rules allow it.
+  std::optional<registry::Role> role;
 };
 
 //! A received change set kept aside (held behind a gap, or quarantined).

@@ -14,19 +14,22 @@ using test::entity;
 using test::make_op;
 using wire::ChangeSetClass;
 
-TEST_CASE("new entity ids sort by creation time and differ in their random tail", "[model][operation]") {
-  const std::uint64_t ms = 0x0192'3456'789aULL;  // a 2024 timestamp
-  const auto a = new_entity_id(ms);
-  const auto b = new_entity_id(ms);
-  const auto later = new_entity_id(ms + 1);
-  const auto next_year = new_entity_id(ms + 366ULL * 24 * 3600 * 1000);
+TEST_CASE("entity ids name their creator and sort by the creation stamp", "[model][operation]") {
+  const crypto::DeviceId me = device(1);
+  crypto::DeviceId other = device(2);
+  other[3] = 0x33;  // the id keeps the first 8 bytes of its creator's
+  const Hlc stamp = Hlc::from_parts(0x0192'3456'789aULL, 3);  // a 2024 timestamp
+  const auto a = entity_id_for(stamp, me);
+  const auto b = entity_id_for(Hlc{stamp.packed + 1}, me);
+  const auto next_year = entity_id_for(Hlc::from_parts(0x0192'3456'789aULL + 366ULL * 24 * 3600 * 1000, 0), other);
   CHECK(std::vector<std::uint8_t>(a.begin(), a.begin() + 6) ==
         std::vector<std::uint8_t>{0x01, 0x92, 0x34, 0x56, 0x78, 0x9a});
-  CHECK(a != b);  // 80 random bits
-  CHECK(std::vector<std::uint8_t>(a.begin() + 6, a.end()) != std::vector<std::uint8_t>(b.begin() + 6, b.end()));
-  CHECK(a < later);
-  CHECK(b < later);
-  CHECK(later < next_year);
+  CHECK(a != b);  // the clock never repeats a stamp
+  CHECK(a < b);
+  CHECK(b < next_year);
+  CHECK(names_creator(a, me));
+  CHECK_FALSE(names_creator(a, other));
+  CHECK(names_creator(next_year, other));
 }
 
 TEST_CASE("every entity kind has a name that maps back to it", "[model][operation]") {

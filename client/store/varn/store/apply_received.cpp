@@ -5,6 +5,7 @@
 #include <set>
 #include <optional>
 
+#include "varn/model/authority.hpp"
 #include "varn/model/change_set_codec.hpp"
 #include "varn/store/database.hpp"
 #include "varn/store/local_store.hpp"
@@ -208,7 +209,7 @@ Result<void> write_heads(Database& db, const MovedHeads& m) {
 // Merges one change set by its disposition; answers the highest HLC among
 // its ops merged (0 when none was), which the clock must move past.
 Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& envelopes, MovedHeads& heads,
-                                sync::ApplySummary& summary, const sync::ReceivedChangeSet& r) {
+                                sync::ApplySummary& summary, const sync::ReceivedChangeSet& r, std::uint64_t now_ms) {
   if (r.from_pending) {
     if (auto done = take_up(db, r); !done) return done.error();
   }
@@ -227,24 +228,38 @@ Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& en
     if (auto rec = record_refusal(db, r, fork); !rec) return rec.error();
     return std::uint64_t{0};  // the first one stays; this one is not kept
   }
-  auto& head = heads.heads[r.author];
-  if (r.author_seq > head.seq) {
-    head = sync::ChainHead{r.author_seq, r.hash, r.registry_seen};
-    heads.moved.insert(r.author);
-  }
-  if (r.disposition == sync::Disposition::refuse) {
-    // In its author's chain, its content refused: kept and listed, never merged.
-    if (auto rec = record_refusal(db, r, Refusal{"change set refused: " + r.reason, {}}); !rec) return rec.error();
+  const auto advance_head = [&] {
+    auto& head = heads.heads[r.author];
+    if (r.author_seq > head.seq) {
+      head = sync::ChainHead{r.author_seq, r.hash, r.registry_seen};
+      heads.moved.insert(r.author);
+    }
+  };
+  // In its author's chain, its content refused: kept and listed with its
+  // author and why on every replica, never merged.
+  const auto refuse = [&](const Refusal& refusal) -> Result<std::uint64_t> {
+    advance_head();
+    if (auto rec = record_refusal(db, r, refusal); !rec) return rec.error();
     if (auto kept = envelopes.keep(r, true); !kept) return kept.error();
     return std::uint64_t{0};
-  }
+  };
+  if (r.disposition == sync::Disposition::refuse) return refuse(Refusal{"change set refused: " + r.reason, {}});
 
   const auto ops = model::decode_ops(r.plaintext);
-  if (auto refusal = check_received(r, ops)) {
-    if (auto rec = record_refusal(db, r, *refusal); !rec) return rec.error();
-    if (auto kept = envelopes.keep(r, true); !kept) return kept.error();
+  if (auto refusal = check_received(r, ops)) return refuse(*refusal);
+  const auto authority = model::check_authority(*ops, r.author, r.role, now_ms);
+  if (authority.verdict == model::AuthorityVerdict::too_early) {
+    // Kept aside and taken up again once this device's clock has come that far.
+    sync::ReceivedChangeSet waiting = r;
+    waiting.disposition = sync::Disposition::quarantine;
+    waiting.reason = authority.reason;
+    if (auto kept = keep_aside(db, waiting); !kept) return kept.error();
     return std::uint64_t{0};
   }
+  if (authority.verdict == model::AuthorityVerdict::refused) {
+    return refuse(Refusal{"change set refused: " + authority.reason, authority.op});
+  }
+  advance_head();
   std::uint64_t max_hlc = 0;
   for (const auto& op : *ops) {
     if (auto merged = merger.merge(op); !merged) return merged.error();
@@ -296,7 +311,8 @@ Result<sync::ApplySummary> LocalStore::apply_received_stream(const sync::Receive
       auto begun = db_->begin();
       if (!begun) return begun.error();
       tx.emplace(std::move(begun).value());
-      merger.emplace(*db_);
+      auto me = load_identity();
+      merger.emplace(*db_, me && *me ? std::optional((**me).device_id()) : std::nullopt);
       envelopes.emplace(*db_);
     }
     if (!heads.loaded) {
@@ -306,7 +322,7 @@ Result<sync::ApplySummary> LocalStore::apply_received_stream(const sync::Receive
       heads.heads = std::move(held).value();
       heads.loaded = true;
     }
-    auto applied = apply_one(*db_, *merger, *envelopes, heads, summary, **r);
+    auto applied = apply_one(*db_, *merger, *envelopes, heads, summary, **r, wall_());
     if (!applied) return applied.error();
     max_hlc = std::max(max_hlc, *applied);
     ++items;

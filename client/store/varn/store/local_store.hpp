@@ -85,6 +85,9 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
   //! The highest HLC this store has written or seen: build the device's
   //! model::HybridClock from it so timestamps never go back across runs.
   [[nodiscard]] Result<model::Hlc> last_hlc();
+  //! The wall clock received change sets are judged against (a change set
+  //! stamped far ahead of it waits, model/authority.hpp). Tests give one.
+  void set_wall_clock(model::WallClock clock) { wall_ = std::move(clock); }
   //! BLAKE2b over the canonical merge state (field winners except those of
   //! signed notes, signed snapshots, merge conflicts): the same bytes as
   //! model::ReferenceReplica::state_hash, for convergence checks.
@@ -122,6 +125,7 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
   std::string path_;
   std::unique_ptr<Database> db_;
   bool catching_up_ = false;  // the last page applied was a full one
+  model::WallClock wall_ = model::system_wall_clock();
 };
 
 }  // namespace varn::store

@@ -192,6 +192,15 @@ Result<void> Merger::write_winner(const model::Op& op, const std::optional<model
     auto row = conflicted->step();
     if (!row) return row.error();
     if (auto r = log_op(*displaced, hash, *row ? model::Verdict::conflict : model::Verdict::apply); !r) return r;
+    if (me_ && displaced->device == *me_ && op.device != *me_) {
+      // Not merge state (no op_hash): what this device's person is told.
+      auto notice = db_.prepare(
+          "INSERT INTO conflict(op_hash, kind, id, field, value, hlc, device, reason) VALUES(NULL, ?, ?, ?, ?, ?, ?, ?)");
+      if (!notice) return notice.error();
+      notice->bind(1, kind_sql(op.kind)).bind(2, op.id).bind(3, op.field).bind(4, displaced->value);
+      notice->bind(5, to_sql(op.hlc)).bind(6, op.device).bind(7, kDisplacedOwnEditReason);
+      if (auto r = notice->run(); !r) return r;
+    }
   }
   // OR FAIL: no statement journal (merge_writer.hpp).
   auto q = db_.prepare(displaced ? "UPDATE OR FAIL field_value SET value = ?4, hlc = ?5, device = ?6, ref = ?7 "

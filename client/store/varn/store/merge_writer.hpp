@@ -35,10 +35,13 @@ class Database;
 
 inline constexpr std::string_view kSignedConflictReason = "the note was already signed";
 inline constexpr std::string_view kMetaFieldConflictReason = "only notes can be deleted or signed";
+inline constexpr std::string_view kDisplacedOwnEditReason = "your edit was replaced by a later one from another device";
 
 class Merger {
  public:
-  explicit Merger(Database& db) : db_(db) {}
+  //! `me`: this device, told (by a conflict row outside the merge state)
+  //! when someone else's later edit displaces one of its own.
+  explicit Merger(Database& db, std::optional<crypto::DeviceId> me = std::nullopt) : db_(db), me_(me) {}
   [[nodiscard]] Result<model::Verdict> merge(const model::Op& op);
   //! Recomputes the listing row (note_index) of every note touched; call before commit.
   [[nodiscard]] Result<void> finish();
@@ -62,6 +65,7 @@ class Merger {
   Result<void> refresh_note(const model::EntityId& note);
 
   Database& db_;
+  std::optional<crypto::DeviceId> me_;
   std::set<model::EntityId> touched_notes_;
   // Every entity this transaction touched. Those that had no row in
   // field_value or op_log when first touched (most of a received page: new

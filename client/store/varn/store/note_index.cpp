@@ -1,6 +1,7 @@
 // The listing row of a note (note_index), derived from the merge tables after
 // every merge that touches the note or a review of it.
 #include "varn/model/domain.hpp"
+#include "varn/model/merge.hpp"
 #include "varn/model/reference_replica.hpp"
 #include "varn/store/database.hpp"
 #include "varn/store/merge_writer.hpp"
@@ -95,6 +96,20 @@ Result<void> Merger::refresh_note(const model::EntityId& note) {
   }
   auto reviews = referring(db_, model::EntityKind::review, model::domain::kReviewNote, note);
   if (!reviews) return reviews.error();
+  // A sign-off counts only for the exact text it names.
+  bool reviewed = false;
+  if (*sign) {
+    const std::string wanted = to_hex(model::signed_note_hash((*sign)->value));
+    for (const auto& review : *reviews) {
+      auto named = db_.prepare("SELECT value FROM field_value WHERE kind = ? AND id = ? AND field = ?");
+      if (!named) return named.error();
+      named->bind(1, static_cast<std::int64_t>(model::EntityKind::review)).bind(2, review);
+      named->bind(3, model::domain::kReviewSigned);
+      auto row = named->step();
+      if (!row) return row.error();
+      if (*row && named->text(0) == wanted) reviewed = true;
+    }
+  }
 
   // INSERT, else UPDATE (most notes are new when a page lands), OR IGNORE /
   // OR FAIL: no statement journal (merge_writer.hpp).
@@ -109,7 +124,7 @@ Result<void> Merger::refresh_note(const model::EntityId& note) {
     bind_ref(*q, 3, visit_hex);
     q->bind(4, first->device).bind(5, first->hlc);
     q->bind(6, std::int64_t{*sign ? 1 : 0}).bind(7, std::int64_t{deleted == "1" ? 1 : 0});
-    q->bind(8, std::int64_t{reviews->empty() ? 0 : 1});
+    q->bind(8, std::int64_t{reviewed ? 1 : 0});
     if (auto r = q->run(); !r) return r;
     if (db_.changes() != 0) return {};
   }

@@ -30,6 +30,8 @@ class RecordWrite {
   [[nodiscard]] Result<void> commit();
   [[nodiscard]] Database& db() { return *db_; }
   [[nodiscard]] model::Hlc last_stamp() const { return clock_->last(); }
+  //! A new entity's id, naming this device as its creator (model::entity_id_for).
+  [[nodiscard]] model::EntityId new_id() { return model::entity_id_for(clock_->now(), me_); }
 
  private:
   RecordWrite(Database& db, Transaction tx, model::HybridClock& clock, const crypto::DeviceId& me)

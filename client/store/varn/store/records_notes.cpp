@@ -3,6 +3,8 @@
 
 #include "varn/crypto/random.hpp"
 #include "varn/model/domain.hpp"
+#include "varn/model/merge.hpp"
+#include "varn/store/merge_writer.hpp"
 #include "varn/store/queries.hpp"
 #include "varn/store/record_checks.hpp"
 #include "varn/store/record_write.hpp"
@@ -15,12 +17,14 @@ using model::EntityKind;
 
 namespace {
 
-// A draft that exists and may still change (or an error saying why not).
-Result<NoteState> editable_note(Database& db, const EntityId& note) {
+// A draft that exists, is this device's own and may still change (or an
+// error saying why not): a note is written only by its author.
+Result<NoteState> editable_note(Database& db, const EntityId& note, const crypto::DeviceId& me) {
   auto state = note_state(db, note);
   if (!state) return state.error();
   if (!state->exists || (state->deleted && !state->is_signed)) return make_error(Errc::not_found, "note: no such note");
   if (state->is_signed) return make_error(Errc::conflict, std::string(kSignedNoteMessage));
+  if (!model::names_creator(note, me)) return make_error(Errc::forbidden, "only the note's author can change it");
   return state;
 }
 
@@ -54,9 +58,9 @@ Result<std::string> snapshot_of(Database& db, const EntityId& note) {
 
 Result<EntityId> Records::add_note(const EntityId& visit, const std::string& text) {
   if (auto r = require_text("text", text); !r) return r.error();
-  const EntityId id = model::new_entity_id();
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
+  const EntityId id = w->new_id();
   auto case_hex = visible_field(w->db(), EntityKind::visit, visit, dom::kVisitCase);
   if (!case_hex) return case_hex.error();
   if (!*case_hex) return make_error(Errc::not_found, "visit: no such visit");
@@ -72,7 +76,7 @@ Result<void> Records::edit_note(const EntityId& note, const std::string& text) {
   if (auto r = require_text("text", text); !r) return r;
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
-  if (auto state = editable_note(w->db(), note); !state) return state.error();
+  if (auto state = editable_note(w->db(), note, me_); !state) return state.error();
   if (auto r = w->put(EntityKind::note, note, dom::kNoteBody, text); !r) return r;
   return w->commit();
 }
@@ -80,7 +84,7 @@ Result<void> Records::edit_note(const EntityId& note, const std::string& text) {
 Result<void> Records::delete_draft(const EntityId& note) {
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
-  if (auto state = editable_note(w->db(), note); !state) return state.error();
+  if (auto state = editable_note(w->db(), note, me_); !state) return state.error();
   if (auto r = w->put(EntityKind::note, note, model::fields::kDeleted, "1"); !r) return r;
   return w->commit();
 }
@@ -88,9 +92,8 @@ Result<void> Records::delete_draft(const EntityId& note) {
 Result<void> Records::sign_note(const EntityId& note) {
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
-  auto state = editable_note(w->db(), note);
+  auto state = editable_note(w->db(), note, me_);
   if (!state) return state.error();
-  if (state->author != me_) return make_error(Errc::forbidden, "only the note's author can sign it");
   auto snapshot = snapshot_of(w->db(), note);
   if (!snapshot) return snapshot.error();
   if (auto r = w->put(EntityKind::note, note, model::fields::kSigned, std::move(snapshot).value()); !r) return r;
@@ -100,9 +103,9 @@ Result<void> Records::sign_note(const EntityId& note) {
 Result<EntityId> Records::add_addendum(const EntityId& note, const std::string& kind, const std::string& text) {
   if (auto r = require_one_of("kind", dom::addendum_kinds(), kind); !r) return r.error();
   if (auto r = require_text("text", text); !r) return r.error();
-  const EntityId id = model::new_entity_id();
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
+  const EntityId id = w->new_id();
   if (auto s = signed_note(w->db(), note, "addenda are for signed notes; edit the draft instead"); !s) {
     return s.error();
   }
@@ -120,9 +123,16 @@ Result<void> Records::sign_off(const EntityId& note) {
   auto state = signed_note(w->db(), note, "only a signed note can be signed off");
   if (!state) return state.error();
   if (state->reviewed) return make_error(Errc::conflict, "the note is already signed off");
-  const EntityId id = model::new_entity_id();
+  auto sign = load_note_sign(w->db(), note);
+  if (!sign) return sign.error();
+  if (!*sign) return make_error(Errc::invalid_argument, "note: only a signed note can be signed off");
+  const EntityId id = w->new_id();
   if (auto r = w->put(EntityKind::review, id, model::fields::kCreated, to_hex(me_)); !r) return r;
   if (auto r = w->put(EntityKind::review, id, dom::kReviewNote, to_hex(note)); !r) return r;
+  // The sign-off names the exact text it reviewed.
+  if (auto r = w->put(EntityKind::review, id, dom::kReviewSigned, to_hex(model::signed_note_hash((*sign)->value))); !r) {
+    return r;
+  }
   return w->commit();
 }
 

@@ -132,7 +132,7 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
     auto exists = entity_exists(w->db(), EntityKind::case_file, case_id);
     if (!exists) return exists.error();
     if (!*exists) return make_error(Errc::not_found, "case: no such case");
-    const EntityId entry = model::new_entity_id();
+    const EntityId entry = w->new_id();
     if (auto r = w->put(EntityKind::access_log, entry, model::fields::kCreated, to_hex(me_)); !r) return r.error();
     const std::string at = std::to_string(w->last_stamp().wall_ms() / 1000);
     if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessCase, to_hex(case_id)); !r) return r.error();

@@ -45,8 +45,9 @@ using FieldValues = std::initializer_list<std::pair<std::string_view, std::strin
 // its pointer to the case, then `fields` in order, in one write.
 Result<EntityId> add_to_case(LocalStore& store, model::HybridClock& clock, const crypto::DeviceId& me, EntityKind kind,
                              const EntityId& case_id, std::string_view case_field, FieldValues fields) {
-  const EntityId id = model::new_entity_id();
+  EntityId id{};
   auto done = in_write(store, clock, me, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
     if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
     if (auto r = put_created(w, kind, id, me); !r) return r;
     if (auto r = w.put(kind, id, case_field, to_hex(case_id)); !r) return r;
@@ -64,8 +65,9 @@ Result<EntityId> add_to_case(LocalStore& store, model::HybridClock& clock, const
 Result<EntityId> Records::add_person(const PersonInput& input) {
   if (auto r = require_text("name", input.name); !r) return r.error();
   if (auto r = require_one_of("protection", dom::protection_levels(), input.protection); !r) return r.error();
-  const EntityId id = model::new_entity_id();
+  EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
     if (auto r = put_created(w, EntityKind::person, id, me_); !r) return r;
     if (auto r = w.put(EntityKind::person, id, dom::kPersonName, input.name); !r) return r;
     if (auto r = w.put(EntityKind::person, id, dom::kPersonProtection, input.protection); !r) return r;
@@ -80,8 +82,9 @@ Result<EntityId> Records::add_person(const PersonInput& input) {
 }
 
 Result<EntityId> Records::open_case(const EntityId& person) {
-  const EntityId id = model::new_entity_id();
+  EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
     if (auto r = require_exists(w.db(), EntityKind::person, person, "person"); !r) return r;
     if (auto r = put_created(w, EntityKind::case_file, id, me_); !r) return r;
     if (auto r = w.put(EntityKind::case_file, id, dom::kCasePerson, to_hex(person)); !r) return r;
@@ -121,8 +124,9 @@ Result<EntityId> Records::record_visit(const VisitInput& input) {
     return r.error();
   }
   if (auto r = require_iso8601_or_empty("planned_at", input.planned_at); !r) return r.error();
-  const EntityId id = model::new_entity_id();
+  EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
     if (auto r = require_exists(w.db(), EntityKind::case_file, input.case_id, "case"); !r) return r;
     const std::pair<std::string_view, std::string> fields[] = {
         {dom::kVisitCase, to_hex(input.case_id)},        {dom::kVisitKind, input.kind},
@@ -155,8 +159,9 @@ Result<void> Records::complete_task(const EntityId& task) {
 
 Result<EntityId> Records::add_safety_plan_version(const EntityId& case_id, const std::string& text) {
   if (auto r = require_text("text", text); !r) return r.error();
-  const EntityId id = model::new_entity_id();
+  EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
     if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
     auto earlier = referring(w.db(), EntityKind::safety_plan, dom::kSafetyPlanCase, case_id);
     if (!earlier) return earlier.error();
@@ -180,8 +185,9 @@ Result<EntityId> Records::add_assessment(const EntityId& case_id, const model::I
   const nlohmann::json answers_json(answers);
   const nlohmann::json score_json = {{"points", scored->points}, {"band", scored->band}};
   const auto dump = [](const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); };
-  const EntityId id = model::new_entity_id();
+  EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
     if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
     if (auto r = put_created(w, EntityKind::assessment, id, me_); !r) return r;
     const std::pair<std::string_view, std::string> fields[] = {

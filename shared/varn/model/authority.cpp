@@ -1,0 +1,40 @@
+#include "varn/model/authority.hpp"
+
+#include <algorithm>
+
+#include "varn/model/domain.hpp"
+
+namespace varn::model {
+
+bool is_creator_only(EntityKind kind) {
+  return kind == EntityKind::note || kind == EntityKind::addendum || kind == EntityKind::review ||
+         kind == EntityKind::access_log;
+}
+
+AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceId& author,
+                               std::optional<registry::Role> role, std::uint64_t now_ms) {
+  auto fault = [](AuthorityVerdict v, const Op& op, std::string why) { return AuthorityCheck{v, std::move(why), op}; };
+  const bool reviewer_or_admin = role == registry::Role::reviewer || role == registry::Role::admin;
+  for (const Op& op : ops) {
+    if (op.hlc.wall_ms() > now_ms + kMaxClockSkewMs) {
+      return fault(AuthorityVerdict::too_early, op, "it is stamped ahead of this device's clock; it waits until then");
+    }
+    if (op.field == fields::kCreated && !names_creator(op.id, author)) {
+      return fault(AuthorityVerdict::refused, op, "it claims to create a " + std::string(kind_name(op.kind)) +
+                                                      " that another device created");
+    }
+    if (is_creator_only(op.kind) && !names_creator(op.id, author)) {
+      return fault(AuthorityVerdict::refused, op, "only its author writes a " + std::string(kind_name(op.kind)));
+    }
+    if (op.kind == EntityKind::person && op.field == domain::kPersonProtection && op.value == "none" &&
+        !reviewer_or_admin) {
+      const bool creates_it = std::any_of(ops.begin(), ops.end(), [&](const Op& o) {
+        return o.kind == EntityKind::person && o.id == op.id && o.field == fields::kCreated;
+      });
+      if (!creates_it) return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin removes a person's protection");
+    }
+  }
+  return {};
+}
+
+}  // namespace varn::model

@@ -1,0 +1,48 @@
+#pragma once
+//! Who may write what, op by op: the rules every replica checks on apply.
+//! An op's authority is the signed author of the change set carrying it and
+//! the role that author held at the registry point the change set names;
+//! nothing inside the plaintext can claim another author. The rules depend
+//! on the change set alone (entity ids name their creators), so every
+//! replica decides the same whatever order change sets arrive in.
+//!
+//! - An entity is created only by the device its id names.
+//! - Notes, addenda, sign-offs, reviews and access-log entries are written
+//!   only by their creator: a colleague can neither edit, sign, delete nor
+//!   take the credit for them.
+//! - Removing a person's protection (setting it to "none") needs a
+//!   reviewer or an admin, except when the person is created in the same
+//!   change set; any role may raise it.
+//! - An op stamped more than kMaxClockSkewMs ahead of the receiving
+//!   device's clock is set aside until that time has come: a stamp cannot
+//!   buy the future (the last writer of a field wins by stamp).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "varn/model/operation.hpp"
+#include "varn/registry/entry.hpp"
+
+namespace varn::model {
+
+inline constexpr std::uint64_t kMaxClockSkewMs = 5 * 60 * 1000;
+
+enum class AuthorityVerdict { allowed, refused, too_early };
+
+struct AuthorityCheck {
+  AuthorityVerdict verdict = AuthorityVerdict::allowed;
+  std::string reason;
+  std::optional<Op> op;  //!< the first op at fault
+};
+
+//! `role`: the author's role at the change set's registry point (nullopt:
+//! not known, which allows nothing that needs a role).
+[[nodiscard]] AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceId& author,
+                                             std::optional<registry::Role> role, std::uint64_t now_ms);
+
+//! Kinds only their creator writes.
+[[nodiscard]] bool is_creator_only(EntityKind kind);
+
+}  // namespace varn::model
