@@ -97,6 +97,7 @@ void add_up(sync::SyncReport& total, const sync::SyncReport& more) {
   total.held = more.held;
   total.quarantined += more.quarantined;
   total.refused += more.refused;
+  total.withdrawn += more.withdrawn;
   total.cursor = more.cursor;
   total.head = more.head;
 }
@@ -145,6 +146,10 @@ Result<void> run_sync(Context& ctx, const SyncOptions& o) {
   if (report->held > 0) std::cout << "held: " << report->held << "\n";
   if (report->quarantined > 0) std::cout << "quarantined: " << report->quarantined << "\n";
   if (report->refused > 0) std::cout << "refused: " << report->refused << "\n";
+  if (report->withdrawn > 0) {
+    std::cout << "withdrawn: " << report->withdrawn << " change set(s) this device's role may no longer send "
+              << "(kept here, see `list conflicts`)\n";
+  }
   return {};
 }
 

@@ -17,6 +17,9 @@ Result<void> LockedStore::mark_acknowledged(const wire::ChangeSetId& id, std::ui
 }
 Result<void> LockedStore::replace_sealed(const sync::SealedChangeSet& sealed) { VARN_LOCKED(replace_sealed(sealed)); }
 Result<std::vector<sync::SealedChangeSet>> LockedStore::unechoed() { VARN_LOCKED(unechoed()); }
+Result<void> LockedStore::withdraw_unsent(std::uint64_t author_seq, const std::string& reason) {
+  VARN_LOCKED(withdraw_unsent(author_seq, reason));
+}
 Result<sync::LogPosition> LockedStore::log_position() { VARN_LOCKED(log_position()); }
 Result<std::vector<sync::LogPosition>> LockedStore::log_marks() { VARN_LOCKED(log_marks()); }
 Result<std::map<crypto::DeviceId, sync::ChainHead>> LockedStore::author_heads() { VARN_LOCKED(author_heads()); }

@@ -136,6 +136,9 @@ class TimedStore : public sync::SyncStore {
   }
   Result<void> replace_sealed(const sync::SealedChangeSet& s) override { return inner_.replace_sealed(s); }
   Result<std::vector<sync::SealedChangeSet>> unechoed() override { return inner_.unechoed(); }
+  Result<void> withdraw_unsent(std::uint64_t seq, const std::string& why) override {
+    return inner_.withdraw_unsent(seq, why);
+  }
   Result<sync::LogPosition> log_position() override { return inner_.log_position(); }
   Result<std::vector<sync::LogPosition>> log_marks() override { return inner_.log_marks(); }
   Result<std::map<crypto::DeviceId, sync::ChainHead>> author_heads() override { return inner_.author_heads(); }

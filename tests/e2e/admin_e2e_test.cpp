@@ -113,3 +113,44 @@ TEST_CASE("enrol pins the server's certificate: first use learns it, a wrong pin
   CHECK(no_secret.exit_code == 2);
   CHECK(late.run({"sync"}).exit_code == 5);  // still waiting for an admin
 }
+
+TEST_CASE("after a promotion, a demotion and a revocation every device syncs, and old change sets keep their role then",
+          "[e2e][admin][roles]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  auto reviewer = server.enrol_device(admin, "reviewer", "reviewer");
+  const auto worker_id = device_id_of(admin, "worker", "active");
+  const auto reviewer_id = device_id_of(admin, "reviewer", "active");
+  const auto person = worker.ok({"person", "add", "--name", "Före befordran"});
+  worker.ok({"sync"});
+  worker.ok({"person", "add", "--name", "Skrivet offline före befordran"});  // not synced yet
+
+  admin.ok({"admin", "role", worker_id, "--set", "reviewer"});
+  for (const auto* d : {&admin, &reviewer}) d->ok({"sync"});
+  // The promoted device's unsent field work is no longer its to send: it is
+  // kept and listed on the device, and the device syncs on.
+  const auto promoted = worker.ok({"sync"});
+  CHECK(promoted.find("withdrawn: 1") != std::string::npos);
+  CHECK(worker.ok({"list", "conflicts", "--json"}).find("not sent") != std::string::npos);
+
+  admin.ok({"admin", "role", reviewer_id, "--set", "worker"});
+  reviewer.ok({"sync"});
+  reviewer.ok({"person", "add", "--name", "Efter nedgradering"});  // field work, now its role
+  reviewer.ok({"sync"});
+  admin.ok({"admin", "revoke", reviewer_id});
+  CHECK(reviewer.run({"sync"}).exit_code == 7);  // wiped, after verifying the signed revoke
+
+  auto late = server.enrol_device(admin, "late", "worker");  // enrolled after all of it
+  for (const auto* d : {&admin, &worker, &late}) {
+    auto r = d->run({"sync"});
+    INFO(d->store << ": " << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.find("ALARM") == std::string::npos);
+    const auto persons = d->ok({"list", "persons", "--json"});
+    CHECK(persons.find("Före befordran") != std::string::npos);      // written as a worker, valid for ever
+    CHECK(persons.find("Efter nedgradering") != std::string::npos);  // written by a revoked device before it was
+  }
+  CHECK(late.ok({"list", "conflicts", "--json"}) == "[]");
+  (void)person;
+}

@@ -1,6 +1,8 @@
 // Records: writes with validation, the signed-note rules, protected people,
 // the access log, sign-off as review class, and the persisted clock.
 #include "varn/store/records.hpp"
+#include "varn/store/database.hpp"
+#include "varn/store/merge_writer.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -355,4 +357,76 @@ TEST_CASE("Placements and children are written with their outbox ops, against a 
   auto no_name = d.records.add_child(d.case_id, "", "");
   REQUIRE_FALSE(no_name.ok());
   CHECK(*d.records.waiting_ops() == *after);
+}
+
+TEST_CASE("an op stamped far ahead of this device's clock waits, and is taken up once its time has come",
+          "[store][records][insider]") {
+  Desk d;
+  std::uint64_t now = d.wall.ms;
+  d.store->set_wall_clock([&] { return now; });
+  const crypto::DeviceId other = crypto::random_array<16>();
+  const auto ahead = d.wall.ms + 3'600'000;  // an hour in the future: it would win every field it touches
+  auto r = test::received(other, {model::Op{model::EntityKind::person, d.person, "name", "Framtida namn",
+                                            model::Hlc::from_parts(ahead, 0), other}},
+                          1);
+  REQUIRE(d.store->apply_received(r));
+  CHECK(d.records.persons()->front().name == "Anna Andersson");
+  auto waiting = d.store->pending_received();
+  REQUIRE(waiting->size() == 1);
+  CHECK(waiting->front().disposition == sync::Disposition::quarantine);
+  CHECK(waiting->front().reason.find("ahead of this device's clock") != std::string::npos);
+
+  now = ahead;  // the hour has passed: the engine takes it up again
+  r.from_pending = true;
+  REQUIRE(d.store->apply_received(r));
+  CHECK(d.store->pending_received()->empty());
+  CHECK(d.records.persons()->front().name == "Framtida namn");
+}
+
+TEST_CASE("a device is told when a colleague's later edit replaces its own", "[store][records]") {
+  test::ScratchDir dir;
+  auto store = test::make_store(dir.file("v.db"));
+  const auto identity = crypto::DeviceIdentity::generate();
+  REQUIRE(store->save_identity(identity));
+  test::ManualWall wall;
+  model::HybridClock clock{wall.clock()};
+  store::Records records{*store, clock, identity.device_id()};
+  const auto person = *records.add_person({"Anna Andersson", "", "none", ""});
+  const crypto::DeviceId colleague = crypto::random_array<16>();
+  REQUIRE(store->apply_received(test::received(
+      colleague, {model::Op{model::EntityKind::person, person, "name", "Anna Andersson-Berg",
+                            model::Hlc::from_parts(wall.ms + 10'000, 0), colleague}},
+      1)));
+  CHECK(records.persons()->front().name == "Anna Andersson-Berg");
+  auto told = records.conflicts();
+  REQUIRE(told);
+  REQUIRE(told->size() == 1);
+  CHECK(told->front().reason == store::kDisplacedOwnEditReason);
+  CHECK(told->front().author == to_hex(colleague));
+  CHECK(told->front().field == "name");
+  // It is what this device was told, not merge state: every replica's digest agrees without it.
+  auto count = store->database().prepare("SELECT count(*) FROM conflict WHERE op_hash IS NOT NULL");
+  REQUIRE(*count->step());
+  CHECK(count->int64(0) == 0);
+}
+
+TEST_CASE("a colleague may raise a person's protection but only a reviewer or admin removes it",
+          "[store][records][insider]") {
+  Desk d;
+  const crypto::DeviceId colleague = crypto::random_array<16>();
+  const auto stamp = [&](int n) { return model::Hlc::from_parts(d.wall.ms + static_cast<std::uint64_t>(n) * 1000, 0); };
+  auto set = [&](std::string level, int n, registry::Role role, std::uint64_t seq) {
+    auto r = test::received(colleague, {model::Op{model::EntityKind::person, d.person, "protection", std::move(level),
+                                                   stamp(n), colleague}},
+                            seq);
+    r.role = role;
+    REQUIRE(d.store->apply_received(r));
+  };
+  set("protected_registration", 1, registry::Role::worker, 1);
+  CHECK(d.records.persons()->front().protection == "protected_registration");
+  set("none", 2, registry::Role::worker, 2);  // refused: a worker may not lower it
+  CHECK(d.records.persons()->front().protection == "protected_registration");
+  CHECK(d.records.conflicts()->back().reason.find("only a reviewer or an admin") != std::string::npos);
+  set("none", 3, registry::Role::reviewer, 3);
+  CHECK(d.records.persons()->front().protection == "none");
 }

@@ -159,8 +159,16 @@ Result<std::size_t> SyncEngine::push_pending(ApiClient& api, SyncReport& report)
       const auto& item = (*pending)[at];
       if ((refusal.code == "stale_epoch" || refusal.code == "role") && resealed++ == 0) {
         // The registry moved on (a rotation, a role change): seal again
-        // under what it says now. A second refusal is final.
+        // under what it says now.
         if (auto r = reseal_from(item.author_seq); !r) return r.error();
+      } else if (refusal.code == "role") {
+        // Refused again under the role this device holds now (a worker's
+        // draft on a device promoted to reviewer): withdrawn, kept and listed
+        // here, and the rest goes on instead of waiting behind it for ever.
+        if (auto r = store_.withdraw_unsent(item.author_seq, "not sent: " + refusal.message); !r) return r.error();
+        ++report.withdrawn;
+        resealed = 0;
+        if (auto r = seal_pending(); !r) return r.error();
       } else if (refusal.code == "chain" && refusal.author_head + 1 < item.author_seq && healed++ == 0) {
         // The server lost change sets it had acknowledged from this device:
         // give them back before anything new.

@@ -43,6 +43,7 @@ struct SyncReport {
   std::size_t held = 0;         //!< received after a gap in their author's chain, kept aside
   std::size_t quarantined = 0;  //!< received outside any chain (unknown author, forged, fork)
   std::size_t refused = 0;      //!< in their author's chain, content refused
+  std::size_t withdrawn = 0;    //!< own change sets the server refused for good (a role this device lost)
   std::uint64_t cursor = 0;     //!< server sequence applied up to
   std::uint64_t head = 0;       //!< server's highest sequence seen
   Bytes checkpoint;             //!< the last pull page's signed checkpoint

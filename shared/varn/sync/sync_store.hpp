@@ -117,6 +117,12 @@ class SyncStore {
   //! Sealed change sets the server has not acknowledged, in author_seq order.
   [[nodiscard]] virtual Result<std::vector<SealedChangeSet>> unacknowledged() = 0;
   [[nodiscard]] virtual Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) = 0;
+  //! The server refused own change set `author_seq` for good (the role this
+  //! device holds now may not write it): in one transaction its ops are
+  //! withdrawn (kept and listed as a conflict with `reason`, never sealed
+  //! again), the unacknowledged change sets after it go back to the outbox,
+  //! and the chain head moves back before it.
+  [[nodiscard]] virtual Result<void> withdraw_unsent(std::uint64_t author_seq, const std::string& reason) = 0;
   //! Own change sets the server acknowledged whose echo never came back in
   //! a pull: after a pull that reached the head, ones the server lost.
   [[nodiscard]] virtual Result<std::vector<SealedChangeSet>> unechoed() = 0;

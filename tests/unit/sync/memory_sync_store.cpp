@@ -56,6 +56,17 @@ Result<void> MemorySyncStore::mark_acknowledged(const wire::ChangeSetId& id, std
   return make_error(Errc::not_found, "no sealed change set with this id");
 }
 
+Result<void> MemorySyncStore::withdraw_unsent(std::uint64_t author_seq, const std::string& reason) {
+  auto& sealed_sets = state_.sealed;
+  auto at = std::find_if(sealed_sets.begin(), sealed_sets.end(),
+                         [&](const sync::SealedChangeSet& s) { return s.author_seq == author_seq && s.server_seq == 0; });
+  if (at == sealed_sets.end()) return make_error(Errc::not_found, "no unacknowledged change set with that number");
+  withdrawn.push_back(reason);
+  // Later ones go back to the outbox as their plaintext lines (this store's sealing is opaque).
+  sealed_sets.erase(at, sealed_sets.end());
+  return {};
+}
+
 Result<std::vector<sync::SealedChangeSet>> MemorySyncStore::unechoed() {
   std::vector<sync::SealedChangeSet> out;
   for (const auto& s : state_.sealed) {

@@ -25,6 +25,7 @@ class MemorySyncStore : public sync::SyncStore {
   Result<sync::ChainHead> chain_head() override;
   Result<std::vector<sync::SealedChangeSet>> unacknowledged() override;
   Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) override;
+  Result<void> withdraw_unsent(std::uint64_t author_seq, const std::string& reason) override;
   Result<std::vector<sync::SealedChangeSet>> unechoed() override;
   Result<sync::LogPosition> log_position() override { return state_.position; }
   Result<std::vector<sync::LogPosition>> log_marks() override;
@@ -39,6 +40,7 @@ class MemorySyncStore : public sync::SyncStore {
   [[nodiscard]] std::set<std::tuple<crypto::DeviceId, std::uint64_t, crypto::Hash32>> held() const;
 
   std::size_t transactions = 0;                //!< apply_received_stream calls, one per page or batch
+  std::vector<std::string> withdrawn;          //!< reasons of own change sets withdrawn for good
   const std::vector<std::string>& applied = state_.applied;  //!< plaintexts of others' change sets, in apply order
   const std::vector<sync::SealedChangeSet>& sealed = state_.sealed;  //!< own change sets, in author order
 

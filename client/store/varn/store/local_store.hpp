@@ -100,6 +100,7 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
   Result<sync::ChainHead> chain_head() override;
   Result<std::vector<sync::SealedChangeSet>> unacknowledged() override;
   Result<void> mark_acknowledged(const wire::ChangeSetId& id, std::uint64_t server_seq) override;
+  Result<void> withdraw_unsent(std::uint64_t author_seq, const std::string& reason) override;
   Result<std::vector<sync::SealedChangeSet>> unechoed() override;
   Result<sync::LogPosition> log_position() override;
   Result<std::vector<sync::LogPosition>> log_marks() override;

@@ -16,7 +16,8 @@ struct QueuedOp {
 };
 
 Result<std::vector<QueuedOp>> unsealed_ops(Database& db, std::size_t max_ops) {
-  auto q = db.prepare("SELECT op_id, op FROM outbox WHERE sealed_changeset IS NULL ORDER BY op_id LIMIT ?");
+  auto q = db.prepare(
+      "SELECT op_id, op FROM outbox WHERE sealed_changeset IS NULL AND withdrawn = 0 ORDER BY op_id LIMIT ?");
   if (!q) return q.error();
   q->bind(1, static_cast<std::int64_t>(max_ops));
   std::vector<QueuedOp> out;
@@ -167,6 +168,60 @@ Result<void> LocalStore::replace_sealed(const sync::SealedChangeSet& sealed) {
   if (!head) return head.error();
   head->bind(1, sealed.hash).bind(2, static_cast<std::int64_t>(sealed.author_seq));
   if (auto r = head->run(); !r) return r;
+  return tx->commit();
+}
+
+Result<void> LocalStore::withdraw_unsent(std::uint64_t author_seq, const std::string& reason) {
+  if (locked()) return locked_error();
+  auto tx = db_->begin();
+  if (!tx) return tx.error();
+  auto target = db_->prepare("SELECT id, envelope FROM sealed_changeset WHERE author_seq = ? AND server_seq = 0");
+  if (!target) return target.error();
+  target->bind(1, static_cast<std::int64_t>(author_seq));
+  auto row = target->step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::not_found, "no unacknowledged change set with that number");
+  const auto id = target->array<16>(0);
+  auto run = [&](const char* sql, auto bind) -> Result<void> {
+    auto q = db_->prepare(sql);
+    if (!q) return q.error();
+    bind(*q);
+    return q->run();
+  };
+  const auto seq = static_cast<std::int64_t>(author_seq);
+  if (auto r = run("UPDATE outbox SET withdrawn = 1 WHERE sealed_changeset = ?", [&](Statement& q) { q.bind(1, id); }); !r) {
+    return r;
+  }
+  auto me = load_identity();
+  const crypto::DeviceId author = me && *me ? (**me).device_id() : crypto::DeviceId{};
+  if (auto r = run("INSERT INTO conflict(op_hash, reason, device, refused_change_set) VALUES(NULL, ?, ?, ?)",
+                   [&](Statement& q) { q.bind(1, reason).bind(2, author).bind(3, id); });
+      !r) {
+    return r;
+  }
+  // Later change sets go back to the outbox, to be sealed again after the head.
+  if (auto r = run("UPDATE outbox SET sealed_changeset = NULL WHERE sealed_changeset IN "
+                   "(SELECT id FROM sealed_changeset WHERE author_seq >= ? AND server_seq = 0)",
+                   [&](Statement& q) { q.bind(1, seq); });
+      !r) {
+    return r;
+  }
+  if (auto r = run("DELETE FROM sealed_changeset WHERE author_seq >= ? AND server_seq = 0",
+                   [&](Statement& q) { q.bind(1, seq); });
+      !r) {
+    return r;
+  }
+  auto before = db_->prepare("SELECT hash FROM sealed_changeset WHERE author_seq = ?");
+  if (!before) return before.error();
+  before->bind(1, seq - 1);
+  auto found = before->step();
+  if (!found) return found.error();
+  const crypto::Hash32 head = *found ? before->array<32>(0) : crypto::Hash32{};
+  if (auto r = run("UPDATE sync_state SET head_seq = ?, head_hash = ? WHERE only = 1",
+                   [&](Statement& q) { q.bind(1, seq - 1).bind(2, head); });
+      !r) {
+    return r;
+  }
   return tx->commit();
 }
 

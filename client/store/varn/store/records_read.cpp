@@ -275,7 +275,7 @@ Result<std::size_t> Records::waiting_ops() {
   if (store_.locked()) return locked_error();
   auto q = store_.database().prepare(
       "SELECT count(*) FROM outbox LEFT JOIN sealed_changeset s ON s.id = outbox.sealed_changeset "
-      "WHERE outbox.sealed_changeset IS NULL OR s.server_seq = 0");
+      "WHERE (outbox.sealed_changeset IS NULL OR s.server_seq = 0) AND outbox.withdrawn = 0");
   if (!q) return q.error();
   auto row = q->step();
   if (!row) return row.error();

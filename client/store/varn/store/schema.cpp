@@ -150,7 +150,7 @@ Result<void> fill_author_seq(Database& db) {
 // log hash at the cursor and at each applied batch (the marks a device
 // rewinds to when a restored server's history parts from its own); and
 // whether an own change set's echo came back (one that never does after a
-// full pull was lost by the server).
+// full pull was lost by the server); outbox ops withdrawn for good.
 constexpr const char* kV4 = R"sql(
 ALTER TABLE sync_state ADD COLUMN log_hash BLOB NOT NULL
   DEFAULT X'0000000000000000000000000000000000000000000000000000000000000000';
@@ -161,6 +161,9 @@ CREATE TABLE author_head(
 CREATE TABLE pending_received(
   server_seq INTEGER PRIMARY KEY, envelope BLOB NOT NULL, disposition INTEGER NOT NULL, reason TEXT NOT NULL);
 CREATE TABLE log_mark(cursor INTEGER PRIMARY KEY, log_hash BLOB NOT NULL);
+-- Ops whose change set the server refused for good (written under a role
+-- this device no longer holds): kept and shown here, never sealed again.
+ALTER TABLE outbox ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
 )sql";
 
 // Index i holds the migration from version i to i + 1.
