@@ -6,6 +6,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <condition_variable>
 #include <csignal>
+#include <new>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -40,6 +41,20 @@ Result<net::ip::tcp::endpoint> parse_listen(const std::string& listen) {
 
 std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// An allocation that fails inside Beast's own read (its buffer growing)
+// unwinds out of run(): the operation and its connection are gone with it,
+// the rest go on. Sessions catch the failures they can still answer (503).
+void run_io(net::io_context& ioc) {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::bad_alloc&) {
+      std::fputs("{\"event\":\"out_of_memory\"}\n", stderr);  // no allocation here
+    }
+  }
 }
 
 int fail(const Error& e) {
@@ -89,8 +104,9 @@ int run_server(const ServerConfig& config) {
   PullWaiters waiters(metrics);
   Context ctx{**storage, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now, *server_key};
   (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
-  ConnectionRegistry registry(metrics);
-  auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry);
+  ConnectionRegistry registry(metrics, {config.limits.max_connections, config.limits.max_connections_per_peer});
+  BodyBudget budget(config.limits.max_body_memory, metrics.body_bytes_reserved);
+  auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry, budget);
   if (!listener) return fail(listener.error());
   (*listener)->start();
 
@@ -126,8 +142,8 @@ int run_server(const ServerConfig& config) {
     }
   });
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
-  ioc.run();
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { run_io(ioc); });
+  run_io(ioc);
   for (auto& t : pool) t.join();
   {
     const std::lock_guard lock(stop_mutex);
