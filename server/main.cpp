@@ -32,7 +32,8 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
   serve.add_option("--max-pull-bytes", l.max_pull_bytes, "envelope bytes per pull (at least one envelope)")
       ->capture_default_str();
   serve.add_option("--max-connections", l.max_connections, "open connections")->capture_default_str();
-  serve.add_option("--max-connections-per-peer", l.max_connections_per_peer, "open connections from one address")
+  serve.add_option("--max-unauthenticated-per-peer", l.max_unauthenticated_per_peer,
+                   "connections from one address that have not shown a token or opened a session")
       ->capture_default_str();
   serve.add_option("--max-long-poll", secs[0], "longest long-poll wait, seconds")->capture_default_str();
   serve.add_option("--idle-timeout", secs[1], "idle/read timeout, seconds")->capture_default_str();
@@ -83,7 +84,7 @@ int main(int argc, char** argv) {
     }
   }
   const auto& l = config.limits;
-  if (l.max_connections == 0 || l.max_connections_per_peer == 0 || l.max_body_memory == 0) {
+  if (l.max_connections == 0 || l.max_unauthenticated_per_peer == 0 || l.max_body_memory == 0) {
     std::fprintf(stderr, "varn-server: connection and memory limits must be positive\n");
     return 2;
   }

@@ -19,7 +19,8 @@ using Clock = std::chrono::steady_clock;
 //! An authenticated keep-alive connection that reads /metrics with its token.
 class Watcher {
  public:
-  Watcher(unsigned short port, const std::string& token) : tls_(port), token_(token) {
+  Watcher(unsigned short port, const std::string& token, const std::string& from = "127.0.0.1")
+      : tls_(port, from), token_(token) {
     REQUIRE(me() == 200);  // the token marks this connection authenticated
   }
   unsigned me() {
@@ -67,18 +68,22 @@ TEST_CASE("a socket that never starts TLS is closed at the handshake deadline, l
   CHECK(server.stop() == 0);
 }
 
-TEST_CASE("one peer address holds at most its cap: its next connection takes the place of its oldest",
+TEST_CASE("one peer address holds at most its cap of unauthenticated connections, its next taking the place of its "
+          "oldest, while its sessions are not capped",
           "[server][process][caps]") {
   ServerProcess server;
-  server.extra_args = {"--max-connections-per-peer", "4", "--handshake-timeout", "60", "--idle-timeout", "60"};
+  server.extra_args = {"--max-unauthenticated-per-peer", "4", "--handshake-timeout", "60", "--idle-timeout", "60"};
   server.start();
   TlsClient setup(server.port);
   ProtocolDriver driver(setup.transport());
   auto unit = driver.make_unit(server.unit_code);
   Watcher watcher(server.port, unit.admin.token);  // from 127.0.0.1
+  // An office of tablets behind one address, 127.0.0.2: more sessions than its cap.
+  std::vector<std::unique_ptr<Watcher>> office;
+  for (int i = 0; i < 6; ++i) office.push_back(std::make_unique<Watcher>(server.port, unit.admin.token, "127.0.0.2"));
   const long base = watcher.metric("varn_connections_open");
 
-  // Another peer, 127.0.0.2, opens its cap of sockets that never start TLS,
+  // The same address opens its cap of sockets that never start TLS,
   // one admitted after the other so their order is known.
   std::vector<std::unique_ptr<SilentSocket>> idle;
   for (int i = 0; i < 4; ++i) {
@@ -90,6 +95,9 @@ TEST_CASE("one peer address holds at most its cap: its next connection takes the
   CHECK(watcher.metric("varn_connections_open") == base + 4);
   CHECK(idle[0]->closed_by_server(std::chrono::seconds(10)));
   for (std::size_t i = 1; i < idle.size(); ++i) CHECK_FALSE(idle[i]->closed_by_server(std::chrono::milliseconds(0)));
+
+  // Sessions from the same address are not capped, and not the ones to go.
+  for (auto& tablet : office) CHECK(tablet->me() == 200);
 
   // Other peers are not touched: this one still answers and new ones get in.
   CHECK(watcher.me() == 200);

@@ -28,8 +28,10 @@ struct Limits {
   std::size_t max_pull_bytes = 8u * 1024u * 1024u;
   std::chrono::seconds max_long_poll{30};
   std::size_t max_connections = 1024;
-  //! Open connections from one peer address (offices behind one NAT share it).
-  std::size_t max_connections_per_peer = 64;
+  //! Connections from one peer address that have not authenticated yet
+  //! (authenticated ones are not capped per address: an office behind one
+  //! NAT shares it).
+  std::size_t max_unauthenticated_per_peer = 64;
   //! From accept to a finished TLS handshake.
   std::chrono::seconds handshake_timeout{5};
   std::chrono::seconds idle_timeout{30};

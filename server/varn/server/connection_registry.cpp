@@ -16,10 +16,14 @@ std::unordered_map<HttpSession*, ConnectionRegistry::Entry>::iterator Connection
   return open_.end();
 }
 
-void ConnectionRegistry::erase(std::unordered_map<HttpSession*, Entry>::iterator it) {
-  if (!it->second.authenticated) unauthenticated_.erase(it->second.order);
-  auto peer = per_peer_.find(it->second.peer);
+void ConnectionRegistry::forget_unauthenticated(const Entry& entry) {
+  unauthenticated_.erase(entry.order);
+  auto peer = per_peer_.find(entry.peer);
   if (--peer->second == 0) per_peer_.erase(peer);
+}
+
+void ConnectionRegistry::erase(std::unordered_map<HttpSession*, Entry>::iterator it) {
+  if (!it->second.authenticated) forget_unauthenticated(it->second);
   open_.erase(it);
   metrics_.connections_open.store(static_cast<std::int64_t>(open_.size()));
 }
@@ -37,7 +41,8 @@ ConnectionRegistry::Admission ConnectionRegistry::add(HttpSession* session, cons
     return true;
   };
   const auto same_peer = per_peer_.find(peer);
-  if (same_peer != per_peer_.end() && same_peer->second >= caps_.max_per_peer && !make_room(&peer)) return out;
+  const bool peer_full = same_peer != per_peer_.end() && same_peer->second >= caps_.max_unauthenticated_per_peer;
+  if (peer_full && !make_room(&peer)) return out;
   if (!out.evicted && open_.size() >= caps_.max_connections && !make_room(nullptr)) return out;
   const std::uint64_t order = next_order_++;
   open_.emplace(session, Entry{weak, peer, order, false});
@@ -53,7 +58,7 @@ void ConnectionRegistry::mark_authenticated(HttpSession* session) {
   auto it = open_.find(session);
   if (it == open_.end() || it->second.authenticated) return;
   it->second.authenticated = true;
-  unauthenticated_.erase(it->second.order);
+  forget_unauthenticated(it->second);
 }
 
 void ConnectionRegistry::remove(HttpSession* session) {

@@ -1,9 +1,12 @@
 #pragma once
 //! The open connections: shutdown closes idle ones, and the connection caps
 //! are enforced here. The global cap is spent on authenticated sessions
-//! first: at a cap (global, or the peer address's own), a new connection
-//! takes the place of the oldest connection in that scope that has not yet
-//! authenticated, and is refused only when every one there has. So sockets
+//! first: at it, a new connection takes the place of the oldest connection
+//! that has not yet authenticated, and is refused only when every one has.
+//! One peer address holds at most max_unauthenticated_per_peer connections
+//! that have not authenticated (its next one takes the place of its
+//! oldest); its authenticated ones are not capped per address, since a
+//! whole office of tablets may share one address behind NAT. So sockets
 //! that never start TLS, or never show a token, cannot lock devices out.
 
 #include <boost/asio/ip/address.hpp>
@@ -24,7 +27,7 @@ class ConnectionRegistry {
  public:
   struct Caps {
     std::size_t max_connections = 1024;
-    std::size_t max_per_peer = 64;
+    std::size_t max_unauthenticated_per_peer = 64;
   };
   ConnectionRegistry(Metrics& metrics, Caps caps) : metrics_(metrics), caps_(caps) {}
 
@@ -53,13 +56,14 @@ class ConnectionRegistry {
   //! The oldest unauthenticated connection (of `peer` only, if given); end() if none.
   std::unordered_map<HttpSession*, Entry>::iterator oldest_unauthenticated(const boost::asio::ip::address* peer);
   void erase(std::unordered_map<HttpSession*, Entry>::iterator it);  // under mutex_
+  void forget_unauthenticated(const Entry& entry);                    // under mutex_
 
   Metrics& metrics_;
   const Caps caps_;
   std::mutex mutex_;
   std::unordered_map<HttpSession*, Entry> open_;
   std::map<std::uint64_t, HttpSession*> unauthenticated_;  // by admission order
-  std::map<boost::asio::ip::address, std::size_t> per_peer_;
+  std::map<boost::asio::ip::address, std::size_t> per_peer_;  // unauthenticated connections
   std::uint64_t next_order_ = 0;
 };
 

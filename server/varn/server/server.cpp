@@ -104,7 +104,7 @@ int run_server(const ServerConfig& config) {
   PullWaiters waiters(metrics);
   Context ctx{**storage, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now, *server_key};
   (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
-  ConnectionRegistry registry(metrics, {config.limits.max_connections, config.limits.max_connections_per_peer});
+  ConnectionRegistry registry(metrics, {config.limits.max_connections, config.limits.max_unauthenticated_per_peer});
   BodyBudget budget(config.limits.max_body_memory, metrics.body_bytes_reserved);
   auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry, budget);
   if (!listener) return fail(listener.error());
