@@ -1,6 +1,8 @@
 #include "varn/server/server.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -69,7 +71,22 @@ Result<void> prepare_data_dir(const std::filesystem::path& dir) {
   if (!std::filesystem::exists(dir, ec)) {
     if (::mkdir(dir.c_str(), 0700) != 0) return make_error(Errc::io_error, "cannot create the data directory");
   }
-  if (!std::filesystem::is_directory(dir, ec)) return make_error(Errc::io_error, "the data path is not a directory");
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return make_error(Errc::io_error, "the data path is not a directory");
+  }
+  // Others who may write here could swap the keys or plant links.
+  if ((st.st_uid != ::geteuid() && st.st_uid != 0) || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    return make_error(Errc::forbidden, "the data directory may be written by other users (make it 0700): " +
+                                           dir.string());
+  }
+  // SQLite would make the database 0644 and follow a link; its journals take the database's mode.
+  const auto db = dir / "varn.db";
+  const int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return make_error(Errc::io_error, "cannot open the database file (a link is refused)");
+  const bool made_private = ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  if (!made_private) return make_error(Errc::io_error, "cannot make the database file private");
   return {};
 }
 
