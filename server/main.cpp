@@ -11,23 +11,36 @@
 
 namespace {
 
-void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int64_t (&secs)[4]) {
+void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int64_t (&secs)[5]) {
   serve.add_option("--data", c.data_dir, "data directory (created 0700)")->required();
   serve.add_option("--listen", c.listen, "HOST:PORT to listen on; port 0 picks one")->capture_default_str();
   serve.add_option("--cert", c.cert_file, "PEM certificate (default: self-signed in the data directory)");
   serve.add_option("--key", c.key_file, "PEM private key for --cert");
   serve.add_option("--threads", c.threads, "I/O threads")->capture_default_str();
   auto& l = c.limits;
-  serve.add_option("--max-body-bytes", l.max_body_bytes, "largest request body")->capture_default_str();
+  serve.add_option("--max-body-bytes", l.max_body_bytes, "largest push body")->capture_default_str();
+  serve.add_option("--max-control-body-bytes", l.max_control_body_bytes,
+                   "largest body of a JSON control call (and of an unknown path)")
+      ->capture_default_str();
+  serve.add_option("--max-key-copies-body-bytes", l.max_key_copies_body_bytes,
+                   "largest body of a call carrying key copies (registry, keys, approve)")
+      ->capture_default_str();
+  serve.add_option("--max-body-memory", l.max_body_memory, "request bodies held at once, all connections")
+      ->capture_default_str();
   serve.add_option("--max-push-envelopes", l.max_push_envelopes, "envelopes per push")->capture_default_str();
   serve.add_option("--max-pull-limit", l.max_pull_limit, "change sets per pull")->capture_default_str();
   serve.add_option("--max-pull-bytes", l.max_pull_bytes, "envelope bytes per pull (at least one envelope)")
       ->capture_default_str();
   serve.add_option("--max-connections", l.max_connections, "open connections")->capture_default_str();
+  serve.add_option("--max-unauthenticated-per-peer", l.max_unauthenticated_per_peer,
+                   "connections from one address that have not shown a token or opened a session")
+      ->capture_default_str();
   serve.add_option("--max-long-poll", secs[0], "longest long-poll wait, seconds")->capture_default_str();
   serve.add_option("--idle-timeout", secs[1], "idle/read timeout, seconds")->capture_default_str();
   serve.add_option("--session-lifetime", secs[2], "bearer token lifetime, seconds")->capture_default_str();
   serve.add_option("--shutdown-grace", secs[3], "how long SIGTERM waits for answers in flight, seconds")
+      ->capture_default_str();
+  serve.add_option("--handshake-timeout", secs[4], "from accept to a finished TLS handshake, seconds")
       ->capture_default_str();
   serve.set_config("--config", "", "config file (TOML/INI: option = value)");
 }
@@ -46,8 +59,9 @@ int main(int argc, char** argv) {
   CLI::App app{"varn-server: stores and relays Värn's end-to-end encrypted change sets"};
   app.require_subcommand(1);
   varn::server::ServerConfig config;
-  std::int64_t secs[4] = {config.limits.max_long_poll.count(), config.limits.idle_timeout.count(),
-                          config.limits.session_lifetime.count(), config.limits.shutdown_grace.count()};
+  std::int64_t secs[5] = {config.limits.max_long_poll.count(), config.limits.idle_timeout.count(),
+                          config.limits.session_lifetime.count(), config.limits.shutdown_grace.count(),
+                          config.limits.handshake_timeout.count()};
   auto* serve = app.add_subcommand("serve", "serve the sync protocol over HTTPS");
   add_serve_options(*serve, config, secs);
   std::filesystem::path init_data;
@@ -69,9 +83,15 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  const auto& l = config.limits;
+  if (l.max_connections == 0 || l.max_unauthenticated_per_peer == 0 || l.max_body_memory == 0) {
+    std::fprintf(stderr, "varn-server: connection and memory limits must be positive\n");
+    return 2;
+  }
   config.limits.max_long_poll = std::chrono::seconds(secs[0]);
   config.limits.idle_timeout = std::chrono::seconds(secs[1]);
   config.limits.session_lifetime = std::chrono::seconds(secs[2]);
   config.limits.shutdown_grace = std::chrono::seconds(secs[3]);
+  config.limits.handshake_timeout = std::chrono::seconds(secs[4]);
   return varn::server::run_server(config);
 }

@@ -1,6 +1,6 @@
 // The Värn tablet app.
 //
-//   varn [--store FILE] [--server URL] [--instruments DIR] [--lang sv|en]
+//   varn [--store FILE] [--server URL] [--instruments DIR] [--lang sv|en] [--wipe-after N]
 //
 // With no store at FILE it offers to create one, then enrolment. The
 // passphrase is only ever typed on the lock screen: there is deliberately no
@@ -10,14 +10,17 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QStandardPaths>
 #include <QTranslator>
 #include <QUrl>
+#include <cstdio>
 
 #include "app_context.hpp"
+#include "varn/store/local_store.hpp"
 
 namespace {
 
@@ -30,6 +33,8 @@ void disable_core_dumps() {
 QString default_store_path() {
   const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
   QDir().mkpath(dir);
+  // The store refuses a folder others may write (a planted link, a swapped key file).
+  QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
   return dir + QStringLiteral("/varn.db");
 }
 
@@ -53,8 +58,19 @@ int main(int argc, char** argv) {
                                            QStringLiteral("DIR"));
   const QCommandLineOption lang_opt(QStringLiteral("lang"), QStringLiteral("UI language: sv (default) or en."),
                                     QStringLiteral("LANG"));
-  parser.addOptions({store_opt, server_opt, instruments_opt, lang_opt});
+  const QCommandLineOption wipe_opt(
+      QStringLiteral("wipe-after"),
+      QStringLiteral("A new store is wiped after this many wrong passphrases in a row (1-1000, default %1).")
+          .arg(varn::store::kDefaultWipeAfterFailedUnlocks),
+      QStringLiteral("N"), QString::number(varn::store::kDefaultWipeAfterFailedUnlocks));
+  parser.addOptions({store_opt, server_opt, instruments_opt, lang_opt, wipe_opt});
   parser.process(app);
+  bool wipe_ok = false;
+  const int wipe_after = parser.value(wipe_opt).toInt(&wipe_ok);
+  if (!wipe_ok || wipe_after < 1 || wipe_after > 1000) {
+    std::fprintf(stderr, "varn: --wipe-after wants a number from 1 to 1000\n");
+    return 2;
+  }
 
   // Source strings are Swedish; varn_sv.qm adds Swedish plural forms and
   // varn_en.qm the English text. Swedish unless asked for English.
@@ -71,6 +87,7 @@ int main(int argc, char** argv) {
   options.store_path = parser.value(store_opt);
   options.server_url = parser.value(server_opt);
   options.instruments_dir = parser.value(instruments_opt);
+  options.wipe_after_failed_unlocks = wipe_after;
   varn::ui::AppContext context(std::move(options));
 
   QQmlApplicationEngine engine;

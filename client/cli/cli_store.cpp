@@ -12,7 +12,7 @@ namespace {
 
 struct InitOptions {
   bool kdf_floor = false;
-  int wipe_after = 0;
+  int wipe_after = store::kDefaultWipeAfterFailedUnlocks;
 };
 
 Result<void> run_init(Context& ctx, const InitOptions& opts) {
@@ -25,7 +25,7 @@ Result<void> run_init(Context& ctx, const InitOptions& opts) {
   if (opts.kdf_floor) {
     options.kdf = crypto::KdfParams::with_new_salt(crypto::kKdfMinOpsLimit, crypto::kKdfMinMemLimit);
   }
-  if (opts.wipe_after > 0) options.wipe_after_failed_unlocks = opts.wipe_after;
+  options.wipe_after_failed_unlocks = opts.wipe_after;
   auto session = device::DeviceSession::create(ctx.store_path, passphrase->view(), options);  // makes the identity
   if (!session) return session.error();
   std::cout << "store: " << ctx.store_path << "\n"
@@ -60,7 +60,8 @@ void add_store_commands(CLI::App& app, Context& ctx) {
   init->add_flag("--kdf-floor", opts->kdf_floor,
                  "Use the lowest allowed Argon2id cost instead of calibrating (tests, slow devices)");
   init->add_option("--wipe-after", opts->wipe_after, "Wipe the store after this many wrong passphrases in a row")
-      ->check(CLI::Range(1, 1000));
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   init->callback([&ctx, opts] { ctx.action = [&ctx, opts] { return run_init(ctx, *opts); }; });
 
   auto* passwd = app.add_subcommand(

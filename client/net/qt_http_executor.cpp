@@ -8,9 +8,12 @@
 #include <QSslConfiguration>
 #include <QTimer>
 #include <QUrl>
+#include <algorithm>
+#include <cstdint>
 
 #include "qt_std.hpp"
 #include "varn/crypto/random.hpp"
+#include "varn/sync/api_client.hpp"
 
 namespace varn::net {
 namespace {
@@ -97,25 +100,65 @@ QtHttpExecutor::Outcome QtHttpExecutor::attempt(const sync::HttpRequest& request
   QObject::connect(reply, &QNetworkReply::encrypted, reply, [&, reply] {
     if (!check_pin(reply->sslConfiguration().peerCertificate())) reply->abort();
   });
+  // A lying server must not exhaust the device: the answer is cut off past
+  // its cap (announced or received), and the whole exchange has a deadline
+  // however slowly the bytes trickle in. Limit: Qt 6.4 ignores
+  // setReadBufferSize for HTTP and hands data over in one batch while its
+  // HTTP thread outruns this one, so on a link faster than this thread
+  // drains (loopback) a chunked answer can run ahead of the cap before the
+  // first progress signal; an announced length is refused at the head.
+  const auto cap = static_cast<qint64>(std::min<std::size_t>(request.max_answer_bytes, INT64_MAX));
+  bool too_large = false;
+  bool deadline_passed = false;
+  auto over_cap = [&, reply](qint64 received) {
+    if (too_large || received <= cap) return;
+    too_large = true;
+    reply->abort();
+  };
+  QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [&, reply] {
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (announced.isValid()) over_cap(announced.toLongLong());
+  });
+  QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
+                   [&, reply](qint64 received, qint64) { over_cap(std::max(received, reply->bytesAvailable())); });
+  QTimer deadline;
+  deadline.setSingleShot(true);
+  QObject::connect(&deadline, &QTimer::timeout, reply, [&, reply] {
+    deadline_passed = true;
+    reply->abort();
+  });
+  deadline.start(static_cast<int>(std::min<std::int64_t>(request.deadline.count(), INT32_MAX)));
   QEventLoop loop;
   QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
   if (!reply->isFinished()) loop.exec();
+  deadline.stop();
 
   const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
   const QNetworkReply::NetworkError error = reply->error();
   const QString error_text = reply->errorString();
   sync::HttpResponse response;
-  if (status.isValid()) {
+  if (status.isValid() && !too_large && !deadline_passed) {
     response.status = status.toInt();
-    response.body = qt::to_bytes(reply->readAll());
+    response.body = qt::to_bytes(reply->read(cap + 1));
     for (const auto& [name, value] : reply->rawHeaderPairs()) {
       response.headers[qt::to_std(QString::fromLatin1(name).toLower())] = qt::to_std(QString::fromLatin1(value));
     }
+    too_large = static_cast<qint64>(response.body.size()) > cap;
   }
   reply->deleteLater();
 
   if (pin_mismatch) {
     out = make_error(Errc::forbidden, "the server's certificate is not the one pinned at enrolment");
+    return Outcome::fatal;
+  }
+  // Neither is retried: the same server would do the same again.
+  if (too_large) {
+    out = sync::answer_too_large(request.max_answer_bytes);
+    return Outcome::fatal;
+  }
+  if (deadline_passed) {
+    out = make_error(Errc::unavailable, "the server did not finish its answer within " +
+                                            std::to_string(request.deadline.count() / 1000) + " s");
     return Outcome::fatal;
   }
   if (response.status != 0) {

@@ -2,7 +2,8 @@
 //! HttpExecutor over Qt Network: HTTPS with the server's certificate pinned
 //! (SHA-256 of its DER, learned at enrolment), retries with jittered backoff
 //! on transport failures, blocking for the caller (a local event loop), so
-//! the sync engine stays free of Qt and of callbacks.
+//! the sync engine stays free of Qt and of callbacks. Each request's answer
+//! cap and deadline (sync/http.hpp) abort the reply when passed.
 
 #include <QByteArray>
 #include <QNetworkAccessManager>
@@ -17,7 +18,7 @@ namespace varn::net {
 struct TransportOptions {
   QString base_url;                       //!< e.g. "https://127.0.0.1:8443"
   std::optional<QByteArray> pinned_sha256; //!< nullopt only while enrolling (trust on first use)
-  int timeout_ms = 30'000;                //!< per attempt; long-polls add their wait
+  int timeout_ms = 30'000;                //!< inactivity, per attempt; long-polls add their wait
   sync::BackoffPolicy backoff;
 };
 

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "varn/crypto/passphrase_kek.hpp"
+#include "varn/store/local_store.hpp"
 
 namespace varn::ui {
 
@@ -17,6 +18,8 @@ struct AppOptions {
   int sync_interval_seconds = 60;
   //! nullopt: calibrate on this device. Tests pass the floor.
   std::optional<crypto::KdfParams> kdf;
+  //! A store this app creates is wiped after this many wrong passphrases in a row.
+  int wipe_after_failed_unlocks = store::kDefaultWipeAfterFailedUnlocks;
 };
 
 }  // namespace varn::ui

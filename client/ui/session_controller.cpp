@@ -81,6 +81,7 @@ bool SessionController::createStore(const QString& passphrase, const QString& re
   }
   store::CreateOptions create_options;
   create_options.kdf = options_.kdf;
+  create_options.wipe_after_failed_unlocks = options_.wipe_after_failed_unlocks;
   startOpen(passphrase, create_options);
   return true;
 }

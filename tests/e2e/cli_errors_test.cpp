@@ -1,6 +1,10 @@
 // varn-cli's error paths, without a server: each failure exits non-zero
 // with exactly one line on stderr, and leaves the store as it was.
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "e2e_fixture.hpp"
@@ -117,4 +121,41 @@ TEST_CASE("varn-cli passwd changes the passphrase and the old one no longer open
   CHECK(old.exit_code == 3);
   const CliDevice renewed{d.store, "nytt lösenord"};
   CHECK(renewed.ok({"list", "persons"}).find(person) != std::string::npos);
+}
+
+namespace {
+// The wipe limit's field in the key file (client/store/varn/store/key_file.hpp):
+// magic 8, version 1, params length 2 + 34, wrapped length 2 + 72, failed unlocks 4.
+std::uint32_t wipe_limit_in_key_file(const std::string& store) {
+  const std::string key = read_file(store + ".key");
+  REQUIRE(key.size() == 143);
+  const auto* p = reinterpret_cast<const unsigned char*>(key.data()) + 8 + 1 + 2 + 34 + 2 + 72 + 4;
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
+}  // namespace
+
+TEST_CASE("varn-cli init turns the wrong-passphrase wipe on by default, at 10, and takes another limit",
+          "[e2e][cli]") {
+  TempStoreDir dir;
+  auto d = fresh_device(dir);
+  CHECK(wipe_limit_in_key_file(d.store) == 10);
+  const CliDevice chosen{dir.path + "/chosen.varn", "rätt lösenord"};
+  chosen.ok({"init", "--kdf-floor", "--wipe-after", "3"});
+  CHECK(wipe_limit_in_key_file(chosen.store) == 3);
+  const CliDevice intruder{chosen.store, "fel lösenord"};
+  for (int i = 0; i < 3; ++i) CHECK(intruder.run({"list", "notes"}).exit_code != 0);
+  CHECK_FALSE(std::filesystem::exists(chosen.store + ".key"));
+  CHECK_FALSE(std::filesystem::exists(chosen.store));
+}
+
+TEST_CASE("varn-cli refuses a store in a folder others may write, in one line", "[e2e][cli]") {
+  TempStoreDir dir;
+  REQUIRE(::chmod(dir.path.c_str(), 0777) == 0);
+  const CliDevice d{dir.path + "/device.varn", "rätt lösenord"};
+  auto r = d.run({"init", "--kdf-floor"});
+  CHECK(r.exit_code != 0);
+  CHECK(one_line(r.err));
+  CHECK(r.err.find("written by other users") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(d.store + ".key"));
+  REQUIRE(::chmod(dir.path.c_str(), 0700) == 0);
 }

@@ -79,6 +79,38 @@ TEST_CASE("init makes a private data directory, the server answers over TLS and 
   CHECK(server.stop() == 0);
 }
 
+TEST_CASE("every file the server makes is 0600, and a data directory others may write is refused",
+          "[server][process][files]") {
+  ServerProcess server;
+  server.start();
+  {
+    TlsClient client(server.port);
+    ProtocolDriver driver(client.transport());
+    (void)driver.make_unit(server.unit_code);
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(server.data_dir)) {
+    struct stat st {};
+    REQUIRE(::lstat(entry.path().c_str(), &st) == 0);
+    INFO(entry.path());
+    CHECK(S_ISREG(st.st_mode));
+    CHECK((st.st_mode & 0777) == 0600);
+  }
+  REQUIRE(server.stop() == 0);
+
+  REQUIRE(::chmod(server.data_dir.c_str(), 0777) == 0);
+  auto refused = run_process({VARN_SERVER_BINARY, "serve", "--data", server.data_dir, "--listen", "127.0.0.1:0"}, {},
+                             std::chrono::seconds(20));
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.out.find("listening") == std::string::npos);
+  CHECK(refused.err.find("may be written by other users") != std::string::npos);
+  const std::string other = server.dir + "/open";
+  REQUIRE(::mkdir(other.c_str(), 0777) == 0);
+  REQUIRE(::chmod(other.c_str(), 0777) == 0);
+  auto init = run_process({VARN_SERVER_BINARY, "init", "--data", other, "--unit", "X"}, {}, std::chrono::seconds(20));
+  CHECK(init.exit_code == 1);
+  REQUIRE(::chmod(server.data_dir.c_str(), 0700) == 0);
+}
+
 TEST_CASE("the data directory and the logs hold none of the plaintext", "[server][process]") {
   ServerProcess server;
   server.start();

@@ -28,6 +28,7 @@ class ServerProcess {
   [[nodiscard]] pid_t pid() const { return child_ ? child_->pid() : -1; }
 
   std::vector<std::string> extra_args;  //!< added to `serve` by start()
+  std::size_t address_space_limit = 0;  //!< RLIMIT_AS of the server, bytes; 0: none
   std::string dir;       //!< holds data/ and server.log
   std::string data_dir;
   std::string log_path;

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <string>
 
+#include "raw_tls.hpp"
 #include "server_process.hpp"
 
 namespace varn::test {
@@ -23,47 +24,7 @@ namespace http = beast::http;
 namespace net = boost::asio;
 using Clock = std::chrono::steady_clock;
 
-// Long enough for a loaded CI machine, short enough to fail instead of hang.
-constexpr std::chrono::seconds kGuard{30};
-
 const std::string kHealth = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-
-//! A TLS connection whose writes are one TLS record each and whose reads
-//! give up after kGuard (beast's timeouts work on asynchronous calls only).
-class RawTls {
- public:
-  explicit RawTls(unsigned short port) {
-    tls_.set_verify_mode(net::ssl::verify_none);
-    beast::get_lowest_layer(stream_).socket().connect({net::ip::make_address("127.0.0.1"), port});
-    stream_.handshake(net::ssl::stream_base::client);
-  }
-
-  void write(const std::string& bytes) { net::write(stream_, net::buffer(bytes)); }
-
-  //! Closes with a TCP reset, leaving whatever the server still sends unread.
-  void reset() {
-    auto& socket = beast::get_lowest_layer(stream_).socket();
-    socket.set_option(net::socket_base::linger(true, 0));
-    socket.close();
-  }
-
-  //! The next answer, or the error that ended the connection instead.
-  std::pair<beast::error_code, http::response<http::string_body>> read() {
-    http::response<http::string_body> response;
-    beast::error_code result;
-    beast::get_lowest_layer(stream_).expires_after(kGuard);
-    http::async_read(stream_, buffer_, response, [&](beast::error_code ec, std::size_t) { result = ec; });
-    ioc_.restart();
-    ioc_.run();
-    return {result, std::move(response)};
-  }
-
- private:
-  net::io_context ioc_;
-  net::ssl::context tls_{net::ssl::context::tls_client};
-  beast::ssl_stream<beast::tcp_stream> stream_{ioc_, tls_};
-  beast::flat_buffer buffer_;
-};
 
 }  // namespace
 
@@ -107,10 +68,10 @@ TEST_CASE("clients that reset the connection with answers still coming do not ta
   CHECK(server.stop() == 0);
 }
 
-TEST_CASE("a connection left half-way through a request, or before TLS, is closed after the idle timeout",
+TEST_CASE("a connection left half-way through a request, or before TLS, is closed after the idle or handshake timeout",
           "[server][process][tls]") {
   ServerProcess server;
-  server.extra_args = {"--idle-timeout", "1"};
+  server.extra_args = {"--idle-timeout", "1", "--handshake-timeout", "1"};
   server.start();
 
   RawTls stalled(server.port);
@@ -127,7 +88,7 @@ TEST_CASE("a connection left half-way through a request, or before TLS, is close
   net::ip::tcp::socket silent(ioc);
   silent.connect({net::ip::make_address("127.0.0.1"), server.port});
   pollfd fd{silent.native_handle(), POLLIN, 0};
-  REQUIRE(::poll(&fd, 1, static_cast<int>(std::chrono::milliseconds(kGuard).count())) == 1);
+  REQUIRE(::poll(&fd, 1, static_cast<int>(std::chrono::milliseconds(kRawGuard).count())) == 1);
   char byte = 0;
   CHECK(::recv(silent.native_handle(), &byte, 1, 0) == 0);  // end of stream: the server let go
 

@@ -7,6 +7,7 @@
 extern "C" {
 #include <sys/pidfd.h>
 }
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -109,7 +110,8 @@ ChildProcess& ChildProcess::operator=(ChildProcess&& other) noexcept {
 
 ChildProcess::~ChildProcess() { kill_hard(); }
 
-std::optional<ChildProcess> ChildProcess::start(const std::vector<std::string>& argv, const std::string& stderr_path) {
+std::optional<ChildProcess> ChildProcess::start(const std::vector<std::string>& argv, const std::string& stderr_path,
+                                                std::size_t address_space_limit) {
   int out_pipe[2];
   if (pipe(out_pipe) != 0) return std::nullopt;
   pid_t pid = fork();
@@ -118,6 +120,10 @@ std::optional<ChildProcess> ChildProcess::start(const std::vector<std::string>& 
     close(out_pipe[0]);
     int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     if (err >= 0) dup2(err, STDERR_FILENO);
+    if (address_space_limit != 0) {
+      const rlimit limit{address_space_limit, address_space_limit};
+      if (setrlimit(RLIMIT_AS, &limit) != 0) _exit(126);
+    }
     auto args = c_argv(argv);
     execv(args[0], args.data());
     _exit(127);
@@ -194,6 +200,16 @@ std::string read_file(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+long proc_status_kib(pid_t pid, const std::string& field) {
+  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  const std::string prefix = field + ":";
+  while (std::getline(in, line)) {
+    if (line.rfind(prefix, 0) == 0) return std::stol(line.substr(prefix.size()));
+  }
+  return -1;
 }
 
 }  // namespace varn::test

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,7 +35,10 @@ class ChildProcess {
   ~ChildProcess();
 
   //! stderr goes to `stderr_path` (a file the test may read afterwards).
-  static std::optional<ChildProcess> start(const std::vector<std::string>& argv, const std::string& stderr_path);
+  //! A non-zero `address_space_limit` (bytes) is set as the child's
+  //! RLIMIT_AS, so allocation failures can be tested.
+  static std::optional<ChildProcess> start(const std::vector<std::string>& argv, const std::string& stderr_path,
+                                           std::size_t address_space_limit = 0);
   //! The next stdout line, or nullopt at EOF or when the deadline passes.
   std::optional<std::string> read_line(std::chrono::milliseconds deadline);
   //! SIGTERM, then wait up to `grace`; returns the exit code (-1 if it had to be killed).
@@ -57,6 +61,9 @@ struct ServerInfo {
 
 //! Parses "listening https://127.0.0.1:PORT cert-sha256=HEX".
 std::optional<ServerInfo> parse_listening_line(const std::string& line);
+
+//! A field of /proc/PID/status in KiB ("VmRSS", "VmSize"); -1 when unreadable.
+long proc_status_kib(pid_t pid, const std::string& field);
 
 //! A fresh temporary directory (removed by the caller with remove_tree).
 std::string make_temp_dir(const std::string& prefix);

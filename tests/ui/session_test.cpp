@@ -6,8 +6,11 @@
 #include <QPointer>
 #include <QSignalSpy>
 
+#include "app_options.hpp"
 #include "person_list_model.hpp"
 #include "ui_fixture.hpp"
+#include "varn/store/key_file.hpp"
+#include "varn/store/local_store.hpp"
 
 using namespace varn;
 using varn::test::UiFixture;
@@ -144,4 +147,13 @@ TEST_CASE("roles decide which parts of the app are used, before enrolment all ar
   CHECK_FALSE(f.session().mayUse(QStringLiteral("field")));
   CHECK(f.session().mayUse(QStringLiteral("review")));
   CHECK_FALSE(f.session().mayUse(QStringLiteral("admin")));
+}
+
+TEST_CASE("a store the app creates is wiped after 10 wrong passphrases in a row unless chosen otherwise",
+          "[ui][session]") {
+  UiFixture f;
+  auto key_file = store::read_key_file(f.store_path().toStdString());
+  REQUIRE(key_file);
+  CHECK(key_file->wipe_after == 10);
+  CHECK(ui::AppOptions{}.wipe_after_failed_unlocks == store::kDefaultWipeAfterFailedUnlocks);
 }

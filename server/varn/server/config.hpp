@@ -11,7 +11,16 @@ namespace varn::server {
 
 //! The bounds on what one client may ask of the server.
 struct Limits {
+  //! The push route's body; every other route has its own, smaller limit.
   std::size_t max_body_bytes = 32u * 1024u * 1024u;
+  //! JSON control calls (enrol, challenge, session, wipe, and the reads):
+  //! a few hundred bytes in this protocol; also what an unknown path may send.
+  std::size_t max_control_body_bytes = 16u * 1024u;
+  //! Calls that carry a sealed key copy per device (registry entries, key
+  //! uploads, approvals): ~170 bytes a device.
+  std::size_t max_key_copies_body_bytes = 1024u * 1024u;
+  //! All request bodies being read or handled at once, across connections.
+  std::size_t max_body_memory = 256u * 1024u * 1024u;
   std::size_t max_push_envelopes = 256;
   std::size_t max_pull_limit = 1000;
   //! A pull page stops once its envelopes reach this size (always at least
@@ -19,6 +28,12 @@ struct Limits {
   std::size_t max_pull_bytes = 8u * 1024u * 1024u;
   std::chrono::seconds max_long_poll{30};
   std::size_t max_connections = 1024;
+  //! Connections from one peer address that have not authenticated yet
+  //! (authenticated ones are not capped per address: an office behind one
+  //! NAT shares it).
+  std::size_t max_unauthenticated_per_peer = 64;
+  //! From accept to a finished TLS handshake.
+  std::chrono::seconds handshake_timeout{5};
   std::chrono::seconds idle_timeout{30};
   std::chrono::seconds session_lifetime{15 * 60};
   std::chrono::seconds challenge_lifetime{60};

@@ -11,13 +11,14 @@ namespace varn::server {
 namespace net = boost::asio;
 using net::ip::tcp;
 
-Listener::Listener(net::io_context& ioc, net::ssl::context& tls, Context& ctx, ConnectionRegistry& registry)
-    : ioc_(ioc), tls_(tls), acceptor_(net::make_strand(ioc)), ctx_(ctx), registry_(registry) {}
+Listener::Listener(net::io_context& ioc, net::ssl::context& tls, Context& ctx, ConnectionRegistry& registry,
+                   BodyBudget& budget)
+    : ioc_(ioc), tls_(tls), acceptor_(net::make_strand(ioc)), ctx_(ctx), registry_(registry), budget_(budget) {}
 
 Result<std::shared_ptr<Listener>> Listener::open(net::io_context& ioc, net::ssl::context& tls,
                                                  const tcp::endpoint& endpoint, Context& ctx,
-                                                 ConnectionRegistry& registry) {
-  std::shared_ptr<Listener> l(new Listener(ioc, tls, ctx, registry));
+                                                 ConnectionRegistry& registry, BodyBudget& budget) {
+  std::shared_ptr<Listener> l(new Listener(ioc, tls, ctx, registry, budget));
   boost::system::error_code ec;
   l->acceptor_.open(endpoint.protocol(), ec);
   if (!ec) l->acceptor_.set_option(net::socket_base::reuse_address(true), ec);
@@ -52,7 +53,8 @@ void Listener::accept_next() {
       // delayed ACK of the previous segment.
       boost::system::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);
-      std::make_shared<HttpSession>(std::move(socket), self->tls_, self->ctx_, self->registry_)->start();
+      std::make_shared<HttpSession>(std::move(socket), self->tls_, self->ctx_, self->registry_, self->budget_)
+          ->start();
     } else {
       log_event("accept_failed", {{"error", ec.message()}});
     }

@@ -6,6 +6,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <memory>
 
+#include "varn/server/body_budget.hpp"
 #include "varn/server/connection_registry.hpp"
 #include "varn/server/handler.hpp"
 
@@ -16,14 +17,15 @@ class Listener : public std::enable_shared_from_this<Listener> {
   //! Binds and listens; the error names what failed.
   static Result<std::shared_ptr<Listener>> open(boost::asio::io_context& ioc, boost::asio::ssl::context& tls,
                                                 const boost::asio::ip::tcp::endpoint& endpoint, Context& ctx,
-                                                ConnectionRegistry& registry);
+                                                ConnectionRegistry& registry, BodyBudget& budget);
   void start();
   //! Stops accepting (shutdown); open connections are left to the registry.
   void stop();
   [[nodiscard]] boost::asio::ip::tcp::endpoint local_endpoint() const;
 
  private:
-  Listener(boost::asio::io_context& ioc, boost::asio::ssl::context& tls, Context& ctx, ConnectionRegistry& registry);
+  Listener(boost::asio::io_context& ioc, boost::asio::ssl::context& tls, Context& ctx, ConnectionRegistry& registry,
+           BodyBudget& budget);
   void accept_next();
 
   boost::asio::io_context& ioc_;
@@ -31,6 +33,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   boost::asio::ip::tcp::acceptor acceptor_;
   Context& ctx_;
   ConnectionRegistry& registry_;
+  BodyBudget& budget_;
 };
 
 }  // namespace varn::server

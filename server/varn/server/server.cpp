@@ -1,11 +1,14 @@
 #include "varn/server/server.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <condition_variable>
 #include <csignal>
+#include <new>
 #include <cstdio>
 #include <thread>
 #include <vector>
@@ -42,6 +45,20 @@ std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// An allocation that fails inside Beast's own read (its buffer growing)
+// unwinds out of run(): the operation and its connection are gone with it,
+// the rest go on. Sessions catch the failures they can still answer (503).
+void run_io(net::io_context& ioc) {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::bad_alloc&) {
+      std::fputs("{\"event\":\"out_of_memory\"}\n", stderr);  // no allocation here
+    }
+  }
+}
+
 int fail(const Error& e) {
   std::fprintf(stderr, "varn-server: %s\n", e.message.c_str());
   return 1;
@@ -54,7 +71,22 @@ Result<void> prepare_data_dir(const std::filesystem::path& dir) {
   if (!std::filesystem::exists(dir, ec)) {
     if (::mkdir(dir.c_str(), 0700) != 0) return make_error(Errc::io_error, "cannot create the data directory");
   }
-  if (!std::filesystem::is_directory(dir, ec)) return make_error(Errc::io_error, "the data path is not a directory");
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return make_error(Errc::io_error, "the data path is not a directory");
+  }
+  // Others who may write here could swap the keys or plant links.
+  if ((st.st_uid != ::geteuid() && st.st_uid != 0) || (st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    return make_error(Errc::forbidden, "the data directory may be written by other users (make it 0700): " +
+                                           dir.string());
+  }
+  // SQLite would make the database 0644 and follow a link; its journals take the database's mode.
+  const auto db = dir / "varn.db";
+  const int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return make_error(Errc::io_error, "cannot open the database file (a link is refused)");
+  const bool made_private = ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  if (!made_private) return make_error(Errc::io_error, "cannot make the database file private");
   return {};
 }
 
@@ -90,8 +122,9 @@ int run_server(const ServerConfig& config) {
   Membership membership(**storage);
   Context ctx{**storage, membership, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now, *server_key};
   (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
-  ConnectionRegistry registry(metrics);
-  auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry);
+  ConnectionRegistry registry(metrics, {config.limits.max_connections, config.limits.max_unauthenticated_per_peer});
+  BodyBudget budget(config.limits.max_body_memory, metrics.body_bytes_reserved);
+  auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry, budget);
   if (!listener) return fail(listener.error());
   (*listener)->start();
 
@@ -129,8 +162,8 @@ int run_server(const ServerConfig& config) {
     }
   });
   std::vector<std::thread> pool;
-  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });
-  ioc.run();
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { run_io(ioc); });
+  run_io(ioc);
   for (auto& t : pool) t.join();
   {
     const std::lock_guard lock(stop_mutex);

@@ -24,7 +24,7 @@ Result<void> write_all(int fd, ByteView bytes) {
 }
 
 Result<crypto::SigningKeyPair> read_key(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return make_error(Errc::io_error, "cannot open the server key");
   crypto::SecretBuffer seed(crypto::kSignSeedBytes);
   std::size_t got = 0;
@@ -49,7 +49,7 @@ Result<crypto::SigningKeyPair> load_or_create_server_key(const std::filesystem::
   if (std::filesystem::exists(path, ec)) return read_key(path);
   // The file holds only the 32-byte seed; O_EXCL so two starts cannot race.
   auto seed = crypto::SecretBuffer::random(crypto::kSignSeedBytes);
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0) {
     if (errno == EEXIST) return read_key(path);
     return make_error(Errc::io_error, "cannot create the server key");

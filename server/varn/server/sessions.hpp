@@ -1,17 +1,32 @@
 #pragma once
-//! Challenges and bearer tokens, in memory only. A challenge is single use
-//! and short-lived; a token names one device until it expires. Revoking a
-//! device takes every right away from its tokens at once; they are kept until
-//! they expire only so that their next use answers "revoked, wipe".
+//! Challenges and bearer tokens, in memory only.
+//!
+//! A challenge holds no server state until it is answered: it is
+//! issue time || nonce || MAC(server secret, time || nonce || device), 32
+//! bytes, so a flood of unauthenticated challenge requests fills no table.
+//! The secret is random per process (a restart voids open challenges, which
+//! live 60 s). A challenge is single use: an answered one is remembered
+//! until it expires, in a set of at most kMaxSpentChallenges; past that (a
+//! flood of answers), the oldest are forgotten early. Replaying one of those
+//! inside its lifetime needs the device's signature over it, which only the
+//! request that spent it carried; whoever saw that request also saw the
+//! token the answer gave, valid far longer, so the replay adds nothing.
+//!
+//! A token names one device until it expires. Revoking a device takes every
+//! right away from its tokens at once; they are kept until they expire only
+//! so that their next use answers "revoked, wipe".
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
+#include "varn/crypto/secret_buffer.hpp"
 #include "varn/wire/envelope.hpp"
 
 namespace varn::server {
@@ -19,13 +34,18 @@ namespace varn::server {
 class Sessions {
  public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
+  //! Spent challenges remembered at most (16 bytes each, with their order).
+  static constexpr std::size_t kMaxSpentChallenges = 65536;
+  static constexpr std::size_t kChallengeBytes = 32;
 
   Sessions(std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime, Clock clock = {});
 
-  //! A fresh 32-byte challenge for `device`; nullopt when too many are live.
+  //! A fresh challenge for `device`. Never refused: it costs no state.
   std::optional<Bytes> issue_challenge(const wire::DeviceId& device);
-  //! Spends a challenge: true only once, before expiry, for the same device.
+  //! Spends a challenge: true only once, before expiry, for the device it was issued to.
   bool take_challenge(ByteView challenge, const wire::DeviceId& device);
+  //! Spent challenges held now (the only state challenges take).
+  [[nodiscard]] std::size_t spent_challenges();
 
   //! A new random token for `device`.
   std::string issue_token(const wire::DeviceId& device);
@@ -46,13 +66,21 @@ class Sessions {
     std::chrono::steady_clock::time_point expires;
     bool revoked = false;
   };
-  void purge_expired(std::chrono::steady_clock::time_point now);
+  struct Spent {
+    std::chrono::steady_clock::time_point expires;
+    std::uint64_t tag = 0;
+  };
+  void forget_expired_spent(std::chrono::steady_clock::time_point now);
+  void purge_expired_tokens(std::chrono::steady_clock::time_point now);
+  [[nodiscard]] ByteArray<16> challenge_mac(ByteView issued_and_nonce, const wire::DeviceId& device) const;
 
   std::chrono::seconds challenge_lifetime_;
   std::chrono::seconds token_lifetime_;
   Clock clock_;
+  crypto::SecretBuffer secret_ = crypto::SecretBuffer::random(32);
   std::mutex mutex_;
-  std::map<Bytes, Entry> challenges_;
+  std::deque<Spent> spent_order_;            // in the order they were spent
+  std::unordered_set<std::uint64_t> spent_;  // a MAC's first 8 bytes
   std::map<std::string, Entry> tokens_;
 };
 

@@ -62,7 +62,7 @@ Result<X509Ptr> make_certificate(EVP_PKEY* key) {
 
 //! Opens a new file with the given mode (never replacing one) as a FILE*.
 Result<std::FILE*> create_file(const std::filesystem::path& path, mode_t mode) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
   if (fd < 0) return make_error(Errc::io_error, "cannot create " + path.filename().string());
   std::FILE* f = ::fdopen(fd, "w");
   if (!f) {
@@ -97,7 +97,8 @@ Result<TlsFiles> ensure_self_signed(const std::filesystem::path& data_dir) {
     return PEM_write_PrivateKey(f, key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
   });
   if (!k) return k.error();
-  auto c = write_pem(files.cert, 0644, [&](std::FILE* f) { return PEM_write_X509(f, cert->get()) == 1; });
+  // Public, but nobody else needs to read it from here: every file is 0600.
+  auto c = write_pem(files.cert, 0600, [&](std::FILE* f) { return PEM_write_X509(f, cert->get()) == 1; });
   if (!c) return c.error();
   return files;
 }

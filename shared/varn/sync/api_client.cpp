@@ -1,5 +1,6 @@
 #include "varn/sync/api_client.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "varn/crypto/hash.hpp"
@@ -52,6 +53,11 @@ Result<SessionInfo> session_info_from(const json& j) {
 
 }  // namespace
 
+Error answer_too_large(std::size_t cap) {
+  return make_error(Errc::malformed,
+                    "the server's answer is larger than this call takes (" + std::to_string(cap) + " bytes)");
+}
+
 crypto::Hash32 session_challenge_digest(ByteView challenge) {
   return crypto::labelled_hash("varn/session/v1", {challenge});
 }
@@ -89,6 +95,8 @@ Error error_from_response(const HttpResponse& response) {
 Result<HttpResponse> ApiClient::call_once(const HttpRequest& request) {
   auto response = http_.execute(request);
   if (!response) return response.error();
+  // Whatever the transport did: nothing larger reaches the parsers.
+  if (response->body.size() > request.max_answer_bytes) return answer_too_large(request.max_answer_bytes);
   return response;
 }
 
@@ -263,6 +271,7 @@ Result<PushOutcome> ApiClient::push(const wire::UnitId& unit, const std::vector<
   r.target = unit_path(unit) + "/changesets" + (heal ? "?heal=1" : "");
   r.content_type = "application/octet-stream";
   r.body = wire::encode_push_body(envelopes);
+  r.deadline = kTransferDeadline;
   auto response = call(std::move(r));
   PushOutcome outcome;
   if (!response) {
@@ -291,8 +300,11 @@ Result<PushOutcome> ApiClient::push(const wire::UnitId& unit, const std::vector<
 }
 
 Result<PullPage> ApiClient::pull(const wire::UnitId& unit, std::uint64_t after, std::size_t limit, int wait_seconds) {
-  auto response = call(get_request(unit_path(unit) + "/changesets?after=" + std::to_string(after) +
-                                   "&limit=" + std::to_string(limit) + "&wait=" + std::to_string(wait_seconds)));
+  HttpRequest r = get_request(unit_path(unit) + "/changesets?after=" + std::to_string(after) +
+                               "&limit=" + std::to_string(limit) + "&wait=" + std::to_string(wait_seconds));
+  r.max_answer_bytes = kMaxPullAnswerBytes;
+  r.deadline = kTransferDeadline + std::chrono::seconds(std::max(wait_seconds, 0));
+  auto response = call(std::move(r));
   if (!response) return response.error();
   auto items = wire::decode_pull_body(response->body, limit);
   if (!items) return items.error();

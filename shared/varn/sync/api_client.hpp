@@ -55,6 +55,9 @@ class ApiClient {
 //! Errc::revoked, 409 -> conflict, ...), keeping the server's message.
 [[nodiscard]] Error error_from_response(const HttpResponse& response);
 
+//! The error for an answer longer than its call's cap (HttpRequest::max_answer_bytes).
+[[nodiscard]] Error answer_too_large(std::size_t cap);
+
 //! The bytes a revoked device signs to confirm it wiped itself.
 [[nodiscard]] crypto::Hash32 wipe_confirmation_digest(const crypto::DeviceId& device, std::int64_t time);
 

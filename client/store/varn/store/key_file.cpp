@@ -69,6 +69,8 @@ Result<KeyFile> KeyFile::decode(ByteView bytes) {
 
 std::string key_file_path(const std::string& db_path) { return db_path + ".key"; }
 
+std::string key_lock_path(const std::string& db_path) { return db_path + ".key.lock"; }
+
 Result<KeyFile> read_key_file(const std::string& db_path) {
   auto bytes = read_whole_file(key_file_path(db_path));
   if (!bytes) return bytes.error();

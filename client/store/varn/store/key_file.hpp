@@ -9,7 +9,9 @@
 //! cannot be swapped under the wrapped key. The checksum only tells damage
 //! apart from a wrong passphrase; the counter is a speed bump against
 //! guessing on the device, not against someone who copies the files (they
-//! still face Argon2id per guess).
+//! still face Argon2id per guess). An attempt is counted, under the lock
+//! file's flock and fsync'd, before its KDF runs (local_store.hpp), so
+//! neither concurrent processes nor killing one mid-attempt loses a count.
 
 #include <cstdint>
 #include <string>
@@ -33,6 +35,8 @@ struct KeyFile {
 };
 
 [[nodiscard]] std::string key_file_path(const std::string& db_path);
+//! The lock file every read-modify-write of the key file holds (file_ops.hpp, FileLock).
+[[nodiscard]] std::string key_lock_path(const std::string& db_path);
 [[nodiscard]] Result<KeyFile> read_key_file(const std::string& db_path);
 [[nodiscard]] Result<void> write_key_file(const std::string& db_path, const KeyFile& key_file);
 

@@ -8,64 +8,45 @@
 #include "varn/store/file_ops.hpp"
 #include "varn/store/key_file.hpp"
 #include "varn/store/schema.hpp"
+#include "varn/store/unlock.hpp"
 
 namespace varn::store {
 namespace {
 
 constexpr std::size_t kStoreKeyBytes = 32;
-
-std::vector<std::string> files_of(const std::string& path) {
-  // The key file first: once it is gone nothing else can be decrypted.
-  return {key_file_path(path), key_file_path(path) + ".tmp", path, path + "-wal", path + "-shm", path + "-journal"};
-}
+constexpr std::uint64_t kPageBytes = 4096;  // cipher_page_size, set on every store
 
 // SQLCipher leaves an empty key silently unencrypted: refuse a plaintext header.
+// Read before SQLite opens the file: closing another descriptor of a file
+// SQLite holds would drop its POSIX locks.
 Result<void> check_encrypted_header(const std::string& path) {
-  auto bytes = read_whole_file(path);
-  if (!bytes) return bytes.error();
   static constexpr char kPlainHeader[] = "SQLite format 3";
-  if (bytes->size() >= sizeof kPlainHeader && std::memcmp(bytes->data(), kPlainHeader, sizeof kPlainHeader) == 0) {
+  auto bytes = read_file_prefix(path, sizeof kPlainHeader);
+  if (!bytes) return bytes.error();
+  if (bytes->size() == sizeof kPlainHeader && std::memcmp(bytes->data(), kPlainHeader, sizeof kPlainHeader) == 0) {
     return make_error(Errc::corrupt, "the database file is not encrypted");
   }
   return {};
 }
 
-Result<std::unique_ptr<Database>> open_database(const std::string& path, const crypto::SecretBuffer& key, bool create) {
-  auto db = Database::open(path, key, create);
+// SQLite takes an empty file for a new database, and a cut one may open
+// until the missing pages are read: only create() makes a store.
+Result<void> check_database_file(const std::string& path) {
+  auto size = file_size(path);
+  if (!size) {
+    if (size.error().code == Errc::not_found) return make_error(Errc::corrupt, "the key file has no database beside it");
+    return make_error(Errc::corrupt, "the store's database is not a regular file");
+  }
+  if (*size == 0) return make_error(Errc::corrupt, "the store's database file is empty (damaged or cut off)");
+  if (*size % kPageBytes != 0) return make_error(Errc::corrupt, "the store's database file is truncated");
+  return check_encrypted_header(path);
+}
+
+Result<std::unique_ptr<Database>> open_database(const std::string& path, const crypto::SecretBuffer& key) {
+  auto db = Database::open(path, key, false);
   if (!db) return db.error();
   if (auto m = migrate(**db); !m) return m.error();
-  if (auto h = check_encrypted_header(path); !h) return h.error();
   return db;
-}
-
-// Counts a wrong passphrase; wipes at the limit.
-Error count_failed_unlock(const std::string& path, KeyFile key_file) {
-  ++key_file.failed_unlocks;
-  if (key_file.wipe_after != 0 && key_file.failed_unlocks >= key_file.wipe_after) {
-    auto wiped = LocalStore::wipe(path);
-    if (!wiped) return make_error(Errc::wrong_passphrase, "wrong passphrase; the limit was reached but the wipe failed: " +
-                                                              wiped.error().message);
-    return make_error(Errc::wrong_passphrase, "wrong passphrase; after " + std::to_string(key_file.wipe_after) +
-                                                  " failed unlocks in a row the store was wiped");
-  }
-  if (auto w = write_key_file(path, key_file); !w) {
-    return make_error(Errc::wrong_passphrase, "wrong passphrase (and the failure could not be counted)");
-  }
-  return make_error(Errc::wrong_passphrase, "wrong passphrase");
-}
-
-// Unwraps the store key, counting a wrong passphrase.
-Result<crypto::SecretBuffer> unwrap_store_key(const std::string& path, const KeyFile& key_file,
-                                              std::string_view passphrase) {
-  auto kek = crypto::derive_kek(passphrase, key_file.params);
-  if (!kek) return kek.error();
-  auto key = crypto::unwrap_key(*kek, key_file.wrapped, key_file.associated_data());
-  if (!key) {
-    if (key.error().code == Errc::wrong_passphrase) return count_failed_unlock(path, key_file);
-    return key.error();
-  }
-  if (key->size() != kStoreKeyBytes) return make_error(Errc::corrupt, "the wrapped store key has the wrong size");
-  return key;
 }
 
 Error locked_error() { return make_error(Errc::locked, "the store is locked"); }
@@ -84,10 +65,16 @@ Result<std::unique_ptr<LocalStore>> LocalStore::create(const std::string& path, 
   if (options.wipe_after_failed_unlocks && *options.wipe_after_failed_unlocks < 1) {
     return make_error(Errc::invalid_argument, "wipe_after_failed_unlocks: must be at least 1");
   }
+  if (auto folder = check_private_folder(path); !folder) return folder.error();
+  auto lock = FileLock::acquire(key_lock_path(path));
+  if (!lock) return lock.error();
   if (exists(path)) return make_error(Errc::conflict, "a store already exists at this path");
   // Without a key file these are leftovers of an interrupted create: unreadable, cleared.
-  for (const auto& f : files_of(path)) {
-    if (auto r = overwrite_and_unlink(f); !r) return r.error();
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (auto r = overwrite_and_unlink(path + suffix); !r) return r.error();
+  }
+  for (const auto& temp : leftover_temporaries(key_file_path(path))) {
+    if (auto r = overwrite_and_unlink(temp); !r) return r.error();
   }
   KeyFile key_file;
   if (options.kdf) {
@@ -105,37 +92,37 @@ Result<std::unique_ptr<LocalStore>> LocalStore::create(const std::string& path, 
   if (!wrapped) return wrapped.error();
   key_file.wrapped = std::move(wrapped).value();
 
-  auto db = open_database(path, store_key, true);
+  // Made here, 0600 and not through a link, before SQLite opens it.
+  if (auto made = create_private_file(path); !made) return made.error();
+  {
+    auto first = Database::open(path, store_key, true);
+    if (!first) return first.error();
+    if (auto m = migrate(**first); !m) return m.error();
+  }
+  if (auto h = check_database_file(path); !h) return h.error();
+  auto db = open_database(path, store_key);
   if (!db) return db.error();
   if (auto w = write_key_file(path, key_file); !w) return w.error();  // the commit point
   return std::unique_ptr<LocalStore>(new LocalStore(path, std::move(db).value()));
 }
 
-Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, std::string_view passphrase) {
-  auto key_file = read_key_file(path);
-  if (!key_file) {
-    if (key_file.error().code == Errc::not_found) return make_error(Errc::not_found, "no store at this path");
-    return key_file.error();
-  }
-  if (!file_exists(path)) return make_error(Errc::corrupt, "the key file has no database beside it");
-  auto store_key = unwrap_store_key(path, *key_file, passphrase);
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::string& path, std::string_view passphrase,
+                                                     const UnlockOptions& unlock) {
+  if (auto folder = check_private_folder(path); !folder) return folder.error();
+  if (!exists(path)) return make_error(Errc::not_found, "no store at this path");
+  // A damaged store costs no attempt.
+  if (auto damaged = check_database_file(path); !damaged) return damaged.error();
+  auto store_key = unlock_store_key(path, passphrase, unlock);
   if (!store_key) return store_key.error();
-  if (key_file->failed_unlocks != 0) {
-    key_file->failed_unlocks = 0;
-    if (auto w = write_key_file(path, *key_file); !w) return w.error();
-  }
-  auto db = open_database(path, *store_key, false);
+  auto db = open_database(path, *store_key);
   if (!db) return db.error();
   return std::unique_ptr<LocalStore>(new LocalStore(path, std::move(db).value()));
 }
 
 Result<void> LocalStore::wipe(const std::string& path) {
-  Result<void> first;
-  for (const auto& f : files_of(path)) {
-    if (auto r = overwrite_and_unlink(f); !r && first.ok()) first = r;
-  }
-  if (auto s = sync_parent_folder(path); !s && first.ok()) first = s;
-  return first;
+  auto lock = FileLock::acquire(key_lock_path(path));
+  if (!lock) return lock.error();
+  return wipe_store_files(path);
 }
 
 void LocalStore::lock() { db_.reset(); }
@@ -147,13 +134,15 @@ Database& LocalStore::database() { return *db_; }
 Result<void> LocalStore::change_passphrase(std::string_view old_passphrase, std::string_view new_passphrase) {
   if (locked()) return locked_error();
   if (new_passphrase.empty()) return make_error(Errc::invalid_argument, "new passphrase: must not be empty");
-  auto key_file = read_key_file(path_);
-  if (!key_file) return key_file.error();
-  auto store_key = unwrap_store_key(path_, *key_file, old_passphrase);
+  auto store_key = unlock_store_key(path_, old_passphrase, {});
   if (!store_key) {
     if (!exists(path_)) lock();  // the failure hit the limit and wiped the store
     return store_key.error();
   }
+  auto file_lock = FileLock::acquire(key_lock_path(path_));
+  if (!file_lock) return file_lock.error();
+  auto key_file = read_key_file(path_);
+  if (!key_file) return key_file.error();
   KeyFile next = *key_file;
   next.params = crypto::KdfParams::with_new_salt(key_file->params.ops_limit, key_file->params.mem_limit);
   next.failed_unlocks = 0;
@@ -168,6 +157,8 @@ Result<void> LocalStore::change_passphrase(std::string_view old_passphrase, std:
 Result<void> LocalStore::set_wipe_after_failed_unlocks(std::optional<int> limit) {
   if (locked()) return locked_error();
   if (limit && *limit < 1) return make_error(Errc::invalid_argument, "limit: must be at least 1");
+  auto file_lock = FileLock::acquire(key_lock_path(path_));
+  if (!file_lock) return file_lock.error();
   auto key_file = read_key_file(path_);
   if (!key_file) return key_file.error();
   key_file->wipe_after = static_cast<std::uint32_t>(limit.value_or(0));

@@ -25,13 +25,23 @@
 //!   During a catch-up (received pages of kCatchUpPageItems change sets
 //!   and more) the store writes with a rollback journal instead, see
 //!   apply_received.cpp; every open starts in WAL again.
-//! - Wrong passphrases are counted in the key file; the database is not even
-//!   opened. At the limit the key file is destroyed first, then the rest.
+//! - Unlock attempts are counted in the key file before the KDF runs, under a
+//!   flock, and wait longer the more wrong ones came before (unlock.hpp);
+//!   the database is not even opened. At the limit (10 unless chosen
+//!   otherwise) the key file is destroyed first, then the rest.
+//! - Files: made exclusively, never through a symlink, 0600, in a folder
+//!   only the user may write (file_ops.hpp); the database file is made by
+//!   create() before SQLCipher opens it, and SQLite gives its journal and
+//!   WAL the same mode. open() refuses an empty or truncated database file:
+//!   only create() makes a store.
 //! - Received change sets whose ops the header does not allow (author or
 //!   class mismatch, undecodable plaintext) are refused whole, recorded as a
 //!   conflict row with the reason, and the cursor still moves: one bad change
 //!   set must not stop a device from syncing, and the envelope is kept.
 
+#include <chrono>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,12 +55,31 @@
 
 namespace varn::store {
 
+//! Wrong passphrases in a row after which a store is wiped, unless chosen otherwise.
+inline constexpr int kDefaultWipeAfterFailedUnlocks = 10;
+//! Attempts after this many wrong passphrases in a row wait (unlock_delay).
+inline constexpr std::uint32_t kUnlocksWithoutDelay = 3;
+inline constexpr std::chrono::milliseconds kMaxUnlockDelay{60'000};
+
 struct CreateOptions {
   //! Argon2id cost; nullopt = calibrate_kdf() on this device. Tests pass the floor.
   std::optional<crypto::KdfParams> kdf;
   //! Wipe the store after this many wrong passphrases in a row (nullopt: never).
-  std::optional<int> wipe_after_failed_unlocks;
+  std::optional<int> wipe_after_failed_unlocks = kDefaultWipeAfterFailedUnlocks;
 };
+
+//! How an unlock attempt waits before its KDF runs.
+struct UnlockOptions {
+  //! Called with the attempt's delay (often zero); empty: sleep. Tests
+  //! record the delays instead of sleeping.
+  std::function<void(std::chrono::milliseconds)> sleep;
+};
+
+//! The wait before an attempt that follows `failed_before` wrong
+//! passphrases in a row: none for the first kUnlocksWithoutDelay, then 1 s,
+//! doubling up to kMaxUnlockDelay. With the default limit of 10, the last
+//! attempts before a wipe cost 1+2+4+8+16+32+60 s.
+[[nodiscard]] std::chrono::milliseconds unlock_delay(std::uint32_t failed_before);
 
 class Database;  // the SQLCipher connection (database.hpp)
 
@@ -59,10 +88,13 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
   //! Creates a new store; Errc::conflict when one already exists at `path`.
   [[nodiscard]] static Result<std::unique_ptr<LocalStore>> create(const std::string& path, std::string_view passphrase,
                                                                   const CreateOptions& options = {});
-  //! Errc::wrong_passphrase (file untouched, failure counted); Errc::not_found
-  //! when there is no store; Errc::corrupt for a damaged key file. When the
-  //! limit of failed unlocks is reached the store is wiped and the error says so.
-  [[nodiscard]] static Result<std::unique_ptr<LocalStore>> open(const std::string& path, std::string_view passphrase);
+  //! Errc::wrong_passphrase (database untouched, failure counted);
+  //! Errc::not_found when there is no store; Errc::corrupt for a damaged key
+  //! file or an empty or truncated database file; Errc::forbidden for a
+  //! folder others may write. When the limit of failed unlocks is reached
+  //! the store is wiped and the error says so.
+  [[nodiscard]] static Result<std::unique_ptr<LocalStore>> open(const std::string& path, std::string_view passphrase,
+                                                                const UnlockOptions& unlock = {});
   //! Overwrites and removes the database, its key file and any journal/WAL.
   [[nodiscard]] static Result<void> wipe(const std::string& path);
   [[nodiscard]] static bool exists(const std::string& path);
