@@ -117,9 +117,9 @@ std::optional<Response> HttpSession::refuse_token() {
   }
   auto owner = ctx_.sessions.owner_of(std::string(header.substr(prefix.size())));
   if (!owner) return error_response(401, "unauthorized", "unknown or expired token");
-  // The route checks the device's status again; a token revoked already
-  // needs no body read to be answered.
-  if (owner->revoked) return revoked_response();
+  // A revoked device's token is answered by the route, which sends the
+  // registry with the signed revoke the device checks before it wipes.
+  if (owner->revoked) return std::nullopt;
   registry_.mark_authenticated(this);
   return std::nullopt;
 }
