@@ -6,6 +6,7 @@
 
 #include "error_text.hpp"
 #include "qt_std.hpp"
+#include "varn/registry/entry.hpp"
 
 namespace varn::ui {
 namespace {
@@ -170,9 +171,11 @@ void SessionController::leaveHidden() {
 
 bool SessionController::mayUse(const QString& area) const {
   if (role_.isEmpty()) return true;
-  if (area == QLatin1String("field")) return role_ == QLatin1String("worker");
-  if (area == QLatin1String("review")) return role_ == QLatin1String("reviewer") || role_ == QLatin1String("admin");
-  if (area == QLatin1String("admin")) return role_ == QLatin1String("admin");
+  auto role = registry::role_from_string(qt::to_std(role_));  // the string only where the setting is read
+  if (!role) return false;
+  if (area == QLatin1String("field")) return registry::role_uses(*role, registry::Area::field);
+  if (area == QLatin1String("review")) return registry::role_uses(*role, registry::Area::review);
+  if (area == QLatin1String("admin")) return registry::role_uses(*role, registry::Area::admin);
   return false;
 }
 

@@ -153,6 +153,15 @@ crypto::Hash32 entry_signature_digest(const Entry& entry) {
   return crypto::labelled_hash(kSignLabel, {part});
 }
 
+bool role_uses(Role role, Area area) {
+  switch (area) {
+    case Area::field: return role == Role::worker;
+    case Area::review: return role == Role::reviewer || role == Role::admin;
+    case Area::admin: return role == Role::admin;
+  }
+  return false;
+}
+
 bool role_may_write(Role role, wire::ChangeSetClass change_class) {
   if (role == Role::admin) return true;
   if (change_class == wire::ChangeSetClass::field_work) return role == Role::worker;

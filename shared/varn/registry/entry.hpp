@@ -31,6 +31,13 @@ enum class DeviceStatus : std::uint8_t { pending = 0, active = 1, revoked = 2 };
 //! rule on the server (on push) and on every client (on apply).
 [[nodiscard]] bool role_may_write(Role role, wire::ChangeSetClass change_class);
 
+//! The parts of the clients a role works in: field work (visits and notes),
+//! review (sign-offs) and administration (devices and keys).
+enum class Area : std::uint8_t { field, review, admin };
+//! Workers in the field, reviewers and admins in review, admins in
+//! administration. The app and varn-cli show and offer only these.
+[[nodiscard]] bool role_uses(Role role, Area area);
+
 inline constexpr std::uint8_t kEntryFormat = 2;
 inline constexpr std::size_t kEntryBytes =
     1 + 8 + 32 + 16 + 1 + 16 + 16 + 65 + 1 + 4 + 32 + 32 + 32 + 16 + 8 + 64;
