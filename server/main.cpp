@@ -32,6 +32,10 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
   serve.add_option("--max-pull-bytes", l.max_pull_bytes, "envelope bytes per pull (at least one envelope)")
       ->capture_default_str();
   serve.add_option("--max-connections", l.max_connections, "open connections")->capture_default_str();
+  serve.add_option("--max-pending-enrolments", l.max_pending_enrolments, "enrolment requests waiting, whole server")
+      ->capture_default_str();
+  serve.add_option("--max-pending-per-peer", l.max_pending_per_peer, "enrolment requests waiting from one address")
+      ->capture_default_str();
   serve.add_option("--max-unauthenticated-per-peer", l.max_unauthenticated_per_peer,
                    "connections from one address that have not shown a token or opened a session")
       ->capture_default_str();

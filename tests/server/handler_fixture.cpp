@@ -21,7 +21,7 @@ HandlerFixture::HandlerFixture() {
   limits.max_push_envelopes = 8;
   limits.max_long_poll = std::chrono::seconds(5);
   ctx = std::make_unique<server::Context>(server::Context{*storage, *membership, sessions, waiters, metrics, limits,
-                                                          ioc.get_executor(), [] { return std::int64_t{1700000000}; },
+                                                          ioc.get_executor(), [this] { return now; },
                                                           server_key});
   storage->set_commit_listener([this](const wire::UnitId& u, std::uint64_t head) { waiters.notify(u, head); });
   REQUIRE(storage->create_unit(crypto::random_array<16>(), "Test unit", server::unit_code_hash(unit_code)).ok());
@@ -58,6 +58,7 @@ Transport HandlerFixture::transport() {
   return [this](const std::string& method, const std::string& target, const Bytes& body, const std::string& token) {
     server::Request r{http::string_to_verb(method), target, 11};
     if (!token.empty()) r.set(http::field::authorization, "Bearer " + token);
+    r.set(server::kPeerField, peer);
     r.body() = body;
     r.prepare_payload();
     return send(std::move(r));

@@ -35,6 +35,8 @@ class HandlerFixture {
   std::unique_ptr<server::Context> ctx;
   ProtocolDriver driver{transport()};
   std::string unit_code = "TEST-CODE-0001";
+  std::int64_t now = 1700000000;  //!< the handler's wall clock, moved by tests
+  std::string peer = "192.0.2.1";  //!< the address requests come from, as HttpSession would set it
 
  private:
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_{ioc.get_executor()};

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "handler_fixture.hpp"
+#include "varn/server/sqlite_db.hpp"
 #include "varn/wire/batch_codec.hpp"
 
 namespace varn::test {
@@ -291,6 +292,36 @@ TEST_CASE("long-poll wakes on a commit and times out empty", "[server][handler]"
   REQUIRE(f.driver.push(u.admin, u.unit, {env}).status == 200);
   REQUIRE(waiting.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
   CHECK(pulled_seqs(waiting.get()) == std::vector<std::uint64_t>{1});
+}
+
+}  // namespace varn::test
+
+namespace varn::test {
+
+TEST_CASE("pending enrolments are capped per address and in all, and expired ones make room", "[server][handler][dos]") {
+  HandlerFixture f;
+  f.ctx->limits.max_pending_per_peer = 3;
+  f.ctx->limits.max_pending_enrolments = 5;
+  std::vector<TestDevice> devices(7);
+  for (int i = 0; i < 3; ++i) CHECK(f.driver.enrol(devices[static_cast<std::size_t>(i)], std::nullopt).status == 202);
+  auto over = f.driver.enrol(devices[3], std::nullopt);
+  CHECK(over.status == 429);
+  CHECK(over.error_code() == "too_many");
+  CHECK(f.driver.enrol(devices[0], std::nullopt).status == 202);  // a device asking again gets its live request
+  f.peer = "198.51.100.7";
+  CHECK(f.driver.enrol(devices[3], std::nullopt).status == 202);
+  CHECK(f.driver.enrol(devices[4], std::nullopt).status == 202);
+  f.peer = "203.0.113.9";
+  auto full = f.driver.enrol(devices[5], std::nullopt);
+  CHECK(full.status == 503);
+  CHECK(full.error_code() == "busy");
+  f.now += 25 * 3600;  // every request has expired
+  CHECK(f.driver.enrol(devices[6], std::nullopt).status == 202);
+  auto db = server::SqliteDb::open(f.dir / "varn.db", true);
+  REQUIRE(db.ok());
+  auto rows = (*db)->prepare("SELECT count(*) FROM pending_enrolments");
+  REQUIRE(*rows->step());
+  CHECK(rows->int64(0) == 1);  // the expired ones are gone
 }
 
 }  // namespace varn::test

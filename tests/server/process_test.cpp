@@ -11,7 +11,10 @@
 #include <set>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "server_process.hpp"
+#include "varn/crypto/hash.hpp"
 #include "varn/wire/batch_codec.hpp"
 
 namespace varn::test {
@@ -243,6 +246,33 @@ TEST_CASE("a puller racing concurrent pushers never skips a sequence number", "[
   puller.join();
   CHECK_FALSE(gap.load());
   CHECK(cursor == kPushers * kRounds * kBatch);
+  CHECK(server.stop() == 0);
+}
+
+}  // namespace varn::test
+
+namespace varn::test {
+
+TEST_CASE("the per-address cap on enrolment requests counts the socket's address, whatever a client claims",
+          "[server][process][dos]") {
+  ServerProcess server;
+  server.extra_args = {"--max-pending-per-peer", "2"};
+  server.start();
+  TlsClient client(server.port);
+  std::vector<unsigned> statuses;
+  for (int i = 0; i < 3; ++i) {
+    TestDevice d;
+    const Bytes bundle = d.identity.public_bundle().encode();
+    const auto signature = d.identity.signing().sign(crypto::labelled_hash("varn/enrol-request/v1", {bundle}));
+    const std::string body = nlohmann::json{{"bundle", to_base64(bundle)}, {"signature", to_base64(signature)}}.dump();
+    // Each claims another address; the server counts 127.0.0.1 for all three.
+    auto r = client.raw("POST /v1/enrol HTTP/1.1\r\nHost: x\r\nVarn-Peer: 10.0.0." + std::to_string(i) +
+                        "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+                        "\r\n\r\n" + body);
+    REQUIRE(r);
+    statuses.push_back(r->status);
+  }
+  CHECK(statuses == std::vector<unsigned>{202, 202, 429});
   CHECK(server.stop() == 0);
 }
 

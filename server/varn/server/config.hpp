@@ -38,6 +38,10 @@ struct Limits {
   std::chrono::seconds session_lifetime{15 * 60};
   std::chrono::seconds challenge_lifetime{60};
   std::chrono::hours enrolment_lifetime{24};
+  //! Enrolment requests waiting for an admin, on the whole server and from
+  //! one peer address: each is a row a stranger makes without an account.
+  std::size_t max_pending_enrolments = 1000;
+  std::size_t max_pending_per_peer = 16;
   std::chrono::seconds shutdown_grace{10};
 };
 

@@ -181,6 +181,8 @@ void HttpSession::dispatch() {
   try {
     Request request = parser_->release();
     parser_.reset();
+    // The peer the routes may count by comes from the socket, never from the client.
+    request.set(kPeerField, peer_.to_string());
     if (buffer_.size() == 0) buffer_.shrink_to_fit();  // idle connections keep no buffer
     handle_request(std::move(request), ctx_,
                    [self = shared_from_this(), tracked, keep_alive, opens_session, answered,

@@ -13,4 +13,9 @@ using Response = boost::beast::http::response<boost::beast::http::vector_body<st
 //! Called exactly once with the answer, possibly from another thread.
 using Respond = std::function<void(Response)>;
 
+//! The request field that names the peer's address. HttpSession sets it
+//! from the socket, replacing whatever a client sent; handler tests set it
+//! themselves.
+inline constexpr const char* kPeerField = "Varn-Peer";
+
 }  // namespace varn::server

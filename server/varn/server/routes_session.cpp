@@ -96,8 +96,15 @@ Response route_enrol(const Request& request, Context& ctx) {
     answer["server_key"] = server_key_hex;
     return json_response(200, answer);
   }
-  auto pending = ctx.storage.request_enrolment(device, *bundle_bytes, random_code(2), now, enrolment_not_before(ctx));
-  if (!pending) return storage_failure(pending.error());
+  const auto peer_field = request[kPeerField];
+  const std::string peer(peer_field.data(), peer_field.size());
+  auto pending = ctx.storage.request_enrolment(device, *bundle_bytes, random_code(2), now, enrolment_not_before(ctx),
+                                               peer, ctx.limits.max_pending_enrolments, ctx.limits.max_pending_per_peer);
+  if (!pending) {
+    if (pending.error().code == Errc::forbidden) return error_response(429, "too_many", pending.error().message);
+    if (pending.error().code == Errc::unavailable) return error_response(503, "busy", pending.error().message);
+    return storage_failure(pending.error());
+  }
   log_event("enrol_request", {{"device", to_hex(device)}});
   return json_response(202, {{"status", "pending"},
                              {"code", pending->code},

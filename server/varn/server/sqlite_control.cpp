@@ -101,7 +101,8 @@ Result<std::vector<UnitId>> SqliteStorage::units_of(const DeviceId& device) {
 
 Result<PendingEnrolment> SqliteStorage::request_enrolment(const DeviceId& device, const Bytes& bundle,
                                                           const std::string& code, std::int64_t now,
-                                                          std::int64_t not_before) {
+                                                          std::int64_t not_before, const std::string& peer,
+                                                          std::size_t max_total, std::size_t max_from_peer) {
   PendingEnrolment out{code, device, bundle, now};
   auto written = write([&](SqliteDb& db) -> Result<void> {
     auto live = load_pending(db, "device = ?", [&](SqliteStmt& s) { s.bind(1, ByteView(device)); }, not_before);
@@ -114,9 +115,22 @@ Result<PendingEnrolment> SqliteStorage::request_enrolment(const DeviceId& device
     if (!drop) return drop.error();
     drop->bind(1, ByteView(device)).bind(2, not_before);
     if (auto r = drop->run(); !r) return r.error();
-    auto ins = db.prepare("INSERT INTO pending_enrolments (code, device, bundle, requested_at) VALUES (?, ?, ?, ?)");
+    auto counts = db.prepare("SELECT count(*), coalesce(sum(peer = ?), 0) FROM pending_enrolments");
+    if (!counts) return counts.error();
+    counts->bind(1, std::string_view(peer));
+    auto row = counts->step();
+    if (!row) return row.error();
+    if (static_cast<std::size_t>(counts->int64(0)) >= max_total) {
+      return make_error(Errc::unavailable, "too many enrolment requests are waiting");
+    }
+    if (static_cast<std::size_t>(counts->int64(1)) >= max_from_peer) {
+      return make_error(Errc::forbidden, "too many enrolment requests from this address are waiting");
+    }
+    auto ins = db.prepare(
+        "INSERT INTO pending_enrolments (code, device, bundle, requested_at, peer) VALUES (?, ?, ?, ?, ?)");
     if (!ins) return ins.error();
     ins->bind(1, std::string_view(code)).bind(2, ByteView(device)).bind(3, ByteView(bundle)).bind(4, now);
+    ins->bind(5, std::string_view(peer));
     return ins->run();
   });
   if (!written) return written.error();

@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS pending_enrolments (
   code TEXT PRIMARY KEY,
   device BLOB NOT NULL UNIQUE,
   bundle BLOB NOT NULL,
-  requested_at INTEGER NOT NULL
+  requested_at INTEGER NOT NULL,
+  peer TEXT NOT NULL DEFAULT ''   -- the address it came from, for the per-peer cap
 );
 CREATE TABLE IF NOT EXISTS wrapped_keys (
   unit BLOB NOT NULL,

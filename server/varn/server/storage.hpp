@@ -140,10 +140,14 @@ class Storage {
   //! for lookups only: Membership decides what it is in each).
   virtual Result<std::vector<UnitId>> units_of(const DeviceId& device) = 0;
 
-  //! Files a pending request (or returns the live one this device already has).
+  //! Files a pending request (or returns the live one this device already
+  //! has), removing expired ones first. Errc::unavailable when `max_total`
+  //! live requests wait, Errc::forbidden when `max_from_peer` of them came
+  //! from `peer`: a stranger cannot fill the table.
   virtual Result<PendingEnrolment> request_enrolment(const DeviceId& device, const Bytes& bundle,
                                                      const std::string& code, std::int64_t now,
-                                                     std::int64_t not_before) = 0;
+                                                     std::int64_t not_before, const std::string& peer,
+                                                     std::size_t max_total, std::size_t max_from_peer) = 0;
   virtual Result<std::optional<PendingEnrolment>> find_pending_by_code(const std::string& code,
                                                                        std::int64_t not_before) = 0;
   virtual Result<std::optional<PendingEnrolment>> find_pending_by_device(const DeviceId& device,
