@@ -298,7 +298,7 @@ TEST_CASE("long-poll wakes on a commit and times out empty", "[server][handler]"
 
 namespace varn::test {
 
-TEST_CASE("pending enrolments are capped per address and in all, and expired ones make room", "[server][handler][dos]") {
+TEST_CASE("pending enrolments are capped per address and in all; expired and enrolled ones make room", "[server][handler][dos]") {
   HandlerFixture f;
   f.ctx->limits.max_pending_per_peer = 3;
   f.ctx->limits.max_pending_enrolments = 5;
@@ -322,6 +322,12 @@ TEST_CASE("pending enrolments are capped per address and in all, and expired one
   auto rows = (*db)->prepare("SELECT count(*) FROM pending_enrolments");
   REQUIRE(*rows->step());
   CHECK(rows->int64(0) == 1);  // the expired ones are gone
+  // An office enrolling more tablets than the cap from its one address: a
+  // request whose device is enrolled no longer counts as waiting.
+  auto unit = f.driver.make_unit(f.unit_code);
+  f.peer = "192.0.2.44";
+  for (int i = 0; i < 6; ++i) f.driver.add_member(unit, "worker");
+  CHECK(f.driver.enrol(devices[5], std::nullopt).status == 202);
 }
 
 }  // namespace varn::test

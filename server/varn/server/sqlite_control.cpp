@@ -115,7 +115,10 @@ Result<PendingEnrolment> SqliteStorage::request_enrolment(const DeviceId& device
     if (!drop) return drop.error();
     drop->bind(1, ByteView(device)).bind(2, not_before);
     if (auto r = drop->run(); !r) return r.error();
-    auto counts = db.prepare("SELECT count(*), coalesce(sum(peer = ?), 0) FROM pending_enrolments");
+    // A request whose device some registry already names is answered, not waiting.
+    auto counts = db.prepare(
+        "SELECT count(*), coalesce(sum(peer = ?), 0) FROM pending_enrolments "
+        "WHERE device NOT IN (SELECT device FROM unit_members)");
     if (!counts) return counts.error();
     counts->bind(1, std::string_view(peer));
     auto row = counts->step();
