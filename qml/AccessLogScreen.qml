@@ -22,7 +22,7 @@ Page {
         Label {
             visible: log.count === 0
             text: qsTr("Inga öppningar registrerade.")
-            color: "#5f6368"
+            color: Theme.muted
         }
         ListView {
             objectName: "accessList"
@@ -51,7 +51,7 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         text: entry.personName.length > 0 ? entry.personName : qsTr("Ärende %1").arg(entry.caseId.substring(0, 8))
-                        color: "#5f6368"
+                        color: Theme.muted
                         elide: Text.ElideRight
                     }
                 }

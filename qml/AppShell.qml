@@ -40,7 +40,14 @@ Page {
         return "DevicesScreen.qml"
     }
 
-    Component.onCompleted: go(homePage())
+    // Back where the person was typing, when text waits unsaved (after a
+    // quick-hide, a lock or a crash).
+    Component.onCompleted: {
+        go(homePage())
+        var where = Records.lastTyped()
+        if (Session.mayUse("field") && (where.noteId || where.visitId))
+            open("NoteEditorScreen.qml", { noteId: where.noteId || "", visitId: where.visitId || "" })
+    }
 
     header: ToolBar {
         height: 64
@@ -107,7 +114,7 @@ Page {
             Layout.fillHeight: true
             Layout.preferredWidth: 1
             visible: shell.wide
-            color: "#dadce0"
+            color: Theme.line
         }
         StackView {
             id: stack

@@ -53,7 +53,7 @@ Page {
             Layout.fillWidth: true
             visible: text.length > 0
             text: Session.lastError
-            color: "#b3261e"
+            color: Theme.error
             wrapMode: Text.Wrap
         }
         Button {

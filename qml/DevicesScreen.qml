@@ -39,7 +39,7 @@ Page {
             Label {
                 visible: devices.count === 0
                 text: Admin.busy ? qsTr("Hämtar…") : qsTr("Inga enheter hämtade.")
-                color: "#5f6368"
+                color: Theme.muted
             }
             ListView {
                 objectName: "deviceList"
@@ -73,9 +73,9 @@ Page {
                                 text: device.statusLabel + " · " + (isNaN(device.lastSeen) ? qsTr("aldrig sedd")
                                       : qsTr("senast sedd %1").arg(Qt.formatDateTime(device.lastSeen, "yyyy-MM-dd HH:mm")))
                                       + (device.wipeConfirmed ? " · " + qsTr("radering bekräftad") : "")
-                                color: device.status === "revoked" ? "#b3261e" : "#5f6368"
+                                color: device.status === "revoked" ? Theme.error : Theme.muted
                             }
-                            Label { text: device.fingerprint; font.family: "monospace"; color: "#5f6368" }
+                            Label { text: device.fingerprint; font.family: "monospace"; color: Theme.muted }
                         }
                         Button {
                             visible: device.status === "active" && !device.isMe
@@ -153,14 +153,11 @@ Page {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     text: Admin.message
-                    color: "#1e6b3a"
+                    color: Theme.good
                 }
-                Label {
-                    visible: Admin.lastError.length > 0
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
+                ErrorNote {
                     text: Admin.lastError
-                    color: "#b3261e"
+                    detail: Admin.lastErrorDetail
                 }
             }
         }

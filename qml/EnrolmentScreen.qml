@@ -76,9 +76,9 @@ Page {
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 8
-                    Label { text: qsTr("Kod"); color: "#5f6368" }
+                    Label { text: qsTr("Kod"); color: Theme.muted }
                     Label { objectName: "enrolCode"; text: Enrolment.code; font.pixelSize: 30; font.family: "monospace" }
-                    Label { text: qsTr("Fingeravtryck"); color: "#5f6368" }
+                    Label { text: qsTr("Fingeravtryck"); color: Theme.muted }
                     Label {
                         objectName: "enrolFingerprint"
                         Layout.fillWidth: true
@@ -87,7 +87,7 @@ Page {
                         font.pixelSize: 24
                         font.family: "monospace"
                     }
-                    Label { text: qsTr("Parkopplingskod"); color: "#5f6368" }
+                    Label { text: qsTr("Parkopplingskod"); color: Theme.muted }
                     Label {
                         objectName: "enrolPairing"
                         text: Enrolment.pairing
@@ -119,12 +119,9 @@ Page {
                 wrapMode: Text.Wrap
                 text: qsTr("Enhetens säkerhetskod: %1. Administratörens skärm visar samma kod; stämmer den inte, kontakta administratören innan du skriver något.").arg(Enrolment.safetyCode)
             }
-            Label {
-                visible: Enrolment.lastError.length > 0
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
+            ErrorNote {
                 text: Enrolment.lastError
-                color: "#b3261e"
+                detail: Enrolment.lastErrorDetail
             }
         }
     }

@@ -43,7 +43,7 @@ Page {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: form.error.length > 0 ? form.error : qsTr("Inget bedömningsformulär är installerat.")
-                color: "#b3261e"
+                color: Theme.error
             }
             ListView {
                 id: questions
@@ -71,7 +71,7 @@ Page {
             Label {
                 Layout.fillWidth: true
                 text: qsTr("Poäng enligt formuläret")
-                color: "#5f6368"
+                color: Theme.muted
             }
             Label {
                 objectName: "scoreLabel"
@@ -84,7 +84,7 @@ Page {
                 Layout.fillWidth: true
                 wrapMode: Text.Wrap
                 text: qsTr("%1 av %2 frågor besvarade").arg(form.answered).arg(form.questionCount)
-                color: "#5f6368"
+                color: Theme.muted
             }
             Label {
                 Layout.fillWidth: true
@@ -107,14 +107,11 @@ Page {
                 text: form.judgement
                 onTextChanged: form.judgement = text
                 placeholderText: qsTr("Krävs")
-                background: Rectangle { color: "white"; border.color: "#bdc1c6"; radius: 6 }
+                background: Rectangle { color: Theme.field; border.color: Theme.fieldBorder; radius: 6 }
             }
-            Label {
-                visible: Records.lastError.length > 0
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
+            ErrorNote {
                 text: Records.lastError
-                color: "#b3261e"
+                detail: Records.lastErrorDetail
             }
             Button {
                 objectName: "saveAssessmentButton"

@@ -46,7 +46,7 @@ Page {
             Layout.fillWidth: true
             visible: text.length > 0
             text: Session.lastError
-            color: "#b3261e"
+            color: Theme.error
             wrapMode: Text.Wrap
             font.pixelSize: 18
         }

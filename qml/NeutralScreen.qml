@@ -7,7 +7,7 @@ import Varn.Core
 // Holding the title for two seconds goes back to the lock screen.
 Page {
     objectName: "neutralScreen"
-    background: Rectangle { color: "#fbfaf6" }
+    background: Rectangle { color: Theme.paper }
 
     Label {
         id: heading
@@ -17,7 +17,7 @@ Page {
         anchors.topMargin: 48
         text: qsTr("Anteckningar")
         font.pixelSize: 32
-        color: "#5f5b52"
+        color: Theme.paperInk
         MouseArea {
             anchors.fill: parent
             anchors.margins: -24
@@ -34,7 +34,7 @@ Page {
             width: parent ? parent.width - 96 : 0
             y: 140 + index * 48
             height: 1
-            color: "#d9d4c7"
+            color: Theme.paperLine
         }
     }
 
@@ -43,6 +43,6 @@ Page {
         anchors.right: parent.right
         anchors.margins: 24
         text: Qt.formatDate(new Date())
-        color: "#8a8577"
+        color: Theme.paperFaint
     }
 }

@@ -15,28 +15,64 @@ Page {
     readonly property bool editable: isNew || note.editable
     title: isNew ? qsTr("Ny anteckning") : note.isSigned ? qsTr("Signerad anteckning") : qsTr("Utkast")
 
+    // What is typed is kept in the store on every change (Records.keepTyped)
+    // until it is saved, so no hide, lock or crash loses it; reopening the
+    // note, or unlocking after a hide, brings it back.
+    readonly property string slot: Records.noteSlot(noteId, visitId)
+    property bool dirty: false      // the box holds text the note does not
+    property bool restored: false   // that text came back from an earlier session
+    property bool ready: false      // set once the kept text has been read
+
     NoteDetails {
         id: note
         noteId: page.noteId
-        onChanged: if (!body.activeFocus || !page.editable) body.text = note.body
+        onChanged: if (!page.dirty || !page.editable) body.text = note.body
+    }
+
+    Component.onCompleted: {
+        var kept = Records.typed(page.slot)
+        body.text = note.body
+        if (!page.editable) {
+            Records.forgetTyped(page.slot)   // signed or gone meanwhile: nothing to restore into
+        } else if (kept.length > 0 && kept !== note.body) {
+            body.text = kept
+            page.restored = true
+        }
+        if (note.isSigned)
+            addendumText.text = Records.typed(Records.addendumSlot(page.noteId))
+        page.dirty = body.text !== note.body
+        page.ready = true
+    }
+
+    function bodyEdited() {
+        if (!page.ready || !page.editable)
+            return
+        page.dirty = body.text !== note.body
+        if (page.dirty)
+            Records.keepTyped(page.slot, body.text)
+        else
+            Records.forgetTyped(page.slot)
     }
 
     function saveDraft() {
         if (!page.editable || body.text.length === 0)
             return true
+        var typedSlot = page.slot
+        var saved
         if (page.isNew) {
             var id = Records.addNote(page.visitId, body.text)
             if (id.length > 0)
                 page.noteId = id
-            return id.length > 0
+            saved = id.length > 0
+        } else {
+            saved = body.text === note.body || Records.editNote(page.noteId, body.text)
         }
-        return body.text === note.body || Records.editNote(page.noteId, body.text)
-    }
-
-    // Whatever is typed is kept as a draft before the store locks (idle, quick-hide).
-    Connections {
-        target: Session
-        function onLocking() { page.saveDraft() }
+        if (saved) {
+            Records.forgetTyped(typedSlot)
+            page.dirty = false
+            page.restored = false
+        }
+        return saved
     }
 
     Flickable {
@@ -55,7 +91,7 @@ Page {
                 visible: !page.isNew
                 text: qsTr("Skriven av %1, %2").arg(note.author)
                         .arg(note.isSigned ? (note.reviewed ? qsTr("signerad och granskad") : qsTr("signerad")) : qsTr("utkast"))
-                color: "#5f6368"
+                color: Theme.muted
             }
             TextArea {
                 id: body
@@ -64,12 +100,29 @@ Page {
                 Layout.preferredHeight: Math.max(240, contentHeight + 32)
                 wrapMode: TextEdit.Wrap
                 readOnly: !page.editable
+                onTextChanged: page.bodyEdited()
                 font.pixelSize: 18
                 placeholderText: qsTr("Skriv anteckningen här")
                 background: Rectangle {
-                    color: body.readOnly ? "#f1f3f4" : "white"
-                    border.color: "#dadce0"
+                    color: body.readOnly ? Theme.readOnlyField : Theme.field
+                    border.color: Theme.line
                     radius: 6
+                }
+            }
+            RowLayout {
+                visible: page.restored
+                Layout.fillWidth: true
+                Label {
+                    objectName: "restoredNotice"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Osparad text från förra gången är återställd.")
+                    color: Theme.muted
+                }
+                Button {
+                    objectName: "discardTypedButton"
+                    text: qsTr("Kasta osparad text")
+                    onClicked: { body.text = note.body; page.restored = false }
                 }
             }
             Flow {
@@ -91,7 +144,7 @@ Page {
                 Button {
                     visible: !page.isNew
                     text: qsTr("Ta bort utkast")
-                    onClicked: if (Records.deleteDraft(page.noteId)) page.StackView.view.pop()
+                    onClicked: if (Records.deleteDraft(page.noteId)) { Records.forgetTyped(page.slot); page.StackView.view.pop() }
                 }
             }
             Button {
@@ -100,12 +153,9 @@ Page {
                 text: qsTr("Granska och godkänn")
                 onClicked: Records.signOff(page.noteId)
             }
-            Label {
-                visible: Records.lastError.length > 0
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
+            ErrorNote {
                 text: Records.lastError
-                color: "#b3261e"
+                detail: Records.lastErrorDetail
             }
 
             Label {
@@ -124,7 +174,7 @@ Page {
                         Label {
                             text: "%1 · %2 · %3".arg(addendum.modelData.kindLabel).arg(addendum.modelData.author)
                                     .arg(Qt.formatDateTime(addendum.modelData.writtenAt, "yyyy-MM-dd HH:mm"))
-                            color: "#5f6368"
+                            color: Theme.muted
                         }
                         Label {
                             Layout.fillWidth: true
@@ -156,7 +206,8 @@ Page {
                     Layout.preferredHeight: 120
                     wrapMode: TextEdit.Wrap
                     placeholderText: qsTr("Text till tillägget")
-                    background: Rectangle { color: "white"; border.color: "#bdc1c6"; radius: 6 }
+                    onTextChanged: if (page.ready && note.isSigned) Records.keepTyped(Records.addendumSlot(page.noteId), text)
+                    background: Rectangle { color: Theme.field; border.color: Theme.fieldBorder; radius: 6 }
                 }
                 Button {
                     objectName: "addAddendumButton"
@@ -164,7 +215,7 @@ Page {
                     enabled: addendumText.text.length > 0
                     onClicked: {
                         if (Records.addAddendum(page.noteId, addendumKind.currentText, addendumText.text).length > 0)
-                            addendumText.text = ""
+                            addendumText.text = ""   // which forgets the kept text
                     }
                 }
             }

@@ -21,19 +21,19 @@ ItemDelegate {
         RowLayout {
             Label {
                 text: Qt.formatDateTime(row.writtenAt, "yyyy-MM-dd HH:mm")
-                color: "#5f6368"
+                color: Theme.muted
             }
-            Label { text: row.author; color: "#5f6368" }
+            Label { text: row.author; color: Theme.muted }
             Label {
                 text: row.signed ? (row.reviewed ? qsTr("Signerad, granskad") : qsTr("Signerad"))
                                   : qsTr("Utkast")
-                color: row.signed ? "#1e6b3a" : "#a15c00"
+                color: row.signed ? Theme.good : Theme.pending
                 font.bold: true
             }
             Label {
                 visible: row.addendumCount > 0
                 text: qsTr("%n tillägg", "", row.addendumCount)
-                color: "#5f6368"
+                color: Theme.muted
             }
         }
         Label {

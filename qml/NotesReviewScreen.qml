@@ -41,7 +41,7 @@ Page {
         Label {
             visible: notes.count === 0
             text: qsTr("Inga anteckningar matchar.")
-            color: "#5f6368"
+            color: Theme.muted
         }
         ListView {
             objectName: "reviewList"
@@ -60,7 +60,7 @@ Page {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: qsTr("Tryck för att granska en anteckning, håll inne för ärendets historik.")
-            color: "#5f6368"
+            color: Theme.muted
         }
     }
 }

@@ -38,25 +38,25 @@ Page {
                 objectName: "caseError"
                 visible: details.error.length > 0
                 text: details.error
-                color: "#b3261e"
+                color: Theme.error
             }
             GridLayout {
                 columns: page.width > 700 ? 4 : 2
                 columnSpacing: 16
-                Label { text: qsTr("Namn"); color: "#5f6368" }
+                Label { text: qsTr("Namn"); color: Theme.muted }
                 Label { objectName: "personName"; text: details.personName; font.pixelSize: 20 }
-                Label { text: qsTr("Skydd"); color: "#5f6368" }
+                Label { text: qsTr("Skydd"); color: Theme.muted }
                 Label {
                     text: details.protectionLabel
-                    color: details.isProtected ? "#b3261e" : "#202124"
+                    color: details.isProtected ? Theme.error : Theme.text
                 }
-                Label { text: qsTr("Adress"); color: "#5f6368" }
+                Label { text: qsTr("Adress"); color: Theme.muted }
                 Label {
                     objectName: "addressLabel"
                     text: details.isProtected ? qsTr("Visas inte (skyddad person)") : details.address
                     font.italic: details.isProtected
                 }
-                Label { text: qsTr("Fas"); color: "#5f6368" }
+                Label { text: qsTr("Fas"); color: Theme.muted }
                 ComboBox {
                     id: phaseBox
                     Layout.preferredWidth: 260
@@ -76,7 +76,7 @@ Page {
             Label {
                 visible: details.flagLabels.length > 0
                 text: details.flagLabels.join(" · ")
-                color: "#b3261e"
+                color: Theme.error
                 font.bold: true
             }
 
@@ -117,7 +117,7 @@ Page {
                         Label { text: visit.modelData.plannedAt; Layout.fillWidth: true }
                         Label {
                             text: qsTr("Partner närvarande: %1").arg(visit.modelData.partnerLabel)
-                            color: "#5f6368"
+                            color: Theme.muted
                         }
                     }
                     onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { visitId: visit.modelData.visitId })

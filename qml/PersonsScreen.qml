@@ -59,7 +59,7 @@ Page {
                     Label {
                         text: person.isProtected ? person.protectionLabel
                                                  : (person.address.length > 0 ? person.address : qsTr("Ingen adress"))
-                        color: person.isProtected ? "#b3261e" : "#5f6368"
+                        color: person.isProtected ? Theme.error : Theme.muted
                     }
                 }
                 onClicked: {
@@ -69,10 +69,9 @@ Page {
                 }
             }
         }
-        Label {
-            visible: Records.lastError.length > 0
+        ErrorNote {
             text: Records.lastError
-            color: "#b3261e"
+            detail: Records.lastErrorDetail
         }
     }
 

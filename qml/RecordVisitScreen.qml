@@ -91,7 +91,7 @@ Page {
                 objectName: "violenceSection"
                 Layout.fillWidth: true
                 visible: page.violenceAllowed
-                background: Rectangle { color: "#fdf3e7"; radius: 8 }
+                background: Rectangle { color: Theme.cautionSurface; radius: 8 }
                 ColumnLayout {
                     width: parent.width
                     spacing: 8
@@ -103,7 +103,7 @@ Page {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
                         text: qsTr("Ställ frågorna bara när ni är ensamma.")
-                        color: "#5f6368"
+                        color: Theme.muted
                     }
                     Repeater {
                         model: Records.violenceQuestions
@@ -123,16 +123,13 @@ Page {
                         Layout.preferredHeight: 140
                         wrapMode: TextEdit.Wrap
                         placeholderText: qsTr("Svar (sparas som ett utkast till anteckning)")
-                        background: Rectangle { color: "white"; border.color: "#bdc1c6"; radius: 6 }
+                        background: Rectangle { color: Theme.field; border.color: Theme.fieldBorder; radius: 6 }
                     }
                 }
             }
-            Label {
-                visible: Records.lastError.length > 0
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
+            ErrorNote {
                 text: Records.lastError
-                color: "#b3261e"
+                detail: Records.lastErrorDetail
             }
             Button {
                 objectName: "saveVisitButton"

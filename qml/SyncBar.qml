@@ -10,7 +10,7 @@ ToolBar {
     id: bar
     objectName: "syncBar"
     height: 52
-    background: Rectangle { color: Sync.alarm.length > 0 ? "#fce8e6" : "#f1f3f4" }
+    background: Rectangle { color: Sync.alarm.length > 0 ? Theme.errorSurface : Theme.bar }
 
     RowLayout {
         anchors.fill: parent
@@ -22,7 +22,7 @@ ToolBar {
             width: 14
             height: 14
             radius: 7
-            color: Sync.state === SyncState.Synced ? "#1e8e3e" : Sync.state === SyncState.Syncing ? "#f9ab00" : "#9aa0a6"
+            color: Sync.state === SyncState.Synced ? Theme.goodDot : Sync.state === SyncState.Syncing ? Theme.busyDot : Theme.faint
         }
         Label {
             objectName: "syncStateLabel"
@@ -32,7 +32,7 @@ ToolBar {
         Label {
             objectName: "waitingLabel"
             text: qsTr("%n ändringar väntar", "", Sync.waiting)
-            color: Sync.waiting > 0 ? "#a15c00" : "#5f6368"
+            color: Sync.waiting > 0 ? Theme.pending : Theme.muted
         }
         Label {
             objectName: "lastSyncLabel"
@@ -40,12 +40,12 @@ ToolBar {
             elide: Text.ElideRight
             text: Sync.lastSync.getTime() > 0 ? qsTr("Senast %1").arg(Qt.formatDateTime(Sync.lastSync, "yyyy-MM-dd HH:mm"))
                                               : qsTr("Aldrig synkad")
-            color: "#5f6368"
+            color: Theme.muted
         }
         Label {
             visible: Sync.alarm.length > 0
             text: Sync.alarm
-            color: "#b3261e"
+            color: Theme.error
             font.bold: true
             elide: Text.ElideRight
             Layout.maximumWidth: 320
@@ -103,7 +103,7 @@ ToolBar {
                     height: 72
                     contentItem: ColumnLayout {
                         Label { text: "%1 · %2 · %3".arg(conflict.kind).arg(conflict.field).arg(Qt.formatDateTime(conflict.writtenAt, "yyyy-MM-dd HH:mm")) }
-                        Label { text: conflict.reason; color: "#5f6368"; elide: Text.ElideRight; Layout.fillWidth: true }
+                        Label { text: conflict.reason; color: Theme.muted; elide: Text.ElideRight; Layout.fillWidth: true }
                     }
                     // A refused change to a signed note is carried over as an addendum there.
                     onClicked: {

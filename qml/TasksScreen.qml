@@ -45,12 +45,13 @@ Page {
         }
         CheckBox {
             id: showDoneBox
+            objectName: "showDoneBox"
             text: qsTr("Visa klara")
         }
         Label {
             visible: tasks.count === 0
             text: qsTr("Inga uppgifter.")
-            color: "#5f6368"
+            color: Theme.muted
         }
         ListView {
             objectName: "taskList"
@@ -59,29 +60,107 @@ Page {
             clip: true
             model: tasks
             // Roles through `model`: a role named "text" would shadow the delegate's own text.
-            delegate: CheckDelegate {
+            // A tap on the row does nothing: only the row's button acts, and
+            // marking done asks first and can be undone.
+            delegate: ItemDelegate {
                 id: task
                 required property var model
                 width: ListView.view.width
-                height: 64
-                text: task.model.personName.length > 0 ? "%1 — %2".arg(task.model.text).arg(task.model.personName) : task.model.text
-                checked: task.model.done
-                enabled: !task.model.done
-                onClicked: Records.completeTask(task.model.taskId)
-                contentItem: ColumnLayout {
-                    Label { text: task.model.text; font.pixelSize: 18; font.strikeout: task.model.done }
-                    Label {
-                        text: (task.model.personName.length > 0 ? task.model.personName + " · " : "")
-                              + (task.model.due.length > 0 ? qsTr("senast %1").arg(task.model.due) : "")
-                        color: task.model.overdue ? "#b3261e" : "#5f6368"
+                height: Math.max(72, taskRow.implicitHeight + 16)
+                contentItem: RowLayout {
+                    id: taskRow
+                    spacing: 12
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: task.model.text
+                            font.pixelSize: 18
+                            font.strikeout: task.model.done
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: (task.model.personName.length > 0 ? task.model.personName + " · " : "")
+                                  + (task.model.done ? qsTr("klar")
+                                     : task.model.due.length > 0 ? qsTr("senast %1").arg(task.model.due) : "")
+                            color: task.model.overdue ? Theme.error : Theme.muted
+                        }
+                    }
+                    Button {
+                        objectName: task.model.done ? "reopenTaskButton" : "doneTaskButton"
+                        Layout.preferredHeight: 48
+                        Layout.minimumWidth: 120
+                        text: task.model.done ? qsTr("Öppna igen") : qsTr("Klar")
+                        onClicked: task.model.done ? Records.reopenTask(task.model.taskId)
+                                                   : doneDialog.ask(task.model.taskId, task.model.text, task.model.personName)
                     }
                 }
             }
         }
-        Label {
-            visible: Records.lastError.length > 0
+        RowLayout {
+            objectName: "undoDoneBar"
+            visible: doneDialog.lastDone.length > 0
+            Layout.fillWidth: true
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Uppgiften ”%1” är markerad som klar.").arg(doneDialog.lastDoneText)
+            }
+            Button {
+                objectName: "undoDoneButton"
+                Layout.preferredHeight: 48
+                text: qsTr("Ångra")
+                onClicked: if (Records.reopenTask(doneDialog.lastDone)) doneDialog.lastDone = ""
+            }
+        }
+        ErrorNote {
             text: Records.lastError
-            color: "#b3261e"
+            detail: Records.lastErrorDetail
+        }
+    }
+
+    Dialog {
+        id: doneDialog
+        property string taskId
+        property string taskText
+        property string personName
+        property string lastDone       // the task to reopen with "Ångra"
+        property string lastDoneText
+        function ask(askedId, askedText, askedPerson) {
+            doneDialog.taskId = askedId
+            doneDialog.taskText = askedText
+            doneDialog.personName = askedPerson
+            doneDialog.open()
+        }
+        title: qsTr("Markera uppgiften som klar?")
+        modal: true
+        anchors.centerIn: parent
+        Label {
+            width: Math.min(page.width - 96, 480)
+            wrapMode: Text.Wrap
+            text: (doneDialog.personName.length > 0
+                   ? qsTr("”%1” för %2.").arg(doneDialog.taskText).arg(doneDialog.personName)
+                   : qsTr("”%1”.").arg(doneDialog.taskText))
+                  + " " + qsTr("En klar uppgift kan öppnas igen under ”Visa klara”.")
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "confirmDoneButton"
+                text: qsTr("Markera som klar")
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Avbryt")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        onAccepted: {
+            if (Records.completeTask(doneDialog.taskId)) {
+                doneDialog.lastDone = doneDialog.taskId
+                doneDialog.lastDoneText = doneDialog.taskText
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ Page {
             visible: visits.count === 0
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            color: "#5f6368"
+            color: Theme.muted
             text: qsTr("Inga planerade besök. Planera ett besök från en persons ärende.")
         }
 
@@ -55,7 +55,7 @@ Page {
                 topPadding: 12
                 text: day.section === "" ? qsTr("Utan tid") : day.section
                 font.bold: true
-                color: "#3c4043"
+                color: Theme.textStrong
             }
             delegate: ItemDelegate {
                 id: visit
@@ -79,7 +79,7 @@ Page {
                     }
                     Label {
                         text: visit.kindLabel
-                        color: "#5f6368"
+                        color: Theme.muted
                     }
                 }
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: visit.caseId })

@@ -15,11 +15,11 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QStandardPaths>
-#include <QTranslator>
 #include <QUrl>
 #include <cstdio>
 
 #include "app_context.hpp"
+#include "language.hpp"
 #include "varn/store/local_store.hpp"
 
 namespace {
@@ -72,12 +72,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  // Source strings are Swedish; varn_sv.qm adds Swedish plural forms and
-  // varn_en.qm the English text. Swedish unless asked for English.
-  QTranslator translator;
-  const QString lang = parser.isSet(lang_opt) ? parser.value(lang_opt) : QStringLiteral("sv");
-  const QString qm = lang == QStringLiteral("en") ? QStringLiteral(":/i18n/varn_en.qm") : QStringLiteral(":/i18n/varn_sv.qm");
-  if (translator.load(qm)) QGuiApplication::installTranslator(&translator);
+  const varn::ui::Language language(parser.isSet(lang_opt) ? parser.value(lang_opt) : QStringLiteral("sv"));
 
   // Basic: it draws without shader effects, so it looks the same on the
   // software renderer (and in the offscreen test screenshots) as on a GPU.

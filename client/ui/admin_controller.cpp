@@ -70,6 +70,7 @@ void AdminController::start(Job job, QString done_text, bool rows_are_devices) {
   if (!host || busy_) return;
   busy_ = true;
   last_error_.clear();
+  last_error_detail_.clear();
   message_.clear();
   emit changed();
   net_.run<Result<QVariantList>>(
@@ -92,6 +93,7 @@ void AdminController::start(Job job, QString done_text, bool rows_are_devices) {
           }
         } else {
           last_error_ = user_message(result.error());
+          last_error_detail_ = error_detail(result.error());
         }
         emit changed();
       });
@@ -113,6 +115,7 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
   auto parsed_role = registry::role_from_string(qt::to_std(role));
   if (!parsed_role) {
     last_error_ = user_message(parsed_role.error());
+    last_error_detail_ = error_detail(parsed_role.error());
     emit changed();
     return;
   }

@@ -29,6 +29,8 @@ class AdminController : public QObject {
   QML_SINGLETON
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
   Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+  //! The core's English detail of lastError, for the "Visa detaljer" fold.
+  Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY changed)
   Q_PROPERTY(QString message READ message NOTIFY changed)
   Q_PROPERTY(QStringList roles READ roles CONSTANT)
 
@@ -40,6 +42,7 @@ class AdminController : public QObject {
 
   [[nodiscard]] bool busy() const { return busy_; }
   [[nodiscard]] QString lastError() const { return last_error_; }
+  [[nodiscard]] QString lastErrorDetail() const { return last_error_detail_; }
   [[nodiscard]] QString message() const { return message_; }
   [[nodiscard]] QStringList roles() const;
   //! Rows for DeviceListModel: deviceId, role, status, lastSeen, fingerprint, isMe, wipeConfirmed.
@@ -68,7 +71,7 @@ class AdminController : public QObject {
   SessionController& session_;
   NetThread& net_;
   bool busy_ = false;
-  QString last_error_;
+  QString last_error_, last_error_detail_;
   QString message_;
   QVariantList devices_;
 };

@@ -10,7 +10,11 @@ namespace varn::ui {
 CaseDetails::CaseDetails(QObject* parent) : QObject(parent) {
   if (auto* session = SessionController::instance()) {
     connect(session, &SessionController::recordsChanged, this, [this] {
-      if (active_) reload();
+      if (active_) {
+        reload();
+      } else {
+        stale_ = true;  // loaded when the screen is on top again
+      }
     });
     connect(session, &SessionController::unlockedChanged, this, &CaseDetails::reload);
   }
@@ -27,6 +31,7 @@ void CaseDetails::setActive(bool on) {
   if (on == active_) return;
   active_ = on;
   emit activeChanged();
+  if (active_ && stale_) reload();
 }
 
 QString CaseDetails::protectionLabel() const { return label_for(protection_); }
@@ -51,6 +56,7 @@ void CaseDetails::clear() {
 }
 
 void CaseDetails::reload() {
+  stale_ = false;
   clear();
   error_.clear();
   auto* session = SessionController::instance();

@@ -1,7 +1,8 @@
 #pragma once
 //! One case as the PersonCase screen shows it. Loading it is an opening of
 //! the case, so the store writes an access-log entry: it loads when caseId
-//! is set and again on changes only while `active` (the screen is on top).
+//! is set and again on changes while `active` (the screen is on top); changes
+//! made while it was covered (a visit recorded from it) load when it is back.
 
 #include <QObject>
 #include <QQmlEngine>
@@ -65,6 +66,7 @@ class CaseDetails : public QObject {
   void clear();
   QString case_id_;
   bool active_ = true;
+  bool stale_ = false;  // records changed while covered
   bool loaded_ = false;
   QString error_, person_id_, person_name_, protection_, address_, phase_;
   QStringList flags_;

@@ -24,6 +24,7 @@ EnrolmentController::EnrolmentController(SessionController& session, SyncControl
   connect(&sync_, &SyncController::changed, this, [this] {
     if (busy_ || last_error_ == sync_.lastError()) return;
     last_error_ = sync_.lastError();
+    last_error_detail_ = sync_.lastErrorDetail();
     emit changed();
   });
   reload();
@@ -73,6 +74,7 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
   if (!host || busy_) return;
   busy_ = true;
   last_error_.clear();
+  last_error_detail_.clear();
   emit changed();
   const std::string url = qt::to_std(serverUrl.trimmed());
   const std::string unit_code = qt::to_std(unitCode.trimmed());
@@ -92,7 +94,10 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
       },
       [this](Result<sync::EnrolOutcome>& outcome) {
         busy_ = false;
-        if (!outcome) last_error_ = user_message(outcome.error());
+        if (!outcome) {
+          last_error_ = user_message(outcome.error());
+          last_error_detail_ = error_detail(outcome.error());
+        }
         session_.refreshEnrolment();
         reload();
         if (outcome && outcome->status == registry::DeviceStatus::active) sync_.syncNow();

@@ -27,6 +27,8 @@ class EnrolmentController : public QObject {
   Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
   Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+  //! The core's English detail of lastError, for the "Visa detaljer" fold.
+  Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY changed)
 
  public:
   EnrolmentController(SessionController& session, SyncController& sync, NetThread& net, QObject* parent = nullptr);
@@ -47,6 +49,7 @@ class EnrolmentController : public QObject {
   [[nodiscard]] QString serverUrl() const { return server_url_; }
   [[nodiscard]] bool busy() const { return busy_; }
   [[nodiscard]] QString lastError() const { return last_error_; }
+  [[nodiscard]] QString lastErrorDetail() const { return last_error_detail_; }
 
   //! `unitCode` only for the unit's first admin device; empty asks to join.
   Q_INVOKABLE void enrol(const QString& serverUrl, const QString& unitCode);
@@ -62,7 +65,7 @@ class EnrolmentController : public QObject {
   SessionController& session_;
   SyncController& sync_;
   NetThread& net_;
-  QString code_, fingerprint_, pairing_, safety_code_, server_url_, last_error_;
+  QString code_, fingerprint_, pairing_, safety_code_, server_url_, last_error_, last_error_detail_;
   bool busy_ = false;
 };
 

@@ -27,14 +27,14 @@ QString base_text(Errc code) {
 
 }  // namespace
 
-QString user_message(const Error& error) {
-  QString text = base_text(error.code);
+QString user_message(const Error& error) { return base_text(error.code); }
+
+QString error_detail(const Error& error) {
   // These messages name the field or the id, never content or keys.
   const bool has_detail = error.code == Errc::invalid_argument || error.code == Errc::conflict ||
                           error.code == Errc::not_found || error.code == Errc::forbidden ||
                           error.code == Errc::locked;
-  if (has_detail && !error.message.empty()) text += QStringLiteral(" (%1)").arg(qt::to_qstring(error.message));
-  return text;
+  return has_detail ? qt::to_qstring(error.message) : QString();
 }
 
 }  // namespace varn::ui

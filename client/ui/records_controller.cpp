@@ -79,14 +79,15 @@ bool RecordsController::isProtected(const QString& protection) const {
   return !protection.isEmpty() && protection != QLatin1String("none");
 }
 
-void RecordsController::setError(const QString& message) {
-  if (last_error_ == message) return;
+void RecordsController::setError(const QString& message, const QString& detail) {
+  if (last_error_ == message && last_error_detail_ == detail) return;
   last_error_ = message;
+  last_error_detail_ = detail;
   emit lastErrorChanged();
 }
 
 bool RecordsController::fail(const Error& error) {
-  setError(user_message(error));
+  setError(user_message(error), error_detail(error));
   return false;
 }
 
@@ -238,6 +239,12 @@ bool RecordsController::completeTask(const QString& taskId) {
   auto id = parse_id(taskId);
   if (!id) return fail(bad_id("task"));
   return write<void>([&](store::Records& r) { return r.complete_task(*id); }).ok();
+}
+
+bool RecordsController::reopenTask(const QString& taskId) {
+  auto id = parse_id(taskId);
+  if (!id) return fail(bad_id("task"));
+  return write<void>([&](store::Records& r) { return r.reopen_task(*id); }).ok();
 }
 
 QString RecordsController::saveAssessment(const QString& caseId, InstrumentFormModel* form) {

@@ -22,6 +22,8 @@ class RecordsController : public QObject {
   QML_NAMED_ELEMENT(Records)
   QML_SINGLETON
   Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+  //! The core's English detail of lastError, for the "Visa detaljer" fold.
+  Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY lastErrorChanged)
   Q_PROPERTY(QStringList visitKinds READ visitKinds CONSTANT)
   Q_PROPERTY(QStringList partnerPresentValues READ partnerPresentValues CONSTANT)
   Q_PROPERTY(QStringList casePhases READ casePhases CONSTANT)
@@ -38,6 +40,7 @@ class RecordsController : public QObject {
   static RecordsController* create(QQmlEngine*, QJSEngine*);
 
   [[nodiscard]] QString lastError() const { return last_error_; }
+  [[nodiscard]] QString lastErrorDetail() const { return last_error_detail_; }
   [[nodiscard]] QStringList visitKinds() const;
   [[nodiscard]] QStringList partnerPresentValues() const;
   [[nodiscard]] QStringList casePhases() const;
@@ -73,6 +76,19 @@ class RecordsController : public QObject {
   Q_INVOKABLE bool signOff(const QString& noteId);
   Q_INVOKABLE QString addTask(const QString& caseId, const QString& text, const QString& due);
   Q_INVOKABLE bool completeTask(const QString& taskId);
+  //! A task marked done by mistake goes back to the open ones.
+  Q_INVOKABLE bool reopenTask(const QString& taskId);
+  // Text typed and not saved yet (records_typed_text.cpp): kept in the store
+  // on every change, restored where it was. Slots name what it belongs to.
+  //! The note editor's slot: the note, or for a new note its visit.
+  Q_INVOKABLE QString noteSlot(const QString& noteId, const QString& visitId) const;
+  Q_INVOKABLE QString addendumSlot(const QString& noteId) const;
+  //! False (and lastError) when it could not be kept, e.g. a full disk.
+  Q_INVOKABLE bool keepTyped(const QString& slot, const QString& text);
+  Q_INVOKABLE QString typed(const QString& slot) const;
+  Q_INVOKABLE void forgetTyped(const QString& slot);
+  //! Where the person typed last: {noteId, visitId}, or {} when nothing waits.
+  Q_INVOKABLE QVariantMap lastTyped() const;
   //! Needs the form's judgement; the score is the form's, never a verdict.
   Q_INVOKABLE QString saveAssessment(const QString& caseId, InstrumentFormModel* form);
 
@@ -82,11 +98,11 @@ class RecordsController : public QObject {
  private:
   template <class T, class F>
   [[nodiscard]] Result<T> write(F&& f);
-  void setError(const QString& message);
+  void setError(const QString& message, const QString& detail = {});
   bool fail(const Error& error);
 
   SessionController& session_;
-  QString last_error_;
+  QString last_error_, last_error_detail_;
 };
 
 }  // namespace varn::ui

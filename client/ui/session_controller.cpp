@@ -139,7 +139,6 @@ void SessionController::lock() {
   idle_timer_.stop();
   ++attempt_;
   if (!host_) return;
-  emit locking();
   // Other holders (a running sync) keep the object alive but get Errc::locked.
   host_->lock();
   host_.reset();

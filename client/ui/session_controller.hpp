@@ -89,8 +89,6 @@ class SessionController : public QObject {
   void lastErrorChanged();
   void enrolmentChanged();
   void idleLockSecondsChanged();
-  //! Emitted just before the store closes: screens save what is typed.
-  void locking();
   void recordsChanged();
 
  protected:

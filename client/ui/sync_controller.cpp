@@ -97,6 +97,7 @@ void SyncController::syncNow() {
   net_.run<SyncOutcome>(
       this, [host] { return run_sync(host); },
       [this](SyncOutcome& outcome) {
+        last_error_detail_ = outcome.error ? error_detail(*outcome.error) : QString();
         finished(outcome.error ? user_message(*outcome.error) : QString(), outcome.revoked);
       });
 }

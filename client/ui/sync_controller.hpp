@@ -26,6 +26,8 @@ class SyncController : public QObject {
   Q_PROPERTY(QDateTime lastSync READ lastSync NOTIFY changed)
   Q_PROPERTY(QString alarm READ alarm NOTIFY changed)
   Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+  //! The core's English detail of lastError, for the "Visa detaljer" fold.
+  Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY changed)
   Q_PROPERTY(bool canSync READ canSync NOTIFY changed)
 
  public:
@@ -40,6 +42,7 @@ class SyncController : public QObject {
   [[nodiscard]] QDateTime lastSync() const { return last_sync_; }
   [[nodiscard]] QString alarm() const { return alarm_; }
   [[nodiscard]] QString lastError() const { return last_error_; }
+  [[nodiscard]] QString lastErrorDetail() const { return last_error_detail_; }
   //! Unlocked and enrolled (or waiting for approval) with a server known.
   [[nodiscard]] bool canSync() const;
 
@@ -67,7 +70,7 @@ class SyncController : public QObject {
   int waiting_ = 0;
   QDateTime last_sync_;
   QString alarm_;
-  QString last_error_;
+  QString last_error_, last_error_detail_;
 };
 
 }  // namespace varn::ui

@@ -4,7 +4,11 @@
 #include <QCoreApplication>
 #include <QTranslator>
 
+#include <QDate>
+#include <QLocale>
+
 #include "labels.hpp"
+#include "language.hpp"
 
 TEST_CASE("the English translation loads and covers screens, labels and plurals", "[ui][i18n]") {
   QTranslator english;
@@ -16,4 +20,14 @@ TEST_CASE("the English translation loads and covers screens, labels and plurals"
   CHECK(QCoreApplication::translate("SyncBar", "%n ändringar väntar", nullptr, 3) == QStringLiteral("3 changes waiting"));
   QCoreApplication::removeTranslator(&english);
   CHECK(varn::ui::label_for(QStringLiteral("home")) == QStringLiteral("Hembesök"));
+}
+
+TEST_CASE("Swedish is the default: Qt's own buttons and the date format are Swedish too", "[ui][i18n]") {
+  const varn::ui::Language swedish(QStringLiteral("sv"));
+  REQUIRE(swedish.qt_catalogue_loaded());
+  // The standard dialog buttons (Yes/No, OK/Cancel) come from Qt's catalogue.
+  CHECK(QCoreApplication::translate("QPlatformTheme", "Cancel") == QStringLiteral("Avbryt"));
+  CHECK(QCoreApplication::translate("QPlatformTheme", "Yes") == QStringLiteral("Ja"));
+  CHECK(QLocale().toString(QDate(2026, 12, 2), QLocale::ShortFormat) == QStringLiteral("2026-12-02"));
+  CHECK(QLocale().toString(QDate(2026, 12, 2), QStringLiteral("d MMMM yyyy")) == QStringLiteral("2 december 2026"));
 }

@@ -78,6 +78,23 @@ TEST_CASE("case details never carry a protected address, and opening one is logg
   CHECK(log.get(0)[QStringLiteral("personName")] == QStringLiteral("Britt Berg"));
 }
 
+// The worker records a visit from the case (the case screen underneath,
+// inactive) and comes back: the visit is there, offline, with no sync.
+TEST_CASE("case details: a visit recorded while the case screen is covered shows on return", "[ui][models]") {
+  UiFixture f;
+  const QString case_id = f.person_with_case(QStringLiteral("Cecilia"));
+  ui::CaseDetails details;
+  details.setCaseId(case_id);
+  REQUIRE(details.loaded());
+  REQUIRE(details.visits().isEmpty());
+  details.setActive(false);  // the visit form is pushed on top
+  const QString visit = f.visit(case_id, iso_in_days(0, 15));
+  REQUIRE_FALSE(visit.isEmpty());
+  details.setActive(true);  // popped back
+  REQUIRE(details.visits().size() == 1);
+  CHECK(details.visits().front().toMap()[QStringLiteral("visitId")] == visit);
+}
+
 TEST_CASE("visits: Today lists planned visits soonest first, without past days", "[ui][models]") {
   UiFixture f;
   const QString case_id = f.person_with_case(QStringLiteral("Anna"));

@@ -114,18 +114,23 @@ TEST_CASE("quick-hide hides at once, locks the store and empties the models", "[
   ui::PersonListModel persons;
   persons.reload();
   REQUIRE(persons.count() == 1);
-  QSignalSpy locking(&f.session(), &ui::SessionController::locking);
+  const QString slot = f.records().noteSlot({}, QStringLiteral("00112233445566778899aabbccddeeff"));
+  REQUIRE(f.records().keepTyped(slot, QStringLiteral("Hon säger att")));
 
   f.session().quickHide();
   CHECK(f.session().hidden());
   CHECK_FALSE(f.session().unlocked());
-  CHECK(locking.count() == 1);  // screens were told to keep their drafts first
   CHECK(persons.count() == 0);
   CHECK(f.records().addPerson(QStringLiteral("X"), {}, QStringLiteral("none"), {}).isEmpty());
 
   f.session().leaveHidden();
   CHECK_FALSE(f.session().hidden());
   CHECK_FALSE(f.session().unlocked());  // back to the lock screen, not to the content
+  // What was typed is still there after the next unlock.
+  REQUIRE(f.session().unlock(QString::fromUtf8(test::kPassphrase)));
+  REQUIRE(test::wait_open(f.session()));
+  CHECK(f.records().typed(slot) == QStringLiteral("Hon säger att"));
+  CHECK(f.records().lastTyped()[QStringLiteral("visitId")] == QStringLiteral("00112233445566778899aabbccddeeff"));
 }
 
 TEST_CASE("the store locks itself after the idle time", "[ui][session]") {

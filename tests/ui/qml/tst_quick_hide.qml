@@ -69,4 +69,50 @@ TestCase {
         Session.leaveHidden()
         tryVerify(function() { return byName(window.contentItem, "lockScreen") !== null }, 5000)
     }
+
+    function unlockAgain() {
+        if (!Session.unlocked) {
+            verify(Session.unlock("correct horse battery"))
+            tryVerify(function() { return Session.unlocked }, 30000)
+        }
+        tryVerify(function() { return byName(window.contentItem, "appShell") !== null }, 5000)
+    }
+
+    // The partner walks in mid-sentence: what was typed and not saved is
+    // kept, and the editor is back with it after the next unlock.
+    function test_unsaved_note_text_survives_quick_hide() {
+        unlockAgain()
+        var caseId = Records.ensureCase(Records.addPerson("Skrivande Person", "", "none", ""))
+        var visitId = Records.recordVisit({ caseId: caseId, kind: "office", partnerPresent: "no" })
+        verify(visitId.length > 0)
+        byName(window.contentItem, "appShell").open("NoteEditorScreen.qml", { visitId: visitId })
+        var body = null
+        tryVerify(function() { body = byName(window.contentItem, "noteBody"); return body !== null }, 5000)
+        tryVerify(function() { return !byName(window.contentItem, "mainStack").busy }, 5000)
+        mouseClick(body)
+        body.insert(body.length, "Hon berättade att")   // typed, never saved
+        compare(Records.typed(Records.noteSlot("", visitId)), "Hon berättade att")
+
+        mouseClick(byName(window.contentItem, "quickHideButton"))
+        verify(Session.hidden)
+        verify(!Session.unlocked)
+        compare(byName(window.contentItem, "noteBody"), null)
+        Session.leaveHidden()
+        unlockAgain()
+
+        var restored = null
+        tryVerify(function() { restored = byName(window.contentItem, "noteBody"); return restored !== null }, 5000)
+        compare(restored.text, "Hon berättade att")
+        verify(byName(window.contentItem, "restoredNotice").visible)
+        // Saving makes it a draft note and forgets the kept copy.
+        tryVerify(function() { return !byName(window.contentItem, "mainStack").busy }, 5000)  // the push has settled
+        var save = byName(window.contentItem, "saveDraftButton")
+        verify(save.visible)
+        mouseClick(save)
+        compare(Records.lastError, "")
+        var editor = byName(window.contentItem, "noteEditorScreen")
+        verify(editor.noteId.length > 0, "saved as a draft note")
+        compare(Records.typed(Records.noteSlot("", visitId)), "")
+        compare(Records.lastTyped().visitId, undefined)
+    }
 }

@@ -138,6 +138,7 @@ class Records {
   [[nodiscard]] Result<void> sign_off(const EntityId& note);  //!< reviewer; sealed as a review-class change set
   [[nodiscard]] Result<EntityId> add_task(const EntityId& case_id, const std::string& text, const std::string& due);
   [[nodiscard]] Result<void> complete_task(const EntityId& task);
+  [[nodiscard]] Result<void> reopen_task(const EntityId& task);
   [[nodiscard]] Result<EntityId> add_safety_plan_version(const EntityId& case_id, const std::string& text);
   //! Where the person lives for a time (e.g. sheltered housing); the location
   //! is secret to the unit and never exported.

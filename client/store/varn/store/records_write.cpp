@@ -157,6 +157,13 @@ Result<void> Records::complete_task(const EntityId& task) {
   });
 }
 
+Result<void> Records::reopen_task(const EntityId& task) {
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::task, task, "task"); !r) return r;
+    return w.put(EntityKind::task, task, dom::kTaskDone, "no");
+  });
+}
+
 Result<EntityId> Records::add_safety_plan_version(const EntityId& case_id, const std::string& text) {
   if (auto r = require_text("text", text); !r) return r.error();
   EntityId id{};

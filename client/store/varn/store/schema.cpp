@@ -166,8 +166,13 @@ CREATE TABLE log_mark(cursor INTEGER PRIMARY KEY, log_hash BLOB NOT NULL);
 ALTER TABLE outbox ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// v5: text typed and not yet saved (typed_text.hpp); local only, never an op.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE typed_text(slot TEXT PRIMARY KEY, text TEXT NOT NULL, typed_order INTEGER NOT NULL);
+)sql";
+
 // Index i holds the migration from version i to i + 1.
-constexpr std::array<const char*, 4> kMigrations = {kV1, kV2, kV3, kV4};
+constexpr std::array<const char*, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 }  // namespace
 
