@@ -46,7 +46,7 @@ Page {
                     }
                     Label {
                         Layout.preferredWidth: 200
-                        text: entry.deviceIsMe ? qsTr("Den här enheten") : qsTr("Enhet %1").arg(entry.device.substring(0, 8))
+                        text: entry.deviceIsMe ? qsTr("Den här surfplattan") : qsTr("Surfplatta %1").arg(entry.device.substring(0, 8))
                     }
                     Label {
                         Layout.fillWidth: true

@@ -17,7 +17,7 @@ Page {
         { area: "field", title: qsTr("Uppgifter"), page: "TasksScreen.qml" },
         { area: "review", title: qsTr("Granskning"), page: "NotesReviewScreen.qml" },
         { area: "review", title: qsTr("Åtkomstlogg"), page: "AccessLogScreen.qml" },
-        { area: "admin", title: qsTr("Enheter"), page: "DevicesScreen.qml" },
+        { area: "admin", title: qsTr("Surfplattor"), page: "DevicesScreen.qml" },
         { area: "any", title: qsTr("Anslutning"), page: "EnrolmentScreen.qml" }
     ]
 

@@ -28,7 +28,7 @@ Page {
         Label {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: qsTr("Det finns inget lager på den här enheten. Välj en lösenfras: den låser alla anteckningar på enheten och kan inte återställas.")
+            text: qsTr("Det finns inget lager på den här surfplattan. Välj en lösenfras: den låser alla anteckningar på surfplattan och kan inte återställas.")
             font.pixelSize: 18
         }
         TextField {

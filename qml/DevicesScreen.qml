@@ -9,7 +9,7 @@ import Varn.Core
 Page {
     id: page
     objectName: "devicesScreen"
-    title: qsTr("Enheter")
+    title: qsTr("Surfplattor")
 
     DeviceListModel { id: devices }
     Component.onCompleted: Admin.refreshDevices()
@@ -29,7 +29,7 @@ Page {
             Layout.preferredWidth: 1
             RowLayout {
                 Label {
-                    text: qsTr("Enhetens enheter")
+                    text: qsTr("Enhetens surfplattor")
                     font.pixelSize: 22
                     elide: Text.ElideRight
                     Layout.fillWidth: true
@@ -38,7 +38,7 @@ Page {
             }
             Label {
                 visible: devices.count === 0
-                text: Admin.busy ? qsTr("Hämtar…") : qsTr("Inga enheter hämtade.")
+                text: Admin.busy ? qsTr("Hämtar…") : qsTr("Inga surfplattor hämtade.")
                 color: Theme.muted
             }
             ListView {
@@ -65,7 +65,7 @@ Page {
                             Layout.fillWidth: true
                             spacing: 2
                             Label {
-                                text: (device.isMe ? qsTr("Den här enheten") : device.deviceId.substring(0, 8))
+                                text: (device.isMe ? qsTr("Den här surfplattan") : device.deviceId.substring(0, 8))
                                       + " · " + device.roleLabel
                                 font.pixelSize: 18
                             }
@@ -80,7 +80,13 @@ Page {
                         Button {
                             visible: device.status === "active" && !device.isMe
                             text: qsTr("Spärra")
-                            onClicked: { revokeDialog.deviceId = device.deviceId; revokeDialog.open() }
+                            onClicked: {
+                                revokeDialog.deviceId = device.deviceId
+                                revokeDialog.deviceName = device.deviceId.substring(0, 8)
+                                revokeDialog.roleLabel = device.roleLabel
+                                revokeDialog.fingerprint = device.fingerprint
+                                revokeDialog.open()
+                            }
                         }
                     }
                 }
@@ -99,11 +105,11 @@ Page {
             ColumnLayout {
                 anchors.fill: parent
                 spacing: 8
-                Label { text: qsTr("Godkänn en ny enhet"); font.pixelSize: 22 }
+                Label { text: qsTr("Godkänn en ny surfplatta"); font.pixelSize: 22 }
                 Label {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    text: qsTr("Skriv koden från den nya enheten. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya enheten visar; den skickas aldrig till servern.")
+                    text: qsTr("Skriv koden från den nya surfplattan. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya surfplattan visar; den skickas aldrig till servern.")
                 }
                 TextField { id: codeField; objectName: "approveCode"; Layout.fillWidth: true; placeholderText: qsTr("Kod") }
                 TextField {
@@ -146,7 +152,7 @@ Page {
                     visible: Enrolment.safetyCode.length > 0
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
-                    text: qsTr("Säkerhetskod: %1. Den nya enheten ska visa samma kod när den har synkat.").arg(Enrolment.safetyCode)
+                    text: qsTr("Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.").arg(Enrolment.safetyCode)
                 }
                 Label {
                     visible: Admin.message.length > 0
@@ -163,18 +169,18 @@ Page {
         }
     }
 
-    Dialog {
+    ConfirmDialog {
         id: revokeDialog
         property string deviceId
-        title: qsTr("Spärra enheten?")
-        modal: true
-        anchors.centerIn: parent
-        standardButtons: Dialog.Yes | Dialog.No
-        Label {
-            width: Math.min(page.width - 96, 480)
-            wrapMode: Text.Wrap
-            text: qsTr("Enheten kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts.")
-        }
+        property string deviceName
+        property string roleLabel
+        property string fingerprint
+        title: qsTr("Spärra surfplattan?")
+        acceptText: qsTr("Spärra")
+        acceptName: "confirmRevokeButton"
+        message: qsTr("Surfplatta %1 (%2), fingeravtryck %3.").arg(revokeDialog.deviceName).arg(revokeDialog.roleLabel)
+                     .arg(revokeDialog.fingerprint)
+                 + " " + qsTr("Den kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det går inte att ångra: en spärrad surfplatta måste anslutas på nytt.")
         onAccepted: Admin.revoke(deviceId)
     }
 }

@@ -23,9 +23,9 @@ Page {
             spacing: 12
 
             Label {
-                text: Enrolment.status === "active" ? qsTr("Enheten är ansluten")
+                text: Enrolment.status === "active" ? qsTr("Surfplattan är ansluten")
                     : Enrolment.status === "pending" ? qsTr("Väntar på godkännande")
-                    : qsTr("Anslut enheten")
+                    : qsTr("Anslut surfplattan")
                 font.pixelSize: 28
             }
 
@@ -97,7 +97,7 @@ Page {
                     Label {
                         Layout.fillWidth: true
                         wrapMode: Text.Wrap
-                        text: qsTr("Läs fingeravtrycket högt för administratören, som jämför det innan enheten godkänns. Visa parkopplingskoden bara för administratören, här på skärmen eller som QR-kod; skicka den aldrig.")
+                        text: qsTr("Läs fingeravtrycket högt för administratören, som jämför det innan surfplattan godkänns. Visa parkopplingskoden bara för administratören, här på skärmen eller som QR-kod; skicka den aldrig.")
                     }
                     Button {
                         text: qsTr("Har administratören godkänt?")

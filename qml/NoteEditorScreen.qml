@@ -88,7 +88,17 @@ Page {
             spacing: 12
 
             Label {
+                objectName: "notePerson"
+                visible: note.personName.length > 0
+                Layout.fillWidth: true
+                text: qsTr("Om %1").arg(note.personName)
+                font.pixelSize: Theme.titleSize
+                elide: Text.ElideRight
+            }
+            Label {
                 visible: !page.isNew
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
                 text: qsTr("Skriven av %1, %2").arg(note.author)
                         .arg(note.isSigned ? (note.reviewed ? qsTr("signerad och granskad") : qsTr("signerad")) : qsTr("utkast"))
                 color: Theme.muted
@@ -172,7 +182,7 @@ Page {
                     ColumnLayout {
                         width: parent.width
                         Label {
-                            text: "%1 · %2 · %3".arg(addendum.modelData.kindLabel).arg(addendum.modelData.author)
+                            text: "%1 · %2 · %3".arg(addendum.modelData.kindLabel).arg(qsTr("av %1").arg(addendum.modelData.author))
                                     .arg(Qt.formatDateTime(addendum.modelData.writtenAt, "yyyy-MM-dd HH:mm"))
                             color: Theme.muted
                         }
@@ -222,17 +232,13 @@ Page {
         }
     }
 
-    Dialog {
+    ConfirmDialog {
         id: signDialog
         title: qsTr("Signera anteckningen?")
-        modal: true
-        anchors.centerIn: parent
-        standardButtons: Dialog.Yes | Dialog.No
-        Label {
-            width: Math.min(page.width - 96, 480)
-            wrapMode: Text.Wrap
-            text: qsTr("En signerad anteckning kan inte ändras. Rättelser görs som tillägg.")
-        }
+        acceptText: qsTr("Signera")
+        acceptName: "confirmSignButton"
+        message: (note.personName.length > 0 ? qsTr("Anteckningen om %1.").arg(note.personName) + " " : "")
+                 + qsTr("En signerad anteckning kan inte ändras eller tas bort; rättelser görs som tillägg.")
         onAccepted: if (page.saveDraft()) Records.signNote(page.noteId)
     }
 }

@@ -2,45 +2,72 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// One note in a list: when, who, draft/signed/reviewed, the first words.
-// A delegate of a NoteListModel: the roles it shows are required properties.
+// One note in a list: whom it is about, when, who wrote it, draft/signed/
+// reviewed, the first words. A delegate of a NoteListModel: the roles it
+// shows are required properties. With `showCaseButton`, a button opens the
+// whole case (the review queue); a tap on the row opens the note.
 ItemDelegate {
     id: row
-    height: 84
+    implicitHeight: Math.max(Theme.touch + 16, rowLayout.implicitHeight + 16)
     required property string noteId
     required property string caseId
+    required property string personName
     required property var writtenAt
     required property string author
     required property bool signed
     required property bool reviewed
     required property int addendumCount
     required property string excerpt
+    property bool showCaseButton: false
+    signal openCase()
 
-    contentItem: ColumnLayout {
-        spacing: 2
-        RowLayout {
+    contentItem: RowLayout {
+        id: rowLayout
+        spacing: Theme.spacing
+        ColumnLayout {
+            Layout.fillWidth: true
+            spacing: 2
             Label {
-                text: Qt.formatDateTime(row.writtenAt, "yyyy-MM-dd HH:mm")
-                color: Theme.muted
-            }
-            Label { text: row.author; color: Theme.muted }
-            Label {
-                text: row.signed ? (row.reviewed ? qsTr("Signerad, granskad") : qsTr("Signerad"))
-                                  : qsTr("Utkast")
-                color: row.signed ? Theme.good : Theme.pending
+                visible: row.showCaseButton && row.personName.length > 0
+                Layout.fillWidth: true
+                text: row.personName
+                font.pixelSize: Theme.bodySize
                 font.bold: true
+                elide: Text.ElideRight
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+                Label {
+                    text: Qt.formatDateTime(row.writtenAt, "yyyy-MM-dd HH:mm")
+                    color: Theme.muted
+                }
+                Label { text: qsTr("av %1").arg(row.author); color: Theme.muted }
+                Label {
+                    text: row.signed ? (row.reviewed ? qsTr("Signerad, granskad") : qsTr("Signerad"))
+                                      : qsTr("Utkast")
+                    color: row.signed ? Theme.good : Theme.pending
+                    font.bold: true
+                }
+                Label {
+                    visible: row.addendumCount > 0
+                    text: qsTr("%n tillägg", "", row.addendumCount)
+                    color: Theme.muted
+                }
             }
             Label {
-                visible: row.addendumCount > 0
-                text: qsTr("%n tillägg", "", row.addendumCount)
-                color: Theme.muted
+                Layout.fillWidth: true
+                text: row.excerpt
+                elide: Text.ElideRight
+                font.pixelSize: Theme.bodySize
             }
         }
-        Label {
-            Layout.fillWidth: true
-            text: row.excerpt
-            elide: Text.ElideRight
-            font.pixelSize: 18
+        Button {
+            objectName: "caseHistoryButton"
+            visible: row.showCaseButton
+            implicitHeight: Theme.touch
+            text: qsTr("Ärendets historik")
+            onClicked: row.openCase()
         }
     }
 }

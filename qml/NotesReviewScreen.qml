@@ -4,9 +4,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Varn.Core
 
-// The reviewer's queue: notes filtered by author, case, dates, unsigned and
-// not yet reviewed. Opening a note signs it off or adds an addendum;
-// "Ärendets historik" shows the whole case.
+// The reviewer's queue: notes filtered by who wrote them, whom they are
+// about, dates (picked, never typed), unsigned and not yet reviewed. Each
+// row names the person; a tap opens the note to sign off or add to, and
+// "Ärendets historik" opens the whole case.
 Page {
     id: page
     objectName: "notesReviewScreen"
@@ -17,10 +18,19 @@ Page {
         objectName: "reviewNotes"
         onlyUnreviewed: unreviewedBox.checked
         onlyUnsigned: unsignedBox.checked
-        author: mineBox.checked ? "me" : ""
-        caseId: caseField.text
-        fromDay: fromField.text
-        toDay: toField.text
+        author: authorBox.currentIndex > 0 ? authorBox.currentValue : ""
+        caseId: personBox.currentIndex > 0 ? Records.caseOfPerson(personBox.currentValue) : ""
+        fromDay: fromField.day
+        toDay: toField.day
+    }
+    PersonListModel { id: persons }
+
+    // "All" first, then the unit's persons by name.
+    readonly property var personChoices: {
+        var out = [{ personId: "", name: qsTr("Alla personer") }]
+        for (var i = 0; i < persons.count; ++i)
+            out.push({ personId: persons.get(i).personId, name: persons.get(i).name })
+        return out
     }
 
     ColumnLayout {
@@ -33,10 +43,26 @@ Page {
             spacing: 8
             CheckBox { id: unreviewedBox; objectName: "unreviewedFilter"; text: qsTr("Ej granskade"); checked: true }
             CheckBox { id: unsignedBox; objectName: "unsignedFilter"; text: qsTr("Osignerade") }
-            CheckBox { id: mineBox; text: qsTr("Mina") }
-            TextField { id: caseField; width: 220; placeholderText: qsTr("Ärende-id") }
-            TextField { id: fromField; width: 210; placeholderText: qsTr("Från ÅÅÅÅ-MM-DD") }
-            TextField { id: toField; width: 210; placeholderText: qsTr("Till ÅÅÅÅ-MM-DD") }
+            ComboBox {
+                id: authorBox
+                objectName: "authorFilter"
+                width: 240
+                Accessible.name: qsTr("Skriven av")
+                textRole: "label"
+                valueRole: "author"
+                model: [{ author: "", label: qsTr("Alla som skrivit") }].concat(notes.authors)
+            }
+            ComboBox {
+                id: personBox
+                objectName: "personFilter"
+                width: 240
+                Accessible.name: qsTr("Person")
+                textRole: "name"
+                valueRole: "personId"
+                model: personChoices
+            }
+            DateField { id: fromField; objectName: "fromFilter"; label: qsTr("Från") }
+            DateField { id: toField; objectName: "toFilter"; label: qsTr("Till") }
         }
         Label {
             visible: notes.count === 0
@@ -52,15 +78,10 @@ Page {
             delegate: NoteRow {
                 id: noteRow
                 width: ListView.view.width
+                showCaseButton: true
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteRow.noteId })
-                onPressAndHold: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: noteRow.caseId })
+                onOpenCase: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: noteRow.caseId })
             }
-        }
-        Label {
-            Layout.fillWidth: true
-            wrapMode: Text.Wrap
-            text: qsTr("Tryck för att granska en anteckning, håll inne för ärendets historik.")
-            color: Theme.muted
         }
     }
 }

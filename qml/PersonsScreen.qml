@@ -82,14 +82,32 @@ Page {
         modal: true
         anchors.centerIn: parent
         width: Math.min(page.width - 32, 560)
-        standardButtons: Dialog.Ok | Dialog.Cancel
+        footer: DialogButtonBox {
+            Button {
+                objectName: "addPersonButton"
+                text: qsTr("Lägg till")
+                implicitHeight: Theme.touch
+                enabled: nameField.text.trim().length > 0
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Avbryt")
+                implicitHeight: Theme.touch
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
 
         ColumnLayout {
             anchors.fill: parent
             spacing: 8
-            TextField { id: nameField; Layout.fillWidth: true; placeholderText: qsTr("Namn") }
-            TextField { id: idField; Layout.fillWidth: true; placeholderText: qsTr("Personnummer") }
+            Label { text: qsTr("Namn") }
+            TextField { id: nameField; objectName: "personName"; Layout.fillWidth: true; placeholderText: qsTr("För- och efternamn") }
+            Label { text: qsTr("Personnummer") }
+            TextField { id: idField; Layout.fillWidth: true; placeholderText: qsTr("ÅÅÅÅMMDD-NNNN") }
+            Label { text: qsTr("Skydd av personuppgifter") }
             ComboBox {
+                objectName: "protectionBox"
+                Accessible.name: qsTr("Skydd av personuppgifter")
                 id: protectionBox
                 Layout.fillWidth: true
                 model: Records.protectionLevels
@@ -102,6 +120,7 @@ Page {
                 }
             }
             // A protected address is not even asked for.
+            Label { text: qsTr("Adress"); visible: addressField.visible }
             TextField {
                 id: addressField
                 Layout.fillWidth: true

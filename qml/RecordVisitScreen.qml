@@ -19,7 +19,7 @@ Page {
             caseId: page.caseId,
             kind: kindBox.currentText,
             partnerPresent: page.partnerPresent,
-            plannedAt: plannedField.text,
+            plannedAt: plannedField.value,
             place: placeField.text,
             twoStaff: twoStaff.checked,
             alarmTaken: alarm.checked,
@@ -55,13 +55,12 @@ Page {
                     text: Records.label(option.modelData)
                 }
             }
-            Label { text: qsTr("Tid (ÅÅÅÅ-MM-DD TT:MM)") }
-            TextField {
+            Label { text: qsTr("Tid") }
+            DateField {
                 id: plannedField
                 objectName: "plannedField"
                 Layout.fillWidth: true
-                placeholderText: "2025-01-31 10:00"
-                inputMethodHints: Qt.ImhDate | Qt.ImhTime
+                withTime: true
             }
             Label { text: qsTr("Plats") }
             TextField {

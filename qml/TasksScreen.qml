@@ -31,16 +31,16 @@ Page {
                 Layout.fillWidth: true
                 placeholderText: qsTr("Ny uppgift")
             }
-            TextField {
+            DateField {
                 id: dueField
-                Layout.preferredWidth: 160
-                placeholderText: qsTr("Senast ÅÅÅÅ-MM-DD")
+                objectName: "dueField"
+                label: qsTr("Senast")
             }
             Button {
                 objectName: "addTaskButton"
                 text: qsTr("Lägg till")
                 enabled: taskText.text.length > 0
-                onClicked: if (Records.addTask(page.caseId, taskText.text, dueField.text).length > 0) { taskText.text = ""; dueField.text = "" }
+                onClicked: if (Records.addTask(page.caseId, taskText.text, dueField.day).length > 0) { taskText.text = ""; dueField.day = "" }
             }
         }
         CheckBox {
@@ -121,7 +121,7 @@ Page {
         }
     }
 
-    Dialog {
+    ConfirmDialog {
         id: doneDialog
         property string taskId
         property string taskText
@@ -135,27 +135,12 @@ Page {
             doneDialog.open()
         }
         title: qsTr("Markera uppgiften som klar?")
-        modal: true
-        anchors.centerIn: parent
-        Label {
-            width: Math.min(page.width - 96, 480)
-            wrapMode: Text.Wrap
-            text: (doneDialog.personName.length > 0
-                   ? qsTr("”%1” för %2.").arg(doneDialog.taskText).arg(doneDialog.personName)
-                   : qsTr("”%1”.").arg(doneDialog.taskText))
-                  + " " + qsTr("En klar uppgift kan öppnas igen under ”Visa klara”.")
-        }
-        footer: DialogButtonBox {
-            Button {
-                objectName: "confirmDoneButton"
-                text: qsTr("Markera som klar")
-                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
-            }
-            Button {
-                text: qsTr("Avbryt")
-                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
-            }
-        }
+        acceptText: qsTr("Markera som klar")
+        acceptName: "confirmDoneButton"
+        message: (doneDialog.personName.length > 0
+                  ? qsTr("”%1” för %2.").arg(doneDialog.taskText).arg(doneDialog.personName)
+                  : qsTr("”%1”.").arg(doneDialog.taskText))
+                 + " " + qsTr("En klar uppgift kan öppnas igen under ”Visa klara”.")
         onAccepted: {
             if (Records.completeTask(doneDialog.taskId)) {
                 doneDialog.lastDone = doneDialog.taskId

@@ -126,7 +126,7 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
   start([code_text, fp_text, pairing_text, r](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
     if (auto ok = sync::Enrolment(c).approve(http, code_text, fp_text, pairing_text, r); !ok) return ok.error();
     return QVariantList{};
-  }, tr("Enheten är godkänd."), false);
+  }, tr("Surfplattan är godkänd."), false);
 }
 
 QVariantMap AdminController::parseEnrolmentText(const QString& text) const {
@@ -151,7 +151,7 @@ void AdminController::revoke(const QString& deviceId) {
   start([device](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
     if (auto ok = sync::RegistryAdmin(c).revoke(http, device); !ok) return ok.error();
     return QVariantList{};
-  }, tr("Enheten är spärrad och enhetens nyckel är bytt."), false);
+  }, tr("Surfplattan är spärrad och enhetens nyckel är bytt."), false);
 }
 
 void AdminController::rotate() {

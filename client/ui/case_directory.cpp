@@ -77,6 +77,21 @@ std::string case_of_person(const std::vector<CaseRef>& cases, const std::string&
   return {};
 }
 
+Result<std::map<std::string, std::string>> person_names_by_case(store::LocalStore& store, store::Records& records) {
+  auto cases = list_cases(store);
+  if (!cases) return cases.error();
+  auto persons = records.persons();
+  if (!persons) return persons.error();
+  std::map<std::string, std::string> name_of_person;
+  for (const auto& p : *persons) name_of_person[to_hex(p.id)] = p.name;
+  std::map<std::string, std::string> out;
+  for (const auto& c : *cases) {
+    auto found = name_of_person.find(c.person);
+    if (found != name_of_person.end()) out[to_hex(c.id)] = found->second;
+  }
+  return out;
+}
+
 std::string person_of_case(const std::vector<CaseRef>& cases, const std::string& case_id) {
   for (const auto& c : cases) {
     if (to_hex(c.id) == case_id) return c.person;

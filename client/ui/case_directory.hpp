@@ -5,11 +5,13 @@
 //! listing never counts as opening a case (open_case_view() logs an access).
 //! Nothing here reads a person's address or a visit's place.
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "varn/model/operation.hpp"
 #include "varn/store/local_store.hpp"
+#include "varn/store/records.hpp"
 
 namespace varn::ui {
 
@@ -41,5 +43,9 @@ struct TaskRef {
 //! "" when there is none; with several (opened on two devices), the lowest id, the same everywhere.
 [[nodiscard]] std::string case_of_person(const std::vector<CaseRef>& cases, const std::string& person);
 [[nodiscard]] std::string person_of_case(const std::vector<CaseRef>& cases, const std::string& case_id);
+
+//! Case id hex -> the name of its person, for rows that name whom they are about.
+[[nodiscard]] Result<std::map<std::string, std::string>> person_names_by_case(store::LocalStore& store,
+                                                                              store::Records& records);
 
 }  // namespace varn::ui

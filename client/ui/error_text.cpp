@@ -16,8 +16,8 @@ QString base_text(Errc code) {
     case Errc::forbidden: return QCoreApplication::translate("Errors", "Inte tillåtet.");
     case Errc::locked: return QCoreApplication::translate("Errors", "Inte tillgängligt just nu.");
     case Errc::unavailable: return QCoreApplication::translate("Errors", "Servern svarar inte. Ändringarna ligger kvar och skickas senare.");
-    case Errc::revoked: return QCoreApplication::translate("Errors", "Enheten är spärrad av administratören.");
-    case Errc::rollback: return QCoreApplication::translate("Errors", "Servern visar äldre uppgifter än enheten sett. Kontakta administratören.");
+    case Errc::revoked: return QCoreApplication::translate("Errors", "Surfplattan är spärrad av administratören.");
+    case Errc::rollback: return QCoreApplication::translate("Errors", "Servern visar äldre uppgifter än surfplattan har sett. Kontakta administratören.");
     case Errc::corrupt: return QCoreApplication::translate("Errors", "Lagret är skadat.");
     case Errc::weak_parameters: return QCoreApplication::translate("Errors", "Lösenfrasen är för svag.");
     case Errc::io_error: return QCoreApplication::translate("Errors", "Kunde inte läsa eller skriva filen.");

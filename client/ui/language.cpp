@@ -1,7 +1,6 @@
 #include "language.hpp"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 
 namespace varn::ui {
@@ -10,20 +9,13 @@ Language::Language(const QString& code) {
   const bool english = code == QLatin1String("en");
   QLocale::setDefault(english ? QLocale(QLocale::English, QLocale::UnitedKingdom)
                               : QLocale(QLocale::Swedish, QLocale::Sweden));
-  auto install = [this](const QString& name, const QString& dir) {
-    auto t = std::make_unique<QTranslator>();
-    if (!t->load(name, dir)) return false;
-    QCoreApplication::installTranslator(t.get());
-    installed_.push_back(std::move(t));
-    return true;
-  };
   // Source strings are Swedish; varn_sv.qm adds Swedish plural forms and varn_en.qm the English text.
-  install(english ? QStringLiteral("varn_en") : QStringLiteral("varn_sv"), QStringLiteral(":/i18n"));
-  qt_loaded_ = english || install(QStringLiteral("qt_sv"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+  loaded_ = translator_.load(english ? QStringLiteral(":/i18n/varn_en.qm") : QStringLiteral(":/i18n/varn_sv.qm"));
+  if (loaded_) QCoreApplication::installTranslator(&translator_);
 }
 
 Language::~Language() {
-  for (auto& t : installed_) QCoreApplication::removeTranslator(t.get());
+  if (loaded_) QCoreApplication::removeTranslator(&translator_);
 }
 
 }  // namespace varn::ui

@@ -1,12 +1,12 @@
 #pragma once
 //! The app's language: Swedish unless English is asked for. Loads Värn's own
-//! catalogue and Qt's (qt_sv from qt6-translations-l10n: dialog buttons,
-//! text-field menus) and sets the locale dates and numbers are shown in.
+//! catalogue and sets the locale dates and month names are shown in. Qt's
+//! own strings are not relied on: Debian 12's qt6-translations-l10n holds
+//! only an old qt_sv.qm without Qt 6's dialog-button texts, so every dialog
+//! names its buttons itself (ConfirmDialog.qml).
 
 #include <QString>
 #include <QTranslator>
-#include <memory>
-#include <vector>
 
 namespace varn::ui {
 
@@ -17,12 +17,11 @@ class Language {
   ~Language();
   Language(const Language&) = delete;
   Language& operator=(const Language&) = delete;
-  //! Whether Qt's own catalogue was found (false: Qt's few strings stay English).
-  [[nodiscard]] bool qt_catalogue_loaded() const { return qt_loaded_; }
+  [[nodiscard]] bool loaded() const { return loaded_; }
 
  private:
-  std::vector<std::unique_ptr<QTranslator>> installed_;
-  bool qt_loaded_ = false;
+  QTranslator translator_;
+  bool loaded_ = false;
 };
 
 }  // namespace varn::ui

@@ -1,5 +1,6 @@
 #include "note_details.hpp"
 
+#include "case_directory.hpp"
 #include "ids.hpp"
 #include "note_rows.hpp"
 #include "session_controller.hpp"
@@ -28,9 +29,12 @@ void NoteDetails::reload() {
   if (host && id) {
     // Records has no read of one note: take it from the list (notes are few per device).
     auto notes = host->with_records([](store::Records& r) { return r.notes(); });
-    if (notes) {
+    auto names = host->with_both(person_names_by_case);
+    if (notes && names) {
       for (const auto& n : *notes) {
-        if (n.id == *id) row_ = note_row(n, host->device());
+        if (n.id != *id) continue;
+        auto name = names->find(to_hex(n.case_id));
+        row_ = note_row(n, host->device(), name != names->end() ? name->second : std::string());
       }
     }
   }

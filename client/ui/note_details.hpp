@@ -19,6 +19,9 @@ class NoteDetails : public QObject {
   //! Only a draft written on this device may be edited or deleted.
   Q_PROPERTY(bool editable READ editable NOTIFY changed)
   Q_PROPERTY(QString author READ author NOTIFY changed)
+  Q_PROPERTY(bool authorIsMe READ authorIsMe NOTIFY changed)
+  //! Whom the note is about.
+  Q_PROPERTY(QString personName READ personName NOTIFY changed)
   Q_PROPERTY(QString caseId READ caseId NOTIFY changed)
   Q_PROPERTY(QString visitId READ visitId NOTIFY changed)
   Q_PROPERTY(QVariantList addenda READ addenda NOTIFY changed)
@@ -34,6 +37,8 @@ class NoteDetails : public QObject {
   [[nodiscard]] bool reviewed() const { return row_.value(QStringLiteral("reviewed")).toBool(); }
   [[nodiscard]] bool editable() const { return loaded() && !isSigned() && row_.value(QStringLiteral("authorIsMe")).toBool(); }
   [[nodiscard]] QString author() const { return row_.value(QStringLiteral("author")).toString(); }
+  [[nodiscard]] bool authorIsMe() const { return row_.value(QStringLiteral("authorIsMe")).toBool(); }
+  [[nodiscard]] QString personName() const { return row_.value(QStringLiteral("personName")).toString(); }
   [[nodiscard]] QString caseId() const { return row_.value(QStringLiteral("caseId")).toString(); }
   [[nodiscard]] QString visitId() const { return row_.value(QStringLiteral("visitId")).toString(); }
   [[nodiscard]] QVariantList addenda() const { return row_.value(QStringLiteral("addenda")).toList(); }

@@ -3,7 +3,9 @@
 #include <QDate>
 #include <QDateTime>
 #include <algorithm>
+#include <set>
 
+#include "case_directory.hpp"
 #include "ids.hpp"
 #include "note_rows.hpp"
 #include "store_host.hpp"
@@ -11,7 +13,7 @@
 namespace varn::ui {
 
 NoteListModel::NoteListModel(QObject* parent)
-    : StoreListModel({QStringLiteral("noteId"), QStringLiteral("caseId"), QStringLiteral("visitId"),
+    : StoreListModel({QStringLiteral("noteId"), QStringLiteral("caseId"), QStringLiteral("visitId"), QStringLiteral("personName"),
                       QStringLiteral("body"), QStringLiteral("excerpt"), QStringLiteral("author"),
                       QStringLiteral("authorIsMe"), QStringLiteral("writtenAt"), QStringLiteral("signed"),
                       QStringLiteral("reviewed"), QStringLiteral("addenda"), QStringLiteral("addendumCount")},
@@ -38,13 +40,35 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
 
   auto notes = host.with_records([&](store::Records& r) { return r.notes(filter); });
   if (!notes) return notes.error();
+  auto everyone = host.with_records([](store::Records& r) { return r.notes(); });
+  if (!everyone) return everyone.error();
+  std::set<std::string> seen;
+  QVariantList authors;
+  const std::string me = to_hex(host.device());
+  for (const auto& n : *everyone) {
+    if (!seen.insert(n.author).second) continue;
+    QVariantMap choice{{QStringLiteral("author"), qt::to_qstring(n.author)},
+                       {QStringLiteral("label"), author_text(n.author, host.device())}};
+    if (n.author == me) {
+      authors.prepend(choice);
+    } else {
+      authors.append(choice);
+    }
+  }
+  if (authors != authors_) {
+    authors_ = authors;
+    emit authorsChanged();
+  }
   std::stable_sort(notes->begin(), notes->end(),
                    [](const store::NoteView& a, const store::NoteView& b) { return a.written_ms > b.written_ms; });
+  auto names = host.with_both(person_names_by_case);
+  if (!names) return names.error();
   QList<QVariantMap> rows;
   const std::string visit = qt::to_std(visit_id_);
   for (const auto& n : *notes) {
     if (!visit.empty() && to_hex(n.visit_id) != visit) continue;
-    rows.push_back(note_row(n, host.device()));
+    auto name = names->find(to_hex(n.case_id));
+    rows.push_back(note_row(n, host.device(), name != names->end() ? name->second : std::string()));
   }
   return rows;
 }

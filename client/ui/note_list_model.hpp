@@ -20,6 +20,8 @@ class NoteListModel : public StoreListModel {
   //! Inclusive days as typed, "YYYY-MM-DD"; empty or unreadable leaves that end open.
   Q_PROPERTY(QString fromDay READ fromDay WRITE setFromDay NOTIFY filtersChanged)
   Q_PROPERTY(QString toDay READ toDay WRITE setToDay NOTIFY filtersChanged)
+  //! Everyone who wrote a note here, whatever the filters: {author, label}, this device first.
+  Q_PROPERTY(QVariantList authors READ authors NOTIFY authorsChanged)
 
  public:
   explicit NoteListModel(QObject* parent = nullptr);
@@ -31,6 +33,7 @@ class NoteListModel : public StoreListModel {
   [[nodiscard]] bool onlyUnreviewed() const { return only_unreviewed_; }
   [[nodiscard]] QString fromDay() const { return from_; }
   [[nodiscard]] QString toDay() const { return to_; }
+  [[nodiscard]] QVariantList authors() const { return authors_; }
   void setAuthor(const QString& v) { set(author_, v); }
   void setCaseId(const QString& v) { set(case_id_, v); }
   void setVisitId(const QString& v) { set(visit_id_, v); }
@@ -41,6 +44,7 @@ class NoteListModel : public StoreListModel {
 
  signals:
   void filtersChanged();
+  void authorsChanged();
 
  protected:
   Result<QList<QVariantMap>> fetch(StoreHost& host) override;
@@ -56,6 +60,7 @@ class NoteListModel : public StoreListModel {
   QString author_, case_id_, visit_id_;
   bool only_unsigned_ = false, only_unreviewed_ = false;
   QString from_, to_;
+  QVariantList authors_;
 };
 
 }  // namespace varn::ui

@@ -6,17 +6,13 @@
 #include "labels.hpp"
 
 namespace varn::ui {
-namespace {
-
-// Authors are devices: show a short id, or "you" for this one.
+// Authors are devices: a short id, or "you" for this one.
 QString author_text(const std::string& author_hex, const crypto::DeviceId& me) {
-  if (author_hex == to_hex(me)) return QCoreApplication::translate("Notes", "Du");
-  return QCoreApplication::translate("Notes", "Enhet %1").arg(qt::to_qstring(author_hex.substr(0, 8)));
+  if (author_hex == to_hex(me)) return QCoreApplication::translate("Notes", "du");
+  return QCoreApplication::translate("Notes", "surfplatta %1").arg(qt::to_qstring(author_hex.substr(0, 8)));
 }
 
-}  // namespace
-
-QVariantMap note_row(const store::NoteView& note, const crypto::DeviceId& me) {
+QVariantMap note_row(const store::NoteView& note, const crypto::DeviceId& me, const std::string& person_name) {
   QVariantList addenda;
   for (const auto& a : note.addenda) {
     const QString kind = qt::to_qstring(a.kind);
@@ -31,6 +27,7 @@ QVariantMap note_row(const store::NoteView& note, const crypto::DeviceId& me) {
   return {{QStringLiteral("noteId"), id_text(note.id)},
           {QStringLiteral("caseId"), id_text(note.case_id)},
           {QStringLiteral("visitId"), id_text(note.visit_id)},
+          {QStringLiteral("personName"), qt::to_qstring(person_name)},
           {QStringLiteral("body"), body},
           {QStringLiteral("excerpt"), body.left(160).replace(QLatin1Char('\n'), QLatin1Char(' '))},
           {QStringLiteral("author"), author_text(note.author, me)},

@@ -36,6 +36,12 @@ class StoreHost {
     std::lock_guard guard(mutex_);
     return f(session_->records());
   }
+  //! Runs `f(LocalStore&, Records&)` with the store to itself (lists that join both).
+  template <class F>
+  auto with_both(F&& f) {
+    std::lock_guard guard(mutex_);
+    return f(session_->store(), session_->records());
+  }
   //! Runs `f(LocalStore&)` with the store to itself (settings, vault).
   template <class F>
   auto with_store(F&& f) {

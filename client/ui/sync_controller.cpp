@@ -109,7 +109,7 @@ void SyncController::finished(const QString& error, bool revoked) {
     state_ = sync_state::Offline;
     emit changed();
     emit wiped();
-    session_.storeWiped(tr("Enheten har spärrats av administratören och allt på den har raderats."));
+    session_.storeWiped(tr("Surfplattan har spärrats av administratören och allt på den har raderats."));
     return;
   }
   state_ = error.isEmpty() ? sync_state::Synced : sync_state::Offline;

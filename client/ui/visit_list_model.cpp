@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "case_directory.hpp"
 #include "ids.hpp"
@@ -41,19 +42,24 @@ Result<QList<QVariantMap>> VisitListModel::fetch(StoreHost& host) {
   std::map<std::string, QString> names;
   for (const auto& p : *persons) names[to_hex(p.id)] = qt::to_qstring(p.name);
 
+  auto notes = host.with_records([](store::Records& r) { return r.notes(); });
+  if (!notes) return notes.error();
+  std::set<std::string> with_note;
+  for (const auto& n : *notes) with_note.insert(to_hex(n.visit_id));
+
   auto visits = std::move(listed).value();
   // ISO 8601 sorts as text; unplanned ("") go last.
   std::stable_sort(visits.begin(), visits.end(), [](const VisitRef& a, const VisitRef& b) {
     if (a.planned_at.empty() != b.planned_at.empty()) return b.planned_at.empty();
     return a.planned_at < b.planned_at;
   });
-  const QDate today = QDate::currentDate();
+  const QDateTime now = now_.isValid() ? now_ : QDateTime::currentDateTime();
   QList<QVariantMap> rows;
   for (const auto& v : visits) {
     const QString case_id = qt::to_qstring(v.case_id);
     if (!case_id_.isEmpty() && case_id != case_id_) continue;
     const QDateTime when = QDateTime::fromString(qt::to_qstring(v.planned_at), Qt::ISODate);
-    if (upcoming_only_ && when.isValid() && when.date() < today) continue;
+    if (upcoming_only_ && ((when.isValid() && when < now) || with_note.count(to_hex(v.id)) > 0)) continue;
     const std::string person = person_of_case(*cases, v.case_id);
     const QString kind = qt::to_qstring(v.kind);
     rows.push_back({{QStringLiteral("visitId"), id_text(v.id)},

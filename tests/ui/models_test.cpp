@@ -95,15 +95,19 @@ TEST_CASE("case details: a visit recorded while the case screen is covered shows
   CHECK(details.visits().front().toMap()[QStringLiteral("visitId")] == visit);
 }
 
-TEST_CASE("visits: Today lists planned visits soonest first, without past days", "[ui][models]") {
+TEST_CASE("visits: Today lists visits still to come soonest first, none past or done", "[ui][models]") {
   UiFixture f;
   const QString case_id = f.person_with_case(QStringLiteral("Anna"));
   f.visit(case_id, iso_in_days(2, 9));
   f.visit(case_id, iso_in_days(0, 14));
   f.visit(case_id, iso_in_days(-3, 10));
+  f.visit(case_id, iso_in_days(0, 9));  // earlier today: past
+  const QString done = f.visit(case_id, iso_in_days(1, 10));
+  REQUIRE_FALSE(f.records().addNote(done, QStringLiteral("Besöket är gjort.")).isEmpty());
   ui::VisitListModel today;
+  today.setNow(QDateTime(QDate::currentDate(), QTime(12, 0)));
   today.reload();
-  REQUIRE(today.count() == 3);
+  REQUIRE(today.count() == 5);
   today.setUpcomingOnly(true);
   REQUIRE(today.count() == 2);
   CHECK(today.get(0)[QStringLiteral("plannedAt")] == iso_in_days(0, 14));
