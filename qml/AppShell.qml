@@ -18,7 +18,8 @@ Page {
         { area: "review", title: qsTr("Granskning"), page: "NotesReviewScreen.qml" },
         { area: "review", title: qsTr("Åtkomstlogg"), page: "AccessLogScreen.qml" },
         { area: "admin", title: qsTr("Surfplattor"), page: "DevicesScreen.qml" },
-        { area: "any", title: qsTr("Anslutning"), page: "EnrolmentScreen.qml" }
+        { area: "any", title: qsTr("Anslutning"), page: "EnrolmentScreen.qml" },
+        { area: "panic", title: qsTr("Radera allt på surfplattan"), page: "" }
     ]
 
     function go(page) {
@@ -92,10 +93,11 @@ Page {
                 required property var modelData
                 width: ListView.view.width
                 height: visible ? 56 : 0
-                visible: destination.modelData.area === "any" || Session.mayUse(destination.modelData.area)
+                visible: destination.modelData.area === "any" || destination.modelData.area === "panic"
+                         || Session.mayUse(destination.modelData.area)
                 text: destination.modelData.title
                 font.pixelSize: 18
-                onClicked: shell.go(destination.modelData.page)
+                onClicked: destination.modelData.area === "panic" ? panic.open() : shell.go(destination.modelData.page)
             }
         }
     }
@@ -124,6 +126,8 @@ Page {
             clip: true
         }
     }
+
+    PanicDialog { id: panic }
 
     Drawer {
         id: drawer

@@ -14,6 +14,17 @@ Page {
     DeviceListModel { id: devices }
     Component.onCompleted: Admin.refreshDevices()
 
+    // What the last action did, above both columns so it shows in portrait too.
+    header: Label {
+        objectName: "adminMessage"
+        visible: Admin.message.length > 0 || Admin.busy
+        padding: Theme.margin
+        wrapMode: Text.Wrap
+        text: Admin.busy ? qsTr("Arbetar…") : Admin.message
+        color: Theme.good
+        background: Rectangle { color: Theme.bar }
+    }
+
     GridLayout {
         anchors.fill: parent
         anchors.margins: 16
@@ -59,23 +70,35 @@ Page {
                     required property var isMe
                     required property var wipeConfirmed
                     width: ListView.view.width
-                    height: 88
+                    implicitHeight: deviceRow.implicitHeight + 16
                     contentItem: RowLayout {
+                        id: deviceRow
                         ColumnLayout {
                             Layout.fillWidth: true
                             spacing: 2
                             Label {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
                                 text: (device.isMe ? qsTr("Den här surfplattan") : device.deviceId.substring(0, 8))
                                       + " · " + device.roleLabel
                                 font.pixelSize: 18
                             }
                             Label {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
                                 text: device.statusLabel + " · " + (isNaN(device.lastSeen) ? qsTr("aldrig sedd")
                                       : qsTr("senast sedd %1").arg(Qt.formatDateTime(device.lastSeen, "yyyy-MM-dd HH:mm")))
-                                      + (device.wipeConfirmed ? " · " + qsTr("radering bekräftad") : "")
+                                      + (!device.wipeConfirmed ? "" : device.status === "revoked" ? " · " + qsTr("radering bekräftad")
+                                         : " · " + qsTr("raderad av sin användare, spärra den"))
                                 color: device.status === "revoked" ? Theme.error : Theme.muted
                             }
-                            Label { text: device.fingerprint; font.family: "monospace"; color: Theme.muted }
+                            Label {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                text: device.fingerprint
+                                font.family: "monospace"
+                                color: Theme.muted
+                            }
                         }
                         Button {
                             visible: device.status === "active" && !device.isMe
@@ -153,13 +176,6 @@ Page {
                     Layout.fillWidth: true
                     wrapMode: Text.Wrap
                     text: qsTr("Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.").arg(Enrolment.safetyCode)
-                }
-                Label {
-                    visible: Admin.message.length > 0
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    text: Admin.message
-                    color: Theme.good
                 }
                 ErrorNote {
                     text: Admin.lastError

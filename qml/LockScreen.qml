@@ -66,4 +66,17 @@ Page {
             running: Session.busy
         }
     }
+
+    // Panic delete, out of the way of the unlock button.
+    Button {
+        objectName: "panicButton"
+        anchors.left: parent.left
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.margin
+        implicitHeight: Theme.touch
+        flat: true
+        text: qsTr("Radera allt på surfplattan")
+        onClicked: panic.open()
+    }
+    PanicDialog { id: panic }
 }

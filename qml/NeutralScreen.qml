@@ -38,11 +38,21 @@ Page {
         }
     }
 
+    // Holding the date for three seconds is the panic delete: nothing on
+    // the notepad shows it is there.
     Label {
+        objectName: "neutralDate"
         anchors.bottom: parent.bottom
         anchors.right: parent.right
         anchors.margins: 24
-        text: Qt.formatDate(new Date())
+        text: Qt.locale().toString(new Date(), "d MMMM yyyy")
         color: Theme.paperFaint
+        MouseArea {
+            anchors.fill: parent
+            anchors.margins: -24
+            pressAndHoldInterval: 3000
+            onPressAndHold: panic.open()
+        }
     }
+    PanicDialog { id: panic }
 }

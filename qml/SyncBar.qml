@@ -22,7 +22,8 @@ ToolBar {
             width: 14
             height: 14
             radius: 7
-            color: Sync.state === SyncState.Synced ? Theme.goodDot : Sync.state === SyncState.Syncing ? Theme.busyDot : Theme.faint
+            color: Sync.state === SyncState.Syncing ? Theme.busyDot
+                   : Sync.state === SyncState.Synced && Sync.waiting === 0 ? Theme.goodDot : Theme.faint
         }
         Label {
             objectName: "syncStateLabel"

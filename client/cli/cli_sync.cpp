@@ -76,7 +76,7 @@ Result<void> run_enrol(Context& ctx, const EnrolOptions& o) {
 Result<void> wipe_revoked(Context& ctx, Session& session, sync::HttpExecutor& http) {
   auto waiting = session.records().waiting_ops();
   const std::string path = session.path();
-  auto wiped = device::wipe_revoked(session.context(), path, waiting ? *waiting : 0, [&] { session.lock(); }, http);
+  auto wiped = device::wipe_device(session.context(), path, waiting ? *waiting : 0, [&] { session.lock(); }, http);
   std::cout << "revoked: an admin revoked this device (a signed revoke entry names it)\n";
   ctx.forget_session();
   if (!wiped) {

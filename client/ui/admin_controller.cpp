@@ -126,7 +126,8 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
   start([code_text, fp_text, pairing_text, r](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
     if (auto ok = sync::Enrolment(c).approve(http, code_text, fp_text, pairing_text, r); !ok) return ok.error();
     return QVariantList{};
-  }, tr("Surfplattan är godkänd."), false);
+  }, tr("Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.")
+         .arg(fingerprint.trimmed(), label_for(role)), false);
 }
 
 QVariantMap AdminController::parseEnrolmentText(const QString& text) const {
@@ -151,14 +152,15 @@ void AdminController::revoke(const QString& deviceId) {
   start([device](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
     if (auto ok = sync::RegistryAdmin(c).revoke(http, device); !ok) return ok.error();
     return QVariantList{};
-  }, tr("Surfplattan är spärrad och enhetens nyckel är bytt."), false);
+  }, tr("Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.")
+         .arg(deviceId.left(8)), false);
 }
 
 void AdminController::rotate() {
   start([](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
     if (auto ok = sync::RegistryAdmin(c).rotate(http); !ok) return ok.error();
     return QVariantList{};
-  }, tr("Enhetens nyckel är bytt."), false);
+  }, tr("Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln."), false);
 }
 
 }  // namespace varn::ui

@@ -17,7 +17,7 @@ struct Label {
 constexpr Label kLabels[] = {
     // visit kinds
     {"home", QT_TRANSLATE_NOOP("Labels", "Hembesök")},
-    {"separate", QT_TRANSLATE_NOOP("Labels", "Enskilt samtal")},
+    {"separate", QT_TRANSLATE_NOOP("Labels", "Separat samtal")},
     {"office", QT_TRANSLATE_NOOP("Labels", "Besök på kontoret")},
     {"phone", QT_TRANSLATE_NOOP("Labels", "Telefon")},
     {"video", QT_TRANSLATE_NOOP("Labels", "Video")},
@@ -40,7 +40,7 @@ constexpr Label kLabels[] = {
     {"protected_registration", QT_TRANSLATE_NOOP("Labels", "Skyddad folkbokföring")},
     // addendum kinds
     {"correction", QT_TRANSLATE_NOOP("Labels", "Rättelse")},
-    {"addition", QT_TRANSLATE_NOOP("Labels", "Tillägg")},
+    {"addition", QT_TRANSLATE_NOOP("Labels", "Komplettering")},
     {"objection", QT_TRANSLATE_NOOP("Labels", "Klientens invändning")},
     // case flags
     {"threats_to_staff", QT_TRANSLATE_NOOP("Labels", "Hot mot personal")},

@@ -48,7 +48,7 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
   for (const auto& n : *everyone) {
     if (!seen.insert(n.author).second) continue;
     QVariantMap choice{{QStringLiteral("author"), qt::to_qstring(n.author)},
-                       {QStringLiteral("label"), author_text(n.author, host.device())}};
+                       {QStringLiteral("label"), n.author == me ? tr("Skrivna av mig") : author_text(n.author, host.device())}};
     if (n.author == me) {
       authors.prepend(choice);
     } else {

@@ -8,7 +8,7 @@
 namespace varn::ui {
 // Authors are devices: a short id, or "you" for this one.
 QString author_text(const std::string& author_hex, const crypto::DeviceId& me) {
-  if (author_hex == to_hex(me)) return QCoreApplication::translate("Notes", "du");
+  if (author_hex == to_hex(me)) return QCoreApplication::translate("Notes", "dig");
   return QCoreApplication::translate("Notes", "surfplatta %1").arg(qt::to_qstring(author_hex.substr(0, 8)));
 }
 

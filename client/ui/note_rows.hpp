@@ -7,7 +7,7 @@
 
 namespace varn::ui {
 
-//! Who wrote it, as a sentence continues after "Skriven av": "du" for this
+//! Who wrote it, as a sentence continues after "Skriven av": "dig" for this
 //! device, else "surfplatta 1a2b3c4d".
 [[nodiscard]] QString author_text(const std::string& author_hex, const crypto::DeviceId& me);
 

@@ -135,10 +135,46 @@ void SessionController::opened(std::shared_ptr<StoreHost> host) {
   emit recordsChanged();
 }
 
+void SessionController::rememberForPanic() {
+  if (!host_) return;
+  auto waiting = host_->with_records([](store::Records& r) { return r.waiting_ops(); });
+  unsynced_at_lock_ = waiting ? static_cast<int>(*waiting) : -1;
+  auto target = net::stored_target(host_->locked());
+  if (!target) return;  // never enrolled: no server to tell
+  auto context = host_->context();
+  auto me = context.identity();
+  if (!me) return;
+  wipe_notice_.emplace(*target, sync::sign_wipe_notice(**me, context.now()));
+}
+
+int SessionController::unsyncedCount() const {
+  if (!host_) return unsynced_at_lock_;
+  auto waiting = host_->with_records([](store::Records& r) { return r.waiting_ops(); });
+  return waiting ? static_cast<int>(*waiting) : -1;
+}
+
+SessionController::WipedHere SessionController::eraseForPanic() {
+  rememberForPanic();  // a fresh notice while the keys are still here
+  WipedHere out;
+  out.notice = wipe_notice_;
+  const bool was_hidden = hidden_;
+  lock();
+  out.erased = store::LocalStore::wipe(qt::to_std(options_.store_path)).ok();
+  wipe_notice_.reset();
+  unsynced_at_lock_ = -1;
+  if (was_hidden) {
+    emit storeExistsChanged();  // the notepad stays; behind it there is nothing left
+  } else {
+    storeWiped(out.erased ? tr("Allt på surfplattan är raderat.") : tr("Det gick inte att radera allt. Försök igen."));
+  }
+  return out;
+}
+
 void SessionController::lock() {
   idle_timer_.stop();
   ++attempt_;
   if (!host_) return;
+  rememberForPanic();
   // Other holders (a running sync) keep the object alive but get Errc::locked.
   host_->lock();
   host_.reset();

@@ -10,6 +10,8 @@
 #include <optional>
 
 #include "app_options.hpp"
+#include "server_target.hpp"
+#include "varn/sync/api_client.hpp"
 #include "store_host.hpp"
 #include "store_opener.hpp"
 
@@ -28,6 +30,10 @@ class SessionController : public QObject {
   Q_PROPERTY(QString role READ role NOTIFY enrolmentChanged)
   Q_PROPERTY(QString enrolStatus READ enrolStatus NOTIFY enrolmentChanged)
   Q_PROPERTY(int idleLockSeconds READ idleLockSeconds WRITE setIdleLockSeconds NOTIFY idleLockSecondsChanged)
+  //! Changes written here that the server has not acknowledged: counted now
+  //! while unlocked, else as they were when the store locked; -1 unknown
+  //! (locked since the app started). Panic delete says it before it wipes.
+  Q_PROPERTY(int unsyncedCount READ unsyncedCount NOTIFY unlockedChanged)
 
  public:
   explicit SessionController(AppOptions options, QObject* parent = nullptr);
@@ -46,6 +52,7 @@ class SessionController : public QObject {
   [[nodiscard]] QString enrolStatus() const { return enrol_status_; }
   [[nodiscard]] int idleLockSeconds() const { return idle_lock_seconds_; }
   void setIdleLockSeconds(int seconds);
+  [[nodiscard]] int unsyncedCount() const;
 
   //! The unlocked store, or nullptr while locked.
   [[nodiscard]] std::shared_ptr<StoreHost> host() const { return host_; }
@@ -75,6 +82,15 @@ class SessionController : public QObject {
   //! The store was wiped (this device was revoked): back to first run, with `message`.
   void storeWiped(const QString& message);
 
+  //! Panic delete's last step: locks, erases the store files at once and
+  //! hands back what tells the server (nullopt when no server was ever
+  //! known). Stays on the neutral screen when hidden.
+  struct WipedHere {
+    bool erased = false;
+    std::optional<std::pair<net::ServerTarget, sync::WipeNotice>> notice;
+  };
+  [[nodiscard]] WipedHere eraseForPanic();
+
   //! Tells every model and screen that records changed (local write or sync).
   void notifyRecordsChanged() { emit recordsChanged(); }
 
@@ -100,9 +116,13 @@ class SessionController : public QObject {
   void finishOpen(quint64 attempt, bool created, StoreOpener::Opened& result);
   void opened(std::shared_ptr<StoreHost> host);
   void setError(const QString& message);
+  //! Signs the wipe notice and counts what is unsynced while the keys are in memory.
+  void rememberForPanic();
 
   AppOptions options_;
   std::shared_ptr<StoreHost> host_;
+  int unsynced_at_lock_ = -1;
+  std::optional<std::pair<net::ServerTarget, sync::WipeNotice>> wipe_notice_;
   bool hidden_ = false;
   bool busy_ = false;
   //! Bumped by lock(): a result for an older attempt is dropped, so a

@@ -31,7 +31,7 @@ SyncOutcome run_sync(const std::shared_ptr<StoreHost>& host) {
   // Errc::revoked only once the device verified a signed revoke entry naming it.
   if (report.error().code != Errc::revoked) return {report.error()};
   auto waiting = host->with_records([](store::Records& r) { return r.waiting_ops(); });
-  auto wiped = device::wipe_revoked(context, host->path(), waiting ? *waiting : 0, [&] { host->lock(); }, *http);
+  auto wiped = device::wipe_device(context, host->path(), waiting ? *waiting : 0, [&] { host->lock(); }, *http);
   if (!wiped) return {wiped.error(), true};
   return {report.error(), true};
 }
@@ -41,6 +41,9 @@ SyncOutcome run_sync(const std::shared_ptr<StoreHost>& host) {
 SyncController::SyncController(SessionController& session, NetThread& net, int interval_seconds, QObject* parent)
     : QObject(parent), session_(session), net_(net) {
   g_instance = this;
+  panic_deadline_.setSingleShot(true);
+  panic_deadline_.setInterval(5000);
+  connect(&panic_deadline_, &QTimer::timeout, this, &SyncController::finishPanic);
   timer_.setInterval(std::max(5, interval_seconds) * 1000);
   connect(&timer_, &QTimer::timeout, this, &SyncController::syncNow);
   connect(&session_, &SessionController::unlockedChanged, this, [this] {
@@ -75,12 +78,13 @@ SyncController* SyncController::create(QQmlEngine*, QJSEngine*) {
 QString SyncController::stateText() const {
   switch (state_) {
     case sync_state::Syncing: return tr("Synkar…");
-    case sync_state::Synced: return tr("Synkad");
+    // "Synced" only while nothing waits: written since the last sync is not synced.
+    case sync_state::Synced: return waiting_ == 0 ? tr("Synkad") : tr("Inte skickat än");
     case sync_state::Offline: break;
   }
   if (session_.enrolStatus() == QLatin1String("pending")) return tr("Väntar på godkännande");
   if (session_.enrolStatus().isEmpty()) return tr("Inte ansluten");
-  return tr("Offline");
+  return tr("Ingen kontakt med servern");
 }
 
 bool SyncController::canSync() const {
@@ -100,6 +104,50 @@ void SyncController::syncNow() {
         last_error_detail_ = outcome.error ? error_detail(*outcome.error) : QString();
         finished(outcome.error ? user_message(*outcome.error) : QString(), outcome.revoked);
       });
+}
+
+void SyncController::panicWipe() {
+  if (panicking_) return;
+  panicking_ = true;
+  auto host = session_.host();
+  if (!host || !canSync()) {
+    finishPanic();
+    return;
+  }
+  // One last push of what waits, but never longer than the deadline: the
+  // partner may be at the door.
+  running_ = true;
+  state_ = sync_state::Syncing;
+  emit changed();
+  panic_deadline_.start();
+  net_.run<SyncOutcome>(
+      this, [host] { return run_sync(host); },
+      [this](SyncOutcome&) {
+        running_ = false;
+        finishPanic();
+      });
+}
+
+void SyncController::finishPanic() {
+  if (!panicking_) return;  // the deadline and the last sync both end here
+  panicking_ = false;
+  panic_deadline_.stop();
+  auto wiped_here = session_.eraseForPanic();
+  if (wiped_here.notice) {
+    auto notice = *wiped_here.notice;
+    // Best effort, after the wipe: the files are gone whether or not it lands.
+    net_.run<bool>(
+        this,
+        [notice] {
+          auto http = net::make_executor(notice.first);
+          return sync::send_wipe_notice(*http, notice.second).ok();
+        },
+        [](bool&) {});
+  }
+  state_ = sync_state::Offline;
+  waiting_ = 0;
+  emit changed();
+  emit wiped();
 }
 
 void SyncController::finished(const QString& error, bool revoked) {

@@ -53,18 +53,28 @@ class SyncController : public QObject {
   //! it as the last acknowledged one). A later sync raises it again if the
   //! server still misbehaves. false when there was none or the store refused.
   Q_INVOKABLE bool acknowledgeAlarm();
+  //! Panic delete, after the person confirmed: when unlocked and the server
+  //! is reachable, one last sync for at most panicSyncMs; then the store is
+  //! erased at once and the server told (the admin sees "wiped by its
+  //! user"). Ends with wiped().
+  Q_INVOKABLE void panicWipe();
+  //! How long panic delete waits for its last sync (tests shorten it).
+  void setPanicSyncMs(int ms) { panic_deadline_.setInterval(ms); }
 
  signals:
   void changed();
-  //! The admin revoked this device; its store is gone.
+  //! The store is gone: the admin revoked this device, or its user wiped it.
   void wiped();
 
  private:
   void finished(const QString& error, bool revoked);
+  void finishPanic();
 
   SessionController& session_;
   NetThread& net_;
   QTimer timer_;
+  QTimer panic_deadline_;
+  bool panicking_ = false;
   bool running_ = false;
   sync_state::State state_ = sync_state::Offline;
   int waiting_ = 0;

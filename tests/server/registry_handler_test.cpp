@@ -329,12 +329,19 @@ TEST_CASE("roles on push: field work needs worker or admin, review needs reviewe
   CHECK(f.driver.push(worker, u.unit, {worker.seal_next(u.unit, 1, u.current_key(), "visit")}).error_code() == "role");
 }
 
-TEST_CASE("wipe confirmation: signed by a revoked device, recorded once, shown to the admin", "[server][registry]") {
+TEST_CASE("wipe confirmation: signed by the device, revoked or wiped by its user, recorded once, shown to the admin",
+          "[server][registry]") {
   HandlerFixture f;
   RegistryDriver rd(f);
   auto u = rd.make_unit();
   auto worker = rd.enrol(u, Role::worker);
-  CHECK(post_wipe(f, worker, worker.id(), 1700000100).status == 403);  // not revoked
+  // Panic delete: an active device wiped by its user says so.
+  auto panicked = rd.enrol(u, Role::worker);
+  CHECK(device_entry(f, u, panicked.id())["wiped_at"].is_null());
+  REQUIRE(post_wipe(f, panicked, panicked.id(), 1700000050).status == 200);
+  CHECK(device_entry(f, u, panicked.id())["wiped_at"] == 1700000050);
+  CHECK(device_entry(f, u, panicked.id())["status"] == "active");  // the admin still revokes it
+  CHECK(device_entry(f, u, worker.id())["wiped_at"].is_null());
   REQUIRE(rd.revoke(u, worker).status == 200);
   CHECK(device_entry(f, u, worker.id())["wiped_at"].is_null());
   auto forged = post_wipe(f, TestDevice{}, worker.id(), 1700000100);

@@ -3,11 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QPointer>
 #include <QSignalSpy>
 
 #include "app_options.hpp"
 #include "person_list_model.hpp"
+#include "qt_std.hpp"
+#include "sync_controller.hpp"
 #include "ui_fixture.hpp"
 #include "varn/store/key_file.hpp"
 #include "varn/store/local_store.hpp"
@@ -161,4 +164,28 @@ TEST_CASE("a store the app creates is wiped after 10 wrong passphrases in a row 
   REQUIRE(key_file);
   CHECK(key_file->wipe_after == 10);
   CHECK(ui::AppOptions{}.wipe_after_failed_unlocks == store::kDefaultWipeAfterFailedUnlocks);
+}
+
+TEST_CASE("panic delete from the quick-hide screen erases the store at once and says what was unsynced",
+          "[ui][session][panic]") {
+  UiFixture f;
+  f.person_with_case(QStringLiteral("Anna Andersson"));
+  const int waiting = f.session().unsyncedCount();
+  REQUIRE(waiting > 0);
+  f.session().quickHide();
+  REQUIRE_FALSE(f.session().unlocked());
+  CHECK(f.session().unsyncedCount() == waiting);  // remembered from before the lock: the dialog says it
+  REQUIRE(store::LocalStore::exists(qt::to_std(f.store_path())));
+
+  QSignalSpy wiped(&f.context().sync(), &ui::SyncController::wiped);
+  f.context().sync().panicWipe();  // never enrolled: nothing to sync first, nobody to tell
+  CHECK(wiped.count() == 1);
+  CHECK_FALSE(store::LocalStore::exists(qt::to_std(f.store_path())));
+  CHECK_FALSE(f.session().storeExists());
+  CHECK(f.session().hidden());  // the notepad stays up
+  CHECK(f.session().unsyncedCount() == -1);
+  for (const char* suffix : {"", "-wal", "-journal", ".key"}) {
+    INFO(suffix);
+    CHECK_FALSE(QFileInfo::exists(f.store_path() + QString::fromLatin1(suffix)));
+  }
 }

@@ -125,3 +125,57 @@ TEST_CASE("the app enrols, approves by fingerprint, syncs and wipes a revoked de
   CHECK_FALSE(worker.session().storeExists());
   CHECK_FALSE(worker.session().lastError().isEmpty());
 }
+
+TEST_CASE("panic delete on an enrolled device pushes what waits, erases the store and the admin sees it wiped by "
+          "its user", "[ui][e2e][panic]") {
+  test::E2eServer server;
+  const QString url = qt::to_qstring(server.url);
+  UiFixture admin;
+  auto& admin_enrol = admin.context().enrolment();
+  admin_enrol.enrol(url, qt::to_qstring(server.unit_code));
+  REQUIRE(QTest::qWaitFor([&] { return !admin_enrol.busy(); }, kWaitMs));
+  REQUIRE(admin.session().enrolStatus() == QStringLiteral("active"));
+
+  UiFixture worker;
+  auto& worker_enrol = worker.context().enrolment();
+  worker_enrol.enrol(url, {});
+  REQUIRE(QTest::qWaitFor([&] { return !worker_enrol.busy(); }, kWaitMs));
+  auto& admin_ctl = admin.context().admin();
+  admin_ctl.approve(worker_enrol.code(), worker_enrol.fingerprint(), worker_enrol.pairing(), QStringLiteral("worker"));
+  REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
+  REQUIRE(admin_ctl.lastError().isEmpty());
+  sync_once(worker);
+  REQUIRE(worker.session().enrolStatus() == QStringLiteral("active"));
+  const QString worker_id = qt::to_qstring(to_hex(worker.session().host()->device()));
+
+  // Written just before the partner walks in, never synced.
+  worker.person_with_case(QStringLiteral("Hanna Holm"));
+  REQUIRE(worker.session().unsyncedCount() > 0);
+  QSignalSpy wiped(&worker.context().sync(), &ui::SyncController::wiped);
+  worker.context().sync().setPanicSyncMs(kWaitMs);  // the loopback server answers well within it
+  worker.context().sync().panicWipe();
+  REQUIRE(QTest::qWaitFor([&] { return wiped.count() == 1; }, kWaitMs));
+  CHECK_FALSE(worker.session().storeExists());
+  CHECK_FALSE(store::LocalStore::exists(qt::to_std(worker.store_path())));
+
+  sync_once(admin);
+  const auto names = person_names(admin);
+  CHECK(std::find(names.begin(), names.end(), "Hanna Holm") != names.end());  // pushed before the wipe
+  // The notice goes after the wipe, on the network thread: wait until the server has it.
+  bool seen_wiped = false;
+  REQUIRE(QTest::qWaitFor(
+      [&] {
+        if (admin_ctl.busy()) return false;
+        for (const auto& d : admin_ctl.devices()) {
+          const auto row = d.toMap();
+          if (row[QStringLiteral("deviceId")].toString() == worker_id && row[QStringLiteral("wipeConfirmed")].toBool()) {
+            seen_wiped = row[QStringLiteral("status")].toString() == QStringLiteral("active");
+            return true;
+          }
+        }
+        admin_ctl.refreshDevices();
+        return false;
+      },
+      kWaitMs));
+  CHECK(seen_wiped);  // active, wiped by its user: the admin revokes it next
+}

@@ -142,12 +142,13 @@ Response route_wipe(const Request& request, Context& ctx) {
   if (standings->empty() || !crypto::verify_signature(standings->front().bundle.sign_key, digest, *signature)) {
     return error_response(401, "bad_signature", "the wipe confirmation does not verify");
   }
+  // A revoked device confirms the wipe its revocation asked for; an active
+  // one was wiped by its user (panic delete). Either way its keys are gone.
   bool revoked = false;
   for (const auto& s : *standings) revoked = revoked || s.status == registry::DeviceStatus::revoked;
-  if (!revoked) return error_response(403, "forbidden", "this device is not revoked");
   auto recorded = ctx.storage.record_wipe(*device, static_cast<std::int64_t>(time));
   if (!recorded) return storage_failure(recorded.error());
-  log_event("wipe_confirmed", {{"device", to_hex(*device)}});
+  log_event("wipe_confirmed", {{"device", to_hex(*device)}, {"by", revoked ? "revocation" : "user"}});
   return json_response(200, {{"device", to_hex(*device)}, {"wiped_at", *recorded}});
 }
 

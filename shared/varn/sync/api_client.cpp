@@ -375,13 +375,24 @@ Result<Bytes> ApiClient::checkpoint(const wire::UnitId& unit, std::optional<std:
   return field_base64(*j, "checkpoint");
 }
 
-Result<void> ApiClient::confirm_wipe(std::int64_t now_unix) {
-  const auto device = me_.device_id();
-  const auto sig = me_.signing().sign(wipe_confirmation_digest(device, now_unix));
-  auto response = call_once(json_request(
-      "POST", "/v1/wipe", {{"device", to_hex(device)}, {"time", now_unix}, {"signature", to_base64(sig)}}));
+Result<void> ApiClient::confirm_wipe(std::int64_t now_unix) { return send_wipe_notice(http_, sign_wipe_notice(me_, now_unix)); }
+
+WipeNotice sign_wipe_notice(const crypto::DeviceIdentity& me, std::int64_t time) {
+  WipeNotice notice;
+  notice.device = me.device_id();
+  notice.time = time;
+  notice.signature = me.signing().sign(wipe_confirmation_digest(notice.device, time));
+  return notice;
+}
+
+Result<void> send_wipe_notice(HttpExecutor& http, const WipeNotice& notice) {
+  auto request = json_request("POST", "/v1/wipe",
+                              {{"device", to_hex(notice.device)},
+                               {"time", notice.time},
+                               {"signature", to_base64(notice.signature)}});
+  auto response = http.execute(request);
   if (!response) return response.error();
-  if (response->status != 200) return refused(*response);
+  if (response->status != 200) return error_from_response(*response);
   return {};
 }
 

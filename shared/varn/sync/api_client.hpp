@@ -34,7 +34,8 @@ class ApiClient {
   [[nodiscard]] Result<std::vector<KeyCopy>> key_copies(const wire::UnitId& unit, std::uint32_t epoch);
   //! The server's signed checkpoint at its head, or at change set `at`.
   [[nodiscard]] Result<Bytes> checkpoint(const wire::UnitId& unit, std::optional<std::uint64_t> at = std::nullopt);
-  //! A revoked device's signed goodbye after it wiped itself (no session).
+  //! The device's signed goodbye after it wiped itself, revoked or at its
+  //! user's request (no session).
   [[nodiscard]] Result<void> confirm_wipe(std::int64_t now_unix);
   [[nodiscard]] Result<PullPage> pull(const wire::UnitId& unit, std::uint64_t after, std::size_t limit, int wait_seconds);
   //! The registry the last 403 "revoked" answer carried (empty when none came).
@@ -58,8 +59,20 @@ class ApiClient {
 //! The error for an answer longer than its call's cap (HttpRequest::max_answer_bytes).
 [[nodiscard]] Error answer_too_large(std::size_t cap);
 
-//! The bytes a revoked device signs to confirm it wiped itself.
+//! The bytes a device signs to confirm it wiped itself.
 [[nodiscard]] crypto::Hash32 wipe_confirmation_digest(const crypto::DeviceId& device, std::int64_t time);
+
+//! A wipe confirmation signed ahead of time, so a device whose keys are
+//! already gone from memory (locked, hidden) can still say it wiped itself.
+//! It proves only that the device once signed it; it carries no secret.
+struct WipeNotice {
+  crypto::DeviceId device{};
+  std::int64_t time = 0;
+  crypto::Signature signature{};
+};
+[[nodiscard]] WipeNotice sign_wipe_notice(const crypto::DeviceIdentity& me, std::int64_t time);
+//! POST /v1/wipe with `notice`; Errc::unavailable and the like when it did not land.
+[[nodiscard]] Result<void> send_wipe_notice(HttpExecutor& http, const WipeNotice& notice);
 
 //! The bytes a device signs to open a session.
 [[nodiscard]] crypto::Hash32 session_challenge_digest(ByteView challenge);

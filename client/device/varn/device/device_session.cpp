@@ -45,7 +45,7 @@ Result<void> DeviceSession::start() {
   return {};
 }
 
-Result<WipeOutcome> wipe_revoked(sync::DeviceContext& context, const std::string& path, std::size_t discarded,
+Result<WipeOutcome> wipe_device(sync::DeviceContext& context, const std::string& path, std::size_t discarded,
                                  const std::function<void()>& lock, sync::HttpExecutor& http) {
   // The identity must be in memory to sign the goodbye once the store is gone.
   if (auto me = context.identity(); !me) return me.error();

@@ -3,7 +3,7 @@
 //! store, the device's identity (made and saved on first use), a clock that
 //! never goes back across runs, the records on top, and the sync core's
 //! DeviceContext over the store. The rules of enrolment, sync and wiping
-//! live in the core (sync::Enrolment, sync::DeviceSync, wipe_revoked
+//! live in the core (sync::Enrolment, sync::DeviceSync, wipe_device
 //! below); both clients only call them.
 
 #include <memory>
@@ -52,18 +52,19 @@ class DeviceSession {
   std::unique_ptr<store::Records> records_;
 };
 
-//! What wiping a revoked device did.
+//! What wiping a device did.
 struct WipeOutcome {
   std::size_t discarded = 0;  //!< changes written here that no server ever got
   bool confirmed = false;     //!< the server recorded the wipe
 };
 
-//! A device whose own verified registry revokes it (sync::DeviceSync::sync
-//! answered Errc::revoked, never on the server's word alone): the store at
-//! `path` is erased, then the server is told with the device's signature
-//! (`context` still holds the identity in memory). `lock` closes the store
-//! first; `discarded` is counted before.
-[[nodiscard]] Result<WipeOutcome> wipe_revoked(sync::DeviceContext& context, const std::string& path,
+//! Wipes this device: when its own verified registry revokes it
+//! (sync::DeviceSync::sync answered Errc::revoked, never on the server's word
+//! alone), or when its user asks (panic delete, after a last sync where the
+//! network allows). The store at `path` is erased, then the server is told
+//! with the device's signature (`context` still holds the identity in
+//! memory). `lock` closes the store first; `discarded` is counted before.
+[[nodiscard]] Result<WipeOutcome> wipe_device(sync::DeviceContext& context, const std::string& path,
                                                std::size_t discarded, const std::function<void()>& lock,
                                                sync::HttpExecutor& http);
 
