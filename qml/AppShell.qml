@@ -19,7 +19,7 @@ Page {
         { area: "review", title: qsTr("Åtkomstlogg"), page: "AccessLogScreen.qml" },
         { area: "admin", title: qsTr("Surfplattor"), page: "DevicesScreen.qml" },
         { area: "any", title: qsTr("Anslutning"), page: "EnrolmentScreen.qml" },
-        { area: "panic", title: qsTr("Radera allt på surfplattan"), page: "" }
+        { area: "panic", title: qsTr("Radera allt"), page: "" }
     ]
 
     function go(page) {
@@ -67,6 +67,8 @@ Page {
                 leftPadding: 16
                 text: (stack.currentItem as Page)?.title || qsTr("Värn")   // every screen is a Page
                 font.pixelSize: 22
+                fontSizeMode: Text.HorizontalFit   // a long instrument name shrinks instead of being cut
+                minimumPixelSize: 14
                 elide: Text.ElideRight
             }
             ToolButton {

@@ -10,6 +10,9 @@ ApplicationWindow {
     height: 768
     visible: true
     font.pixelSize: 18
+    // Buttons stand out from the page (the platform palette draws them in the window colour).
+    palette.button: Theme.buttonFace
+    palette.window: Theme.window
     title: Session.hidden ? qsTr("Anteckningar") : qsTr("Värn")
 
     Loader {

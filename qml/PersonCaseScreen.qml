@@ -114,7 +114,11 @@ Page {
                     height: 64
                     contentItem: RowLayout {
                         Label { text: visit.modelData.kindLabel; font.pixelSize: 18; Layout.preferredWidth: 200 }
-                        Label { text: visit.modelData.plannedAt; Layout.fillWidth: true }
+                        Label {
+                            Layout.fillWidth: true
+                            text: visit.modelData.plannedAt.length > 0
+                                  ? Qt.formatDateTime(new Date(visit.modelData.plannedAt), "yyyy-MM-dd HH:mm") : qsTr("utan tid")
+                        }
                         Label {
                             text: qsTr("Partner närvarande: %1").arg(visit.modelData.partnerLabel)
                             color: Theme.muted

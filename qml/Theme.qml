@@ -23,6 +23,8 @@ QtObject {
     readonly property color bar: "#f1f3f4"
     readonly property color line: "#dadce0"
     readonly property color fieldBorder: "#bdc1c6"
+    readonly property color buttonFace: "#dcdee1"
+    readonly property color window: "#f6f6f4"
     // The neutral notepad shown after quick-hide
     readonly property color paper: "#fbfaf6"
     readonly property color paperLine: "#d9d4c7"

@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
 #include <QStandardPaths>
 #include <QUrl>
 #include <cstdio>
@@ -74,10 +73,7 @@ int main(int argc, char** argv) {
 
   const varn::ui::Language language(parser.isSet(lang_opt) ? parser.value(lang_opt) : QStringLiteral("sv"));
 
-  // Basic: it draws without shader effects, so it looks the same on the
-  // software renderer (and in the offscreen test screenshots) as on a GPU.
-  // Touch sizes come from the screens (large fonts, 56 px main buttons, 64 px rows).
-  QQuickStyle::setStyle(QStringLiteral("Basic"));
+  varn::ui::AppContext::use_touch_style();
   varn::ui::AppOptions options;
   options.store_path = parser.value(store_opt);
   options.server_url = parser.value(server_opt);

@@ -1,5 +1,7 @@
 #include "app_context.hpp"
 
+#include <QQuickStyle>
+
 #include <QQmlEngine>
 
 #include "admin_controller.hpp"
@@ -28,6 +30,12 @@ AppContext::~AppContext() {
   sync_.reset();
   records_.reset();
   session_.reset();
+}
+
+void AppContext::use_touch_style() {
+  // Basic underneath draws without shader effects, so it looks the same on
+  // the software renderer (and in the offscreen test screenshots) as on a GPU.
+  QQuickStyle::setStyle(QStringLiteral("Varn.Style"));
 }
 
 void AppContext::prepare_engine(QQmlEngine& engine) {

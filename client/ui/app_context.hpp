@@ -33,6 +33,8 @@ class AppContext {
   [[nodiscard]] EnrolmentController& enrolment() { return *enrolment_; }
   //! Adds the import path of the static QML modules.
   static void prepare_engine(QQmlEngine& engine);
+  //! Värn's touch-first style (qml/style: Basic with 48 px targets); before any engine is made.
+  static void use_touch_style();
 
  private:
   std::unique_ptr<SessionController> session_;

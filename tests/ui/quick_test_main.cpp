@@ -2,7 +2,6 @@
 // for the whole run (the QML singletons are C++-owned); each tst_*.qml file
 // gets a fresh engine and starts from the state it asks Session for.
 #include <QQmlEngine>
-#include <QQuickStyle>
 #include <QTemporaryDir>
 #include <QtQuickTest>
 #include <memory>
@@ -15,7 +14,7 @@ class Setup : public QObject {
 
  public slots:
   void applicationAvailable() {
-    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    varn::ui::AppContext::use_touch_style();
     varn::ui::AppOptions options;
     options.store_path = dir_.filePath(QStringLiteral("varn.db"));
     options.instruments_dir = QStringLiteral(VARN_SOURCE_DIR "/shared/instruments");

@@ -1,7 +1,9 @@
-// Every main screen rendered offscreen in landscape and portrait: saved as a
-// PNG under <build>/ui-screens for people to look at, and checked to be
-// neither blank (several distinct colours) nor clipped (every visible item
-// outside scrolling content lies inside the window).
+// Every main screen rendered offscreen in landscape and portrait (1280x800,
+// 800x1280): saved as a PNG under <build>/ui-screens for people to look at,
+// and checked to be neither blank (several distinct colours) nor clipped
+// (every visible item outside scrolling content lies inside the window; no
+// text is elided, spills out of its own box or out of its parent), with
+// every control a finger uses at least 48 px both ways.
 #include <catch2/catch.hpp>
 
 #include <QDir>
@@ -49,6 +51,54 @@ void clipped_items(QQuickItem* item, const QRectF& window, QStringList& out) {
   }
   if (is_flickable(item)) return;  // what scrolls may extend past the window
   for (auto* child : item->childItems()) clipped_items(child, window, out);
+}
+
+// Whether `item` lies inside something that scrolls (its box may leave the view).
+bool in_flickable(QQuickItem* item) {
+  for (auto* p = item->parentItem(); p; p = p->parentItem()) {
+    if (is_flickable(p)) return true;
+  }
+  return false;
+}
+
+QString describe(QQuickItem* item, const QString& what) {
+  const QRectF r = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+  return QStringLiteral("%1 %2 '%3' at %4,%5 %6x%7")
+      .arg(what, QString::fromLatin1(item->metaObject()->className()), item->property("text").toString().left(40))
+      .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+}
+
+// Text a person cannot read whole: elided, wider or taller than its own box
+// (no wrap), or outside the box of the item that holds it.
+void clipped_texts(QQuickItem* item, QStringList& out) {
+  if (!item->isVisible() || item->opacity() <= 0) return;
+  if (item->inherits("QQuickText") && !item->property("text").toString().isEmpty() && item->width() > 0) {
+    if (item->property("truncated").toBool()) out.push_back(describe(item, QStringLiteral("elided")));
+    const qreal content_w = item->property("contentWidth").toReal();
+    const qreal content_h = item->property("contentHeight").toReal();
+    if (content_w > item->width() + 1 || content_h > item->height() + 1) {
+      out.push_back(describe(item, QStringLiteral("spills out of its box")));
+    }
+    auto* parent = item->parentItem();
+    if (parent && !is_flickable(parent) && !in_flickable(item) && parent->width() > 0 && parent->height() > 0) {
+      const QRectF mine = item->mapRectToItem(parent, QRectF(0, 0, item->width(), item->height()));
+      if (!QRectF(0, 0, parent->width(), parent->height()).adjusted(-1, -1, 1, 1).contains(mine)) {
+        out.push_back(describe(item, QStringLiteral("outside its parent")));
+      }
+    }
+  }
+  for (auto* child : item->childItems()) clipped_texts(child, out);
+}
+
+// Buttons, check boxes, fields and pickers under 48 px either way.
+void small_targets(QQuickItem* item, QStringList& out) {
+  if (!item->isVisible() || item->opacity() <= 0) return;
+  const bool touched = item->inherits("QQuickAbstractButton") || item->inherits("QQuickTextField") ||
+                       item->inherits("QQuickComboBox") || item->inherits("QQuickTextArea");
+  if (touched && item->isEnabled() && (item->width() < 47.5 || item->height() < 47.5)) {
+    out.push_back(describe(item, QStringLiteral("small")));
+  }
+  for (auto* child : item->childItems()) small_targets(child, out);
 }
 
 int distinct_colours(const QImage& image) {
@@ -123,7 +173,7 @@ class App {
 
   //! Renders in both orientations and checks each picture.
   void shoot(const QString& name, const QString& screen_object) {
-    for (auto [w, h, orientation] : {std::tuple{1024, 768, "landscape"}, std::tuple{768, 1024, "portrait"}}) {
+    for (auto [w, h, orientation] : {std::tuple{1280, 800, "landscape"}, std::tuple{800, 1280, "portrait"}}) {
       window_->resize(w, h);
       QTRY_COMPARE_WITH_TIMEOUT(window_->width(), w, 5000);
       settle();
@@ -141,6 +191,14 @@ class App {
       clipped_items(window_->contentItem(), QRectF(0, 0, w, h), clipped);
       INFO(clipped.join(QStringLiteral("\n")).toStdString());
       CHECK(clipped.isEmpty());
+      QStringList texts;
+      clipped_texts(window_->contentItem(), texts);
+      INFO(texts.join(QStringLiteral("\n")).toStdString());
+      CHECK(texts.isEmpty());
+      QStringList small;
+      small_targets(window_->contentItem(), small);
+      INFO(small.join(QStringLiteral("\n")).toStdString());
+      CHECK(small.isEmpty());
     }
   }
 

@@ -5,11 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include <QGuiApplication>
-#include <QQuickStyle>
+#include "app_context.hpp"
 
 int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QGuiApplication app(argc, argv);
-  QQuickStyle::setStyle(QStringLiteral("Basic"));
+  varn::ui::AppContext::use_touch_style();
   return Catch::Session().run(argc, argv);
 }

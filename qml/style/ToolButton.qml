@@ -1,0 +1,10 @@
+import QtQuick
+import QtQuick.Controls.Basic as Basic
+
+// Basic's ToolButton with a touch target of at least 48 px both ways.
+Basic.ToolButton {
+    implicitWidth: Math.max(48, implicitBackgroundWidth + leftInset + rightInset,
+                            implicitContentWidth + leftPadding + rightPadding)
+    implicitHeight: Math.max(48, implicitBackgroundHeight + topInset + bottomInset,
+                             implicitContentHeight + topPadding + bottomPadding)
+}
