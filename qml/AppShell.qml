@@ -123,6 +123,7 @@ Page {
         StackView {
             id: stack
             objectName: "mainStack"
+            onCurrentItemChanged: Records.clearError()   // an error belongs to the screen it happened on
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

@@ -66,7 +66,7 @@ Page {
             Layout.fillHeight: page.wide
             Layout.preferredWidth: page.wide ? (page.width - 48) * 0.42 : page.width - 32
             Layout.maximumWidth: Layout.preferredWidth
-            Layout.preferredHeight: page.wide ? -1 : page.height * 0.45
+            Layout.preferredHeight: page.wide ? -1 : implicitHeight   // in portrait the questions get the rest
             spacing: 8
             Label {
                 Layout.fillWidth: true

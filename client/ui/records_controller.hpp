@@ -50,6 +50,8 @@ class RecordsController : public QObject {
   [[nodiscard]] QStringList violenceQuestions() const;
   [[nodiscard]] QStringList instrumentFiles() const;
 
+  //! Forgets lastError: a new screen starts without the last one's failure.
+  Q_INVOKABLE void clearError() { setError({}); }
   //! Display text of a stored token ("home" -> "Hembesök").
   Q_INVOKABLE QString label(const QString& token) const;
   //! The rule: only with the partner out of the room.

@@ -261,6 +261,7 @@ TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens
   REQUIRE(questions);
   CHECK(questions->width() >= 300);   // the questions get room beside (or above) the judgement
   CHECK(questions->height() >= 200);
+  CHECK(questions->height() >= 1280 / 2);  // shoot() ends in portrait: the questions get most of the screen
   app.go("TasksScreen.qml");
   app.shoot(QStringLiteral("tasks"), QStringLiteral("tasksScreen"));
   app.go("NotesReviewScreen.qml");
