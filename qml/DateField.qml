@@ -38,6 +38,9 @@ Button {
         parent: Overlay.overlay
         anchors.centerIn: parent
         modal: true
+        // Closed only by its own buttons or a picked day: the finger that
+        // opened it must not close it again on the way up.
+        closePolicy: Popup.CloseOnEscape
         padding: Theme.margin
         property date shown: field.day.length > 0 ? new Date(field.day + "T12:00:00") : new Date()
         onOpened: shown = field.day.length > 0 ? new Date(field.day + "T12:00:00") : new Date()
@@ -136,7 +139,6 @@ Button {
                 }
                 Button {
                     objectName: "doneDate"
-                    visible: field.withTime
                     implicitHeight: Theme.touch
                     highlighted: true
                     text: qsTr("Klar")

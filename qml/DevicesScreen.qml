@@ -101,6 +101,7 @@ Page {
                             }
                         }
                         Button {
+                            objectName: "revoke_" + device.deviceId.substring(0, 8)
                             visible: device.status === "active" && !device.isMe
                             text: qsTr("Spärra")
                             onClicked: {

@@ -77,6 +77,7 @@ Page {
             model: notes
             delegate: NoteRow {
                 id: noteRow
+                objectName: "reviewNoteRow"
                 width: ListView.view.width
                 showCaseButton: true
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteRow.noteId })

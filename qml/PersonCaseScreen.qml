@@ -109,6 +109,7 @@ Page {
                 model: details.visits
                 delegate: ItemDelegate {
                     id: visit
+                    objectName: "visitRow"
                     required property var modelData
                     Layout.fillWidth: true
                     height: 64

@@ -84,7 +84,7 @@ Page {
         width: Math.min(page.width - 32, 560)
         footer: DialogButtonBox {
             Button {
-                objectName: "addPersonButton"
+                objectName: "confirmAddPerson"
                 text: qsTr("Lägg till")
                 implicitHeight: Theme.touch
                 enabled: nameField.text.trim().length > 0

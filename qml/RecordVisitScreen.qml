@@ -29,6 +29,18 @@ Page {
             page.StackView.view.pop()
     }
 
+    // Always in reach, however long the form.
+    footer: Pane {
+        Button {
+            objectName: "saveVisitButton"
+            width: parent.width
+            height: 56
+            highlighted: true
+            text: qsTr("Spara besök")
+            onClicked: page.save()
+        }
+    }
+
     Flickable {
         anchors.fill: parent
         contentHeight: column.implicitHeight + 32
@@ -129,14 +141,6 @@ Page {
             ErrorNote {
                 text: Records.lastError
                 detail: Records.lastErrorDetail
-            }
-            Button {
-                objectName: "saveVisitButton"
-                Layout.fillWidth: true
-                Layout.preferredHeight: 56
-                highlighted: true
-                text: qsTr("Spara besök")
-                onClicked: page.save()
             }
         }
     }
