@@ -19,7 +19,7 @@ Button {
     implicitHeight: Theme.touch
     text: (label.length > 0 ? label + ": " : "")
           + (day.length === 0 ? qsTr("välj datum")
-             : Qt.locale().toString(new Date(day + "T12:00:00"), "d MMMM yyyy")
+             : new Date(day + "T12:00:00").toLocaleDateString(Qt.locale(), "d MMMM yyyy")
                + (withTime ? " " + qsTr("kl. %1").arg(pad(hour) + ":" + pad(minute)) : ""))
     onClicked: picker.open()
 

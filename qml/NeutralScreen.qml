@@ -45,7 +45,7 @@ Page {
         anchors.bottom: parent.bottom
         anchors.right: parent.right
         anchors.margins: 24
-        text: Qt.locale().toString(new Date(), "d MMMM yyyy")
+        text: new Date().toLocaleDateString(Qt.locale(), "d MMMM yyyy")
         color: Theme.paperFaint
         MouseArea {
             anchors.fill: parent

@@ -1,1170 +1,1469 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="sv_SE" sourcelanguage="sv_SE">
 <context>
     <name>AccessLogScreen</name>
     <message>
-        <location filename="../AccessLogScreen.qml" line="11" />
+        <location filename="../AccessLogScreen.qml" line="12"/>
         <source>Åtkomstlogg</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AccessLogScreen.qml" line="23" />
+        <location filename="../AccessLogScreen.qml" line="24"/>
         <source>Inga öppningar registrerade.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AccessLogScreen.qml" line="42" />
-        <source>Den här enheten</source>
-        <translation type="unfinished" />
+        <location filename="../AccessLogScreen.qml" line="49"/>
+        <source>Den här surfplattan</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AccessLogScreen.qml" line="42" />
-        <source>Enhet %1</source>
-        <translation type="unfinished" />
+        <location filename="../AccessLogScreen.qml" line="49"/>
+        <source>Surfplatta %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AccessLogScreen.qml" line="46" />
+        <location filename="../AccessLogScreen.qml" line="53"/>
         <source>Ärende %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../AppShell.qml" line="15" />
+        <location filename="../AppShell.qml" line="15"/>
         <source>Idag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="16" />
+        <location filename="../AppShell.qml" line="16"/>
         <source>Personer och ärenden</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="17" />
+        <location filename="../AppShell.qml" line="17"/>
         <source>Uppgifter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="18" />
+        <location filename="../AppShell.qml" line="18"/>
         <source>Granskning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="19" />
+        <location filename="../AppShell.qml" line="19"/>
         <source>Åtkomstlogg</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="20" />
-        <source>Enheter</source>
-        <translation type="unfinished" />
+        <location filename="../AppShell.qml" line="20"/>
+        <source>Surfplattor</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="21" />
+        <location filename="../AppShell.qml" line="21"/>
         <source>Anslutning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="54" />
+        <location filename="../AppShell.qml" line="22"/>
+        <source>Radera allt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../AppShell.qml" line="62"/>
         <source>Tillbaka</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="54" />
+        <location filename="../AppShell.qml" line="62"/>
         <source>Meny</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="60" />
+        <location filename="../AppShell.qml" line="68"/>
         <source>Värn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="66" />
+        <location filename="../AppShell.qml" line="76"/>
         <source>Lås</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../ConfirmDialog.qml" line="30"/>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreateStoreScreen</name>
     <message>
-        <location filename="../CreateStoreScreen.qml" line="24" />
+        <location filename="../CreateStoreScreen.qml" line="25"/>
         <source>Välkommen till Värn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CreateStoreScreen.qml" line="30" />
-        <source>Det finns inget lager på den här enheten. Välj en lösenfras: den låser alla anteckningar på enheten och kan inte återställas.</source>
-        <translation type="unfinished" />
+        <location filename="../CreateStoreScreen.qml" line="31"/>
+        <source>Det finns inget lager på den här surfplattan. Välj en lösenfras: den låser alla anteckningar på surfplattan och kan inte återställas.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CreateStoreScreen.qml" line="38" />
+        <location filename="../CreateStoreScreen.qml" line="40"/>
         <source>Lösenfras</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CreateStoreScreen.qml" line="45" />
+        <location filename="../CreateStoreScreen.qml" line="48"/>
         <source>Samma lösenfras igen</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../CreateStoreScreen.qml" line="61" />
+        <location filename="../CreateStoreScreen.qml" line="64"/>
         <source>Skapa lager</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../DateField.qml" line="21"/>
+        <source>välj datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DateField.qml" line="23"/>
+        <source>kl. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DateField.qml" line="57"/>
+        <source>Föregående månad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DateField.qml" line="71"/>
+        <source>Nästa månad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DateField.qml" line="101"/>
+        <source>Klockan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DateField.qml" line="131"/>
+        <source>Rensa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DateField.qml" line="137"/>
+        <source>I dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DateField.qml" line="144"/>
+        <source>Klar</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DevicesScreen</name>
     <message>
-        <location filename="../DevicesScreen.qml" line="11" />
-        <source>Enheter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../DevicesScreen.qml" line="27" />
-        <source>Enhetens enheter</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../DevicesScreen.qml" line="28" />
+        <location filename="../DevicesScreen.qml" line="48"/>
         <source>Uppdatera</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="32" />
+        <location filename="../DevicesScreen.qml" line="52"/>
         <source>Hämtar…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="32" />
-        <source>Inga enheter hämtade.</source>
-        <translation type="unfinished" />
+        <location filename="../DevicesScreen.qml" line="12"/>
+        <source>Surfplattor</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="49" />
-        <source>Den här enheten</source>
-        <translation type="unfinished" />
+        <location filename="../DevicesScreen.qml" line="23"/>
+        <source>Arbetar…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="54" />
+        <location filename="../DevicesScreen.qml" line="43"/>
+        <source>Enhetens surfplattor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="52"/>
+        <source>Inga surfplattor hämtade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="82"/>
+        <source>Den här surfplattan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="89"/>
         <source>aldrig sedd</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="55" />
+        <location filename="../DevicesScreen.qml" line="90"/>
         <source>senast sedd %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="56" />
+        <location filename="../DevicesScreen.qml" line="91"/>
         <source>radering bekräftad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="63" />
+        <location filename="../DevicesScreen.qml" line="92"/>
+        <source>raderad av sin användare, spärra den</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="106"/>
+        <location filename="../DevicesScreen.qml" line="196"/>
         <source>Spärra</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="70" />
+        <location filename="../DevicesScreen.qml" line="119"/>
         <source>Byt enhetens nyckel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="82" />
-        <source>Godkänn en ny enhet</source>
-        <translation type="unfinished" />
+        <location filename="../DevicesScreen.qml" line="132"/>
+        <source>Godkänn en ny surfplatta</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="86" />
-        <source>Skriv koden från den nya enheten. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer.</source>
-        <translation type="unfinished" />
+        <location filename="../DevicesScreen.qml" line="136"/>
+        <source>Skriv koden från den nya surfplattan. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya surfplattan visar; den skickas aldrig till servern.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="88" />
+        <location filename="../DevicesScreen.qml" line="179"/>
+        <source>Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="195"/>
+        <source>Spärra surfplattan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="198"/>
+        <source>Surfplatta %1 (%2), fingeravtryck %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="200"/>
+        <source>Den kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det går inte att ångra: en spärrad surfplatta måste anslutas på nytt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="138"/>
         <source>Kod</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="93" />
+        <location filename="../DevicesScreen.qml" line="143"/>
         <source>Fingeravtryck (30 siffror)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="108" />
+        <location filename="../DevicesScreen.qml" line="150"/>
+        <source>Parkopplingskod (18 tecken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="171"/>
         <source>Godkänn</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../DevicesScreen.qml" line="132" />
-        <source>Spärra enheten?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../DevicesScreen.qml" line="139" />
-        <source>Enheten kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EnrolmentScreen</name>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="11" />
+        <location filename="../EnrolmentScreen.qml" line="11"/>
         <source>Anslutning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="26" />
-        <source>Enheten är ansluten</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../EnrolmentScreen.qml" line="27" />
+        <location filename="../EnrolmentScreen.qml" line="27"/>
         <source>Väntar på godkännande</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="28" />
-        <source>Anslut enheten</source>
-        <translation type="unfinished" />
+        <location filename="../EnrolmentScreen.qml" line="26"/>
+        <source>Surfplattan är ansluten</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="47" />
+        <location filename="../EnrolmentScreen.qml" line="28"/>
+        <source>Anslut surfplattan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="47"/>
         <source>Enhetskod (bara för enhetens första administratör)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="54" />
+        <location filename="../EnrolmentScreen.qml" line="54"/>
         <source>Ansluter…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="54" />
+        <location filename="../EnrolmentScreen.qml" line="54"/>
         <source>Anslut</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="60" />
+        <location filename="../EnrolmentScreen.qml" line="60"/>
         <source>Fortsätt utan server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="79" />
+        <location filename="../EnrolmentScreen.qml" line="79"/>
         <source>Kod</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="81" />
+        <location filename="../EnrolmentScreen.qml" line="81"/>
         <source>Fingeravtryck</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="93" />
-        <source>Läs fingeravtrycket högt för administratören, som jämför det innan enheten godkänns.</source>
-        <translation type="unfinished" />
+        <location filename="../EnrolmentScreen.qml" line="90"/>
+        <source>Parkopplingskod</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="96" />
+        <location filename="../EnrolmentScreen.qml" line="100"/>
+        <source>Läs fingeravtrycket högt för administratören, som jämför det innan surfplattan godkänns. Visa parkopplingskoden bara för administratören, här på skärmen eller som QR-kod; skicka den aldrig.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="120"/>
+        <source>Enhetens säkerhetskod: %1. Administratörens skärm visar samma kod; stämmer den inte, kontakta administratören innan du skriver något.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="103"/>
         <source>Har administratören godkänt?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="106" />
+        <location filename="../EnrolmentScreen.qml" line="113"/>
         <source>Server: %1. Roll: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorNote</name>
+    <message>
+        <location filename="../ErrorNote.qml" line="29"/>
+        <source>Dölj detaljer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ErrorNote.qml" line="29"/>
+        <source>Visa detaljer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="12" />
+        <location filename="../../client/ui/error_text.cpp" line="12"/>
         <source>Fel lösenfras.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="13" />
+        <location filename="../../client/ui/error_text.cpp" line="13"/>
         <source>Hittades inte.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="14" />
+        <location filename="../../client/ui/error_text.cpp" line="14"/>
         <source>Det går inte: uppgiften har redan ändrats eller signerats.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="15" />
+        <location filename="../../client/ui/error_text.cpp" line="15"/>
         <source>Uppgiften är inte giltig.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="16" />
+        <location filename="../../client/ui/error_text.cpp" line="16"/>
         <source>Inte tillåtet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="17" />
+        <location filename="../../client/ui/error_text.cpp" line="17"/>
         <source>Inte tillgängligt just nu.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="18" />
+        <location filename="../../client/ui/error_text.cpp" line="18"/>
         <source>Servern svarar inte. Ändringarna ligger kvar och skickas senare.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="19" />
-        <source>Enheten är spärrad av administratören.</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/error_text.cpp" line="19"/>
+        <source>Surfplattan är spärrad av administratören.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="20" />
-        <source>Servern visar äldre uppgifter än enheten sett. Kontakta administratören.</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/error_text.cpp" line="20"/>
+        <source>Servern visar äldre uppgifter än surfplattan har sett. Kontakta administratören.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="21" />
+        <location filename="../../client/ui/error_text.cpp" line="21"/>
         <source>Lagret är skadat.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="22" />
+        <location filename="../../client/ui/error_text.cpp" line="22"/>
         <source>Lösenfrasen är för svag.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="23" />
+        <location filename="../../client/ui/error_text.cpp" line="23"/>
         <source>Kunde inte läsa eller skriva filen.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="24" />
+        <location filename="../../client/ui/error_text.cpp" line="24"/>
         <source>Något gick fel.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InstrumentFormScreen</name>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="13" />
+        <location filename="../InstrumentFormScreen.qml" line="14"/>
         <source>Bedömning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="40" />
+        <location filename="../InstrumentFormScreen.qml" line="45"/>
         <source>Inget bedömningsformulär är installerat.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="66" />
+        <location filename="../InstrumentFormScreen.qml" line="73"/>
         <source>Poäng enligt formuläret</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="71" />
+        <location filename="../InstrumentFormScreen.qml" line="80"/>
         <source>%1 poäng · %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="75" />
+        <location filename="../InstrumentFormScreen.qml" line="86"/>
         <source>%1 av %2 frågor besvarade</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="81" />
+        <location filename="../InstrumentFormScreen.qml" line="92"/>
         <source>Poängen är ett stöd, inte ett beslut. Din egen bedömning krävs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="87" />
+        <location filename="../InstrumentFormScreen.qml" line="98"/>
         <source>Din professionella bedömning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="98" />
+        <location filename="../InstrumentFormScreen.qml" line="109"/>
         <source>Krävs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../InstrumentFormScreen.qml" line="112" />
+        <location filename="../InstrumentFormScreen.qml" line="121"/>
         <source>Spara bedömning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="19" />
+        <location filename="../../client/ui/labels.cpp" line="19"/>
         <source>Hembesök</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="20" />
-        <source>Enskilt samtal</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/labels.cpp" line="20"/>
+        <source>Separat samtal</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="21" />
+        <location filename="../../client/ui/labels.cpp" line="21"/>
         <source>Besök på kontoret</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="22" />
+        <location filename="../../client/ui/labels.cpp" line="22"/>
         <source>Telefon</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="23" />
+        <location filename="../../client/ui/labels.cpp" line="23"/>
         <source>Video</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="24" />
+        <location filename="../../client/ui/labels.cpp" line="24"/>
         <source>Tillsammans med polis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="26" />
+        <location filename="../../client/ui/labels.cpp" line="26"/>
         <source>Ja</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="27" />
+        <location filename="../../client/ui/labels.cpp" line="27"/>
         <source>Nej</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="28" />
+        <location filename="../../client/ui/labels.cpp" line="28"/>
         <source>Vet inte</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="30" />
+        <location filename="../../client/ui/labels.cpp" line="30"/>
         <source>Inkommet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="31" />
+        <location filename="../../client/ui/labels.cpp" line="31"/>
         <source>Bedömning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="32" />
+        <location filename="../../client/ui/labels.cpp" line="32"/>
         <source>Utredning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="33" />
+        <location filename="../../client/ui/labels.cpp" line="33"/>
         <source>Beslut</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="34" />
+        <location filename="../../client/ui/labels.cpp" line="34"/>
         <source>Insats</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="35" />
+        <location filename="../../client/ui/labels.cpp" line="35"/>
         <source>Uppföljning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="36" />
+        <location filename="../../client/ui/labels.cpp" line="36"/>
         <source>Avslutat</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="38" />
+        <location filename="../../client/ui/labels.cpp" line="38"/>
         <source>Ingen</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="39" />
+        <location filename="../../client/ui/labels.cpp" line="39"/>
         <source>Sekretessmarkering</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="40" />
+        <location filename="../../client/ui/labels.cpp" line="40"/>
         <source>Skyddad folkbokföring</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="42" />
+        <location filename="../../client/ui/labels.cpp" line="42"/>
         <source>Rättelse</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="43" />
-        <source>Tillägg</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/labels.cpp" line="43"/>
+        <source>Komplettering</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="44" />
+        <location filename="../../client/ui/labels.cpp" line="44"/>
         <source>Klientens invändning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="46" />
+        <location filename="../../client/ui/labels.cpp" line="46"/>
         <source>Hot mot personal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="47" />
+        <location filename="../../client/ui/labels.cpp" line="47"/>
         <source>Hedersrelaterat</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="48" />
+        <location filename="../../client/ui/labels.cpp" line="48"/>
         <source>Digital kontroll</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="50" />
+        <location filename="../../client/ui/labels.cpp" line="50"/>
         <source>Handläggare</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="51" />
+        <location filename="../../client/ui/labels.cpp" line="51"/>
         <source>Granskare</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="52" />
+        <location filename="../../client/ui/labels.cpp" line="52"/>
         <source>Administratör</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="54" />
+        <location filename="../../client/ui/labels.cpp" line="54"/>
         <source>Aktiv</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="55" />
+        <location filename="../../client/ui/labels.cpp" line="55"/>
         <source>Spärrad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="56" />
+        <location filename="../../client/ui/labels.cpp" line="56"/>
         <source>Väntar på godkännande</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../LockScreen.qml" line="22" />
+        <location filename="../LockScreen.qml" line="30"/>
         <source>Värn är låst</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../LockScreen.qml" line="30" />
+        <location filename="../LockScreen.qml" line="38"/>
         <source>Lösenfras</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../LockScreen.qml" line="49" />
+        <location filename="../LockScreen.qml" line="58"/>
         <source>Lås upp</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../LockScreen.qml" line="78"/>
+        <source>Radera allt på surfplattan</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message>
-        <location filename="../Main.qml" line="13" />
+        <location filename="../Main.qml" line="16"/>
         <source>Anteckningar</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../Main.qml" line="13" />
+        <location filename="../Main.qml" line="16"/>
         <source>Värn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NeutralScreen</name>
     <message>
-        <location filename="../NeutralScreen.qml" line="17" />
+        <location filename="../NeutralScreen.qml" line="18"/>
         <source>Anteckningar</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NoteEditorScreen</name>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="15" />
+        <location filename="../NoteEditorScreen.qml" line="16"/>
         <source>Ny anteckning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="15" />
+        <location filename="../NoteEditorScreen.qml" line="16"/>
         <source>Signerad anteckning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="15" />
+        <location filename="../NoteEditorScreen.qml" line="16"/>
         <source>Utkast</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="55" />
+        <location filename="../NoteEditorScreen.qml" line="94"/>
+        <source>Om %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="102"/>
         <source>Skriven av %1, %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="56" />
+        <location filename="../NoteEditorScreen.qml" line="103"/>
         <source>signerad och granskad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="56" />
+        <location filename="../NoteEditorScreen.qml" line="103"/>
         <source>signerad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="56" />
+        <location filename="../NoteEditorScreen.qml" line="103"/>
         <source>utkast</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="67" />
+        <location filename="../NoteEditorScreen.qml" line="115"/>
         <source>Skriv anteckningen här</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="80" />
+        <location filename="../NoteEditorScreen.qml" line="129"/>
+        <source>Osparad text från förra gången är återställd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="134"/>
+        <source>Kasta osparad text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="144"/>
         <source>Spara utkast</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="85" />
+        <location filename="../NoteEditorScreen.qml" line="149"/>
+        <location filename="../NoteEditorScreen.qml" line="238"/>
         <source>Signera</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="92" />
+        <location filename="../NoteEditorScreen.qml" line="156"/>
         <source>Ta bort utkast</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="99" />
+        <location filename="../NoteEditorScreen.qml" line="163"/>
         <source>Granska och godkänn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="112" />
+        <location filename="../NoteEditorScreen.qml" line="173"/>
         <source>Tillägg</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="153" />
+        <location filename="../NoteEditorScreen.qml" line="185"/>
+        <source>av %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="218"/>
         <source>Text till tillägget</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="157" />
+        <location filename="../NoteEditorScreen.qml" line="224"/>
         <source>Lägg till</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="170" />
+        <location filename="../NoteEditorScreen.qml" line="237"/>
         <source>Signera anteckningen?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="177" />
-        <source>En signerad anteckning kan inte ändras. Rättelser görs som tillägg.</source>
-        <translation type="unfinished" />
+        <location filename="../NoteEditorScreen.qml" line="240"/>
+        <source>Anteckningen om %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="241"/>
+        <source>En signerad anteckning kan inte ändras eller tas bort; rättelser görs som tillägg.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NoteRow</name>
     <message>
-        <location filename="../NoteRow.qml" line="20" />
+        <location filename="../NoteRow.qml" line="45"/>
+        <source>av %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteRow.qml" line="47"/>
         <source>Signerad, granskad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="20" />
+        <location filename="../NoteRow.qml" line="47"/>
         <source>Signerad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="21" />
+        <location filename="../NoteRow.qml" line="48"/>
         <source>Utkast</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../NoteRow.qml" line="27" />
+        <location filename="../NoteRow.qml" line="54"/>
         <source>%n tillägg</source>
         <translation>
-            <numerusform>%n tillägg</numerusform><numerusform>%n tillägg</numerusform></translation>
+            <numerusform>%n tillägg</numerusform>
+            <numerusform>%n tillägg</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../NoteRow.qml" line="69"/>
+        <source>Ärendets historik</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../client/ui/note_rows.cpp" line="13" />
-        <source>Du</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/note_rows.cpp" line="11"/>
+        <source>dig</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/note_rows.cpp" line="14" />
-        <source>Enhet %1</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/note_rows.cpp" line="12"/>
+        <source>surfplatta %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NotesReviewScreen</name>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="12" />
+        <location filename="../NotesReviewScreen.qml" line="14"/>
         <source>Granskning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="33" />
+        <location filename="../NotesReviewScreen.qml" line="30"/>
+        <source>Alla personer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NotesReviewScreen.qml" line="44"/>
         <source>Ej granskade</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="34" />
+        <location filename="../NotesReviewScreen.qml" line="45"/>
         <source>Osignerade</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="35" />
-        <source>Mina</source>
-        <translation type="unfinished" />
+        <location filename="../NotesReviewScreen.qml" line="50"/>
+        <source>Skriven av</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="36" />
-        <source>Ärende-id</source>
-        <translation type="unfinished" />
+        <location filename="../NotesReviewScreen.qml" line="53"/>
+        <source>Alla som skrivit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="37" />
-        <source>Från ÅÅÅÅ-MM-DD</source>
-        <translation type="unfinished" />
+        <location filename="../NotesReviewScreen.qml" line="59"/>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="38" />
-        <source>Till ÅÅÅÅ-MM-DD</source>
-        <translation type="unfinished" />
+        <location filename="../NotesReviewScreen.qml" line="64"/>
+        <source>Från</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="42" />
+        <location filename="../NotesReviewScreen.qml" line="65"/>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NotesReviewScreen.qml" line="69"/>
         <source>Inga anteckningar matchar.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanicDialog</name>
+    <message>
+        <location filename="../PanicDialog.qml" line="10"/>
+        <source>Radera allt på surfplattan?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="61" />
-        <source>Tryck för att granska en anteckning, håll inne för ärendets historik.</source>
-        <translation type="unfinished" />
+        <location filename="../PanicDialog.qml" line="11"/>
+        <source>Radera allt nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../PanicDialog.qml" line="14"/>
+        <source>%n ändringar har inte synkats och går förlorade om de inte hinner skickas nu.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../PanicDialog.qml" line="15"/>
+        <source>Allt på surfplattan är synkat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PanicDialog.qml" line="16"/>
+        <source>Det går inte att se om något inte har synkats.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PanicDialog.qml" line="17"/>
+        <source>Alla anteckningar och nycklar på surfplattan raderas och kan inte återställas. Administratören ser att surfplattan har raderats av sin användare.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PersonCaseScreen</name>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="12" />
+        <location filename="../PersonCaseScreen.qml" line="13"/>
         <source>Ärende</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="45" />
+        <location filename="../PersonCaseScreen.qml" line="46"/>
         <source>Namn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="47" />
+        <location filename="../PersonCaseScreen.qml" line="48"/>
         <source>Skydd</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="52" />
+        <location filename="../PersonCaseScreen.qml" line="53"/>
         <source>Adress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="55" />
+        <location filename="../PersonCaseScreen.qml" line="56"/>
         <source>Visas inte (skyddad person)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="58" />
+        <location filename="../PersonCaseScreen.qml" line="59"/>
         <source>Fas</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="85" />
+        <location filename="../PersonCaseScreen.qml" line="88"/>
         <source>Nytt besök</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="90" />
+        <location filename="../PersonCaseScreen.qml" line="93"/>
         <source>Bedömning</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="94" />
+        <location filename="../PersonCaseScreen.qml" line="97"/>
         <source>Uppgifter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="99" />
+        <location filename="../PersonCaseScreen.qml" line="102"/>
         <source>Åtkomstlogg</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="104" />
+        <location filename="../PersonCaseScreen.qml" line="107"/>
         <source>Besök</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="114" />
+        <location filename="../PersonCaseScreen.qml" line="121"/>
+        <source>utan tid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="124"/>
         <source>Partner närvarande: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="122" />
+        <location filename="../PersonCaseScreen.qml" line="132"/>
         <source>Anteckningar</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PersonsScreen</name>
     <message>
-        <location filename="../PersonsScreen.qml" line="10" />
+        <location filename="../PersonsScreen.qml" line="11"/>
         <source>Personer och ärenden</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="27" />
+        <location filename="../PersonsScreen.qml" line="28"/>
         <source>Sök namn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="31" />
-        <location filename="../PersonsScreen.qml" line="75" />
+        <location filename="../PersonsScreen.qml" line="32"/>
+        <location filename="../PersonsScreen.qml" line="81"/>
         <source>Ny person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="54" />
+        <location filename="../PersonsScreen.qml" line="61"/>
         <source>Ingen adress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="84" />
+        <location filename="../PersonsScreen.qml" line="88"/>
+        <source>Lägg till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="94"/>
+        <source>Avbryt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="103"/>
         <source>Namn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="85" />
+        <location filename="../PersonsScreen.qml" line="104"/>
+        <source>För- och efternamn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="105"/>
         <source>Personnummer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="101" />
+        <location filename="../PersonsScreen.qml" line="106"/>
+        <source>ÅÅÅÅMMDD-NNNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="107"/>
+        <location filename="../PersonsScreen.qml" line="110"/>
+        <source>Skydd av personuppgifter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="123"/>
+        <location filename="../PersonsScreen.qml" line="128"/>
         <source>Adress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QuickHideButton</name>
     <message>
-        <location filename="../QuickHideButton.qml" line="11" />
-        <location filename="../QuickHideButton.qml" line="13" />
+        <location filename="../QuickHideButton.qml" line="11"/>
+        <location filename="../QuickHideButton.qml" line="13"/>
         <source>Dölj allt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecordVisitScreen</name>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="14" />
+        <location filename="../RecordVisitScreen.qml" line="15"/>
         <source>Nytt besök</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="43" />
+        <location filename="../RecordVisitScreen.qml" line="56"/>
         <source>Typ av besök</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="55" />
-        <source>Tid (ÅÅÅÅ-MM-DD TT:MM)</source>
-        <translation type="unfinished" />
+        <location filename="../RecordVisitScreen.qml" line="70"/>
+        <source>Tid</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="63" />
+        <location filename="../RecordVisitScreen.qml" line="77"/>
         <source>Plats</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="67" />
+        <location filename="../RecordVisitScreen.qml" line="81"/>
         <source>Till exempel kontoret</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="69" />
+        <location filename="../RecordVisitScreen.qml" line="83"/>
         <source>Är partnern närvarande?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="81" />
+        <location filename="../RecordVisitScreen.qml" line="97"/>
         <source>Två personal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="82" />
+        <location filename="../RecordVisitScreen.qml" line="98"/>
         <source>Larm med</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="94" />
+        <location filename="../RecordVisitScreen.qml" line="110"/>
         <source>Frågor om våld</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="100" />
+        <location filename="../RecordVisitScreen.qml" line="116"/>
         <source>Ställ frågorna bara när ni är ensamma.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="118" />
+        <location filename="../RecordVisitScreen.qml" line="136"/>
         <source>Svar (sparas som ett utkast till anteckning)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="134" />
+        <location filename="../RecordVisitScreen.qml" line="39"/>
         <source>Spara besök</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncBar</name>
     <message numerus="yes">
-        <location filename="../SyncBar.qml" line="33" />
+        <location filename="../SyncBar.qml" line="35"/>
         <source>%n ändringar väntar</source>
         <translation>
-            <numerusform>%n ändring väntar</numerusform><numerusform>%n ändringar väntar</numerusform></translation>
+            <numerusform>%n ändring väntar</numerusform>
+            <numerusform>%n ändringar väntar</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="40" />
+        <location filename="../SyncBar.qml" line="42"/>
         <source>Senast %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="41" />
+        <location filename="../SyncBar.qml" line="43"/>
         <source>Aldrig synkad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="52" />
+        <location filename="../SyncBar.qml" line="57"/>
         <source>Kvittera larmet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../SyncBar.qml" line="55" />
+        <location filename="../SyncBar.qml" line="63"/>
         <source>%n konflikter</source>
         <translation>
-            <numerusform>%n konflikt</numerusform><numerusform>%n konflikter</numerusform></translation>
+            <numerusform>%n konflikt</numerusform>
+            <numerusform>%n konflikter</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="60" />
+        <location filename="../SyncBar.qml" line="68"/>
         <source>Synka</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="79" />
+        <location filename="../SyncBar.qml" line="87"/>
         <source>Ändringar som inte kunde göras</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TasksScreen</name>
     <message>
-        <location filename="../TasksScreen.qml" line="11" />
+        <location filename="../TasksScreen.qml" line="12"/>
         <source>Uppgifter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TasksScreen.qml" line="31" />
+        <location filename="../TasksScreen.qml" line="32"/>
         <source>Ny uppgift</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TasksScreen.qml" line="36" />
-        <source>Senast ÅÅÅÅ-MM-DD</source>
-        <translation type="unfinished" />
+        <location filename="../TasksScreen.qml" line="37"/>
+        <source>Senast</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TasksScreen.qml" line="40" />
+        <location filename="../TasksScreen.qml" line="41"/>
         <source>Lägg till</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TasksScreen.qml" line="47" />
+        <location filename="../TasksScreen.qml" line="49"/>
         <source>Visa klara</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TasksScreen.qml" line="51" />
+        <location filename="../TasksScreen.qml" line="53"/>
         <source>Inga uppgifter.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TasksScreen.qml" line="71" />
+        <location filename="../TasksScreen.qml" line="86"/>
+        <source>klar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="87"/>
         <source>senast %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="95"/>
+        <source>Öppna igen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="95"/>
+        <source>Klar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="109"/>
+        <source>Uppgiften ”%1” är markerad som klar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="114"/>
+        <source>Ångra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="137"/>
+        <source>Markera uppgiften som klar?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="138"/>
+        <source>Markera som klar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="141"/>
+        <source>”%1” för %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="142"/>
+        <source>”%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TasksScreen.qml" line="143"/>
+        <source>En klar uppgift kan öppnas igen under ”Visa klara”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../TodayScreen.qml" line="10" />
+        <location filename="../TodayScreen.qml" line="10"/>
         <source>Idag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="26" />
+        <location filename="../TodayScreen.qml" line="26"/>
         <source>Planerade besök</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="30" />
+        <location filename="../TodayScreen.qml" line="30"/>
         <source>Personer och ärenden</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="40" />
+        <location filename="../TodayScreen.qml" line="40"/>
         <source>Inga planerade besök. Planera ett besök från en persons ärende.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="54" />
+        <location filename="../TodayScreen.qml" line="56"/>
         <source>Utan tid</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>varn::ui::AdminController</name>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="123" />
-        <source>Enheten är godkänd.</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/admin_controller.cpp" line="129"/>
+        <source>Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="142" />
-        <source>Enheten är spärrad och enhetens nyckel är bytt.</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/admin_controller.cpp" line="155"/>
+        <source>Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="149" />
-        <source>Enhetens nyckel är bytt.</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/admin_controller.cpp" line="163"/>
+        <source>Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>varn::ui::InstrumentFormModel</name>
     <message>
-        <location filename="../../client/ui/instrument_form_model.cpp" line="28" />
+        <location filename="../../client/ui/instrument_form_model.cpp" line="28"/>
         <source>Ja</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/instrument_form_model.cpp" line="29" />
+        <location filename="../../client/ui/instrument_form_model.cpp" line="29"/>
         <source>Nej</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>varn::ui::NoteListModel</name>
+    <message>
+        <location filename="../../client/ui/note_list_model.cpp" line="51"/>
+        <source>Skrivna av mig</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>varn::ui::RecordsController</name>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="57" />
+        <location filename="../../client/ui/records_controller.cpp" line="57"/>
         <source>Har någon i din närhet slagit, knuffat eller hållit fast dig?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="58" />
+        <location filename="../../client/ui/records_controller.cpp" line="58"/>
         <source>Har du blivit hotad, eller har någon hotat dina barn?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="59" />
+        <location filename="../../client/ui/records_controller.cpp" line="59"/>
         <source>Kontrollerar någon din telefon, dina pengar eller vem du träffar?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="60" />
+        <location filename="../../client/ui/records_controller.cpp" line="60"/>
         <source>Är du rädd för att gå hem i dag?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="163" />
+        <location filename="../../client/ui/records_controller.cpp" line="164"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="177" />
+        <location filename="../../client/ui/records_controller.cpp" line="178"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="250" />
+        <location filename="../../client/ui/records_controller.cpp" line="257"/>
         <source>Inget formulär är laddat.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="254" />
+        <location filename="../../client/ui/records_controller.cpp" line="261"/>
         <source>Din egen professionella bedömning krävs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>varn::ui::SessionController</name>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="96" />
+        <location filename="../../client/ui/session_controller.cpp" line="76"/>
         <source>Lösenfraserna är inte lika.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="100" />
+        <location filename="../../client/ui/session_controller.cpp" line="80"/>
         <source>Välj en lösenfras med minst 8 tecken.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/session_controller.cpp" line="168"/>
+        <source>Allt på surfplattan är raderat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/session_controller.cpp" line="168"/>
+        <source>Det gick inte att radera allt. Försök igen.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>varn::ui::SyncController</name>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="78" />
+        <location filename="../../client/ui/sync_controller.cpp" line="80"/>
         <source>Synkar…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="79" />
+        <location filename="../../client/ui/sync_controller.cpp" line="82"/>
         <source>Synkad</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="82" />
+        <location filename="../../client/ui/sync_controller.cpp" line="82"/>
+        <source>Inte skickat än</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/sync_controller.cpp" line="85"/>
         <source>Väntar på godkännande</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="83" />
+        <location filename="../../client/ui/sync_controller.cpp" line="86"/>
         <source>Inte ansluten</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="84" />
-        <source>Offline</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/sync_controller.cpp" line="87"/>
+        <source>Ingen kontakt med servern</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="112" />
-        <source>Enheten har spärrats av administratören och allt på den har raderats.</source>
-        <translation type="unfinished" />
+        <location filename="../../client/ui/sync_controller.cpp" line="160"/>
+        <source>Surfplattan har spärrats av administratören och allt på den har raderats.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -33,15 +33,14 @@ Item {
             var now = new Date()
             compare(dayOnly.day, dayOnly.iso(now))
             tryCompare(picker, "opened", false)
-            verify(dayOnly.text.indexOf(Qt.locale().standaloneMonthName(now.getMonth()).toLowerCase()) >= 0
-                   || dayOnly.text.indexOf(Qt.locale().monthName(now.getMonth())) >= 0, dayOnly.text)
+            compare(dayOnly.text, now.toLocaleDateString(Qt.locale(), "d MMMM yyyy"))
         }
 
         function test_time_is_picked_and_value_is_iso() {
             withTime.setFromIso("2026-12-03T14:35")
             compare(withTime.day, "2026-12-03")
             compare(withTime.value, "2026-12-03T14:35")
-            verify(withTime.text.indexOf("kl. 14:35") >= 0, withTime.text)
+            compare(withTime.text, new Date(2026, 11, 3, 12).toLocaleDateString(Qt.locale(), "d MMMM yyyy") + " kl. 14:35")
             withTime.setFromIso("")
             compare(withTime.value, "")
         }
