@@ -27,7 +27,7 @@ Result<Opened> open_item(const SealedItem& item) {
       return out;
     }
     if (item.disposition == Disposition::refuse) return out;
-    auto plaintext = wire::open_envelope(item.envelope, item.author_key, *item.epoch_key);
+    auto plaintext = wire::open_verified_envelope(item.envelope, *item.epoch_key);  // verified just above
     if (!plaintext) {
       out.disposition = Disposition::refuse;
       out.reason = "it does not open under its epoch key (" + plaintext.error().message + ")";

@@ -124,6 +124,10 @@ Result<void> verify_envelope(const Envelope& envelope, const crypto::SignPublicK
 Result<Bytes> open_envelope(const Envelope& envelope, const crypto::SignPublicKey& author_key,
                             const crypto::SecretBuffer& epoch_key) {
   if (auto verified = verify_envelope(envelope, author_key); !verified) return verified.error();
+  return open_verified_envelope(envelope, epoch_key);
+}
+
+Result<Bytes> open_verified_envelope(const Envelope& envelope, const crypto::SecretBuffer& epoch_key) {
   const Bytes header = envelope.header.encode();
   auto padded = crypto::aead_decrypt(crypto::AeadKind::xchacha20poly1305, epoch_key.view(),
                                      envelope.header.nonce, envelope.ciphertext, header);
