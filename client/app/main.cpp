@@ -23,7 +23,7 @@
 
 namespace {
 
-// Core dumps would hold plaintext and keys (DESIGN.md section 3).
+// Core dumps would hold plaintext and keys: none are written.
 void disable_core_dumps() {
   rlimit none{0, 0};
   setrlimit(RLIMIT_CORE, &none);

@@ -1,8 +1,9 @@
 #pragma once
-//! Sync: runs DeviceClient::sync on the network thread every few minutes
+//! Sync: runs DeviceSync::sync on the network thread every few minutes
 //! and on demand, and tells the sync bar offline/syncing/synced, how many
-//! changes wait, when the last sync was and any alarm. A revoked device
-//! wipes its store and confirms the wipe (DESIGN.md section 6).
+//! changes wait, when the last sync was and any alarm. A device its own
+//! verified registry revokes wipes its store and confirms the wipe; panic
+//! delete wipes it at its user's request the same way.
 
 #include <QDateTime>
 #include <QObject>

@@ -1,5 +1,5 @@
 // varn-server-bench: the server's figures, each as a ratio against a limit
-// measured in the same run (DESIGN.md section 7). Starts the real server
+// measured in the same run, since absolute times move. Starts the real server
 // process on 127.0.0.1 and drives it over TLS. Run by hand; not a test.
 #include <algorithm>
 #include <atomic>

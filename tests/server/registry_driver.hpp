@@ -1,5 +1,5 @@
 #pragma once
-//! Drives a unit through the signed registry (issue 5) over the handler:
+//! Drives a unit through the signed registry over the handler:
 //! the admin's entry 0 and first rotation, enrolment by entry, and helpers
 //! to post entries a test has signed (or spoiled) itself.
 

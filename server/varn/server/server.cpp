@@ -105,7 +105,7 @@ int run_server(const ServerConfig& config) {
   if (!fingerprint) return fail(fingerprint.error());
   net::ssl::context tls(net::ssl::context::tls_server);
   if (auto t = configure_tls(tls, files); !t) return fail(t.error());
-  // Data directories made before issue 5 get their key at the first start.
+  // A data directory without a signing key yet gets one at the first start.
   auto server_key = load_or_create_server_key(config.data_dir);
   if (!server_key) return fail(server_key.error());
   auto storage = SqliteStorage::open(config.data_dir / "varn.db");

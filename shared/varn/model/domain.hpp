@@ -1,5 +1,5 @@
 #pragma once
-//! The vocabulary of DESIGN.md section 4: which fields each entity has and
+//! The data model's vocabulary: which fields each entity has and
 //! which values the enumerated ones take. Stored values are these English
 //! tokens; the UI translates them. Validation lives here so the store, the
 //! CLI and the app refuse the same things.

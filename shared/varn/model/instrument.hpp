@@ -1,5 +1,5 @@
 #pragma once
-//! Assessment instruments as data (DESIGN.md section 4). The municipality
+//! Assessment instruments as data, never as code. The municipality
 //! installs the real, copyrighted ones as JSON files; the project ships only
 //! shared/instruments/example_instrument.json in its own words.
 //!

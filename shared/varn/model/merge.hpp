@@ -1,5 +1,5 @@
 #pragma once
-//! The merge rules of DESIGN.md section 5, as pure functions, so that the
+//! The merge rules (last writer wins per field, signed notes fixed), as pure functions, so that the
 //! SQLCipher store and the in-memory reference replica (used by the
 //! convergence tests) decide identically.
 //!

@@ -1,6 +1,6 @@
 #pragma once
 //! One change to one field of one entity: the unit of the outbox, of change
-//! sets and of merge (DESIGN.md section 5).
+//! sets and of merge.
 
 #include <compare>
 #include <cstdint>

@@ -123,7 +123,7 @@ TEST_CASE("Wycheproof X25519 through x25519 and the low-order probe", "[crypto][
       CHECK(crypto::has_low_order(box_key) == zero_secret);
       const std::string result = t.at("result");
       if (zero_secret) {
-        // Low-order public keys: Värn must refuse them (DESIGN.md section 3).
+        // Low-order public keys: Värn must refuse them (a shared secret of zeros).
         REQUIRE_FALSE(shared.ok());
         CHECK(shared.error().code == Errc::low_order_key);
         ++refused_low_order;

@@ -1,4 +1,4 @@
-// Property of DESIGN.md section 5: any set of ops, applied in any order and
+// Convergence: any set of ops, applied in any order and
 // with duplicates, gives byte-identical state on every replica.
 
 #include <algorithm>
