@@ -39,6 +39,27 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
   serve.add_option("--max-unauthenticated-per-peer", l.max_unauthenticated_per_peer,
                    "connections from one address that have not shown a token or opened a session")
       ->capture_default_str();
+  serve.add_option("--max-device-bytes", l.max_device_bytes, "change-set bytes stored per author device")
+      ->capture_default_str();
+  serve.add_option("--max-unit-bytes", l.max_unit_bytes, "change-set bytes stored per unit")->capture_default_str();
+  serve.add_option("--device-request-burst", l.device_request_burst, "requests a device may make at once")
+      ->capture_default_str();
+  serve.add_option("--device-requests-per-second", l.device_requests_per_second, "a device's steady request rate")
+      ->capture_default_str();
+  serve.add_option("--device-byte-burst", l.device_byte_burst, "body bytes a device may send at once")
+      ->capture_default_str();
+  serve.add_option("--device-bytes-per-second", l.device_bytes_per_second, "a device's steady body-byte rate")
+      ->capture_default_str();
+  serve.add_option("--max-polls-per-device", l.max_polls_per_device, "long-polls one device holds open")
+      ->capture_default_str();
+  serve.add_option("--max-polls-per-unit", l.max_polls_per_unit, "long-polls one unit's devices hold open")
+      ->capture_default_str();
+  serve.add_option("--max-tokens-per-device", l.max_tokens_per_device,
+                   "live session tokens per device; a new one ends the oldest")
+      ->capture_default_str();
+  serve.add_option("--min-free-disk-bytes", l.min_free_disk_bytes,
+                   "free disk the data directory keeps; below it pushes and enrolment requests are refused")
+      ->capture_default_str();
   serve.add_option("--max-long-poll", secs[0], "longest long-poll wait, seconds")->capture_default_str();
   serve.add_option("--idle-timeout", secs[1], "idle/read timeout, seconds")->capture_default_str();
   serve.add_option("--session-lifetime", secs[2], "bearer token lifetime, seconds")->capture_default_str();
@@ -90,6 +111,16 @@ int main(int argc, char** argv) {
   const auto& l = config.limits;
   if (l.max_connections == 0 || l.max_unauthenticated_per_peer == 0 || l.max_body_memory == 0) {
     std::fprintf(stderr, "varn-server: connection and memory limits must be positive\n");
+    return 2;
+  }
+  if (l.device_request_burst == 0 || l.device_requests_per_second == 0 || l.device_byte_burst == 0 ||
+      l.device_bytes_per_second == 0 || l.max_polls_per_device == 0 || l.max_polls_per_unit == 0 ||
+      l.max_tokens_per_device == 0) {
+    std::fprintf(stderr, "varn-server: rates, long-poll and token limits must be positive\n");
+    return 2;
+  }
+  if (l.device_byte_burst < l.max_body_bytes) {
+    std::fprintf(stderr, "varn-server: --device-byte-burst must be at least --max-body-bytes\n");
     return 2;
   }
   config.limits.max_long_poll = std::chrono::seconds(secs[0]);

@@ -16,6 +16,7 @@ Exit exit_for(Errc code) {
     case Errc::locked:
       return Exit::refused;
     case Errc::unavailable:
+    case Errc::server_full:
       return Exit::unavailable;
     case Errc::revoked:
       return Exit::revoked;

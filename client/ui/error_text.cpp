@@ -16,6 +16,9 @@ QString base_text(Errc code) {
     case Errc::forbidden: return QCoreApplication::translate("Errors", "Inte tillåtet.");
     case Errc::locked: return QCoreApplication::translate("Errors", "Inte tillgängligt just nu.");
     case Errc::unavailable: return QCoreApplication::translate("Errors", "Servern svarar inte. Ändringarna ligger kvar och skickas senare.");
+    case Errc::server_full:
+      return QCoreApplication::translate(
+          "Errors", "Servern tar inte emot fler ändringar just nu. De ligger kvar här och skickas senare; kontakta administratören.");
     case Errc::revoked: return QCoreApplication::translate("Errors", "Surfplattan är spärrad av administratören.");
     case Errc::rollback: return QCoreApplication::translate("Errors", "Servern visar äldre uppgifter än surfplattan har sett. Kontakta administratören.");
     case Errc::corrupt: return QCoreApplication::translate("Errors", "Lagret är skadat.");

@@ -28,7 +28,10 @@ struct World {
     storage = std::move(server::SqliteStorage::open(dir / "varn.db", /*durable=*/false)).value();
     limits.max_long_poll = std::chrono::seconds(0);
     membership = std::make_unique<server::Membership>(*storage);
-    ctx = std::make_unique<server::Context>(server::Context{*storage, *membership, sessions, waiters, metrics, limits,
+    quotas = std::make_unique<server::Quotas>(limits);
+    disk = std::make_unique<server::DiskReserve>(dir, 0);
+    ctx = std::make_unique<server::Context>(server::Context{*storage, *membership, sessions, waiters, metrics, *quotas,
+                                                            *disk, limits,
                                                             ioc.get_executor(), [] { return std::int64_t{0}; },
                                                             server_key});
     unit = crypto::random_array<16>();
@@ -56,6 +59,8 @@ struct World {
   server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(3600)};
   server::PullWaiters waiters{metrics};
   server::Limits limits;
+  std::unique_ptr<server::Quotas> quotas;
+  std::unique_ptr<server::DiskReserve> disk;
   crypto::SigningKeyPair server_key = crypto::SigningKeyPair::generate();
   boost::asio::io_context ioc;
   std::unique_ptr<server::Context> ctx;

@@ -42,7 +42,9 @@ E2eServer::~E2eServer() {
 }
 
 void E2eServer::start() {
-  auto child = ChildProcess::start({server_binary(), "serve", "--data", data_dir, "--listen", "127.0.0.1:0"}, log_path);
+  std::vector<std::string> args = {server_binary(), "serve", "--data", data_dir, "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  auto child = ChildProcess::start(args, log_path);
   REQUIRE(child.has_value());
   child_ = std::move(*child);
   auto line = child_.read_line(std::chrono::seconds(30));

@@ -37,6 +37,7 @@ class E2eServer {
   //! A device enrolled through the pending-request + admin-approval flow.
   CliDevice enrol_device(const CliDevice& admin, const std::string& name, const std::string& role);
 
+  std::vector<std::string> extra_args;  //!< added to `serve` by the next start()
   std::string dir;       //!< temp dir holding data/ and the stores
   std::string data_dir;
   std::string log_path;  //!< the server's stderr

@@ -102,6 +102,25 @@ TEST_CASE("A device whose server was killed mid-sync carries on after a restart"
   for (int i = 0; i < 5; ++i) CHECK(notes.find("Anteckning " + std::to_string(i)) != std::string::npos);
 }
 
+TEST_CASE("Notes a full server refuses (507) stay on the device and go once it takes them", "[e2e][sync][quota]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  server.stop();
+  server.extra_args = {"--max-device-bytes", "1"};
+  server.start();
+  record_visit(worker, "Karin Lindqvist", "Anteckning som väntar");
+  auto refused = worker.run({"sync", "--server", server.url});
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("quota") != std::string::npos);
+  server.stop();
+  server.extra_args.clear();
+  server.start();
+  worker.ok({"sync", "--server", server.url});
+  admin.ok({"sync", "--server", server.url});
+  CHECK(admin.ok({"list", "notes", "--json"}).find("Anteckning som väntar") != std::string::npos);
+}
+
 TEST_CASE("A reviewer signs off a signed note and the author sees it reviewed", "[e2e][sync][review]") {
   E2eServer server;
   auto admin = server.enrol_admin();

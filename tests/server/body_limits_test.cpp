@@ -95,15 +95,20 @@ TEST_CASE("bodies beyond the shared body memory budget are answered 503 busy, an
   ProtocolDriver driver(client.transport());
   auto unit = driver.make_unit(server.unit_code);
   auto worker = driver.add_member(unit, "worker");
-  const std::string push_head = request_head("POST", unit_path(unit.unit) + "/changesets", worker.token, kAnnounced);
+  // Three devices, each well within its own byte rate.
+  auto second_worker = driver.add_member(unit, "worker");
+  auto third_worker = driver.add_member(unit, "worker");
+  const auto push_head = [&](const TestDevice& d) {
+    return request_head("POST", unit_path(unit.unit) + "/changesets", d.token, kAnnounced);
+  };
 
   // Two authenticated pushes announce 31 MiB each and send nothing more.
   RawTls first(server.port), second(server.port);
-  REQUIRE(first.write(push_head));
-  REQUIRE(second.write(push_head));
+  REQUIRE(first.write(push_head(worker)));
+  REQUIRE(second.write(push_head(second_worker)));
   REQUIRE(metric_reaches(client, "varn_body_bytes_reserved", static_cast<long>(2 * kAnnounced)));
   RawTls third(server.port);
-  REQUIRE(third.write(push_head));
+  REQUIRE(third.write(push_head(third_worker)));
   auto [ec, refused] = third.read();
   REQUIRE_FALSE(ec);
   CHECK(refused.result_int() == 503);
@@ -122,7 +127,8 @@ TEST_CASE("an allocation failure for a body is answered 503 and the server goes 
   // Limits above the address space the process gets, so the allocation
   // itself is what fails.
   constexpr std::size_t kHuge = 1536 * kMiB;
-  server.extra_args = {"--max-body-memory", std::to_string(4 * kHuge), "--max-body-bytes", std::to_string(2 * kHuge)};
+  server.extra_args = {"--max-body-memory", std::to_string(4 * kHuge), "--max-body-bytes", std::to_string(2 * kHuge),
+                       "--device-byte-burst", std::to_string(8 * kHuge)};
   server.address_space_limit = 1024 * kMiB;
   server.start();
   TlsClient client(server.port);

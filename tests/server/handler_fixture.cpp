@@ -10,17 +10,21 @@ namespace varn::test {
 
 namespace http = boost::beast::http;
 
-HandlerFixture::HandlerFixture() {
+HandlerFixture::HandlerFixture(const std::function<void(server::Limits&)>& adjust) {
   dir = std::filesystem::temp_directory_path() / ("varn-handler-" + to_hex(crypto::random_array<8>()));
   std::filesystem::create_directories(dir);
   auto opened = server::SqliteStorage::open(dir / "varn.db");
   REQUIRE(opened.ok());
   storage = std::move(opened).value();
   membership = std::make_unique<server::Membership>(*storage);
-  server::Limits limits;
   limits.max_push_envelopes = 8;
   limits.max_long_poll = std::chrono::seconds(5);
-  ctx = std::make_unique<server::Context>(server::Context{*storage, *membership, sessions, waiters, metrics, limits,
+  if (adjust) adjust(limits);
+  quotas = std::make_unique<server::Quotas>(limits);
+  disk = std::make_unique<server::DiskReserve>(dir, limits.min_free_disk_bytes,
+                                               [this] { return std::optional<std::uint64_t>(free_disk); });
+  ctx = std::make_unique<server::Context>(server::Context{*storage, *membership, sessions, waiters, metrics, *quotas,
+                                                          *disk, limits,
                                                           ioc.get_executor(), [this] { return now; },
                                                           server_key});
   storage->set_commit_listener([this](const wire::UnitId& u, std::uint64_t head) { waiters.notify(u, head); });

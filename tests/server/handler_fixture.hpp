@@ -5,6 +5,7 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <thread>
 
@@ -16,7 +17,8 @@ namespace varn::test {
 
 class HandlerFixture {
  public:
-  HandlerFixture();
+  //! `adjust` changes the limits before the handler's context is made.
+  explicit HandlerFixture(const std::function<void(server::Limits&)>& adjust = {});
   ~HandlerFixture();
 
   //! Sends one request through handle_request and waits (bounded) for the answer.
@@ -32,6 +34,11 @@ class HandlerFixture {
   server::PullWaiters waiters{metrics};
   crypto::SigningKeyPair server_key = crypto::SigningKeyPair::generate();
   boost::asio::io_context ioc;
+  server::Limits limits;  //!< as the fixture set them; quotas took a copy
+  std::unique_ptr<server::Quotas> quotas;
+  //! Free bytes the disk reports, moved by tests (the reserve is 128 MiB).
+  std::uint64_t free_disk = std::uint64_t{1} << 40;
+  std::unique_ptr<server::DiskReserve> disk;
   std::unique_ptr<server::Context> ctx;
   ProtocolDriver driver{transport()};
   std::string unit_code = "TEST-CODE-0001";

@@ -298,7 +298,7 @@ TEST_CASE("long-poll wakes on a commit and times out empty", "[server][handler]"
 
 namespace varn::test {
 
-TEST_CASE("pending enrolments are capped per address and in all; expired and enrolled ones make room", "[server][handler][dos]") {
+TEST_CASE("pending enrolments are capped per address and in all, and expired and enrolled ones make room", "[server][handler][dos]") {
   HandlerFixture f;
   f.ctx->limits.max_pending_per_peer = 3;
   f.ctx->limits.max_pending_enrolments = 5;

@@ -25,7 +25,7 @@ struct ManualClock {
 
 TEST_CASE("a challenge is valid once, for its device, within its lifetime, and only as issued", "[server][sessions]") {
   ManualClock time;
-  server::Sessions sessions(std::chrono::seconds(60), std::chrono::seconds(900), time.clock());
+  server::Sessions sessions(std::chrono::seconds(60), std::chrono::seconds(900), 8, time.clock());
   const auto device = crypto::random_array<16>();
   const auto other = crypto::random_array<16>();
 
@@ -64,8 +64,8 @@ TEST_CASE("a challenge is valid once, for its device, within its lifetime, and o
 
 TEST_CASE("another server process's challenge, or one from its own future, is refused", "[server][sessions]") {
   ManualClock time;
-  server::Sessions one(std::chrono::seconds(60), std::chrono::seconds(900), time.clock());
-  server::Sessions two(std::chrono::seconds(60), std::chrono::seconds(900), time.clock());
+  server::Sessions one(std::chrono::seconds(60), std::chrono::seconds(900), 8, time.clock());
+  server::Sessions two(std::chrono::seconds(60), std::chrono::seconds(900), 8, time.clock());
   const auto device = crypto::random_array<16>();
   auto c = one.issue_challenge(device);
   CHECK_FALSE(two.take_challenge(*c, device));  // a secret of its own per process

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 
@@ -43,6 +44,26 @@ struct Limits {
   std::size_t max_pending_enrolments = 1000;
   std::size_t max_pending_per_peer = 16;
   std::chrono::seconds shutdown_grace{10};
+
+  // What one valid device, or one unit, may take of what all share. A
+  // device enrolled later must be able to catch up with what was stored.
+  //! Change-set bytes stored per author device and per unit (507 quota).
+  std::uint64_t max_device_bytes = 256ull * 1024u * 1024u;
+  std::uint64_t max_unit_bytes = 4ull * 1024u * 1024u * 1024u;
+  //! Requests a device may make: a burst, refilled at a steady rate (429 rate_limited).
+  std::size_t device_request_burst = 300;
+  std::size_t device_requests_per_second = 20;
+  //! Body bytes a device may send: a burst, refilled at a steady rate (429 rate_limited).
+  std::uint64_t device_byte_burst = 64ull * 1024u * 1024u;
+  std::uint64_t device_bytes_per_second = 1024u * 1024u;
+  //! Long-polls held open at once, per device and per unit (429 too_many).
+  std::size_t max_polls_per_device = 4;
+  std::size_t max_polls_per_unit = 512;
+  //! Live session tokens per device; a new one beyond it ends the oldest.
+  std::size_t max_tokens_per_device = 8;
+  //! Free space the data directory's disk keeps: below it the server
+  //! refuses new writes (507 disk_full) instead of failing mid-write.
+  std::uint64_t min_free_disk_bytes = 128ull * 1024u * 1024u;
 };
 
 //! What `varn-server serve` needs to run.

@@ -10,10 +10,12 @@
 
 #include "varn/crypto/sign.hpp"
 #include "varn/server/config.hpp"
+#include "varn/server/disk_reserve.hpp"
 #include "varn/server/http_types.hpp"
 #include "varn/server/membership.hpp"
 #include "varn/server/metrics.hpp"
 #include "varn/server/pull_waiters.hpp"
+#include "varn/server/quotas.hpp"
 #include "varn/server/sessions.hpp"
 #include "varn/server/storage.hpp"
 
@@ -26,6 +28,8 @@ struct Context {
   Sessions& sessions;
   PullWaiters& waiters;
   Metrics& metrics;
+  Quotas& quotas;          //!< rates and long-polls per device and unit
+  const DiskReserve& disk; //!< new writes stop before the disk is full
   Limits limits;
   boost::asio::any_io_executor executor;      //!< for long-poll timers
   std::function<std::int64_t()> unix_now;     //!< wall clock, seconds; injectable

@@ -38,6 +38,18 @@ Response storage_failure(const Error& error) {
   return error_response(500, "internal", "the server could not complete the request");
 }
 
+Response disk_full() {
+  log_event("disk_reserve_reached", {});
+  return error_response(507, "disk_full", "the server's disk is nearly full; it takes no new writes until space is freed");
+}
+
+Response rate_limited(std::chrono::seconds retry_after) {
+  auto r = error_response(429, "rate_limited", "this device is sending faster than the server takes; try again later",
+                          {{"retry_after", retry_after.count()}});
+  r.set(http::field::retry_after, std::to_string(retry_after.count()));
+  return r;
+}
+
 std::variant<Caller, Response> authenticate(const Request& request, Context& ctx) {
   const auto raw = request[http::field::authorization];
   const std::string_view header(raw.data(), raw.size());

@@ -21,6 +21,10 @@ Response error_response(unsigned status, const std::string& code, const std::str
 Response revoked_response(Context& ctx, const wire::UnitId& unit);
 //! 500/503 for a storage failure; the detail goes to the log, not the client.
 Response storage_failure(const Error& error);
+//! 507 disk_full: what every writing route answers once the disk reserve is reached.
+Response disk_full();
+//! 429 rate_limited, with Retry-After: the device asked more than its rate.
+Response rate_limited(std::chrono::seconds retry_after);
 
 //! Who is calling: the device a live token names.
 struct Caller {

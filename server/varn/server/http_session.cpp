@@ -108,7 +108,7 @@ void HttpSession::on_read_error(beast::error_code ec) {
   close();
 }
 
-std::optional<Response> HttpSession::refuse_token() {
+std::optional<Response> HttpSession::refuse_token(std::optional<wire::DeviceId>& caller) {
   const auto raw = parser_->get()[http::field::authorization];
   const std::string_view header(raw.data(), raw.size());
   constexpr std::string_view prefix = "Bearer ";
@@ -121,6 +121,7 @@ std::optional<Response> HttpSession::refuse_token() {
   // registry with the signed revoke the device checks before it wipes.
   if (owner->revoked) return std::nullopt;
   registry_.mark_authenticated(this);
+  caller = owner->device;
   return std::nullopt;
 }
 
@@ -130,8 +131,9 @@ void HttpSession::on_header(beast::error_code ec, std::size_t) {
     const auto& head = parser_->get();
     const std::string_view target(head.target().data(), head.target().size());
     policy_ = route_policy(head.method(), target, ctx_.limits);
+    std::optional<wire::DeviceId> caller;
     if (policy_.needs_token) {
-      if (auto refused = refuse_token()) return answer_early(std::move(*refused));
+      if (auto refused = refuse_token(caller)) return answer_early(std::move(*refused));
     }
     const auto length = parser_->content_length();
     if (length && *length > policy_.max_body_bytes) {
@@ -139,6 +141,13 @@ void HttpSession::on_header(beast::error_code ec, std::size_t) {
     }
     // A chunked body may grow to the route's limit: reserve all of it.
     const std::size_t bytes = length ? static_cast<std::size_t>(*length) : parser_->chunked() ? policy_.max_body_bytes : 0;
+    // A device over its rate is answered from the head, its body unread.
+    if (caller) {
+      if (auto wait = ctx_.quotas.admit(*caller, bytes)) {
+        ctx_.metrics.rate_limited.fetch_add(1);
+        return answer_early(rate_limited(*wait));
+      }
+    }
     if (bytes > 0) {
       lease_ = budget_.reserve(bytes);
       if (!lease_) {

@@ -47,8 +47,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void on_handshake(boost::beast::error_code ec);
   void read_next();
   void on_header(boost::beast::error_code ec, std::size_t bytes);
-  //! The 401/403 answer when the head's bearer token grants nothing.
-  std::optional<Response> refuse_token();
+  //! The 401/403 answer when the head's bearer token grants nothing;
+  //! otherwise the device it names, in `caller`.
+  std::optional<Response> refuse_token(std::optional<wire::DeviceId>& caller);
   void on_body(boost::beast::error_code ec, std::size_t bytes);
   //! Ends a read that failed: 400 or 413 where HTTP allows an answer.
   void on_read_error(boost::beast::error_code ec);

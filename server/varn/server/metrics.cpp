@@ -43,6 +43,8 @@ std::string Metrics::render(std::uint64_t fsyncs) const {
        connections_evicted.load());
   line("varn_bodies_refused_total", "counter", "Requests answered 503: the body memory budget was spent.",
        bodies_refused.load());
+  line("varn_rate_limited_total", "counter", "Requests answered 429: a device asked more than its rate.",
+       rate_limited.load());
   line("varn_allocation_failures_total", "counter", "Requests answered 503 because memory ran out.",
        allocation_failures.load());
   line("varn_body_bytes_reserved", "gauge", "Bytes of request bodies being read or handled.",

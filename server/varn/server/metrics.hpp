@@ -28,6 +28,7 @@ class Metrics {
   std::atomic<std::uint64_t> connections_refused{0};  //!< at a cap with no room to make
   std::atomic<std::uint64_t> connections_evicted{0};  //!< unauthenticated, closed to make room
   std::atomic<std::uint64_t> bodies_refused{0};       //!< 503: the body memory budget was spent
+  std::atomic<std::uint64_t> rate_limited{0};         //!< 429: a device asked more than its rate
   std::atomic<std::uint64_t> allocation_failures{0};  //!< answered 503: memory ran out
   std::atomic<std::uint64_t> body_bytes_reserved{0};  //!< request bodies held now (BodyBudget)
   std::atomic<std::int64_t> long_polls_waiting{0};

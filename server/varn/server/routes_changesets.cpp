@@ -99,13 +99,15 @@ void route_push(Request request, Context& ctx, const wire::UnitId& unit, std::st
   }
   auto items = std::get<std::vector<PushItem>>(std::move(checked));
   if (items.empty()) return respond(json_response(200, {{"results", json::array()}}));
+  if (!ctx.disk.allows_writes()) return respond(disk_full());
   const std::size_t count = items.size();
   std::vector<wire::ChangeSetId> ids;
   for (const auto& item : items) ids.push_back(item.header.id);
   const std::size_t bytes = request.body().size();
   Metrics& metrics = ctx.metrics;
   const PushKind kind = query_has(query, "heal") ? PushKind::heal : PushKind::fresh;
-  ctx.storage.push(unit, kind, std::move(items), [=, &metrics, respond = std::move(respond)](Result<PushResult> result) {
+  const StoredBytesCaps caps{ctx.limits.max_device_bytes, ctx.limits.max_unit_bytes};
+  ctx.storage.push(unit, kind, caps, std::move(items), [=, &metrics, respond = std::move(respond)](Result<PushResult> result) {
     if (!result) return respond(storage_failure(result.error()));
     if (result->refusal) {
       const auto& r = *result->refusal;
@@ -156,7 +158,13 @@ void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, 
   if (!page->items.empty() || wait.count() == 0 || page->unit.head != *after) return respond(pull_answer(*page, signer));
   Context* context = &ctx;
   const auto device = std::get<Member>(auth).device;
-  ctx.waiters.wait(unit, *after, wait, ctx.executor, [context, unit, device, after = *after, limit, max_bytes, respond, signer] {
+  auto slot = ctx.quotas.open_poll(device, unit);
+  if (!slot) {
+    return respond(error_response(429, "too_many", "this device or unit already holds as many long-polls as it may"));
+  }
+  ctx.waiters.wait(unit, *after, wait, ctx.executor,
+                   [context, unit, device, after = *after, limit, max_bytes, respond, signer, slot = std::move(slot)]() mutable {
+    slot.reset();
     // A device revoked while it waited gets nothing more.
     auto standing = context->membership.standing(unit, device);
     if (!standing) return respond(storage_failure(standing.error()));

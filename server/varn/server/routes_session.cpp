@@ -96,6 +96,7 @@ Response route_enrol(const Request& request, Context& ctx) {
     answer["server_key"] = server_key_hex;
     return json_response(200, answer);
   }
+  if (!ctx.disk.allows_writes()) return disk_full();
   const auto peer_field = request[kPeerField];
   const std::string peer(peer_field.data(), peer_field.size());
   auto pending = ctx.storage.request_enrolment(device, *bundle_bytes, random_code(2), now, enrolment_not_before(ctx),
@@ -154,6 +155,8 @@ Response route_session(const Request& request, Context& ctx) {
     ctx.sessions.revoke_device(*device);
     return revoked_response(ctx, first_revoked(*standings)->unit);
   }
+  // Opening sessions spends the device's request rate like any call.
+  if (auto wait = ctx.quotas.admit(*device, 0)) return rate_limited(*wait);
   if (!standings->empty()) {
     if (auto touched = ctx.storage.touch_device(*device, ctx.unix_now()); !touched) {
       return storage_failure(touched.error());

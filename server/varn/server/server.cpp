@@ -117,10 +117,15 @@ int run_server(const ServerConfig& config) {
   const int threads = std::max(1, config.threads);
   net::io_context ioc(threads);
   Metrics metrics;
-  Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime);
+  Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime,
+                    config.limits.max_tokens_per_device);
   PullWaiters waiters(metrics);
   Membership membership(**storage);
-  Context ctx{**storage, membership, sessions, waiters, metrics, config.limits, ioc.get_executor(), &unix_now, *server_key};
+  Quotas quotas(config.limits);
+  const DiskReserve disk(config.data_dir, config.limits.min_free_disk_bytes);
+  Context ctx{**storage, membership,    sessions,           waiters,   metrics,
+              quotas,    disk,          config.limits,      ioc.get_executor(), &unix_now,
+              *server_key};
   (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
   ConnectionRegistry registry(metrics, {config.limits.max_connections, config.limits.max_unauthenticated_per_peer});
   BodyBudget budget(config.limits.max_body_memory, metrics.body_bytes_reserved);

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "varn/crypto/random.hpp"
@@ -22,8 +23,12 @@ std::uint64_t ticks_of(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
-Sessions::Sessions(std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime, Clock clock)
-    : challenge_lifetime_(challenge_lifetime), token_lifetime_(token_lifetime), clock_(std::move(clock)) {
+Sessions::Sessions(std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime,
+                   std::size_t tokens_per_device, Clock clock)
+    : challenge_lifetime_(challenge_lifetime),
+      token_lifetime_(token_lifetime),
+      tokens_per_device_(std::max<std::size_t>(1, tokens_per_device)),
+      clock_(std::move(clock)) {
   if (!clock_) clock_ = [] { return std::chrono::steady_clock::now(); };
 }
 
@@ -50,6 +55,10 @@ void Sessions::forget_expired_spent(std::chrono::steady_clock::time_point now) {
 
 void Sessions::purge_expired_tokens(std::chrono::steady_clock::time_point now) {
   std::erase_if(tokens_, [now](const auto& kv) { return kv.second.expires <= now; });
+  for (auto it = tokens_by_device_.begin(); it != tokens_by_device_.end();) {
+    std::erase_if(it->second, [this](const std::string& t) { return !tokens_.contains(t); });
+    it = it->second.empty() ? tokens_by_device_.erase(it) : std::next(it);
+  }
 }
 
 std::optional<Bytes> Sessions::issue_challenge(const wire::DeviceId& device) {
@@ -96,6 +105,16 @@ std::string Sessions::issue_token(const wire::DeviceId& device) {
   const std::string token = to_hex(crypto::random_array<32>());
   const std::lock_guard lock(mutex_);
   if (tokens_.size() >= kMaxLiveTokens) purge_expired_tokens(now);
+  auto& mine = tokens_by_device_[device];
+  std::erase_if(mine, [this, now](const std::string& t) {
+    auto it = tokens_.find(t);
+    return it == tokens_.end() || it->second.expires <= now;
+  });
+  while (mine.size() >= tokens_per_device_) {
+    tokens_.erase(mine.front());
+    mine.pop_front();
+  }
+  mine.push_back(token);
   tokens_[token] = Entry{device, now + token_lifetime_};
   return token;
 }

@@ -38,7 +38,10 @@ class Sessions {
   static constexpr std::size_t kMaxSpentChallenges = 65536;
   static constexpr std::size_t kChallengeBytes = 32;
 
-  Sessions(std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime, Clock clock = {});
+  //! A device holds at most `tokens_per_device` live tokens: a new one
+  //! beyond that ends its oldest (whose next use answers 401).
+  Sessions(std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime,
+           std::size_t tokens_per_device = 8, Clock clock = {});
 
   //! A fresh challenge for `device`. Never refused: it costs no state.
   std::optional<Bytes> issue_challenge(const wire::DeviceId& device);
@@ -47,7 +50,7 @@ class Sessions {
   //! Spent challenges held now (the only state challenges take).
   [[nodiscard]] std::size_t spent_challenges();
 
-  //! A new random token for `device`.
+  //! A new random token for `device`, ending its oldest past the cap.
   std::string issue_token(const wire::DeviceId& device);
   struct TokenOwner {
     wire::DeviceId device{};
@@ -76,12 +79,14 @@ class Sessions {
 
   std::chrono::seconds challenge_lifetime_;
   std::chrono::seconds token_lifetime_;
+  std::size_t tokens_per_device_;
   Clock clock_;
   crypto::SecretBuffer secret_ = crypto::SecretBuffer::random(32);
   std::mutex mutex_;
   std::deque<Spent> spent_order_;            // in the order they were spent
   std::unordered_set<std::uint64_t> spent_;  // a MAC's first 8 bytes
   std::map<std::string, Entry> tokens_;
+  std::map<wire::DeviceId, std::deque<std::string>> tokens_by_device_;  // in the order issued
 };
 
 }  // namespace varn::server

@@ -18,12 +18,12 @@ struct Statements {
 
 Result<Statements> prepare(SqliteDb& db) {
   auto find = db.prepare("SELECT seq, hash FROM changesets WHERE id = ?");
-  auto head = db.prepare("SELECT seq, hash, registry_seen FROM author_heads WHERE unit = ? AND device = ?");
+  auto head = db.prepare("SELECT seq, hash, registry_seen, bytes FROM author_heads WHERE unit = ? AND device = ?");
   auto floor = db.prepare("SELECT head_seq FROM authority_floors WHERE unit = ? AND device = ? AND idx = ?");
   auto insert = db.prepare(
       "INSERT INTO changesets (unit, seq, id, author, author_seq, hash, log_hash, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   auto set_head = db.prepare(
-      "INSERT OR REPLACE INTO author_heads (unit, device, seq, hash, registry_seen) VALUES (?, ?, ?, ?, ?)");
+      "INSERT OR REPLACE INTO author_heads (unit, device, seq, hash, registry_seen, bytes) VALUES (?, ?, ?, ?, ?, ?)");
   if (!find) return find.error();
   if (!head) return head.error();
   if (!floor) return floor.error();
@@ -44,6 +44,7 @@ struct AuthorHead {
   std::uint64_t seq = 0;
   Bytes hash = Bytes(32, 0);
   std::uint64_t registry_seen = 0;
+  std::uint64_t bytes = 0;  //!< change-set bytes stored from this author
 };
 
 Result<AuthorHead> load_head(Statements& st, const UnitId& unit, const DeviceId& author) {
@@ -56,6 +57,7 @@ Result<AuthorHead> load_head(Statements& st, const UnitId& unit, const DeviceId&
     head.seq = static_cast<std::uint64_t>(st.author_head.int64(0));
     head.hash = st.author_head.blob(1);
     head.registry_seen = static_cast<std::uint64_t>(st.author_head.int64(2));
+    head.bytes = static_cast<std::uint64_t>(st.author_head.int64(3));
   }
   return head;
 }
@@ -77,7 +79,8 @@ Result<bool> within_floors(Statements& st, const UnitId& unit, const PushItem& i
 
 }  // namespace
 
-Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, const std::vector<PushItem>& items) {
+Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, StoredBytesCaps caps,
+                              const std::vector<PushItem>& items) {
   auto unit_row = load_unit(db, unit);
   if (!unit_row) return unit_row.error();
   if (!*unit_row) return refuse(403, "forbidden", 0, "unknown unit");
@@ -86,6 +89,7 @@ Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, c
   std::uint64_t head = (*unit_row)->head;
   crypto::Hash32 log_hash = (*unit_row)->log_hash;
   const auto current = (*unit_row)->current_epoch;
+  std::uint64_t unit_bytes = (*unit_row)->bytes;
   PushResult result;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
@@ -119,6 +123,14 @@ Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, c
     if (!*floors) {
       return refuse(403, "role", i, "the author wrote this after its rights were narrowed, without having seen it");
     }
+    const std::uint64_t size = item.bytes.size();
+    if (last->bytes + size > caps.device) {
+      return refuse(507, "quota", i, "this device has stored as much as the server takes from one device");
+    }
+    if (unit_bytes + size > caps.unit) {
+      return refuse(507, "quota", i, "this unit has stored as much as the server takes from one unit");
+    }
+    unit_bytes += size;
     ++head;
     log_hash = registry::next_log_hash(log_hash, head, item.hash);
     st->insert.reset();
@@ -134,13 +146,15 @@ Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, c
     st->set_head.reset();
     st->set_head.bind(1, ByteView(unit)).bind(2, ByteView(h.author)).bind(3, static_cast<std::int64_t>(h.seq));
     st->set_head.bind(4, ByteView(item.hash)).bind(5, static_cast<std::int64_t>(h.registry_seen));
+    st->set_head.bind(6, static_cast<std::int64_t>(last->bytes + size));
     if (auto r = st->set_head.run(); !r) return r.error();
     result.acks.push_back({h.id, head, false});
   }
   if (head != (*unit_row)->head) {
-    auto set = db.prepare("UPDATE units SET head = ?, log_hash = ? WHERE id = ?");
+    auto set = db.prepare("UPDATE units SET head = ?, log_hash = ?, bytes = ? WHERE id = ?");
     if (!set) return set.error();
-    set->bind(1, static_cast<std::int64_t>(head)).bind(2, ByteView(log_hash)).bind(3, ByteView(unit));
+    set->bind(1, static_cast<std::int64_t>(head)).bind(2, ByteView(log_hash));
+    set->bind(3, static_cast<std::int64_t>(unit_bytes)).bind(4, ByteView(unit));
     if (auto r = set->run(); !r) return r.error();
   }
   return result;

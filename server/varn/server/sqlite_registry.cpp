@@ -64,6 +64,8 @@ Result<void> store_registry_entry(SqliteDb& db, const UnitId& unit_id, const Reg
         s.bind(1, static_cast<std::int64_t>(e.epoch)).bind(2, ByteView(unit_id));
       });
     }
+    case EntryKind::set_lease:
+      return {};  // the devices keep their own lease; the server stores the entry only
     case EntryKind::change_role:
     case EntryKind::revoke:
       // How far the subject's chain reached here: change sets beyond it that

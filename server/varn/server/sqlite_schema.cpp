@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS units (
   head INTEGER NOT NULL DEFAULT 0, -- highest sequence number committed
   log_hash BLOB NOT NULL DEFAULT (zeroblob(32)),  -- running log hash at head
   registry_length INTEGER NOT NULL DEFAULT 0,
-  registry_head BLOB NOT NULL DEFAULT (zeroblob(32))
+  registry_head BLOB NOT NULL DEFAULT (zeroblob(32)),
+  bytes INTEGER NOT NULL DEFAULT 0  -- change-set bytes stored, for the unit's quota
 );
 CREATE TABLE IF NOT EXISTS unit_codes (
   code_hash BLOB PRIMARY KEY,     -- BLAKE2b of the one-time code, never the code
@@ -67,6 +68,7 @@ CREATE TABLE IF NOT EXISTS author_heads (
   seq INTEGER NOT NULL,
   hash BLOB NOT NULL,
   registry_seen INTEGER NOT NULL,
+  bytes INTEGER NOT NULL DEFAULT 0, -- change-set bytes stored from this author, for its quota
   PRIMARY KEY (unit, device)
 );
 -- For each entry that narrowed a device's rights, how far its chain had
@@ -102,6 +104,26 @@ Result<bool> table_exists(SqliteDb& db, std::string_view name) {
   return stmt->step();
 }
 
+Result<bool> column_exists(SqliteDb& db, std::string_view table, std::string_view column) {
+  auto stmt = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, table).bind(2, column);
+  return stmt->step();
+}
+
+// Directories made before stored bytes were counted get the counters,
+// summed once from what they hold.
+constexpr const char* kAddByteCounts = R"sql(
+ALTER TABLE units ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE author_heads ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+CREATE TEMP TABLE usage AS SELECT unit, author, SUM(length(bytes)) AS total FROM changesets GROUP BY unit, author;
+CREATE INDEX temp.usage_key ON usage (unit, author);
+UPDATE author_heads SET bytes = COALESCE(
+  (SELECT total FROM usage WHERE usage.unit = author_heads.unit AND usage.author = author_heads.device), 0);
+UPDATE units SET bytes = COALESCE((SELECT SUM(total) FROM usage WHERE usage.unit = units.id), 0);
+DROP TABLE temp.usage;
+)sql";
+
 }  // namespace
 
 Result<void> create_schema(SqliteDb& db) {
@@ -115,6 +137,16 @@ Result<void> create_schema(SqliteDb& db) {
                       "reads; make a new one with `varn-server init`");
   }
   if (auto made = db.exec(kSchema); !made) return made;
+  auto counted = column_exists(db, "units", "bytes");
+  if (!counted) return counted.error();
+  if (!*counted) {
+    if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return r;
+    if (auto r = db.exec(kAddByteCounts); !r) {
+      (void)db.exec("ROLLBACK");
+      return r;
+    }
+    if (auto r = db.exec("COMMIT"); !r) return r;
+  }
   if (auto r = db.exec("INSERT OR IGNORE INTO format (only, version) VALUES (1, 2)"); !r) return r;
   auto stmt = db.prepare("SELECT version FROM format");
   if (!stmt) return stmt.error();

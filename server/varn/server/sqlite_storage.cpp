@@ -47,7 +47,7 @@ Result<void> SqliteStorage::write(const std::function<Result<void>(SqliteDb&)>& 
 Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit) {
   // One row, one snapshot: head, log hash and registry belong together in a checkpoint.
   auto stmt = db.prepare(
-      "SELECT current_epoch, head, log_hash, registry_length, registry_head FROM units WHERE id = ?");
+      "SELECT current_epoch, head, log_hash, registry_length, registry_head, bytes FROM units WHERE id = ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, ByteView(unit));
   auto row = stmt->step();
@@ -60,6 +60,7 @@ Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit) {
   u.log_hash = to_array<32>(stmt->blob(2));
   u.registry_length = static_cast<std::uint64_t>(stmt->int64(3));
   u.registry_head = to_array<32>(stmt->blob(4));
+  u.bytes = static_cast<std::uint64_t>(stmt->int64(5));
   return std::optional<UnitRecord>(u);
 }
 
@@ -132,12 +133,13 @@ void SqliteStorage::set_commit_listener(CommitListener listener) {
   listener_ = std::move(listener);
 }
 
-void SqliteStorage::push(const UnitId& unit, PushKind kind, std::vector<PushItem> items, PushCallback done) {
+void SqliteStorage::push(const UnitId& unit, PushKind kind, StoredBytesCaps caps, std::vector<PushItem> items,
+                         PushCallback done) {
   auto state = std::make_shared<Result<PushResult>>(make_error(Errc::io_error, "push not applied"));
   auto shared_items = std::make_shared<std::vector<PushItem>>(std::move(items));
   writer_->submit(
-      [state, shared_items, unit, kind](SqliteDb& db) {
-        *state = apply_push(db, unit, kind, *shared_items);
+      [state, shared_items, unit, kind, caps](SqliteDb& db) {
+        *state = apply_push(db, unit, kind, caps, *shared_items);
         return state->ok() && !(*state)->refusal;
       },
       [this, state, unit, done = std::move(done)](Result<void> committed) {

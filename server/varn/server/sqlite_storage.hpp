@@ -42,7 +42,8 @@ class SqliteStorage final : public Storage {
   Result<DeviceActivity> activity(const DeviceId& device) override;
   Result<std::int64_t> record_wipe(const DeviceId& device, std::int64_t wiped_at) override;
 
-  void push(const UnitId& unit, PushKind kind, std::vector<PushItem> items, PushCallback done) override;
+  void push(const UnitId& unit, PushKind kind, StoredBytesCaps caps, std::vector<PushItem> items,
+            PushCallback done) override;
   Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) override;
   Result<crypto::Hash32> log_hash_at(const UnitId& unit, std::uint64_t seq) override;
   void set_commit_listener(CommitListener listener) override;
@@ -89,7 +90,8 @@ class SqliteStorage final : public Storage {
 //! Reads one unit row from any connection.
 Result<std::optional<UnitRecord>> load_unit(SqliteDb& db, const UnitId& unit);
 //! Runs a push batch inside the writer's transaction (sqlite_push.cpp).
-Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, const std::vector<PushItem>& items);
+Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, StoredBytesCaps caps,
+                              const std::vector<PushItem>& items);
 //! Stores one verified registry entry inside the writer's transaction (sqlite_registry.cpp).
 Result<void> store_registry_entry(SqliteDb& db, const UnitId& unit, const RegistryAppend& append);
 //! Inserts or replaces one device's copy of an epoch key.

@@ -33,6 +33,7 @@ struct UnitRecord {
   crypto::Hash32 log_hash{};          //!< running log hash at `head` (registry::next_log_hash)
   std::uint64_t registry_length = 0;  //!< registry entries stored
   crypto::Hash32 registry_head{};     //!< entry_hash of the last of them
+  std::uint64_t bytes = 0;            //!< change-set bytes stored, for the unit's quota
 };
 
 //! The device that spent a unit's code: the only one that may post entry 0.
@@ -92,6 +93,14 @@ struct PushRefusal {
 struct PushResult {
   std::vector<PushAckRecord> acks;  //!< empty when refused
   std::optional<PushRefusal> refusal;
+};
+
+//! Change-set bytes one author device, and one unit, may have stored: a
+//! push that would pass either is refused (507 quota), inside the writing
+//! transaction so that concurrent pushes cannot overshoot.
+struct StoredBytesCaps {
+  std::uint64_t device = 0;
+  std::uint64_t unit = 0;
 };
 
 //! How a batch is pushed: new work must use the unit's current epoch; a
@@ -175,8 +184,10 @@ class Storage {
 
   //! Checks idempotency, epoch, chain and authority floors inside the
   //! writing transaction, assigns sequence numbers (and the running log
-  //! hash) and calls back once durable.
-  virtual void push(const UnitId& unit, PushKind kind, std::vector<PushItem> items, PushCallback done) = 0;
+  //! hash) and calls back once durable. Heals count against the caps too:
+  //! what a restore lost fitted before.
+  virtual void push(const UnitId& unit, PushKind kind, StoredBytesCaps caps, std::vector<PushItem> items,
+                    PushCallback done) = 0;
   //! At most `limit` change sets after `after`, stopping once they reach
   //! `max_bytes` (the first one is always included).
   virtual Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) = 0;

@@ -88,6 +88,7 @@ Error error_from_response(const HttpResponse& response) {
     case 404: return make_error(Errc::not_found, message);
     case 409: return make_error(Errc::conflict, message);
     case 413: return make_error(Errc::invalid_argument, message);
+    case 507: return make_error(Errc::server_full, message);
     default: return make_error(Errc::unavailable, message);
   }
 }

@@ -29,7 +29,8 @@ enum class Errc {
   rollback,
   locked,
   unavailable,
-  revoked,  // the server says this device is revoked and must wipe
+  revoked,      // the server says this device is revoked and must wipe
+  server_full,  // the server takes no more from this device or unit for now (507)
 };
 
 //! What went wrong, with a one-line message that never holds secrets.
