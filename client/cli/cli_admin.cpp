@@ -18,6 +18,7 @@ namespace {
 struct AdminOptions {
   bool json = false;
   std::string code, fingerprint, pairing, role, device;
+  std::uint32_t lease_days = 0;
 };
 
 // Runs `call` with the store's server; prints the alarm if one was raised.
@@ -104,6 +105,15 @@ Result<void> change_role(Context& ctx, const AdminOptions& o) {
   });
 }
 
+Result<void> set_lease(Context& ctx, const AdminOptions& o) {
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    if (auto r = sync::RegistryAdmin(device).set_lease(http, o.lease_days); !r) return r;
+    if (o.lease_days == 0) std::cout << "lease: none\n";
+    else std::cout << "lease: " << o.lease_days << " days\n";
+    return {};
+  });
+}
+
 Result<void> show_registry(Context& ctx, const AdminOptions& o) {
   return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
     auto entries = sync::RegistryAdmin(device).registry(http);  // verified against the pinned admin key
@@ -166,6 +176,11 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   role_cmd->add_option("device", o->device, "Device id")->required();
   role_cmd->add_option("--set", o->role, "The new role")->required()->check(CLI::IsMember(roles));
   on_parse(role_cmd, ctx, o, change_role);
+
+  auto* lease_cmd = admin->add_subcommand(
+      "lease", "Set how many days a device may go without reaching the server before it shows no case content");
+  lease_cmd->add_option("--days", o->lease_days, "1-365, or 0 for no lease")->required()->check(CLI::Range(0, 365));
+  on_parse(lease_cmd, ctx, o, set_lease);
 }
 
 }  // namespace varn::cli

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "passphrase_prompt.hpp"
+#include "varn/sync/lease.hpp"
 
 namespace varn::cli {
 Exit exit_for(Errc code) {
@@ -43,6 +44,13 @@ Result<Session*> Context::session() {
     session_ = std::move(opened).value();
   }
   return session_.get();
+}
+
+Result<Session*> Context::content_session() {
+  auto s = session();
+  if (!s) return s.error();
+  if (auto r = sync::require_lease((*s)->context().vault(), (*s)->context().now()); !r) return r.error();
+  return s;
 }
 
 Result<model::EntityId> parse_id(const std::string& text, const std::string& what) {

@@ -41,6 +41,9 @@ struct Context {
 
   //! The store, opened on first call (reads the passphrase).
   [[nodiscard]] Result<Session*> session();
+  //! The session, for commands that show or change case content: refused
+  //! once the device lease has run out (sync/lease.hpp).
+  [[nodiscard]] Result<Session*> content_session();
   void set_session(std::unique_ptr<Session> s) { session_ = std::move(s); }
   //! Drops the session (after a wipe).
   void forget_session() { session_.reset(); }

@@ -22,7 +22,7 @@ struct ListOptions {
 };
 
 Result<store::Records*> records(Context& ctx) {
-  auto session = ctx.session();
+  auto session = ctx.content_session();
   if (!session) return session.error();
   return &(*session)->records();
 }

@@ -39,7 +39,7 @@ Result<void> check_role(Session& session, wire::ChangeSetClass change_class) {
 // Opens the store, runs `write` on its records, prints the id it returns.
 template <class Write>
 Result<void> print_new_id(Context& ctx, Write write) {
-  auto session = ctx.session();
+  auto session = ctx.content_session();
   if (!session) return session.error();
   if (auto r = check_role(**session, wire::ChangeSetClass::field_work); !r) return r;
   Result<model::EntityId> id = write((*session)->records());
@@ -53,7 +53,7 @@ Result<void> change(Context& ctx, const std::string& id_text, const std::string&
                     wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work) {
   auto id = parse_id(id_text, what);
   if (!id) return id.error();
-  auto session = ctx.session();
+  auto session = ctx.content_session();
   if (!session) return session.error();
   if (auto r = check_role(**session, change_class); !r) return r;
   return apply((*session)->records(), *id);

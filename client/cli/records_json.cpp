@@ -116,6 +116,9 @@ json to_json(const registry::Entry& entry) {
     case registry::EntryKind::rotate:
       j["epoch"] = entry.epoch;
       break;
+    case registry::EntryKind::set_lease:
+      j["lease_days"] = entry.epoch;
+      break;
   }
   return j;
 }

@@ -1,10 +1,13 @@
 // Admin commands through varn-cli against the real server: devices, roles,
 // registry, and a revoked device that wipes itself and says what it lost.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "e2e_fixture.hpp"
+#include "varn/store/local_store.hpp"
+#include "varn/sync/device_vault.hpp"
 
 using namespace varn::test;
 using nlohmann::json;
@@ -153,4 +156,64 @@ TEST_CASE("after a promotion, a demotion and a revocation every device syncs, an
   }
   CHECK(late.ok({"list", "conflicts", "--json"}) == "[]");
   (void)person;
+}
+
+namespace {
+
+//! The device last reached its server `days` ago: what its clock would say
+//! after that many days offline (the store is opened as the device would).
+void last_contact_days_ago(const CliDevice& d, int days) {
+  auto store = varn::store::LocalStore::open(d.store, d.passphrase);
+  REQUIRE(store.ok());
+  const auto then = std::chrono::duration_cast<std::chrono::seconds>(
+                        std::chrono::system_clock::now().time_since_epoch() - std::chrono::hours(24 * days))
+                        .count();
+  REQUIRE((*store)->put_setting(varn::sync::settings::kLastContact, std::to_string(then)).ok());
+  REQUIRE((*store)->put_setting(varn::sync::settings::kLatestSeen, std::to_string(then)).ok());
+}
+
+}  // namespace
+
+TEST_CASE("a device past the unit's lease shows no case content until it reaches the server, and a revoked one then "
+          "wipes",
+          "[e2e][admin][lease]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  const auto worker_id = device_id_of(admin, "worker", "active");
+  auto other = server.enrol_device(admin, "other", "worker");
+  std::string other_id;
+  for (const auto& d : json::parse(admin.ok({"admin", "devices", "--json"}))) {
+    if (d["role"] == "worker" && d["device"] != worker_id) other_id = d["device"].get<std::string>();
+  }
+  REQUIRE_FALSE(other_id.empty());
+  worker.ok({"person", "add", "--name", "Karin Lindqvist"});
+  worker.ok({"sync"});
+  CHECK(admin.ok({"admin", "lease", "--days", "2"}) == "lease: 2 days");
+  worker.ok({"sync"});
+  other.ok({"sync"});
+  CHECK(json::parse(admin.ok({"admin", "registry", "--json"})).back()["lease_days"] == 2);
+
+  // One day offline: still within the lease.
+  last_contact_days_ago(worker, 1);
+  CHECK(worker.ok({"list", "persons"}).find("Karin Lindqvist") != std::string::npos);
+  // Three days offline: no case content, and nothing new written either.
+  last_contact_days_ago(worker, 3);
+  auto hidden = worker.run({"list", "persons"});
+  CHECK(hidden.exit_code != 0);
+  CHECK(hidden.out.find("Karin") == std::string::npos);
+  CHECK(hidden.err.find("lease") != std::string::npos);
+  CHECK(worker.run({"person", "add", "--name", "Ny person"}).exit_code != 0);
+  // Reaching the server starts the lease again.
+  worker.ok({"sync"});
+  CHECK(worker.ok({"list", "persons"}).find("Karin Lindqvist") != std::string::npos);
+
+  // A tablet stolen and kept offline past the lease, revoked meanwhile: it
+  // shows nothing, and its first contact wipes it.
+  last_contact_days_ago(other, 3);
+  CHECK(other.run({"list", "persons"}).exit_code != 0);
+  admin.ok({"admin", "revoke", other_id});
+  auto wiped = other.run({"sync"});
+  CHECK(wiped.exit_code == 7);
+  CHECK_FALSE(std::filesystem::exists(other.store));
 }

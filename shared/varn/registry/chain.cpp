@@ -50,6 +50,12 @@ Result<void> apply_kind(RegistryState& state, const Entry& e) {
       state.epoch = e.epoch;
       return {};
     }
+    case EntryKind::set_lease: {
+      if (e.subject != crypto::DeviceId{}) return broken(e.index, "a lease names no device");
+      if (e.epoch > kMaxLeaseDays) return broken(e.index, "lease longer than " + std::to_string(kMaxLeaseDays) + " days");
+      state.lease_days = e.epoch;
+      return {};
+    }
   }
   return broken(e.index, "unknown kind");
 }

@@ -43,6 +43,7 @@ struct RegistryState {
   std::map<crypto::DeviceId, DeviceState> devices;
   std::map<std::uint32_t, Rotation> rotations;
   std::uint32_t epoch = 0;      //!< current epoch (0 before the first rotate)
+  std::uint32_t lease_days = kDefaultLeaseDays;  //!< the last set_lease entry's, or the default
   std::uint64_t length = 0;     //!< entries verified
   crypto::Hash32 head{};        //!< entry_hash of the last entry
 

@@ -54,6 +54,7 @@ std::string to_string(EntryKind kind) {
     case EntryKind::change_role: return "change_role";
     case EntryKind::revoke: return "revoke";
     case EntryKind::rotate: return "rotate";
+    case EntryKind::set_lease: return "set_lease";
   }
   return "unknown";
 }
@@ -97,7 +98,7 @@ Result<Entry> Entry::decode(ByteView bytes) {
   take(e.prev, p);
   take(e.unit, p);
   const std::uint8_t kind = *p++;
-  if (kind < 1 || kind > 4) return make_error(Errc::malformed, "registry entry has an unknown kind");
+  if (kind < 1 || kind > 5) return make_error(Errc::malformed, "registry entry has an unknown kind");
   e.kind = static_cast<EntryKind>(kind);
   take(e.signer, p);
   take(e.subject, p);

@@ -16,7 +16,13 @@
 namespace varn::registry {
 
 enum class Role : std::uint8_t { worker = 1, reviewer = 2, admin = 3 };
-enum class EntryKind : std::uint8_t { enrol = 1, change_role = 2, revoke = 3, rotate = 4 };
+enum class EntryKind : std::uint8_t { enrol = 1, change_role = 2, revoke = 3, rotate = 4, set_lease = 5 };
+
+//! A device that has not reached its server for this many days shows no
+//! case content until it has: the unit's lease while no set_lease entry
+//! says otherwise. A set_lease entry may set 1..kMaxLeaseDays, or 0 for none.
+inline constexpr std::uint32_t kDefaultLeaseDays = 7;
+inline constexpr std::uint32_t kMaxLeaseDays = 365;
 
 //! What a device is, as the verified registry says: the one vocabulary the
 //! server, the core, the CLI and the app share.
@@ -48,10 +54,10 @@ struct Entry {
   wire::UnitId unit{};
   EntryKind kind = EntryKind::enrol;
   crypto::DeviceId signer{};          //!< the admin device that signed
-  crypto::DeviceId subject{};         //!< the device concerned; zeros for rotate
+  crypto::DeviceId subject{};         //!< the device concerned; zeros for rotate and set_lease
   crypto::DevicePublicBundle bundle;  //!< enrol only; zeros otherwise
   Role role = Role::worker;           //!< enrol and change_role
-  std::uint32_t epoch = 0;            //!< rotate: the new epoch
+  std::uint32_t epoch = 0;            //!< rotate: the new epoch; set_lease: the lease in days (0: none)
   crypto::Hash32 key_set{};           //!< rotate: key_set_hash of the sealed copies
   //! rotate: epoch_key_commitment of the new key. A device uses an epoch key
   //! only if it matches, so a sealed copy the admin never made cannot smuggle

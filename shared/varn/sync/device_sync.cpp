@@ -168,6 +168,9 @@ Result<SyncReport> DeviceSync::run(ApiClient& api, const wire::UnitId& unit, Syn
       return make_error(Errc::corrupt, "the server's signed checkpoint does not match the change sets it served");
     }
   }
+  // The device has reached its server, seen its registry (not revoked) and
+  // verified what it served: the lease starts again, whatever the push does.
+  if (auto r = vault.put_setting(settings::kLastContact, std::to_string(device_.now())); !r) return r.error();
   // Own change sets the server acknowledged and then lost.
   auto lost = store.unechoed();
   if (!lost) return lost.error();

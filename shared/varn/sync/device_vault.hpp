@@ -36,7 +36,12 @@ inline constexpr std::string_view kStatus = "device.status";         //!< regist
 inline constexpr std::string_view kEnrolCode = "device.enrol_code";
 inline constexpr std::string_view kCurrentEpoch = "unit.current_epoch";
 inline constexpr std::string_view kDevices = "unit.devices";         //!< JSON cache of the unit's devices
-inline constexpr std::string_view kLastSync = "sync.last_unix";
+inline constexpr std::string_view kLastSync = "sync.last_unix";       //!< the last full sync
+//! The last time the server answered with a registry and checkpoint this
+//! device verified: the lease counts from it.
+inline constexpr std::string_view kLastContact = "sync.last_contact_unix";
+inline constexpr std::string_view kLeaseDays = "unit.lease_days";    //!< from the verified registry
+inline constexpr std::string_view kLatestSeen = "clock.latest_unix";  //!< the latest time this device has seen
 inline constexpr std::string_view kServerKey = "server.sign_key";        //!< hex, pinned at enrolment
 inline constexpr std::string_view kAdminKey = "registry.admin_key";      //!< hex, pinned at enrolment
 inline constexpr std::string_view kRegistry = "registry.entries";        //!< JSON list of base64 entries

@@ -91,6 +91,25 @@ Result<void> RegistryAdmin::change_role(HttpExecutor& http, const crypto::Device
   return {};
 }
 
+Result<void> RegistryAdmin::set_lease(HttpExecutor& http, std::uint32_t days) {
+  if (days > registry::kMaxLeaseDays) {
+    return make_error(Errc::invalid_argument, "a lease is at most " + std::to_string(registry::kMaxLeaseDays) + " days");
+  }
+  auto me = device_.identity();
+  if (!me) return me.error();
+  auto unit = device_.unit();
+  if (!unit) return unit.error();
+  ApiClient api(http, **me);
+  RegistryKeeper keeper(device_.vault());
+  auto state = keeper.refresh(api, *unit);
+  if (!state) return state.error();
+  auto entry = next_entry(*state, registry::EntryKind::set_lease, device_.now());
+  entry.epoch = days;
+  auto posted = post_entry(device_, api, *unit, entry, {});
+  if (!posted) return posted.error();
+  return {};
+}
+
 Result<void> RegistryAdmin::revoke(HttpExecutor& http, const crypto::DeviceId& device) {
   auto me = device_.identity();
   if (!me) return me.error();

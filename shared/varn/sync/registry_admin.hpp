@@ -20,6 +20,8 @@ class RegistryAdmin {
   [[nodiscard]] Result<void> revoke(HttpExecutor& http, const crypto::DeviceId& device);
   [[nodiscard]] Result<void> rotate(HttpExecutor& http);
   [[nodiscard]] Result<void> change_role(HttpExecutor& http, const crypto::DeviceId& device, registry::Role role);
+  //! Sets the unit's device lease (sync/lease.hpp): 1..365 days, 0 for none.
+  [[nodiscard]] Result<void> set_lease(HttpExecutor& http, std::uint32_t days);
   //! The unit's devices as the verified registry has them, with what the
   //! server noticed of each (last seen, wipe confirmed) beside them.
   [[nodiscard]] Result<std::vector<DeviceEntry>> devices(HttpExecutor& http);

@@ -47,6 +47,7 @@ Result<void> RegistryKeeper::remember(const std::vector<registry::Entry>& chain,
   if (auto r = vault_.put_setting(settings::kRegistry, list.dump()); !r) return r;
   if (auto r = vault_.put_setting(settings::kRegistryLength, std::to_string(state.length)); !r) return r;
   if (auto r = vault_.put_setting(settings::kRegistryHead, to_hex(state.head)); !r) return r;
+  if (auto r = vault_.put_setting(settings::kLeaseDays, std::to_string(state.lease_days)); !r) return r;
   return vault_.put_setting(settings::kCurrentEpoch, std::to_string(state.epoch));
 }
 

@@ -237,3 +237,46 @@ TEST_CASE("Epochs rotate one at a time", "[registry]") {
   unit.rotate(2, {});
   CHECK_FALSE(unit.verify().ok());
 }
+
+TEST_CASE("The unit's device lease is 7 days until an admin's set_lease entry says otherwise", "[registry][lease]") {
+  Unit unit;
+  auto plain = unit.verify();
+  REQUIRE(plain.ok());
+  CHECK(plain->lease_days == registry::kDefaultLeaseDays);
+  CHECK(registry::kDefaultLeaseDays == 7);
+
+  unit.append(EntryKind::set_lease).epoch = 3;
+  unit.seal(unit.admin.signing());
+  auto set = unit.verify();
+  REQUIRE(set.ok());
+  CHECK(set->lease_days == 3);
+  unit.append(EntryKind::set_lease).epoch = 0;  // none
+  unit.seal(unit.admin.signing());
+  CHECK(unit.verify()->lease_days == 0);
+
+  SECTION("a lease longer than a year is refused") {
+    unit.append(EntryKind::set_lease).epoch = registry::kMaxLeaseDays + 1;
+    unit.seal(unit.admin.signing());
+    CHECK(unit.verify().error().code == Errc::corrupt);
+  }
+  SECTION("a lease naming a device is refused") {
+    auto& e = unit.append(EntryKind::set_lease);
+    e.epoch = 30;
+    e.subject = unit.admin.device_id();
+    unit.seal(unit.admin.signing());
+    CHECK_FALSE(unit.verify().ok());
+  }
+  SECTION("only an active admin sets it: a worker's entry breaks the chain") {
+    auto worker = crypto::DeviceIdentity::generate();
+    unit.enrol(worker, Role::worker, unit.admin.signing());
+    unit.append(EntryKind::set_lease).epoch = 365;
+    unit.seal(worker.signing());
+    CHECK_FALSE(unit.verify().ok());
+  }
+  SECTION("the entry survives encode and decode") {
+    auto decoded = Entry::decode(unit.chain.back().encode());
+    REQUIRE(decoded.ok());
+    CHECK(decoded->kind == EntryKind::set_lease);
+    CHECK(*decoded == unit.chain.back());
+  }
+}
