@@ -120,13 +120,23 @@ Page {
             visible: shell.wide
             color: Theme.line
         }
-        StackView {
-            id: stack
-            objectName: "mainStack"
-            onCurrentItemChanged: Records.clearError()   // an error belongs to the screen it happened on
+        Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
+            StackView {
+                id: stack
+                objectName: "mainStack"
+                onCurrentItemChanged: Records.clearError()   // an error belongs to the screen it happened on
+                anchors.fill: parent
+                clip: true
+                visible: !cover.visible
+            }
+            LeaseCover {
+                id: cover
+                anchors.fill: parent
+                // The admin's device list is no case content: it stays usable.
+                visible: Sync.leaseExpired && !(stack.currentItem as Page)?.objectName?.startsWith("devices")
+            }
         }
     }
 

@@ -39,9 +39,12 @@ ToolBar {
             objectName: "lastSyncLabel"
             Layout.fillWidth: true
             elide: Text.ElideRight
-            text: Sync.lastSync.getTime() > 0 ? qsTr("Senast %1").arg(Qt.formatDateTime(Sync.lastSync, "yyyy-MM-dd HH:mm"))
-                                              : qsTr("Aldrig synkad")
-            color: Theme.muted
+            // Once the lease has few days left, they matter more than the last sync.
+            readonly property bool leaseEnding: Sync.leaseDaysLeft >= 1 && Sync.leaseDaysLeft <= 3
+            text: leaseEnding ? qsTr("Synka inom %n dagar", "", Sync.leaseDaysLeft)
+                  : Sync.lastSync.getTime() > 0 ? qsTr("Senast %1").arg(Qt.formatDateTime(Sync.lastSync, "yyyy-MM-dd HH:mm"))
+                  : qsTr("Aldrig synkad")
+            color: leaseEnding ? Theme.pending : Theme.muted
         }
         Label {
             visible: Sync.alarm.length > 0

@@ -9,6 +9,7 @@
 #include "session_controller.hpp"
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/device_sync.hpp"
+#include "varn/sync/lease.hpp"
 
 namespace varn::ui {
 namespace {
@@ -176,6 +177,11 @@ void SyncController::refresh() {
       last_sync_ = last && *last ? QDateTime::fromSecsSinceEpoch(std::atoll((*last)->c_str())) : QDateTime();
       auto alarm = s.setting(sync::settings::kAlarm);
       alarm_ = alarm && *alarm ? qt::to_qstring(**alarm) : QString();
+      auto lease = sync::device_lease(s, QDateTime::currentSecsSinceEpoch());
+      const bool running = lease && lease->days > 0 && lease->last_contact;
+      lease_days_ = lease ? static_cast<int>(lease->days) : 0;
+      lease_days_left_ = running ? static_cast<int>(lease->days_left()) : -1;
+      lease_expired_ = running && lease->expired;
     });
   }
   emit changed();

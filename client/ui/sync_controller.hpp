@@ -30,6 +30,11 @@ class SyncController : public QObject {
   //! The core's English detail of lastError, for the "Visa detaljer" fold.
   Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY changed)
   Q_PROPERTY(bool canSync READ canSync NOTIFY changed)
+  //! The device lease (sync/lease.hpp): whole days left while it runs,
+  //! -1 when none runs; expired hides every screen with case content.
+  Q_PROPERTY(int leaseDaysLeft READ leaseDaysLeft NOTIFY changed)
+  Q_PROPERTY(int leaseDays READ leaseDays NOTIFY changed)
+  Q_PROPERTY(bool leaseExpired READ leaseExpired NOTIFY changed)
 
  public:
   SyncController(SessionController& session, NetThread& net, int interval_seconds, QObject* parent = nullptr);
@@ -46,6 +51,9 @@ class SyncController : public QObject {
   [[nodiscard]] QString lastErrorDetail() const { return last_error_detail_; }
   //! Unlocked and enrolled (or waiting for approval) with a server known.
   [[nodiscard]] bool canSync() const;
+  [[nodiscard]] int leaseDaysLeft() const { return lease_days_left_; }
+  [[nodiscard]] int leaseDays() const { return lease_days_; }
+  [[nodiscard]] bool leaseExpired() const { return lease_expired_; }
 
   Q_INVOKABLE void syncNow();
   //! Re-reads waiting count, last sync and alarm from the store.
@@ -82,6 +90,9 @@ class SyncController : public QObject {
   QDateTime last_sync_;
   QString alarm_;
   QString last_error_, last_error_detail_;
+  int lease_days_left_ = -1;
+  int lease_days_ = 0;
+  bool lease_expired_ = false;
 };
 
 }  // namespace varn::ui

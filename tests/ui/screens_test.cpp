@@ -16,6 +16,8 @@
 
 #include "sync_controller.hpp"
 #include "ui_fixture.hpp"
+#include "varn/store/local_store.hpp"
+#include "varn/sync/device_vault.hpp"
 
 using namespace varn;
 using varn::test::UiFixture;
@@ -282,5 +284,37 @@ TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens
   REQUIRE(qr);
   CHECK(qr->property("modules").toInt() >= 21);
   app.shoot(QStringLiteral("enrolment-pending"), QStringLiteral("enrolmentScreen"));
+  App::check_no_qml_errors();
+}
+
+TEST_CASE("past the lease the case screens are covered, the sync bar counts down before, and devices stay usable",
+          "[ui][screens][lease]") {
+  UiFixture f;
+  f.person_with_case(QStringLiteral("Anna Andersson"));
+  const auto contact = [&](int days_ago) {
+    const auto then = std::to_string(QDateTime::currentSecsSinceEpoch() - days_ago * 86400);
+    f.session().host()->with_store([&](store::LocalStore& s) {
+      REQUIRE(s.put_setting(sync::settings::kLeaseDays, "7").ok());
+      REQUIRE(s.put_setting(sync::settings::kLastContact, then).ok());
+      REQUIRE(s.put_setting(sync::settings::kLatestSeen, then).ok());
+    });
+    f.context().sync().refresh();
+  };
+  App app(f);
+  contact(5);
+  app.go("PersonsScreen.qml");
+  app.shoot(QStringLiteral("lease-two-days-left"), QStringLiteral("personsScreen"));
+  auto* last = app.item(QStringLiteral("lastSyncLabel"));
+  REQUIRE(last);
+  CHECK(last->property("text").toString() == QStringLiteral("Synka inom 2 dagar"));
+
+  contact(8);
+  app.settle();
+  app.shoot(QStringLiteral("lease-expired"), QStringLiteral("leaseCover"));
+  // item() finds visible items only: the names under the cover are not drawn at all.
+  CHECK(app.item(QStringLiteral("personsScreen")) == nullptr);
+  app.go("DevicesScreen.qml");
+  CHECK(app.item(QStringLiteral("leaseCover")) == nullptr);
+  CHECK(app.item(QStringLiteral("devicesScreen")) != nullptr);
   App::check_no_qml_errors();
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QPointer>
 #include <QSignalSpy>
@@ -14,6 +15,7 @@
 #include "ui_fixture.hpp"
 #include "varn/store/key_file.hpp"
 #include "varn/store/local_store.hpp"
+#include "varn/sync/device_vault.hpp"
 
 using namespace varn;
 using varn::test::UiFixture;
@@ -188,4 +190,30 @@ TEST_CASE("panic delete from the quick-hide screen erases the store at once and 
     INFO(suffix);
     CHECK_FALSE(QFileInfo::exists(f.store_path() + QString::fromLatin1(suffix)));
   }
+}
+
+TEST_CASE("past the unit's lease the app hides case content and says when it must sync", "[ui][session][lease]") {
+  UiFixture f;
+  auto& sync = f.context().sync();
+  const auto set_contact = [&](std::int64_t days_ago, const char* lease_days) {
+    const std::int64_t now = QDateTime::currentSecsSinceEpoch();
+    f.session().host()->with_store([&](store::LocalStore& s) {
+      REQUIRE(s.put_setting(sync::settings::kLeaseDays, lease_days).ok());
+      REQUIRE(s.put_setting(sync::settings::kLastContact, std::to_string(now - days_ago * 86400)).ok());
+      REQUIRE(s.put_setting(sync::settings::kLatestSeen, std::to_string(now - days_ago * 86400)).ok());
+    });
+    sync.refresh();
+  };
+  // A store that never reached a server runs no lease.
+  sync.refresh();
+  CHECK(sync.leaseDaysLeft() == -1);
+  CHECK_FALSE(sync.leaseExpired());
+
+  set_contact(1, "7");
+  CHECK(sync.leaseDaysLeft() == 6);
+  CHECK_FALSE(sync.leaseExpired());
+  set_contact(3, "2");
+  CHECK(sync.leaseExpired());
+  CHECK(sync.leaseDaysLeft() == 0);
+  CHECK(sync.leaseDays() == 2);
 }
