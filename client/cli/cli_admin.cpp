@@ -11,6 +11,7 @@
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/enrolment.hpp"
 #include "varn/sync/registry_admin.hpp"
+#include "varn/sync/registry_keeper.hpp"
 
 namespace varn::cli {
 namespace {
@@ -19,6 +20,7 @@ struct AdminOptions {
   bool json = false;
   std::string code, fingerprint, pairing, role, device;
   std::uint32_t lease_days = 0;
+  std::string person, title, person_id;
 };
 
 // Runs `call` with the store's server; prints the alarm if one was raised.
@@ -65,12 +67,129 @@ Result<void> devices(Context& ctx, const AdminOptions& o) {
   });
 }
 
+// Staff records are the admins' to write (model/authority.hpp): checked
+// against this device's verified registry before anything is written.
+Result<void> require_admin(Session& session) {
+  sync::RegistryKeeper keeper(session.store());
+  auto state = keeper.cached_state();
+  const registry::DeviceState* me = state ? state->active(session.device_id()) : nullptr;
+  if (me != nullptr && registry::role_uses(me->role, registry::Area::admin)) return {};
+  return make_error(Errc::forbidden, "only an admin device records who a device belongs to");
+}
+
+// The staff member a device is approved for: an existing one (--person-id),
+// one recorded now (--person, --title), or nobody named yet.
+Result<std::optional<model::EntityId>> staff_for_approval(Context& ctx, const AdminOptions& o) {
+  if (!o.person_id.empty() && !o.person.empty()) {
+    return make_error(Errc::invalid_argument, "give --person NAME or --person-id ID, not both");
+  }
+  auto session = ctx.session();
+  if (!session) return session.error();
+  if (auto r = require_admin(**session); !r) return r.error();
+  if (!o.person_id.empty()) {
+    auto id = parse_id(o.person_id, "staff member");
+    if (!id) return id.error();
+    auto staff = (*session)->records().staff();
+    if (!staff) return staff.error();
+    const bool known = std::any_of(staff->begin(), staff->end(), [&](const auto& s) { return s.id == *id; });
+    if (!known) return make_error(Errc::not_found, "no staff member with that id: see `admin staff`");
+    return std::optional<model::EntityId>(*id);
+  }
+  if (o.person.empty()) return std::optional<model::EntityId>{};
+  auto made = (*session)->records().add_staff(o.person, o.title);
+  if (!made) return made.error();
+  return std::optional<model::EntityId>(*made);
+}
+
 Result<void> approve(Context& ctx, const AdminOptions& o) {
   auto role = parse_role(o.role);
   if (!role) return role.error();
+  auto person = staff_for_approval(ctx, o);
+  if (!person) return person.error();
   return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
-    if (auto r = sync::Enrolment(device).approve(http, o.code, o.fingerprint, o.pairing, *role); !r) return r;
+    auto approved = sync::Enrolment(device).approve(http, o.code, o.fingerprint, o.pairing, *role, *person);
+    if (!approved) return approved.error();
+    if (*person) {
+      auto session = ctx.session();
+      if (!session) return session.error();
+      // Synced with the next sync, like any record: every device then names the person.
+      if (auto r = (*session)->records().set_staff_device(**person, *approved, true); !r) return r;
+    }
     std::cout << "approved: " << o.code << " as " << o.role << "\n";
+    if (*person) std::cout << "person: " << to_hex(**person) << "\n";
+    return {};
+  });
+}
+
+Result<void> list_staff(Context& ctx, const AdminOptions& o) {
+  auto session = ctx.session();
+  if (!session) return session.error();
+  auto staff = (*session)->records().staff();
+  if (!staff) return staff.error();
+  if (o.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : *staff) out.push_back(to_json(s));
+    std::cout << out.dump(2) << "\n";
+    return {};
+  }
+  for (const auto& s : *staff) {
+    std::cout << to_hex(s.id) << "  " << s.name << (s.title.empty() ? "" : ", " + s.title) << "  " << s.devices.size()
+              << " device(s)\n";
+  }
+  return {};
+}
+
+// Records a staff member with a device already enrolled (the unit's first
+// admin, or a device approved before anyone was named for it).
+Result<void> add_staff(Context& ctx, const AdminOptions& o) {
+  auto device_id = parse_device(o.device);
+  if (!device_id) return device_id.error();
+  auto session = ctx.session();
+  if (!session) return session.error();
+  if (auto r = require_admin(**session); !r) return r;
+  std::optional<model::EntityId> person;
+  if (!o.person_id.empty()) {
+    auto chosen = staff_for_approval(ctx, o);
+    if (!chosen) return chosen.error();
+    person = *chosen;
+  } else {
+    auto made = (*session)->records().add_staff(o.person, o.title);
+    if (!made) return made.error();
+    person = *made;
+  }
+  if (auto r = (*session)->records().set_staff_device(*person, *device_id, true); !r) return r;
+  std::cout << "person: " << to_hex(*person) << "\n";
+  return {};
+}
+
+// Offboarding: every device of the person is revoked (each revocation
+// rotates the unit key) and the person keeps no device.
+Result<void> offboard(Context& ctx, const AdminOptions& o) {
+  auto id = parse_id(o.person_id, "staff member");
+  if (!id) return id.error();
+  auto session = ctx.session();
+  if (!session) return session.error();
+  auto staff = (*session)->records().staff();
+  if (!staff) return staff.error();
+  auto it = std::find_if(staff->begin(), staff->end(), [&](const auto& s) { return s.id == *id; });
+  if (it == staff->end()) return make_error(Errc::not_found, "no staff member with that id: see `admin staff`");
+  const auto devices = it->devices;
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    auto registry = sync::RegistryAdmin(device).registry(http);
+    if (!registry) return registry.error();
+    std::size_t revoked = 0;
+    for (const auto& d : devices) {
+      bool active = false;
+      for (const auto& e : *registry) active = e.subject == d ? e.kind != registry::EntryKind::revoke : active;
+      if (active) {
+        if (auto r = sync::RegistryAdmin(device).revoke(http, d); !r) return r;
+        ++revoked;
+      }
+      auto s = ctx.session();
+      if (!s) return s.error();
+      if (auto r = (*s)->records().set_staff_device(*id, d, false); !r) return r;
+    }
+    std::cout << "offboarded: " << it->name << ", " << revoked << " device(s) revoked\n";
     return {};
   });
 }
@@ -159,6 +278,9 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   approve_cmd->add_option("--pairing", o->pairing, "The one-time pairing secret the device shows (typed or scanned)")
       ->required();
   approve_cmd->add_option("--role", o->role, "Its role")->required()->check(CLI::IsMember(roles));
+  approve_cmd->add_option("--person", o->person, "The staff member it is for (recorded now): their name");
+  approve_cmd->add_option("--title", o->title, "With --person: their title (socialsekreterare, ...)");
+  approve_cmd->add_option("--person-id", o->person_id, "Or a staff member already recorded (a second device)");
   on_parse(approve_cmd, ctx, o, approve);
 
   auto* revoke_cmd = admin->add_subcommand("revoke", "Revoke a device and rotate the unit key");
@@ -176,6 +298,21 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   role_cmd->add_option("device", o->device, "Device id")->required();
   role_cmd->add_option("--set", o->role, "The new role")->required()->check(CLI::IsMember(roles));
   on_parse(role_cmd, ctx, o, change_role);
+
+  auto* staff_cmd = admin->add_subcommand("staff", "The unit's staff and their devices");
+  staff_cmd->add_flag("--json", o->json, "Print JSON");
+  on_parse(staff_cmd, ctx, o, list_staff);
+
+  auto* staff_add = admin->add_subcommand("staff-add", "Name the staff member an enrolled device belongs to");
+  staff_add->add_option("device", o->device, "Device id (see `admin devices`)")->required();
+  staff_add->add_option("--person", o->person, "Their name (recorded now)");
+  staff_add->add_option("--title", o->title, "Their title");
+  staff_add->add_option("--person-id", o->person_id, "Or a staff member already recorded");
+  on_parse(staff_add, ctx, o, add_staff);
+
+  auto* offboard_cmd = admin->add_subcommand("offboard", "Revoke every device of a staff member who leaves");
+  offboard_cmd->add_option("person", o->person_id, "Staff member id (see `admin staff`)")->required();
+  on_parse(offboard_cmd, ctx, o, offboard);
 
   auto* lease_cmd = admin->add_subcommand(
       "lease", "Set how many days a device may go without reaching the server before it shows no case content");

@@ -29,6 +29,13 @@ Result<store::Records*> records(Context& ctx) {
 
 void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
 
+// Who each device belongs to, as the admins recorded it.
+Result<device::StaffDirectory> staff_directory(store::Records& r) {
+  auto staff = r.staff();
+  if (!staff) return staff.error();
+  return device::StaffDirectory(std::move(staff).value());
+}
+
 Result<void> list_notes(Context& ctx, const ListOptions& o) {
   store::NoteFilter filter;
   if (o.only_unsigned) filter.only_unsigned = true;
@@ -42,17 +49,19 @@ Result<void> list_notes(Context& ctx, const ListOptions& o) {
   if (!r) return r.error();
   auto notes = (*r)->notes(filter);
   if (!notes) return notes.error();
+  auto staff = staff_directory(**r);
+  if (!staff) return staff.error();
   sort_notes(*notes);
   if (o.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& n : *notes) list.push_back(to_json(n));
+    for (const auto& n : *notes) list.push_back(to_json(n, *staff));
     print_json(list);
     return {};
   }
   for (const auto& n : *notes) {
     const char* state = n.reviewed ? "reviewed" : n.is_signed ? "signed" : "draft";
-    std::cout << to_hex(n.id) << "  " << iso_time_ms(n.written_ms) << "  " << state << "  by "
-              << short_id(n.author) << "  " << first_line(n.body, 60) << "\n";
+    std::cout << to_hex(n.id) << "  " << iso_time_ms(n.written_ms) << "  " << state  << "  by "
+              << staff->label(n.author) << "  " << first_line(n.body, 60) << "\n";
   }
   return {};
 }
@@ -98,15 +107,17 @@ Result<void> list_access_log(Context& ctx, const ListOptions& o) {
   if (!r) return r.error();
   auto log = (*r)->access_log();
   if (!log) return log.error();
+  auto staff = staff_directory(**r);
+  if (!staff) return staff.error();
   if (o.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& e : *log) list.push_back(to_json(e));
+    for (const auto& e : *log) list.push_back(to_json(e, *staff));
     print_json(list);
     return {};
   }
   for (const auto& e : *log) {
     std::cout << iso_time_unix(static_cast<std::int64_t>(e.at_unix)) << "  case " << to_hex(e.case_id) << "  opened by "
-              << e.device << "\n";
+              << staff->label(e.device) << "\n";
   }
   return {};
 }
@@ -118,7 +129,9 @@ Result<void> show_case(Context& ctx, const ListOptions& o) {
   if (!r) return r.error();
   auto view = (*r)->open_case_view(*id);  // writes an access-log entry
   if (!view) return view.error();
-  const nlohmann::json j = to_json(*view);
+  auto staff = staff_directory(**r);
+  if (!staff) return staff.error();
+  const nlohmann::json j = to_json(*view, *staff);
   if (o.json) {
     print_json(j);
     return {};
@@ -134,7 +147,8 @@ Result<void> show_case(Context& ctx, const ListOptions& o) {
   }
   for (const auto& n : j["notes"]) {
     std::cout << "note " << n["id"].get<std::string>() << "  " << n["written"].get<std::string>()
-              << (n["signed"].get<bool>() ? "  signed" : "  draft") << "\n  " << n["body"].get<std::string>() << "\n";
+ << (n["signed"].get<bool>() ? "  signed" : "  draft")
+              << "  by " << staff->label(n["author"]["device"].get<std::string>()) << "\n  " << n["body"].get<std::string>() << "\n";
     for (const auto& a : n["addenda"]) {
       std::cout << "  + " << a["kind"].get<std::string>() << " " << a["written"].get<std::string>() << ": "
                 << a["text"].get<std::string>() << "\n";

@@ -16,7 +16,19 @@ json to_json(const store::PersonView& person) {
   return j;
 }
 
-json to_json(const store::NoteView& note) {
+json author_json(const std::string& device_hex, const device::StaffDirectory& staff) {
+  const auto* s = staff.of_device(device_hex);
+  if (s == nullptr) return {{"device", device_hex}, {"id", nullptr}, {"name", nullptr}, {"title", nullptr}};
+  return {{"device", device_hex}, {"id", to_hex(s->id)}, {"name", s->name}, {"title", s->title}};
+}
+
+json to_json(const store::StaffView& member) {
+  json devices = json::array();
+  for (const auto& d : member.devices) devices.push_back(to_hex(d));
+  return {{"id", to_hex(member.id)}, {"name", member.name}, {"title", member.title}, {"devices", devices}};
+}
+
+json to_json(const store::NoteView& note, const device::StaffDirectory& staff) {
   auto addenda = note.addenda;
   std::sort(addenda.begin(), addenda.end(), [](const auto& a, const auto& b) {
     return std::tie(a.written_ms, a.id) < std::tie(b.written_ms, b.id);
@@ -26,7 +38,7 @@ json to_json(const store::NoteView& note) {
     list.push_back({{"id", to_hex(a.id)},
                     {"kind", a.kind},
                     {"text", a.text},
-                    {"author", a.author},
+                    {"author", author_json(a.author, staff)},
                     {"written", iso_time_ms(a.written_ms)},
                     {"written_ms", a.written_ms}});
   }
@@ -34,7 +46,7 @@ json to_json(const store::NoteView& note) {
           {"visit", to_hex(note.visit_id)},
           {"case", to_hex(note.case_id)},
           {"body", note.body},
-          {"author", note.author},
+          {"author", author_json(note.author, staff)},
           {"written", iso_time_ms(note.written_ms)},
           {"written_ms", note.written_ms},
           {"signed", note.is_signed},
@@ -42,7 +54,7 @@ json to_json(const store::NoteView& note) {
           {"addenda", list}};
 }
 
-json to_json(const store::CaseView& case_view) {
+json to_json(const store::CaseView& case_view, const device::StaffDirectory& staff) {
   auto visits = case_view.visits;
   std::sort(visits.begin(), visits.end(),
             [](const auto& a, const auto& b) { return std::tie(a.planned_at, a.id) < std::tie(b.planned_at, b.id); });
@@ -59,7 +71,7 @@ json to_json(const store::CaseView& case_view) {
   auto notes = case_view.notes;
   sort_notes(notes);
   json note_list = json::array();
-  for (const auto& n : notes) note_list.push_back(to_json(n));
+  for (const auto& n : notes) note_list.push_back(to_json(n, staff));
   auto flags = case_view.flags;
   std::sort(flags.begin(), flags.end());
   return {{"id", to_hex(case_view.id)},
@@ -70,8 +82,8 @@ json to_json(const store::CaseView& case_view) {
           {"notes", note_list}};
 }
 
-json to_json(const store::AccessLogEntry& entry) {
-  return {{"case", to_hex(entry.case_id)}, {"device", entry.device}, {"at", iso_time_unix(static_cast<std::int64_t>(entry.at_unix))},
+json to_json(const store::AccessLogEntry& entry, const device::StaffDirectory& staff) {
+  return {{"case", to_hex(entry.case_id)}, {"device", entry.device}, {"by", author_json(entry.device, staff)}, {"at", iso_time_unix(static_cast<std::int64_t>(entry.at_unix))},
           {"at_unix", entry.at_unix}};
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "varn/device/staff_directory.hpp"
 #include "varn/registry/entry.hpp"
 #include "varn/store/records.hpp"
 #include "varn/sync/api_types.hpp"
@@ -12,9 +13,13 @@
 namespace varn::cli {
 
 [[nodiscard]] nlohmann::json to_json(const store::PersonView& person);
-[[nodiscard]] nlohmann::json to_json(const store::NoteView& note);
-[[nodiscard]] nlohmann::json to_json(const store::CaseView& case_view);
-[[nodiscard]] nlohmann::json to_json(const store::AccessLogEntry& entry);
+//! Who wrote or read something: {"device", "id", "name", "title"}; the
+//! staff fields are null for a device no admin has named anyone for.
+[[nodiscard]] nlohmann::json author_json(const std::string& device_hex, const device::StaffDirectory& staff);
+[[nodiscard]] nlohmann::json to_json(const store::NoteView& note, const device::StaffDirectory& staff);
+[[nodiscard]] nlohmann::json to_json(const store::CaseView& case_view, const device::StaffDirectory& staff);
+[[nodiscard]] nlohmann::json to_json(const store::AccessLogEntry& entry, const device::StaffDirectory& staff);
+[[nodiscard]] nlohmann::json to_json(const store::StaffView& member);
 [[nodiscard]] nlohmann::json to_json(const store::ConflictView& conflict);
 [[nodiscard]] nlohmann::json to_json(const sync::DeviceEntry& device);
 [[nodiscard]] nlohmann::json to_json(const registry::Entry& entry);

@@ -217,3 +217,58 @@ TEST_CASE("a device past the unit's lease shows no case content until it reaches
   CHECK(wiped.exit_code == 7);
   CHECK_FALSE(std::filesystem::exists(other.store));
 }
+
+TEST_CASE("notes name the staff member who wrote them on every device, a person has several devices, and offboarding "
+          "revokes them all",
+          "[e2e][admin][staff]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  const auto admin_device = device_id_of(admin, "admin", "active");
+  admin.ok({"admin", "staff-add", admin_device, "--person", "Maria Ek", "--title", "enhetschef"});
+  auto tablet = server.enrol_device(admin, "tablet", "worker", {"--person", "Anna Lind", "--title", "socialsekreterare"});
+  json staff = json::parse(admin.ok({"admin", "staff", "--json"}));
+  std::string anna;
+  for (const auto& s : staff) {
+    if (s["name"] == "Anna Lind") anna = s["id"].get<std::string>();
+  }
+  REQUIRE_FALSE(anna.empty());
+  auto office = server.enrol_device(admin, "office", "worker", {"--person-id", anna});
+  admin.ok({"sync"});
+  tablet.ok({"sync"});
+  office.ok({"sync"});
+
+  const auto person = tablet.ok({"person", "add", "--name", "Karin Lindqvist"});
+  const auto case_id = tablet.ok({"case", "open", "--person", person});
+  const auto visit = tablet.ok({"visit", "record", "--case", case_id, "--kind", "office", "--partner-present", "no"});
+  tablet.ok({"note", "add", "--visit", visit, "--text", "Samtal på kontoret."});
+  tablet.ok({"sync"});
+  admin.ok({"sync"});
+  office.ok({"sync"});
+  // Every device names the author the same way, in JSON and in text.
+  for (const CliDevice* d : {&admin, &office, &tablet}) {
+    const auto notes = json::parse(d->ok({"list", "notes", "--json"}));
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0]["author"]["name"] == "Anna Lind");
+    CHECK(notes[0]["author"]["title"] == "socialsekreterare");
+    CHECK(notes[0]["author"]["id"] == anna);
+    CHECK(d->ok({"list", "notes"}).find("by Anna Lind, socialsekreterare") != std::string::npos);
+  }
+  staff = json::parse(admin.ok({"admin", "staff", "--json"}));
+  for (const auto& s : staff) {
+    if (s["id"] == anna) CHECK(s["devices"].size() == 2);
+    if (s["name"] == "Maria Ek") CHECK(s["devices"] == json::array({admin_device}));
+  }
+  // Only an admin names staff: a worker's own record is refused by every other device.
+  CHECK(tablet.run({"admin", "staff-add", admin_device, "--person", "Falsk"}).exit_code != 0);
+
+  // Anna leaves: both her devices are revoked at once.
+  CHECK(admin.ok({"admin", "offboard", anna}).find("2 device(s) revoked") != std::string::npos);
+  CHECK(tablet.run({"sync"}).exit_code == 7);
+  CHECK(office.run({"sync"}).exit_code == 7);
+  CHECK_FALSE(std::filesystem::exists(tablet.store));
+  CHECK_FALSE(std::filesystem::exists(office.store));
+  admin.ok({"sync"});
+  for (const auto& s : json::parse(admin.ok({"admin", "staff", "--json"}))) {
+    if (s["id"] == anna) CHECK(s["devices"].empty());
+  }
+}

@@ -83,7 +83,8 @@ CliDevice E2eServer::enrol_admin() {
   return admin;
 }
 
-CliDevice E2eServer::enrol_device(const CliDevice& admin, const std::string& name, const std::string& role) {
+CliDevice E2eServer::enrol_device(const CliDevice& admin, const std::string& name, const std::string& role,
+                                  const std::vector<std::string>& approve_args) {
   auto device = new_device(name);
   auto out = device.ok({"enrol", "--server", url, "--pin", cert_sha256});
   const auto code = field(out, "code");
@@ -92,7 +93,9 @@ CliDevice E2eServer::enrol_device(const CliDevice& admin, const std::string& nam
   REQUIRE_FALSE(fingerprint.empty());
   const auto pairing = field(out, "pairing");
   REQUIRE_FALSE(pairing.empty());
-  admin.ok({"admin", "approve", code, "--fingerprint", fingerprint, "--pairing", pairing, "--role", role});
+  std::vector<std::string> approve = {"admin", "approve", code, "--fingerprint", fingerprint, "--pairing", pairing, "--role", role};
+  approve.insert(approve.end(), approve_args.begin(), approve_args.end());
+  admin.ok(approve);
   device.ok({"sync"});
   return device;
 }

@@ -35,7 +35,9 @@ class E2eServer {
   //! The first device, enrolled as admin with the unit code.
   CliDevice enrol_admin();
   //! A device enrolled through the pending-request + admin-approval flow.
-  CliDevice enrol_device(const CliDevice& admin, const std::string& name, const std::string& role);
+  //! `approve_args` go to `admin approve` (--person NAME --title T, --person-id ID).
+  CliDevice enrol_device(const CliDevice& admin, const std::string& name, const std::string& role,
+                         const std::vector<std::string>& approve_args = {});
 
   std::vector<std::string> extra_args;  //!< added to `serve` by the next start()
   std::string dir;       //!< temp dir holding data/ and the stores

@@ -26,6 +26,9 @@ AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceI
     if (is_creator_only(op.kind) && !names_creator(op.id, author)) {
       return fault(AuthorityVerdict::refused, op, "only its author writes a " + std::string(kind_name(op.kind)));
     }
+    if (op.kind == EntityKind::staff && role != registry::Role::admin) {
+      return fault(AuthorityVerdict::refused, op, "only an admin writes who a device belongs to");
+    }
     if (op.kind == EntityKind::person && op.field == domain::kPersonProtection && op.value == "none" &&
         !reviewer_or_admin) {
       const bool creates_it = std::any_of(ops.begin(), ops.end(), [&](const Op& o) {

@@ -84,6 +84,14 @@ inline constexpr std::string_view kAssessmentAnswers = "answers";        //!< JS
 inline constexpr std::string_view kAssessmentScore = "score";
 inline constexpr std::string_view kAssessmentJudgement = "judgement";    //!< the worker's professional judgement, required
 
+// Staff member (written by admins only): who a device belongs to
+inline constexpr std::string_view kStaffName = "name";
+inline constexpr std::string_view kStaffTitle = "title";
+//! + device id hex: "1" while that device is enrolled for this person, "0"
+//! once it is moved or the person leaves. One field per device, so two
+//! admins adding devices at once both count.
+inline constexpr std::string_view kStaffDevicePrefix = "device.";
+
 // Access log
 inline constexpr std::string_view kAccessCase = "case";
 inline constexpr std::string_view kAccessDevice = "device";

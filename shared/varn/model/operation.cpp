@@ -12,7 +12,7 @@ namespace {
 // Indexed by the enum value; index 0 is not a kind.
 constexpr std::array<std::string_view, kMaxEntityKind + 1> kKindNames = {
     "",           "person",     "case",   "visit",      "note",     "addendum", "task",
-    "safety_plan", "placement", "child",  "assessment", "access_log", "review",
+    "safety_plan", "placement", "child",  "assessment", "access_log", "review", "staff",
 };
 
 }  // namespace

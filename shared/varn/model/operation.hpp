@@ -43,8 +43,9 @@ enum class EntityKind : std::uint8_t {
   assessment = 10,
   access_log = 11,   //!< one entry per opening of a case
   review = 12,       //!< an office reviewer's sign-off of a signed note
+  staff = 13,        //!< a member of the unit's staff and the devices enrolled for them; admins write it
 };
-inline constexpr std::uint8_t kMaxEntityKind = 12;
+inline constexpr std::uint8_t kMaxEntityKind = 13;
 
 [[nodiscard]] std::string_view kind_name(EntityKind kind);
 [[nodiscard]] std::optional<EntityKind> kind_from_name(std::string_view name);

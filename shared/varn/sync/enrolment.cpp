@@ -141,7 +141,7 @@ Result<bool> Enrolment::finish(ApiClient& api) {
   return false;
 }
 
-Result<void> Enrolment::approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,
+Result<crypto::DeviceId> Enrolment::approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,
                                 const std::string& pairing_text, registry::Role role,
                                 std::optional<ByteArray<16>> person) {
   auto secret = registry::parse_pairing(pairing_text);
@@ -157,7 +157,7 @@ Result<void> Enrolment::approve(HttpExecutor& http, const std::string& code, con
     return make_error(Errc::forbidden, "fingerprint does not match the requesting device: not approved");
   }
   VaultKeys keys(device_.vault(), api, **me, *unit);
-  if (auto r = keys.refresh(); !r) return r;
+  if (auto r = keys.refresh(); !r) return r.error();
   auto state = keys.state();
   if (!state) return state.error();
   std::vector<KeyCopy> copies;
@@ -177,7 +177,7 @@ Result<void> Enrolment::approve(HttpExecutor& http, const std::string& code, con
   entry.pairing_mac = registry::pairing_mac(*secret, entry);
   auto posted = post_entry(device_, api, *unit, entry, copies);
   if (!posted) return posted.error();
-  return {};
+  return request->device;
 }
 
 Result<std::string> Enrolment::safety_code() {

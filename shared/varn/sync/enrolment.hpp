@@ -34,7 +34,8 @@ class Enrolment {
   //! The admin's side: refuses a fingerprint that is not the requesting
   //! device's and a pairing secret that does not parse; the entry carries
   //! the proof of the secret. `person`: the staff member the device is for.
-  [[nodiscard]] Result<void> approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,
+  //! Answers the approved device's id.
+  [[nodiscard]] Result<crypto::DeviceId> approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,
                                      const std::string& pairing, registry::Role role,
                                      std::optional<ByteArray<16>> person = std::nullopt);
   //! The pending device's pairing secret as it shows it; "" when none.

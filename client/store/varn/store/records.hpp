@@ -48,6 +48,14 @@ struct VisitInput {
   bool alarm_taken = false;
 };
 
+//! A member of the unit's staff, as the admins recorded them.
+struct StaffView {
+  EntityId id{};
+  std::string name;
+  std::string title;
+  std::vector<crypto::DeviceId> devices;  //!< enrolled for this person now
+};
+
 struct PersonView {
   EntityId id{};
   std::string name;
@@ -136,6 +144,10 @@ class Records {
   [[nodiscard]] Result<void> sign_note(const EntityId& note);
   [[nodiscard]] Result<EntityId> add_addendum(const EntityId& note, const std::string& kind, const std::string& text);
   [[nodiscard]] Result<void> sign_off(const EntityId& note);  //!< reviewer; sealed as a review-class change set
+  //! Admin: records a member of staff (name required).
+  [[nodiscard]] Result<EntityId> add_staff(const std::string& name, const std::string& title);
+  //! Admin: `device` is enrolled for `staff` now (or no longer).
+  [[nodiscard]] Result<void> set_staff_device(const EntityId& staff, const crypto::DeviceId& device, bool enrolled);
   [[nodiscard]] Result<EntityId> add_task(const EntityId& case_id, const std::string& text, const std::string& due);
   [[nodiscard]] Result<void> complete_task(const EntityId& task);
   [[nodiscard]] Result<void> reopen_task(const EntityId& task);
@@ -151,6 +163,9 @@ class Records {
 
   // Reads.
   [[nodiscard]] Result<std::vector<PersonView>> persons();
+  //! The staff, by name; every device's merge refuses staff ops from
+  //! anyone but an admin (model/authority.hpp).
+  [[nodiscard]] Result<std::vector<StaffView>> staff();
   //! Opening a case writes an access-log entry (itself an outbox op).
   [[nodiscard]] Result<CaseView> open_case_view(const EntityId& case_id);
   [[nodiscard]] Result<std::vector<NoteView>> notes(const NoteFilter& filter = {});

@@ -230,6 +230,35 @@ Result<std::vector<NoteView>> Records::notes(const NoteFilter& filter) {
   return out;
 }
 
+Result<std::vector<StaffView>> Records::staff() {
+  if (store_.locked()) return locked_error();
+  Database& db = store_.database();
+  auto ids = ids_with_field(db, EntityKind::staff, dom::kStaffName);
+  if (!ids) return ids.error();
+  std::vector<StaffView> out;
+  for (const auto& id : *ids) {
+    StaffView s;
+    s.id = id;
+    s.name = text_or_empty(stored_field(db, EntityKind::staff, id, dom::kStaffName));
+    s.title = text_or_empty(stored_field(db, EntityKind::staff, id, dom::kStaffTitle));
+    auto devices =
+        db.prepare("SELECT field FROM field_value WHERE kind = ? AND id = ? AND field LIKE 'device.%' AND value = '1'");
+    if (!devices) return devices.error();
+    devices->bind(1, static_cast<std::int64_t>(EntityKind::staff)).bind(2, id);
+    for (;;) {
+      auto row = devices->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      const std::string field = devices->text(0);
+      if (auto d = array_from_hex<16>(field.substr(dom::kStaffDevicePrefix.size()))) s.devices.push_back(*d);
+    }
+    std::sort(s.devices.begin(), s.devices.end());
+    out.push_back(std::move(s));
+  }
+  std::sort(out.begin(), out.end(), [](const StaffView& a, const StaffView& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
+  return out;
+}
+
 Result<std::vector<AccessLogEntry>> Records::access_log() {
   if (store_.locked()) return locked_error();
   Database& db = store_.database();

@@ -143,6 +143,26 @@ Result<EntityId> Records::record_visit(const VisitInput& input) {
   return id;
 }
 
+Result<EntityId> Records::add_staff(const std::string& name, const std::string& title) {
+  if (auto r = require_text("name", name); !r) return r.error();
+  EntityId id{};
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
+    if (auto r = put_created(w, EntityKind::staff, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::staff, id, dom::kStaffName, name); !r) return r;
+    return w.put(EntityKind::staff, id, dom::kStaffTitle, title);
+  });
+  if (!done) return done.error();
+  return id;
+}
+
+Result<void> Records::set_staff_device(const EntityId& staff, const crypto::DeviceId& device, bool enrolled) {
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::staff, staff, "staff member"); !r) return r;
+    return w.put(EntityKind::staff, staff, std::string(dom::kStaffDevicePrefix) + to_hex(device), enrolled ? "1" : "0");
+  });
+}
+
 Result<EntityId> Records::add_task(const EntityId& case_id, const std::string& text, const std::string& due) {
   if (auto r = require_text("text", text); !r) return r.error();
   if (auto r = require_iso8601_or_empty("due", due); !r) return r.error();

@@ -1,0 +1,23 @@
+#include "varn/device/staff_directory.hpp"
+
+namespace varn::device {
+
+StaffDirectory::StaffDirectory(std::vector<store::StaffView> staff) : staff_(std::move(staff)) {
+  // Sorted by name: a device an admin gave to two people counts for the first.
+  for (std::size_t i = 0; i < staff_.size(); ++i) {
+    for (const auto& d : staff_[i].devices) by_device_.emplace(to_hex(d), i);
+  }
+}
+
+const store::StaffView* StaffDirectory::of_device(const std::string& device_hex) const {
+  auto it = by_device_.find(device_hex);
+  return it == by_device_.end() ? nullptr : &staff_[it->second];
+}
+
+std::string StaffDirectory::label(const std::string& device_hex) const {
+  const auto* s = of_device(device_hex);
+  if (s == nullptr) return "device " + device_hex.substr(0, 8);
+  return s->title.empty() ? s->name : s->name + ", " + s->title;
+}
+
+}  // namespace varn::device
