@@ -430,3 +430,30 @@ TEST_CASE("a colleague may raise a person's protection but only a reviewer or ad
   set("none", 3, registry::Role::reviewer, 3);
   CHECK(d.records.persons()->front().protection == "none");
 }
+
+TEST_CASE("only an admin's change sets name who a device belongs to, and a worker's are refused", "[store][records][insider]") {
+  Desk d;
+  const crypto::DeviceId colleague = crypto::random_array<16>();
+  const auto staff_id = model::entity_id_for(model::Hlc::from_parts(d.wall.ms, 0), colleague);
+  const auto staff_ops = [&](const std::string& name, int n) {
+    const auto at = model::Hlc::from_parts(d.wall.ms + static_cast<std::uint64_t>(n) * 1000, 0);
+    return std::vector<model::Op>{
+        model::Op{model::EntityKind::staff, staff_id, std::string(model::fields::kCreated), to_hex(colleague), at, colleague},
+        model::Op{model::EntityKind::staff, staff_id, "name", name, at, colleague},
+        model::Op{model::EntityKind::staff, staff_id, "device." + to_hex(colleague), "1", at, colleague}};
+  };
+  auto as_worker = test::received(colleague, staff_ops("Falsk chef", 1), 1);
+  as_worker.role = registry::Role::worker;
+  REQUIRE(d.store->apply_received(as_worker));
+  CHECK(d.records.staff()->empty());
+  CHECK(d.records.conflicts()->back().reason.find("only an admin") != std::string::npos);
+
+  auto as_admin = test::received(colleague, staff_ops("Maria Ek", 2), 2);
+  as_admin.role = registry::Role::admin;
+  REQUIRE(d.store->apply_received(as_admin));
+  auto staff = d.records.staff();
+  REQUIRE(staff);
+  REQUIRE(staff->size() == 1);
+  CHECK(staff->front().name == "Maria Ek");
+  CHECK(staff->front().devices == std::vector<crypto::DeviceId>{colleague});
+}
