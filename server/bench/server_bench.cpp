@@ -119,18 +119,20 @@ long metric_open(TlsClient& probe) {
   return at == std::string::npos ? -1 : std::stol(text.substr(at + name.size()));
 }
 
-void idle_connection_memory(ServerProcess& server, const std::string& token) {
+void idle_connection_memory(ServerProcess& server, const std::vector<TestDevice>& devices) {
   constexpr int kConnections = 500;
   TlsClient probe(server.port);
   REQUIRE(probe.request("GET", "/healthz", {}, {}).has_value());
   const long before = rss_kib(server.pid());
   // Each connection shows a token once and then idles, as a device's would:
   // the server lets connections that never authenticate go first (at most
-  // 64 of them per address).
+  // 64 of them per address). The tokens are the 100 devices', as many
+  // tablets would hold them (one device's request rate would refuse 500).
   std::vector<std::unique_ptr<TlsClient>> idle;
   for (int i = 0; i < kConnections; ++i) {
     idle.push_back(std::make_unique<TlsClient>(server.port));
     REQUIRE(idle.back()->connect());
+    const auto& token = devices[static_cast<std::size_t>(i) % devices.size()].token;
     REQUIRE(idle.back()->request("GET", "/v1/me", {}, token).has_value());
   }
   REQUIRE(metric_open(probe) >= kConnections);
@@ -154,7 +156,7 @@ int main() {
   for (int i = 0; i < 100; ++i) devices.push_back(driver.add_member(unit, "worker"));
   push_throughput(server, unit, devices, verifies);
   push_latency(server, unit, devices);
-  idle_connection_memory(server, devices.front().token);
+  idle_connection_memory(server, devices);
   const bool stopped = server.stop() == 0;
   // Last, on a server of its own, so its peak memory is the load's.
   const bool load_stopped = varn::bench::hostile_load();

@@ -141,4 +141,38 @@ TEST_CASE("at the global connection cap, sockets that never authenticated make r
   CHECK(server.stop() == 0);
 }
 
+
+TEST_CASE("under an open-file limit below the connection cap, the cap shrinks to fit and a device still gets in",
+          "[server][process][caps]") {
+  ServerProcess server;
+  // 160 descriptors: the default cap of 1024 connections cannot fit, and
+  // would make accept fail (EMFILE) long before any eviction.
+  server.open_files_limit = 160;
+  server.extra_args = {"--handshake-timeout", "60", "--idle-timeout", "60"};
+  server.start();
+  std::string token;
+  {
+    TlsClient setup(server.port);
+    ProtocolDriver driver(setup.transport());
+    auto unit = driver.make_unit(server.unit_code);
+    token = unit.admin.token;
+  }
+  Watcher watcher(server.port, token);
+  // More idle sockets than the server has descriptors, from three addresses
+  // (each under its per-address cap of 64).
+  std::vector<std::unique_ptr<SilentSocket>> idle;
+  for (int i = 0; i < 180; ++i) {
+    idle.push_back(std::make_unique<SilentSocket>(server.port, "127.0.0." + std::to_string(2 + i % 3)));
+  }
+  REQUIRE(watcher.reaches("varn_connections_evicted_total", 180 - 96 + 1));
+  CHECK(watcher.metric("varn_connections_open") == 96);  // 160 less the server's own 64
+  CHECK(watcher.me() == 200);
+  TlsClient device(server.port);
+  auto me = device.request("GET", "/v1/me", {}, token);
+  REQUIRE(me);
+  CHECK(me->status == 200);
+  CHECK(server.stop() == 0);
+  CHECK(read_file(server.log_path + ".1").find("connections_capped_by_open_files") != std::string::npos);
+}
+
 }  // namespace varn::test

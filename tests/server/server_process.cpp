@@ -28,7 +28,7 @@ void ServerProcess::start() {
   std::vector<std::string> args{VARN_SERVER_BINARY, "serve", "--data", data_dir, "--listen", "127.0.0.1:0",
                                 "--max-long-poll", "5", "--shutdown-grace", "10"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
-  child_ = ChildProcess::start(args, log_path + "." + std::to_string(starts_), address_space_limit);
+  child_ = ChildProcess::start(args, log_path + "." + std::to_string(starts_), address_space_limit, open_files_limit);
   REQUIRE(child_.has_value());
   auto line = child_->read_line(std::chrono::seconds(20));
   REQUIRE(line.has_value());

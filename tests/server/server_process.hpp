@@ -29,6 +29,7 @@ class ServerProcess {
 
   std::vector<std::string> extra_args;  //!< added to `serve` by start()
   std::size_t address_space_limit = 0;  //!< RLIMIT_AS of the server, bytes; 0: none
+  std::size_t open_files_limit = 0;     //!< RLIMIT_NOFILE of the server; 0: as inherited
   std::string dir;       //!< holds data/ and server.log
   std::string data_dir;
   std::string log_path;

@@ -111,7 +111,7 @@ ChildProcess& ChildProcess::operator=(ChildProcess&& other) noexcept {
 ChildProcess::~ChildProcess() { kill_hard(); }
 
 std::optional<ChildProcess> ChildProcess::start(const std::vector<std::string>& argv, const std::string& stderr_path,
-                                                std::size_t address_space_limit) {
+                                                std::size_t address_space_limit, std::size_t open_files_limit) {
   int out_pipe[2];
   if (pipe(out_pipe) != 0) return std::nullopt;
   pid_t pid = fork();
@@ -123,6 +123,10 @@ std::optional<ChildProcess> ChildProcess::start(const std::vector<std::string>& 
     if (address_space_limit != 0) {
       const rlimit limit{address_space_limit, address_space_limit};
       if (setrlimit(RLIMIT_AS, &limit) != 0) _exit(126);
+    }
+    if (open_files_limit != 0) {
+      const rlimit limit{open_files_limit, open_files_limit};
+      if (setrlimit(RLIMIT_NOFILE, &limit) != 0) _exit(126);
     }
     auto args = c_argv(argv);
     execv(args[0], args.data());

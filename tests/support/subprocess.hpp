@@ -36,9 +36,10 @@ class ChildProcess {
 
   //! stderr goes to `stderr_path` (a file the test may read afterwards).
   //! A non-zero `address_space_limit` (bytes) is set as the child's
-  //! RLIMIT_AS, so allocation failures can be tested.
+  //! RLIMIT_AS, so allocation failures can be tested; a non-zero
+  //! `open_files_limit` as its RLIMIT_NOFILE (soft and hard).
   static std::optional<ChildProcess> start(const std::vector<std::string>& argv, const std::string& stderr_path,
-                                           std::size_t address_space_limit = 0);
+                                           std::size_t address_space_limit = 0, std::size_t open_files_limit = 0);
   //! The next stdout line, or nullopt at EOF or when the deadline passes.
   std::optional<std::string> read_line(std::chrono::milliseconds deadline);
   //! SIGTERM, then wait up to `grace`; returns the exit code (-1 if it had to be killed).

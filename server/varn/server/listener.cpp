@@ -13,7 +13,13 @@ using net::ip::tcp;
 
 Listener::Listener(net::io_context& ioc, net::ssl::context& tls, Context& ctx, ConnectionRegistry& registry,
                    BodyBudget& budget)
-    : ioc_(ioc), tls_(tls), acceptor_(net::make_strand(ioc)), ctx_(ctx), registry_(registry), budget_(budget) {}
+    : ioc_(ioc),
+      tls_(tls),
+      acceptor_(net::make_strand(ioc)),
+      ctx_(ctx),
+      registry_(registry),
+      budget_(budget),
+      retry_(acceptor_.get_executor()) {}
 
 Result<std::shared_ptr<Listener>> Listener::open(net::io_context& ioc, net::ssl::context& tls,
                                                  const tcp::endpoint& endpoint, Context& ctx,
@@ -57,6 +63,11 @@ void Listener::accept_next() {
           ->start();
     } else {
       log_event("accept_failed", {{"error", ec.message()}});
+      self->retry_.expires_after(std::chrono::milliseconds(100));
+      self->retry_.async_wait([self](boost::system::error_code wait_ec) {
+        if (!wait_ec && self->acceptor_.is_open()) self->accept_next();
+      });
+      return;
     }
     self->accept_next();
   });

@@ -4,6 +4,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <memory>
 
 #include "varn/server/body_budget.hpp"
@@ -34,6 +35,9 @@ class Listener : public std::enable_shared_from_this<Listener> {
   Context& ctx_;
   ConnectionRegistry& registry_;
   BodyBudget& budget_;
+  //! After a failed accept (out of descriptors), the next waits a moment
+  //! instead of failing again at once and filling the log.
+  boost::asio::steady_timer retry_;
 };
 
 }  // namespace varn::server

@@ -1,11 +1,13 @@
 #include "varn/server/server.hpp"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <algorithm>
 #include <condition_variable>
 #include <csignal>
 #include <new>
@@ -90,6 +92,27 @@ Result<void> prepare_data_dir(const std::filesystem::path& dir) {
   return {};
 }
 
+namespace {
+
+// A connection cap above the open-file limit would make accept fail before
+// the cap's eviction can make room: the soft limit is raised to the hard
+// one, and the cap lowered to what still fits beside the server's own files.
+std::size_t connections_that_fit(std::size_t wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    const rlimit raised{limit.rlim_max, limit.rlim_max};
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  constexpr rlim_t kOwnFiles = 64;  // database, WAL, log, epoll, timers, the listening socket
+  if (limit.rlim_cur == RLIM_INFINITY || limit.rlim_cur >= wanted + kOwnFiles) return wanted;
+  const std::size_t fits = limit.rlim_cur > 2 * kOwnFiles ? static_cast<std::size_t>(limit.rlim_cur - kOwnFiles) : 16;
+  log_event("connections_capped_by_open_files", {{"open_files", limit.rlim_cur}, {"max_connections", fits}});
+  return fits;
+}
+
+}  // namespace
+
 int run_server(const ServerConfig& config) {
   auto endpoint = parse_listen(config.listen);
   if (!endpoint) return fail(endpoint.error());
@@ -127,7 +150,8 @@ int run_server(const ServerConfig& config) {
               quotas,    disk,          config.limits,      ioc.get_executor(), &unix_now,
               *server_key};
   (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
-  ConnectionRegistry registry(metrics, {config.limits.max_connections, config.limits.max_unauthenticated_per_peer});
+  const std::size_t max_connections = connections_that_fit(config.limits.max_connections);
+  ConnectionRegistry registry(metrics, {max_connections, std::min(max_connections, config.limits.max_unauthenticated_per_peer)});
   BodyBudget budget(config.limits.max_body_memory, metrics.body_bytes_reserved);
   auto listener = Listener::open(ioc, tls, *endpoint, ctx, registry, budget);
   if (!listener) return fail(listener.error());
