@@ -69,6 +69,7 @@ Page {
                     required property var fingerprint
                     required property var isMe
                     required property var wipeConfirmed
+                    required property var personName
                     width: ListView.view.width
                     implicitHeight: deviceRow.implicitHeight + 16
                     contentItem: RowLayout {
@@ -80,6 +81,7 @@ Page {
                                 Layout.fillWidth: true
                                 wrapMode: Text.Wrap
                                 text: (device.isMe ? qsTr("Den här surfplattan") : device.deviceId.substring(0, 8))
+                                      + (device.personName ? " · " + device.personName : "")
                                       + " · " + device.roleLabel
                                 font.pixelSize: 18
                             }
@@ -107,6 +109,7 @@ Page {
                             onClicked: {
                                 revokeDialog.deviceId = device.deviceId
                                 revokeDialog.deviceName = device.deviceId.substring(0, 8)
+                                        + (device.personName ? ", " + device.personName : "")
                                 revokeDialog.roleLabel = device.roleLabel
                                 revokeDialog.fingerprint = device.fingerprint
                                 revokeDialog.open()

@@ -7,6 +7,7 @@
 #include "server_target.hpp"
 #include "session_controller.hpp"
 #include "varn/registry/entry.hpp"
+#include "note_rows.hpp"
 #include "varn/sync/enrolment.hpp"
 #include "varn/sync/registry_admin.hpp"
 
@@ -15,9 +16,11 @@ namespace {
 
 AdminController* g_instance = nullptr;
 
-QVariantList device_rows(const std::vector<sync::DeviceEntry>& entries, const crypto::DeviceId& me) {
+QVariantList device_rows(const std::vector<sync::DeviceEntry>& entries, const crypto::DeviceId& me,
+                         const device::StaffDirectory& staff) {
   QVariantList rows;
   for (const auto& d : entries) {
+    const auto* person = staff.of_device(to_hex(d.device));
     const QString role = qt::to_qstring(d.role);
     const QString status = qt::to_qstring(d.status);
     rows.push_back(QVariantMap{{QStringLiteral("deviceId"), qt::to_qstring(to_hex(d.device))},
@@ -29,6 +32,10 @@ QVariantList device_rows(const std::vector<sync::DeviceEntry>& entries, const cr
                                                                              : QDateTime()},
                                {QStringLiteral("fingerprint"), qt::to_qstring(d.bundle.fingerprint())},
                                {QStringLiteral("isMe"), d.device == me},
+                               {QStringLiteral("personName"),
+                                person ? qt::to_qstring(person->title.empty() ? person->name
+                                                                              : person->name + ", " + person->title)
+                                       : QString()},
                                {QStringLiteral("wipeConfirmed"), d.wiped_at > 0}});
   }
   return rows;
@@ -103,10 +110,12 @@ void AdminController::refreshDevices() {
   auto host = session_.host();
   if (!host) return;
   const crypto::DeviceId me = host->device();
-  start([me](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+  start([me, host](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
     auto devices = sync::RegistryAdmin(c).devices(http);
     if (!devices) return devices.error();
-    return device_rows(*devices, me);
+    auto staff = host->with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
+    if (!staff) return staff.error();
+    return device_rows(*devices, me, *staff);
   }, {}, true);
 }
 

@@ -45,7 +45,8 @@ class AdminController : public QObject {
   [[nodiscard]] QString lastErrorDetail() const { return last_error_detail_; }
   [[nodiscard]] QString message() const { return message_; }
   [[nodiscard]] QStringList roles() const;
-  //! Rows for DeviceListModel: deviceId, role, status, lastSeen, fingerprint, isMe, wipeConfirmed.
+  //! Rows for DeviceListModel: deviceId, role, status, lastSeen, fingerprint, isMe, wipeConfirmed,
+  //! personName (the staff member an admin named for it, or "").
   [[nodiscard]] const QVariantList& devices() const { return devices_; }
 
   Q_INVOKABLE void refreshDevices();

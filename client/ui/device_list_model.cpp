@@ -6,7 +6,7 @@ namespace varn::ui {
 namespace {
 
 const QList<QByteArray> kKeys = {"deviceId", "role",        "roleLabel", "status",       "statusLabel",
-                                 "lastSeen", "fingerprint", "isMe",      "wipeConfirmed"};
+                                 "lastSeen", "fingerprint", "isMe",      "wipeConfirmed", "personName"};
 
 }  // namespace
 

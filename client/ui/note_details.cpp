@@ -30,11 +30,12 @@ void NoteDetails::reload() {
     // Records has no read of one note: take it from the list (notes are few per device).
     auto notes = host->with_records([](store::Records& r) { return r.notes(); });
     auto names = host->with_both(person_names_by_case);
-    if (notes && names) {
+    auto staff = host->with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
+    if (notes && names && staff) {
       for (const auto& n : *notes) {
         if (n.id != *id) continue;
         auto name = names->find(to_hex(n.case_id));
-        row_ = note_row(n, host->device(), name != names->end() ? name->second : std::string());
+        row_ = note_row(n, host->device(), name != names->end() ? name->second : std::string(), *staff);
       }
     }
   }

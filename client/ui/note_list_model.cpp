@@ -42,13 +42,15 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
   if (!notes) return notes.error();
   auto everyone = host.with_records([](store::Records& r) { return r.notes(); });
   if (!everyone) return everyone.error();
+  auto staff = host.with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
+  if (!staff) return staff.error();
   std::set<std::string> seen;
   QVariantList authors;
   const std::string me = to_hex(host.device());
   for (const auto& n : *everyone) {
     if (!seen.insert(n.author).second) continue;
     QVariantMap choice{{QStringLiteral("author"), qt::to_qstring(n.author)},
-                       {QStringLiteral("label"), n.author == me ? tr("Skrivna av mig") : author_text(n.author, host.device())}};
+                       {QStringLiteral("label"), n.author == me ? tr("Skrivna av mig") : author_text(n.author, host.device(), *staff)}};
     if (n.author == me) {
       authors.prepend(choice);
     } else {
@@ -68,7 +70,7 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
   for (const auto& n : *notes) {
     if (!visit.empty() && to_hex(n.visit_id) != visit) continue;
     auto name = names->find(to_hex(n.case_id));
-    rows.push_back(note_row(n, host.device(), name != names->end() ? name->second : std::string()));
+    rows.push_back(note_row(n, host.device(), name != names->end() ? name->second : std::string(), *staff));
   }
   return rows;
 }

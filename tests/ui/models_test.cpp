@@ -11,10 +11,12 @@
 #include "device_list_model.hpp"
 #include "note_details.hpp"
 #include "note_list_model.hpp"
+#include "note_rows.hpp"
 #include "person_list_model.hpp"
 #include "sync_controller.hpp"
 #include "task_list_model.hpp"
 #include "ui_fixture.hpp"
+#include "varn/crypto/random.hpp"
 #include "visit_list_model.hpp"
 
 using namespace varn;
@@ -260,4 +262,20 @@ TEST_CASE("devices: rows as fetched, and the enrolment QR text splits into code 
   CHECK(scanned[QStringLiteral("pairing")] == QStringLiteral("7K2M-QX9D-A4PR-VT3N-8C"));
   f.session().lock();
   CHECK(devices.rowCount() == 0);  // nothing about the unit behind the lock screen
+}
+
+TEST_CASE("notes name their writer by the staff member an admin named for the device", "[ui][models][staff]") {
+  const crypto::DeviceId me = crypto::random_array<16>();
+  const crypto::DeviceId annas = crypto::random_array<16>();
+  const crypto::DeviceId unnamed = crypto::random_array<16>();
+  store::StaffView anna;
+  anna.id = crypto::random_array<16>();
+  anna.name = "Anna Lind";
+  anna.title = "socialsekreterare";
+  anna.devices = {annas};
+  const device::StaffDirectory staff({anna});
+  CHECK(ui::author_text(to_hex(annas), me, staff) == QStringLiteral("Anna Lind, socialsekreterare"));
+  CHECK(ui::author_text(to_hex(me), me, staff) == QStringLiteral("dig"));
+  CHECK(ui::author_text(to_hex(unnamed), me, staff) ==
+        QStringLiteral("surfplatta %1").arg(QString::fromStdString(to_hex(unnamed).substr(0, 8))));
 }
