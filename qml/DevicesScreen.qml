@@ -153,6 +153,18 @@ Page {
                     placeholderText: qsTr("Parkopplingskod (18 tecken)")
                     inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
                 }
+                TextField {
+                    id: staffNameField
+                    objectName: "approveStaffName"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Vems surfplatta: namn")
+                }
+                TextField {
+                    id: staffTitleField
+                    objectName: "approveStaffTitle"
+                    Layout.fillWidth: true
+                    placeholderText: qsTr("Titel (t.ex. socialsekreterare)")
+                }
                 ComboBox {
                     id: roleBox
                     Layout.fillWidth: true
@@ -172,7 +184,8 @@ Page {
                     enabled: !Admin.busy && codeField.text.length > 0 && fingerprintField.text.length > 0
                              && pairingField.text.length > 0
                     text: qsTr("Godkänn")
-                    onClicked: Admin.approve(codeField.text, fingerprintField.text, pairingField.text, roleBox.currentText)
+                    onClicked: Admin.approve(codeField.text, fingerprintField.text, pairingField.text, roleBox.currentText,
+                                             staffNameField.text, staffTitleField.text)
                 }
                 Label {
                     objectName: "adminSafetyCode"

@@ -120,7 +120,7 @@ void AdminController::refreshDevices() {
 }
 
 void AdminController::approve(const QString& code, const QString& fingerprint, const QString& pairing,
-                              const QString& role) {
+                              const QString& role, const QString& staff_name, const QString& staff_title) {
   auto parsed_role = registry::role_from_string(qt::to_std(role));
   if (!parsed_role) {
     last_error_ = user_message(parsed_role.error());
@@ -132,8 +132,26 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
   const std::string fp_text = qt::to_std(fingerprint.trimmed());
   const std::string pairing_text = qt::to_std(pairing.trimmed());
   const registry::Role r = *parsed_role;
-  start([code_text, fp_text, pairing_text, r](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
-    if (auto ok = sync::Enrolment(c).approve(http, code_text, fp_text, pairing_text, r); !ok) return ok.error();
+  const std::string name = qt::to_std(staff_name.trimmed());
+  const std::string title = qt::to_std(staff_title.trimmed());
+  auto host = session_.host();
+  if (!host) return;
+  start([code_text, fp_text, pairing_text, r, name, title, host](sync::DeviceContext& c,
+                                                                 sync::HttpExecutor& http) -> Result<QVariantList> {
+    // As varn-cli's `admin approve --person`: the person first, their id in
+    // the signed enrol entry, then the device named for them.
+    std::optional<model::EntityId> person;
+    if (!name.empty()) {
+      auto made = host->with_records([&](store::Records& records) { return records.add_staff(name, title); });
+      if (!made) return made.error();
+      person = *made;
+    }
+    auto approved = sync::Enrolment(c).approve(http, code_text, fp_text, pairing_text, r, person);
+    if (!approved) return approved.error();
+    if (person) {
+      auto named = host->with_records([&](store::Records& records) { return records.set_staff_device(*person, *approved, true); });
+      if (!named) return named.error();
+    }
     return QVariantList{};
   }, tr("Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.")
          .arg(fingerprint.trimmed(), label_for(role)), false);

@@ -51,7 +51,10 @@ class AdminController : public QObject {
 
   Q_INVOKABLE void refreshDevices();
   //! `fingerprint` as read off the other device (spaces ignored); the core refuses a mismatch.
-  Q_INVOKABLE void approve(const QString& code, const QString& fingerprint, const QString& pairing, const QString& role);
+  //! `staff_name`/`staff_title`: the person the device is for, recorded
+  //! with the approval and synced to every device ("" names nobody).
+  Q_INVOKABLE void approve(const QString& code, const QString& fingerprint, const QString& pairing, const QString& role,
+                           const QString& staff_name = {}, const QString& staff_title = {});
   //! Splits what the enrolment QR code holds ("<code> <fingerprint>") into {code, fingerprint}.
   Q_INVOKABLE QVariantMap parseEnrolmentText(const QString& text) const;
   Q_INVOKABLE void revoke(const QString& deviceId);

@@ -82,7 +82,9 @@ TEST_CASE("the app enrols, approves by fingerprint, syncs and wipes a revoked de
                     QStringLiteral("worker"));
   REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
   CHECK_FALSE(admin_ctl.lastError().isEmpty());  // a fingerprint that does not match is refused
-  admin_ctl.approve(worker_enrol.code(), worker_enrol.fingerprint(), worker_enrol.pairing(), QStringLiteral("worker"));
+  // Approved for a named staff member, as the admin types them in.
+  admin_ctl.approve(worker_enrol.code(), worker_enrol.fingerprint(), worker_enrol.pairing(), QStringLiteral("worker"),
+                    QStringLiteral("Anna Lind"), QStringLiteral("socialsekreterare"));
   REQUIRE(QTest::qWaitFor([&] { return !admin_ctl.busy(); }, kWaitMs));
   INFO(admin_ctl.lastError().toStdString());
   REQUIRE(admin_ctl.lastError().isEmpty());
@@ -108,7 +110,10 @@ TEST_CASE("the app enrols, approves by fingerprint, syncs and wipes a revoked de
   QString worker_id;
   for (const auto& d : admin_ctl.devices()) {
     const auto row = d.toMap();
-    if (!row[QStringLiteral("isMe")].toBool()) worker_id = row[QStringLiteral("deviceId")].toString();
+    if (!row[QStringLiteral("isMe")].toBool()) {
+      worker_id = row[QStringLiteral("deviceId")].toString();
+      CHECK(row[QStringLiteral("personName")].toString() == QStringLiteral("Anna Lind, socialsekreterare"));
+    }
     CHECK(row[QStringLiteral("fingerprint")].toString().size() >= 30);
   }
   REQUIRE_FALSE(worker_id.isEmpty());
