@@ -95,8 +95,9 @@ Page {
                 required property var modelData
                 width: ListView.view.width
                 height: visible ? 56 : 0
+                // Session.role and enrolStatus make the binding follow an approval.
                 visible: destination.modelData.area === "any" || destination.modelData.area === "panic"
-                         || Session.mayUse(destination.modelData.area)
+                         || (Session.role + Session.enrolStatus !== "" && Session.mayUse(destination.modelData.area))
                 text: destination.modelData.title
                 font.pixelSize: 18
                 onClicked: destination.modelData.area === "panic" ? panic.open() : shell.go(destination.modelData.page)

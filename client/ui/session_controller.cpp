@@ -205,12 +205,14 @@ void SessionController::leaveHidden() {
 }
 
 bool SessionController::mayUse(const QString& area) const {
-  if (role_.isEmpty()) return true;
-  auto role = registry::role_from_string(qt::to_std(role_));  // the string only where the setting is read
-  if (!role) return false;
-  if (area == QLatin1String("field")) return registry::role_uses(*role, registry::Area::field);
-  if (area == QLatin1String("review")) return registry::role_uses(*role, registry::Area::review);
-  if (area == QLatin1String("admin")) return registry::role_uses(*role, registry::Area::admin);
+  // The strings only where the settings are read.
+  auto status = registry::status_from_string(qt::to_std(enrol_status_));
+  auto role = registry::role_from_string(qt::to_std(role_));
+  if (!status || !role) return false;  // not enrolled, or no role yet: only the enrolment
+  const auto uses = [&](registry::Area a) { return registry::device_uses(*status, *role, a); };
+  if (area == QLatin1String("field")) return uses(registry::Area::field);
+  if (area == QLatin1String("review")) return uses(registry::Area::review);
+  if (area == QLatin1String("admin")) return uses(registry::Area::admin);
   return false;
 }
 

@@ -146,12 +146,22 @@ TEST_CASE("the store locks itself after the idle time", "[ui][session]") {
   CHECK_FALSE(f.session().unlocked());
 }
 
-TEST_CASE("roles decide which parts of the app are used, before enrolment all are open", "[ui][session]") {
+TEST_CASE("roles decide which parts of the app are used, and a device not yet approved uses none", "[ui][session]") {
   UiFixture f;
-  CHECK(f.session().mayUse(QStringLiteral("field")));
-  CHECK(f.session().mayUse(QStringLiteral("admin")));
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("field")));  // not enrolled: only the enrolment
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("admin")));
   auto host = f.session().host();
-  host->with_store([](store::LocalStore& s) { REQUIRE(s.put_setting(sync::settings::kRole, "reviewer").ok()); });
+  host->with_store([](store::LocalStore& s) {
+    REQUIRE(s.put_setting(sync::settings::kStatus, "pending").ok());
+    REQUIRE(s.put_setting(sync::settings::kRole, "admin").ok());
+  });
+  f.session().refreshEnrolment();
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("review")));  // waiting for approval, whatever it asked for
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("admin")));
+  host->with_store([](store::LocalStore& s) {
+    REQUIRE(s.put_setting(sync::settings::kStatus, "active").ok());
+    REQUIRE(s.put_setting(sync::settings::kRole, "reviewer").ok());
+  });
   f.session().refreshEnrolment();
   CHECK(f.session().role() == QStringLiteral("reviewer"));
   CHECK_FALSE(f.session().mayUse(QStringLiteral("field")));

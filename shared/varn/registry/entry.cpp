@@ -154,6 +154,10 @@ crypto::Hash32 entry_signature_digest(const Entry& entry) {
   return crypto::labelled_hash(kSignLabel, {part});
 }
 
+bool device_uses(DeviceStatus status, Role role, Area area) {
+  return status == DeviceStatus::active && role_uses(role, area);
+}
+
 bool role_uses(Role role, Area area) {
   switch (area) {
     case Area::field: return role == Role::worker;

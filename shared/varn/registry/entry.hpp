@@ -43,6 +43,9 @@ enum class Area : std::uint8_t { field, review, admin };
 //! Workers in the field, reviewers and admins in review, admins in
 //! administration. The app and varn-cli show and offer only these.
 [[nodiscard]] bool role_uses(Role role, Area area);
+//! What a device shows: an active one the areas its role uses; one waiting
+//! for approval, not enrolled, or revoked none (only its enrolment).
+[[nodiscard]] bool device_uses(DeviceStatus status, Role role, Area area);
 
 inline constexpr std::uint8_t kEntryFormat = 2;
 inline constexpr std::size_t kEntryBytes =

@@ -17,6 +17,7 @@ TestCase {
         else if (!Session.unlocked)
             verify(Session.unlock("correct horse battery"))
         tryVerify(function() { return Session.unlocked }, 30000)  // both return before the key is derived
+        verify(TestHooks.actAs("worker"))   // a worker's approved tablet: field work is on
         var personId = Records.addPerson("Dold Person", "", "none", "Synlig gatan 1")
         verify(personId.length > 0)
         var component = Qt.createComponent("qrc:/qt/qml/Varn/Main.qml")
