@@ -271,4 +271,8 @@ TEST_CASE("notes name the staff member who wrote them on every device, a person 
   for (const auto& s : json::parse(admin.ok({"admin", "staff", "--json"}))) {
     if (s["id"] == anna) CHECK(s["devices"].empty());
   }
+  // What she wrote stays hers: the unit manager's log review names her.
+  const auto after = json::parse(admin.ok({"list", "notes", "--json"}));
+  REQUIRE(after.size() == 1);
+  CHECK(after[0]["author"]["name"] == "Anna Lind");
 }

@@ -175,4 +175,54 @@ TEST_CASE("under an open-file limit below the connection cap, the cap shrinks to
   CHECK(read_file(server.log_path + ".1").find("connections_capped_by_open_files") != std::string::npos);
 }
 
+TEST_CASE("a pending device's token keeps no connection over strangers' at the cap, and a revoked token is rate limited",
+          "[server][process][caps]") {
+  ServerProcess server;
+  server.extra_args = {"--max-connections", "8", "--handshake-timeout", "60", "--idle-timeout", "60",
+                       "--device-request-burst", "12", "--device-requests-per-second", "1"};
+  server.start();
+  TestUnit unit;
+  TestDevice worker;
+  TestDevice squatter;  // anyone may file an enrolment request
+  {
+    TlsClient setup(server.port);
+    ProtocolDriver driver(setup.transport());
+    unit = driver.make_unit(server.unit_code);
+    worker = driver.add_member(unit, "worker");
+    REQUIRE(driver.enrol(squatter, std::nullopt).status == 202);
+    REQUIRE(driver.open_session(squatter).status == 200);
+  }
+  // The squatter fills the cap with connections that each showed its token.
+  std::vector<std::unique_ptr<TlsClient>> held;
+  for (int i = 0; i < 8; ++i) {
+    held.push_back(std::make_unique<TlsClient>(server.port));
+    REQUIRE(held.back()->connect());
+    auto me = held.back()->request("GET", "/v1/me", {}, squatter.token);
+    REQUIRE(me);
+    CHECK(me->status == 200);
+  }
+  // A real device still gets in: the squatter's connections count as strangers'.
+  TlsClient device(server.port);
+  auto me = device.request("GET", "/v1/me", {}, worker.token);
+  REQUIRE(me);
+  CHECK(me->status == 200);
+
+  // A revoked device's token spends its rate like any other.
+  {
+    TlsClient admin_client(server.port);
+    ProtocolDriver driver(admin_client.transport());
+    auto entry = ProtocolDriver::next_entry(unit, registry::EntryKind::revoke);
+    entry.subject = worker.id();
+    REQUIRE(driver.post_entry(unit, entry, nlohmann::json::array()).status == 200);
+  }
+  unsigned last = 0;
+  for (int i = 0; i < 20 && last != 429; ++i) {
+    auto r = device.request("GET", "/v1/me", {}, worker.token);
+    REQUIRE(r);
+    last = r->status;
+  }
+  CHECK(last == 429);
+  CHECK(server.stop() == 0);
+}
+
 }  // namespace varn::test

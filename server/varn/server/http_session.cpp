@@ -117,11 +117,14 @@ std::optional<Response> HttpSession::refuse_token(std::optional<wire::DeviceId>&
   }
   auto owner = ctx_.sessions.owner_of(std::string(header.substr(prefix.size())));
   if (!owner) return error_response(401, "unauthorized", "unknown or expired token");
+  // Every owner's requests spend its rate, a revoked one's too.
+  caller = owner->device;
   // A revoked device's token is answered by the route, which sends the
   // registry with the signed revoke the device checks before it wipes.
   if (owner->revoked) return std::nullopt;
-  registry_.mark_authenticated(this);
-  caller = owner->device;
+  // Only an active member's connection is kept over strangers' at the caps:
+  // anyone may file an enrolment request and hold a pending device's token.
+  if (owner->member) registry_.mark_authenticated(this);
   return std::nullopt;
 }
 
@@ -198,7 +201,8 @@ void HttpSession::dispatch() {
                     lease = std::move(lease_)](Response response) mutable {
                      if (answered->exchange(true)) return;
                      lease.reset();  // the body is gone with the request by now
-                     if (opens_session && response.result_int() == 200) self->registry_.mark_authenticated(self.get());
+                     if (opens_session && response.count(kMemberField) != 0) self->registry_.mark_authenticated(self.get());
+                     response.erase(kMemberField);
                      net::post(tracked, [self, keep_alive, response = std::move(response)]() mutable {
                        self->write(std::move(response), !keep_alive);
                      });

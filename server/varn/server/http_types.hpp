@@ -17,5 +17,8 @@ using Respond = std::function<void(Response)>;
 //! from the socket, replacing whatever a client sent; handler tests set it
 //! themselves.
 inline constexpr const char* kPeerField = "Varn-Peer";
+//! Set by the session route on an answer that opened an active member's
+//! session; the connection layer reads it and removes it before sending.
+inline constexpr const char* kMemberField = "Varn-Member-Session";
 
 }  // namespace varn::server

@@ -162,12 +162,14 @@ Response route_session(const Request& request, Context& ctx) {
       return storage_failure(touched.error());
     }
   }
-  const std::string token = ctx.sessions.issue_token(*device);
+  const std::string token = ctx.sessions.issue_token(*device, overall(*standings) == DeviceStatus::active);
   auto answer = describe(*device, *standings);
   log_event("session_open", {{"device", to_hex(*device)}, {"status", answer["status"]}});
   answer["token"] = token;
   answer["expires_in"] = ctx.sessions.token_lifetime().count();
-  return json_response(200, answer);
+  auto response = json_response(200, answer);
+  if (overall(*standings) == DeviceStatus::active) response.set(kMemberField, "1");
+  return response;
 }
 
 Response route_me(const Request& request, Context& ctx) {

@@ -138,13 +138,15 @@ int run_server(const ServerConfig& config) {
   // mid-answer must give EPIPE, not a signal that ends the process.
   std::signal(SIGPIPE, SIG_IGN);
   const int threads = std::max(1, config.threads);
+  // Before the io_context: handlers it still holds when it goes (a forced
+  // stop) give their long-poll slots back to it.
+  Quotas quotas(config.limits);
   net::io_context ioc(threads);
   Metrics metrics;
   Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime,
                     config.limits.max_tokens_per_device);
   PullWaiters waiters(metrics);
   Membership membership(**storage);
-  Quotas quotas(config.limits);
   const DiskReserve disk(config.data_dir, config.limits.min_free_disk_bytes);
   Context ctx{**storage, membership,    sessions,           waiters,   metrics,
               quotas,    disk,          config.limits,      ioc.get_executor(), &unix_now,

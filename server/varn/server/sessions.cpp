@@ -100,7 +100,7 @@ std::size_t Sessions::spent_challenges() {
   return spent_.size();
 }
 
-std::string Sessions::issue_token(const wire::DeviceId& device) {
+std::string Sessions::issue_token(const wire::DeviceId& device, bool member) {
   const auto now = clock_();
   const std::string token = to_hex(crypto::random_array<32>());
   const std::lock_guard lock(mutex_);
@@ -115,7 +115,7 @@ std::string Sessions::issue_token(const wire::DeviceId& device) {
     mine.pop_front();
   }
   mine.push_back(token);
-  tokens_[token] = Entry{device, now + token_lifetime_};
+  tokens_[token] = Entry{device, now + token_lifetime_, false, member};
   return token;
 }
 
@@ -128,7 +128,7 @@ std::optional<Sessions::TokenOwner> Sessions::owner_of(const std::string& token)
     tokens_.erase(it);
     return std::nullopt;
   }
-  return TokenOwner{it->second.device, it->second.revoked};
+  return TokenOwner{it->second.device, it->second.revoked, it->second.member};
 }
 
 void Sessions::revoke_device(const wire::DeviceId& device) {

@@ -51,10 +51,13 @@ class Sessions {
   [[nodiscard]] std::size_t spent_challenges();
 
   //! A new random token for `device`, ending its oldest past the cap.
-  std::string issue_token(const wire::DeviceId& device);
+  //! `member`: the device is active in a unit (a pending device's token only
+  //! asks how its enrolment goes, and its connections count as strangers').
+  std::string issue_token(const wire::DeviceId& device, bool member = true);
   struct TokenOwner {
     wire::DeviceId device{};
     bool revoked = false;  //!< the token grants nothing; answer 403 revoked
+    bool member = true;    //!< issued to an active device of some unit
   };
   //! The device a live token names.
   std::optional<TokenOwner> owner_of(const std::string& token);
@@ -68,6 +71,7 @@ class Sessions {
     wire::DeviceId device{};
     std::chrono::steady_clock::time_point expires;
     bool revoked = false;
+    bool member = true;
   };
   struct Spent {
     std::chrono::steady_clock::time_point expires;

@@ -1,5 +1,7 @@
 #include "varn/sync/device_sync.hpp"
 
+#include "varn/sync/lease.hpp"
+
 #include "varn/registry/checkpoint.hpp"
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/enrolment.hpp"
@@ -170,7 +172,7 @@ Result<SyncReport> DeviceSync::run(ApiClient& api, const wire::UnitId& unit, Syn
   }
   // The device has reached its server, seen its registry (not revoked) and
   // verified what it served: the lease starts again, whatever the push does.
-  if (auto r = vault.put_setting(settings::kLastContact, std::to_string(device_.now())); !r) return r.error();
+  if (auto r = record_contact(vault, device_.now()); !r) return r.error();
   // Own change sets the server acknowledged and then lost.
   auto lost = store.unechoed();
   if (!lost) return lost.error();

@@ -51,6 +51,11 @@ Result<LeaseStatus> device_lease(DeviceVault& vault, std::int64_t now) {
   return lease_status(lease_days, last, seen);
 }
 
+Result<void> record_contact(DeviceVault& vault, std::int64_t now) {
+  if (auto r = vault.put_setting(settings::kLastContact, std::to_string(now)); !r) return r;
+  return vault.put_setting(settings::kLatestSeen, std::to_string(now));
+}
+
 Result<void> require_lease(DeviceVault& vault, std::int64_t now) {
   auto lease = device_lease(vault, now);
   if (!lease) return lease.error();

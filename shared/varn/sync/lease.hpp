@@ -36,6 +36,11 @@ struct LeaseStatus {
 //! time seen forward.
 [[nodiscard]] Result<LeaseStatus> device_lease(DeviceVault& vault, std::int64_t now);
 
+//! A verified contact: the lease starts again from `now`, and the latest
+//! time seen is `now` too, so a clock that once ran far ahead does not keep
+//! the lease spent after the device has reached its server.
+[[nodiscard]] Result<void> record_contact(DeviceVault& vault, std::int64_t now);
+
 //! What both clients ask before they show or change case content:
 //! Errc::locked, saying to sync, once the lease has run out.
 [[nodiscard]] Result<void> require_lease(DeviceVault& vault, std::int64_t now);

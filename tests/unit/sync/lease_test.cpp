@@ -72,3 +72,14 @@ TEST_CASE("lease: a device that synced before contacts were recorded counts from
   CHECK(sync::device_lease(vault, kT0 + 8 * kDay)->expired);
   CHECK(sync::device_lease(vault, kT0 + 6 * kDay)->expired);  // the latest time seen is already 8 days on
 }
+
+TEST_CASE("lease: a clock that once ran far ahead does not keep the lease spent after a contact", "[sync][lease]") {
+  test::MemoryVault vault;
+  REQUIRE(vault.put_setting(kLastContact, std::to_string(kT0)).ok());
+  // The tablet's clock once said 2036 (a wrong RTC, a typo).
+  CHECK(sync::device_lease(vault, kT0 + 3000 * kDay)->expired);
+  CHECK(sync::device_lease(vault, kT0 + kDay)->expired);  // back to the right time: still spent
+  REQUIRE(sync::record_contact(vault, kT0 + kDay).ok());  // it reaches its server
+  CHECK_FALSE(sync::device_lease(vault, kT0 + kDay)->expired);
+  CHECK(sync::device_lease(vault, kT0 + 2 * kDay)->days_left() == 6);
+}

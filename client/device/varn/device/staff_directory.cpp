@@ -3,9 +3,14 @@
 namespace varn::device {
 
 StaffDirectory::StaffDirectory(std::vector<store::StaffView> staff) : staff_(std::move(staff)) {
-  // Sorted by name: a device an admin gave to two people counts for the first.
+  // Whose a device is now comes first; then whose it was, so that what a
+  // person wrote stays theirs after they leave. Sorted by name: a device an
+  // admin gave to two people at once counts for the first.
   for (std::size_t i = 0; i < staff_.size(); ++i) {
     for (const auto& d : staff_[i].devices) by_device_.emplace(to_hex(d), i);
+  }
+  for (std::size_t i = 0; i < staff_.size(); ++i) {
+    for (const auto& d : staff_[i].former_devices) by_device_.emplace(to_hex(d), i);
   }
 }
 

@@ -16,7 +16,8 @@ class StaffDirectory {
  public:
   StaffDirectory() = default;
   explicit StaffDirectory(std::vector<store::StaffView> staff);
-  //! The staff member a device (id hex) is enrolled for, or null.
+  //! The staff member a device (id hex) is enrolled for, or was last (its
+  //! writing stays theirs after they leave), or null.
   [[nodiscard]] const store::StaffView* of_device(const std::string& device_hex) const;
   //! "Name, title", "Name", or the device's short id when no one is recorded.
   [[nodiscard]] std::string label(const std::string& device_hex) const;

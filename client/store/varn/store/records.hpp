@@ -54,6 +54,8 @@ struct StaffView {
   std::string name;
   std::string title;
   std::vector<crypto::DeviceId> devices;  //!< enrolled for this person now
+  //! Once theirs (offboarded, or moved on): what they wrote stays theirs.
+  std::vector<crypto::DeviceId> former_devices;
 };
 
 struct PersonView {

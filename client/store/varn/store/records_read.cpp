@@ -242,7 +242,7 @@ Result<std::vector<StaffView>> Records::staff() {
     s.name = text_or_empty(stored_field(db, EntityKind::staff, id, dom::kStaffName));
     s.title = text_or_empty(stored_field(db, EntityKind::staff, id, dom::kStaffTitle));
     auto devices =
-        db.prepare("SELECT field FROM field_value WHERE kind = ? AND id = ? AND field LIKE 'device.%' AND value = '1'");
+        db.prepare("SELECT field, value FROM field_value WHERE kind = ? AND id = ? AND field LIKE 'device.%'");
     if (!devices) return devices.error();
     devices->bind(1, static_cast<std::int64_t>(EntityKind::staff)).bind(2, id);
     for (;;) {
@@ -250,9 +250,12 @@ Result<std::vector<StaffView>> Records::staff() {
       if (!row) return row.error();
       if (!*row) break;
       const std::string field = devices->text(0);
-      if (auto d = array_from_hex<16>(field.substr(dom::kStaffDevicePrefix.size()))) s.devices.push_back(*d);
+      auto d = array_from_hex<16>(field.substr(dom::kStaffDevicePrefix.size()));
+      if (!d) continue;
+      (devices->text(1) == "1" ? s.devices : s.former_devices).push_back(*d);
     }
     std::sort(s.devices.begin(), s.devices.end());
+    std::sort(s.former_devices.begin(), s.former_devices.end());
     out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(), [](const StaffView& a, const StaffView& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
