@@ -50,6 +50,10 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
       ->capture_default_str();
   serve.add_option("--device-bytes-per-second", l.device_bytes_per_second, "a device's steady body-byte rate")
       ->capture_default_str();
+  serve.add_option("--unit-byte-burst", l.unit_byte_burst, "push bytes a unit's devices may send at once")
+      ->capture_default_str();
+  serve.add_option("--unit-bytes-per-second", l.unit_bytes_per_second, "a unit's steady push-byte rate")
+      ->capture_default_str();
   serve.add_option("--max-polls-per-device", l.max_polls_per_device, "long-polls one device holds open")
       ->capture_default_str();
   serve.add_option("--max-polls-per-unit", l.max_polls_per_unit, "long-polls one unit's devices hold open")
@@ -114,7 +118,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (l.device_request_burst == 0 || l.device_requests_per_second == 0 || l.device_byte_burst == 0 ||
-      l.device_bytes_per_second == 0 || l.max_polls_per_device == 0 || l.max_polls_per_unit == 0 ||
+      l.device_bytes_per_second == 0 || l.unit_byte_burst == 0 || l.unit_bytes_per_second == 0 ||
+      l.max_polls_per_device == 0 || l.max_polls_per_unit == 0 ||
       l.max_tokens_per_device == 0) {
     std::fprintf(stderr, "varn-server: rates, long-poll and token limits must be positive\n");
     return 2;

@@ -107,7 +107,9 @@ Result<void> approve(Context& ctx, const AdminOptions& o) {
   auto person = staff_for_approval(ctx, o);
   if (!person) return person.error();
   return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
-    auto approved = sync::Enrolment(device).approve(http, o.code, o.fingerprint, o.pairing, *role, *person);
+    // The signed entry keeps its own random person id: the staff id would
+    // tell the server which devices are one person's, and when they joined.
+    auto approved = sync::Enrolment(device).approve(http, o.code, o.fingerprint, o.pairing, *role);
     if (!approved) return approved.error();
     if (*person) {
       auto session = ctx.session();

@@ -138,15 +138,17 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
   if (!host) return;
   start([code_text, fp_text, pairing_text, r, name, title, host](sync::DeviceContext& c,
                                                                  sync::HttpExecutor& http) -> Result<QVariantList> {
-    // As varn-cli's `admin approve --person`: the person first, their id in
-    // the signed enrol entry, then the device named for them.
+    // As varn-cli's `admin approve --person`: the person first, then the
+    // approval, then the device named for them in the end-to-end data (the
+    // signed entry keeps its own random person id, which tells the server
+    // nothing about who holds which devices).
     std::optional<model::EntityId> person;
     if (!name.empty()) {
       auto made = host->with_records([&](store::Records& records) { return records.add_staff(name, title); });
       if (!made) return made.error();
       person = *made;
     }
-    auto approved = sync::Enrolment(c).approve(http, code_text, fp_text, pairing_text, r, person);
+    auto approved = sync::Enrolment(c).approve(http, code_text, fp_text, pairing_text, r);
     if (!approved) return approved.error();
     if (person) {
       auto named = host->with_records([&](store::Records& records) { return records.set_staff_device(*person, *approved, true); });

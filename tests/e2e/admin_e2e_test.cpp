@@ -236,6 +236,13 @@ TEST_CASE("notes name the staff member who wrote them on every device, a person 
   admin.ok({"sync"});
   tablet.ok({"sync"});
   office.ok({"sync"});
+  // The server cannot tell which devices are one person's: the staff id is
+  // only inside the end-to-end data, never in a signed entry it stores.
+  std::string raw_id;
+  for (std::size_t i = 0; i + 1 < anna.size(); i += 2) {
+    raw_id.push_back(static_cast<char>(std::stoi(anna.substr(i, 2), nullptr, 16)));
+  }
+  CHECK(all_bytes_under(server.data_dir).find(raw_id) == std::string::npos);
 
   const auto person = tablet.ok({"person", "add", "--name", "Karin Lindqvist"});
   const auto case_id = tablet.ok({"case", "open", "--person", person});

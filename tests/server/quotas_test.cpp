@@ -155,6 +155,22 @@ TEST_CASE("quota: the request and byte rates refuse with a wait, then refill wit
   CHECK_FALSE(q.admit(a, 600).has_value());
 }
 
+TEST_CASE("quota: a unit's devices share one push-byte rate, and another unit has its own", "[server][quota]") {
+  ManualClock time;
+  server::Limits l;
+  l.unit_byte_burst = 1000;
+  l.unit_bytes_per_second = 100;
+  server::Quotas q(l, time.clock());
+  const wire::UnitId ours{1}, theirs{2};
+  CHECK_FALSE(q.admit_unit(ours, 600).has_value());
+  auto wait = q.admit_unit(ours, 600);  // another device of the same unit
+  REQUIRE(wait.has_value());
+  CHECK(*wait == std::chrono::seconds(2));  // 200 missing at 100 a second
+  CHECK_FALSE(q.admit_unit(theirs, 600).has_value());
+  time.now += std::chrono::seconds(2);
+  CHECK_FALSE(q.admit_unit(ours, 600).has_value());
+}
+
 TEST_CASE("quota: a device holds at most its share of live tokens, a new one ending the oldest", "[server][quota]") {
   server::Sessions sessions(std::chrono::seconds(60), std::chrono::seconds(900), 3);
   const wire::DeviceId device{7}, other{8};

@@ -56,6 +56,10 @@ struct Limits {
   //! Body bytes a device may send: a burst, refilled at a steady rate (429 rate_limited).
   std::uint64_t device_byte_burst = 64ull * 1024u * 1024u;
   std::uint64_t device_bytes_per_second = 1024u * 1024u;
+  //! Change-set bytes a unit's devices may push together: a burst, refilled
+  //! at a steady rate (429 rate_limited).
+  std::uint64_t unit_byte_burst = 512ull * 1024u * 1024u;
+  std::uint64_t unit_bytes_per_second = 16ull * 1024u * 1024u;
   //! Long-polls held open at once, per device and per unit (429 too_many).
   std::size_t max_polls_per_device = 4;
   std::size_t max_polls_per_unit = 512;

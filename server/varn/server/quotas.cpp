@@ -59,6 +59,27 @@ std::optional<std::chrono::seconds> Quotas::admit(const wire::DeviceId& device, 
   return std::chrono::seconds(std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil(std::max(wait_requests, wait_bytes)))));
 }
 
+std::optional<std::chrono::seconds> Quotas::admit_unit(const wire::UnitId& unit, std::uint64_t push_bytes) {
+  const auto now = clock_();
+  const double burst = static_cast<double>(limits_.unit_byte_burst);
+  const double rate = static_cast<double>(std::max<std::uint64_t>(1, limits_.unit_bytes_per_second));
+  const std::lock_guard lock(mutex_);
+  auto [it, fresh] = unit_buckets_.try_emplace(unit, Bucket{0, burst, now});
+  Bucket& b = it->second;
+  if (!fresh) {
+    const double elapsed = std::chrono::duration<double>(now - b.updated).count();
+    if (elapsed > 0) b.bytes = std::min(burst, b.bytes + elapsed * rate);
+    b.updated = now;
+  }
+  // As for a device: a push larger than the whole burst goes once it is full.
+  const double need = std::min(static_cast<double>(push_bytes), burst);
+  if (b.bytes >= need) {
+    b.bytes = std::max(0.0, b.bytes - static_cast<double>(push_bytes));
+    return std::nullopt;
+  }
+  return std::chrono::seconds(std::max<std::int64_t>(1, static_cast<std::int64_t>(std::ceil((need - b.bytes) / rate))));
+}
+
 std::shared_ptr<void> Quotas::open_poll(const wire::DeviceId& device, const wire::UnitId& unit) {
   {
     const std::lock_guard lock(mutex_);

@@ -25,6 +25,8 @@ class Quotas {
   //! Takes one request and `body_bytes` from the device's buckets. nullopt
   //! when admitted; otherwise how long until it would be (nothing is taken).
   std::optional<std::chrono::seconds> admit(const wire::DeviceId& device, std::uint64_t body_bytes);
+  //! Takes a push's bytes from its unit's bucket, shared by all its devices.
+  std::optional<std::chrono::seconds> admit_unit(const wire::UnitId& unit, std::uint64_t push_bytes);
 
   //! A long-poll slot for the device in the unit, held while the pointer
   //! lives; null when the device or the unit already holds its share.
@@ -44,6 +46,7 @@ class Quotas {
   Clock clock_;
   std::mutex mutex_;
   std::map<wire::DeviceId, Bucket> buckets_;
+  std::map<wire::UnitId, Bucket> unit_buckets_;  // bytes only
   std::map<wire::DeviceId, std::size_t> polls_by_device_;
   std::map<wire::UnitId, std::size_t> polls_by_unit_;
 };

@@ -100,6 +100,10 @@ void route_push(Request request, Context& ctx, const wire::UnitId& unit, std::st
   auto items = std::get<std::vector<PushItem>>(std::move(checked));
   if (items.empty()) return respond(json_response(200, {{"results", json::array()}}));
   if (!ctx.disk.allows_writes()) return respond(disk_full());
+  if (auto wait = ctx.quotas.admit_unit(unit, request.body().size())) {
+    ctx.metrics.rate_limited.fetch_add(1);
+    return respond(rate_limited(*wait));
+  }
   const std::size_t count = items.size();
   std::vector<wire::ChangeSetId> ids;
   for (const auto& item : items) ids.push_back(item.header.id);
