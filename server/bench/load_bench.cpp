@@ -10,6 +10,9 @@
 // open their connections again, and that churn is part of the load.
 #include "load_bench.hpp"
 
+#include "bench_cpu.hpp"
+#include "load_links.hpp"
+
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -50,16 +53,9 @@
 namespace varn::bench {
 namespace {
 
-namespace beast = boost::beast;
-namespace http = beast::http;
-namespace net = boost::asio;
-using Tcp = net::ip::tcp;
-using Clock = std::chrono::steady_clock;
-using Stream = beast::ssl_stream<beast::tcp_stream>;
 using test::TestDevice;
 using test::TestUnit;
 
-constexpr std::size_t kMiB = 1024 * 1024;
 // The real devices' workload, the same in both phases.
 constexpr std::size_t kDevices = 20;
 constexpr int kRounds = 120;
@@ -75,7 +71,6 @@ constexpr std::size_t kBodyAddresses = 2;
 constexpr std::size_t kAnnounced = 31 * kMiB;
 constexpr std::size_t kFloodThreads = 2;
 constexpr std::chrono::milliseconds kTrickleEvery{100};  // one byte of the slow head
-constexpr std::chrono::seconds kGuard{20};               // no single operation waits longer
 constexpr std::chrono::seconds kAnswerGuard{5};          // an attacker's wait for its answer
 
 double ms_since(Clock::time_point start) {
@@ -83,213 +78,6 @@ double ms_since(Clock::time_point start) {
 }
 
 double mib(long kib) { return static_cast<double>(kib) / 1024.0; }
-
-//! CPU seconds so far: the server's, this process's (devices and attackers),
-//! and the whole machine's busy and total time, to tell contention apart.
-struct CpuSample {
-  double server = 0, bench = 0, machine_busy = 0, machine_total = 0;
-  Clock::time_point at = Clock::now();
-};
-
-CpuSample cpu_now(pid_t server) {
-  CpuSample s;
-  const auto tick = static_cast<double>(::sysconf(_SC_CLK_TCK));
-  std::ifstream stat("/proc/" + std::to_string(server) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  const auto paren = text.rfind(')');
-  if (paren != std::string::npos) {
-    std::istringstream fields(text.substr(paren + 1));
-    std::string field;
-    double utime = 0, stime = 0;
-    // After the name: state is field 3; utime and stime are fields 14 and 15.
-    for (int i = 3; i <= 15 && fields >> field; ++i) {
-      if (i == 14) utime = std::stod(field);
-      if (i == 15) stime = std::stod(field);
-    }
-    s.server = (utime + stime) / tick;
-  }
-  rusage self{};
-  if (::getrusage(RUSAGE_SELF, &self) == 0) {
-    s.bench = static_cast<double>(self.ru_utime.tv_sec + self.ru_stime.tv_sec) +
-              static_cast<double>(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
-  }
-  std::ifstream machine("/proc/stat");
-  std::string cpu;
-  machine >> cpu;
-  double value = 0, idle = 0, total = 0;
-  for (int i = 0; i < 8 && machine >> value; ++i) {  // user nice system idle iowait irq softirq steal
-    total += value;
-    if (i == 3 || i == 4) idle += value;
-  }
-  s.machine_busy = (total - idle) / tick;
-  s.machine_total = total / tick;
-  return s;
-}
-
-//! "server 0.90 cores, bench 0.60, other processes 0.40, machine 95% busy of
-//! 2 cores" between two samples: a miss with the machine full of other work
-//! is the machine's as much as the server's.
-std::string cpu_between(const CpuSample& a, const CpuSample& b) {
-  const double wall = std::chrono::duration<double>(b.at - a.at).count();
-  const double total = b.machine_total - a.machine_total;
-  const double server = (b.server - a.server) / wall, bench = (b.bench - a.bench) / wall;
-  const double busy = (b.machine_busy - a.machine_busy) / wall;
-  char text[200];
-  std::snprintf(text, sizeof text,
-                "CPU: server %.2f cores, bench %.2f, other processes %.2f, machine %.0f%% busy of %ld cores", server,
-                bench, std::max(0.0, busy - server - bench),
-                total > 0 ? 100.0 * (b.machine_busy - a.machine_busy) / total : 0.0, ::sysconf(_SC_NPROCESSORS_ONLN));
-  return text;
-}
-
-//! Pacing for the attackers and the monitor that ends as soon as the run does.
-class StopFlag {
- public:
-  void set() {
-    {
-      std::lock_guard lock(mutex_);
-      stopped_ = true;
-    }
-    cv_.notify_all();
-  }
-  [[nodiscard]] bool stopped() {
-    std::lock_guard lock(mutex_);
-    return stopped_;
-  }
-  //! Waits `d` unless stopped first; true when stopped.
-  bool wait_for(std::chrono::milliseconds d) {
-    std::unique_lock lock(mutex_);
-    return cv_.wait_for(lock, d, [this] { return stopped_; });
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable cv_;
-  bool stopped_ = false;
-};
-
-//! Runs what was started on `ioc` to its end (each operation bounded by its stream's expiry).
-void run(net::io_context& ioc) {
-  ioc.restart();
-  ioc.run();
-}
-
-//! A connection from `from` to the server, with the TLS handshake when `handshake`; nullptr when it failed.
-std::unique_ptr<Stream> open_stream(net::io_context& ioc, net::ssl::context& tls, unsigned short port,
-                                    const std::string& from, bool handshake) {
-  auto stream = std::make_unique<Stream>(ioc, tls);
-  auto& lowest = beast::get_lowest_layer(*stream);
-  beast::error_code ec;
-  lowest.socket().open(Tcp::v4(), ec);
-  if (!ec) lowest.socket().bind({net::ip::make_address(from), 0}, ec);
-  if (ec) return nullptr;
-  beast::error_code result;
-  lowest.expires_after(kGuard);
-  lowest.async_connect(Tcp::endpoint{net::ip::make_address("127.0.0.1"), port}, [&](beast::error_code connected) {
-    if (connected || !handshake) {
-      result = connected;
-      return;
-    }
-    beast::error_code ignored;
-    lowest.socket().set_option(Tcp::no_delay(true), ignored);
-    stream->async_handshake(net::ssl::stream_base::client, [&](beast::error_code shaken) { result = shaken; });
-  });
-  run(ioc);
-  if (result) return nullptr;
-  lowest.expires_never();
-  return stream;
-}
-
-bool write_all(net::io_context& ioc, Stream& stream, const std::string& bytes) {
-  beast::error_code result;
-  beast::get_lowest_layer(stream).expires_after(kGuard);
-  net::async_write(stream, net::buffer(bytes), [&](beast::error_code ec, std::size_t) { result = ec; });
-  run(ioc);
-  beast::get_lowest_layer(stream).expires_never();
-  return !result;
-}
-
-//! Takes whatever the server sent (session tickets, alerts) off the socket
-//! without blocking; true when the server has closed the connection.
-bool closed_by_server(Stream& stream) {
-  const int fd = beast::get_lowest_layer(stream).socket().native_handle();
-  char junk[4096];
-  for (;;) {
-    const auto n = ::recv(fd, junk, sizeof junk, MSG_DONTWAIT);
-    if (n > 0) continue;
-    if (n == 0) return true;
-    return errno != EAGAIN && errno != EWOULDBLOCK;
-  }
-}
-
-int fd_of(Stream& stream) { return beast::get_lowest_layer(stream).socket().native_handle(); }
-
-struct Answer {
-  unsigned status = 0;
-  std::string head;  //!< Varn-Head
-  std::string body;
-};
-
-//! One keep-alive HTTPS connection that, unlike TlsClient, never retries:
-//! a failed request is reported, and the next one opens a new connection.
-class Link {
- public:
-  Link(unsigned short port, std::string from) : port_(port), from_(std::move(from)) {
-    tls_.set_verify_mode(net::ssl::verify_none);
-  }
-
-  //! nullopt when the connection failed (refused, reset, closed mid-answer, or timed out).
-  std::optional<Answer> request(const std::string& method, const std::string& target, const std::string& body,
-                                const std::string& token) {
-    if (!stream_) {
-      stream_ = open_stream(ioc_, tls_, port_, from_, true);
-      buffer_.clear();
-      if (!stream_) return std::nullopt;
-      ++connections_;
-    }
-    http::request<http::string_body> req{http::string_to_verb(method), target, 11};
-    req.set(http::field::host, "127.0.0.1");
-    if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
-    if (!body.empty()) req.set(http::field::content_type, "application/octet-stream");
-    req.body() = body;
-    req.keep_alive(true);
-    req.prepare_payload();
-    http::response_parser<http::string_body> parser;
-    parser.body_limit(64 * kMiB);
-    beast::error_code result;
-    beast::get_lowest_layer(*stream_).expires_after(kGuard);
-    http::async_write(*stream_, req, [&](beast::error_code written, std::size_t) {
-      if (written) {
-        result = written;
-        return;
-      }
-      http::async_read(*stream_, buffer_, parser, [&](beast::error_code got, std::size_t) { result = got; });
-    });
-    run(ioc_);
-    if (result) {
-      stream_.reset();
-      return std::nullopt;
-    }
-    beast::get_lowest_layer(*stream_).expires_never();
-    auto res = parser.release();
-    Answer a;
-    a.status = res.result_int();
-    a.head = std::string(res["Varn-Head"]);
-    a.body = std::move(res.body());
-    if (!res.keep_alive()) stream_.reset();
-    return a;
-  }
-  [[nodiscard]] long connections() const { return connections_; }
-
- private:
-  unsigned short port_;
-  std::string from_;
-  net::io_context ioc_;
-  net::ssl::context tls_{net::ssl::context::tls_client};
-  std::unique_ptr<Stream> stream_;
-  beast::flat_buffer buffer_;
-  long connections_ = 0;
-};
 
 // ---- the real devices ----
 

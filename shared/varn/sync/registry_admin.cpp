@@ -91,23 +91,61 @@ Result<void> RegistryAdmin::change_role(HttpExecutor& http, const crypto::Device
   return {};
 }
 
+namespace {
+
+// The admin device's identity, unit and session, with the registry
+// verified fresh from the server: `use(api, unit, state, keeper)`.
+template <class R, class Use>
+Result<R> with_fresh_registry(DeviceContext& device, HttpExecutor& http, Use&& use) {
+  auto me = device.identity();
+  if (!me) return me.error();
+  auto unit = device.unit();
+  if (!unit) return unit.error();
+  ApiClient api(http, **me);
+  RegistryKeeper keeper(device.vault());
+  auto state = keeper.refresh(api, *unit);
+  if (!state) return state.error();
+  return use(api, *unit, *state, keeper);
+}
+
+// The unit's devices as the verified registry has them, with what the
+// server noticed of each beside them.
+Result<std::vector<DeviceEntry>> device_entries(ApiClient& api, const wire::UnitId& unit,
+                                                const registry::RegistryState& state) {
+  auto noticed = api.devices(unit);
+  if (!noticed) return noticed.error();
+  std::vector<DeviceEntry> out;
+  for (const auto& [id, d] : state.devices) {
+    DeviceEntry e;
+    e.device = id;
+    e.bundle = d.bundle;
+    e.role = registry::to_string(d.role);
+    e.status = registry::to_string(d.revoked ? registry::DeviceStatus::revoked : registry::DeviceStatus::active);
+    e.person = d.person;
+    for (const auto& n : *noticed) {
+      if (n.device == id) {
+        e.last_seen = n.last_seen;
+        e.wiped_at = n.wiped_at;
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<void> RegistryAdmin::set_lease(HttpExecutor& http, std::uint32_t days) {
   if (days > registry::kMaxLeaseDays) {
     return make_error(Errc::invalid_argument, "a lease is at most " + std::to_string(registry::kMaxLeaseDays) + " days");
   }
-  auto me = device_.identity();
-  if (!me) return me.error();
-  auto unit = device_.unit();
-  if (!unit) return unit.error();
-  ApiClient api(http, **me);
-  RegistryKeeper keeper(device_.vault());
-  auto state = keeper.refresh(api, *unit);
-  if (!state) return state.error();
-  auto entry = next_entry(*state, registry::EntryKind::set_lease, device_.now());
-  entry.epoch = days;
-  auto posted = post_entry(device_, api, *unit, entry, {});
-  if (!posted) return posted.error();
-  return {};
+  return with_fresh_registry<void>(device_, http, [&](ApiClient& api, const wire::UnitId& unit,
+                                                        const registry::RegistryState& state, RegistryKeeper&) {
+    auto entry = next_entry(state, registry::EntryKind::set_lease, device_.now());
+    entry.epoch = days;
+    auto posted = post_entry(device_, api, unit, entry, {});
+    return posted ? Result<void>{} : Result<void>(posted.error());
+  });
 }
 
 Result<void> RegistryAdmin::revoke(HttpExecutor& http, const crypto::DeviceId& device) {
@@ -133,44 +171,19 @@ Result<void> RegistryAdmin::revoke(HttpExecutor& http, const crypto::DeviceId& d
 }
 
 Result<std::vector<DeviceEntry>> RegistryAdmin::devices(HttpExecutor& http) {
-  auto me = device_.identity();
-  if (!me) return me.error();
-  auto unit = device_.unit();
-  if (!unit) return unit.error();
-  ApiClient api(http, **me);
-  RegistryKeeper keeper(device_.vault());
-  auto state = keeper.refresh(api, *unit);
-  if (!state) return state.error();
-  auto noticed = api.devices(*unit);
-  if (!noticed) return noticed.error();
-  std::vector<DeviceEntry> out;
-  for (const auto& [id, d] : state->devices) {
-    DeviceEntry e;
-    e.device = id;
-    e.bundle = d.bundle;
-    e.role = registry::to_string(d.role);
-    e.status = registry::to_string(d.revoked ? registry::DeviceStatus::revoked : registry::DeviceStatus::active);
-    e.person = d.person;
-    for (const auto& n : *noticed) {
-      if (n.device == id) {
-        e.last_seen = n.last_seen;
-        e.wiped_at = n.wiped_at;
-      }
-    }
-    out.push_back(std::move(e));
-  }
-  return out;
+  return with_fresh_registry<std::vector<DeviceEntry>>(device_, http, [](ApiClient& api, const wire::UnitId& unit,
+                                                                         const registry::RegistryState& state,
+                                                                         RegistryKeeper&) {
+    return device_entries(api, unit, state);
+  });
 }
 
+
 Result<std::vector<registry::Entry>> RegistryAdmin::registry(HttpExecutor& http) {
-  auto me = device_.identity();
-  if (!me) return me.error();
-  auto unit = device_.unit();
-  if (!unit) return unit.error();
-  ApiClient api(http, **me);
-  RegistryKeeper keeper(device_.vault());
-  if (auto s = keeper.refresh(api, *unit); !s) return s.error();
-  return keeper.cached_entries();
+  return with_fresh_registry<std::vector<registry::Entry>>(
+      device_, http, [](ApiClient&, const wire::UnitId&, const registry::RegistryState&, RegistryKeeper& keeper) {
+        return keeper.cached_entries();
+      });
 }
 
 }  // namespace varn::sync
