@@ -125,78 +125,120 @@ Page {
             }
         }
 
-        Frame {
+        // The approval form scrolls: the waiting list above it can grow.
+        Flickable {
+            objectName: "approvePanel"
             Layout.fillWidth: true
+            Layout.fillHeight: true
             Layout.preferredWidth: 1
-            Layout.alignment: Qt.AlignTop
-            ColumnLayout {
-                anchors.fill: parent
-                spacing: 8
-                Label { text: qsTr("Godkänn en ny surfplatta"); font.pixelSize: 22 }
-                Label {
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    text: qsTr("Skriv koden från den nya surfplattan. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya surfplattan visar; den skickas aldrig till servern.")
-                }
-                TextField { id: codeField; objectName: "approveCode"; Layout.fillWidth: true; placeholderText: qsTr("Kod") }
-                TextField {
-                    id: fingerprintField
-                    objectName: "approveFingerprint"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Fingeravtryck (30 siffror)")
-                    inputMethodHints: Qt.ImhDigitsOnly
-                }
-                TextField {
-                    id: pairingField
-                    objectName: "approvePairing"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Parkopplingskod (18 tecken)")
-                    inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
-                }
-                TextField {
-                    id: staffNameField
-                    objectName: "approveStaffName"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Vems surfplatta: namn")
-                }
-                TextField {
-                    id: staffTitleField
-                    objectName: "approveStaffTitle"
-                    Layout.fillWidth: true
-                    placeholderText: qsTr("Titel (t.ex. socialsekreterare)")
-                }
-                ComboBox {
-                    id: roleBox
-                    Layout.fillWidth: true
-                    model: Admin.roles
-                    displayText: Records.label(currentText)
-                    delegate: ItemDelegate {
-                        id: option
-                        required property string modelData
-                        width: ListView.view.width
-                        text: Records.label(option.modelData)
+            // In portrait the device list above it must not take all the height.
+            Layout.minimumHeight: Math.min(approveFrame.implicitHeight, page.height / 2)
+            contentHeight: approveFrame.implicitHeight
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            Frame {
+                id: approveFrame
+                width: parent.width
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 8
+                    Label { text: qsTr("Godkänn en ny surfplatta"); font.pixelSize: 22 }
+                    Label {
+                        objectName: "joinAddress"
+                        visible: Admin.joinAddress.length > 0
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: qsTr("Den nya surfplattan ansluter med adressen %1").arg(Admin.joinAddress)
                     }
-                }
-                Button {
-                    objectName: "approveButton"
-                    Layout.fillWidth: true
-                    highlighted: true
-                    enabled: !Admin.busy && codeField.text.length > 0 && fingerprintField.text.length > 0
-                             && pairingField.text.length > 0
-                    text: qsTr("Godkänn")
-                    onClicked: Admin.approve(codeField.text, fingerprintField.text, pairingField.text, roleBox.currentText,
-                                             staffNameField.text, staffTitleField.text)
-                }
-                Label {
-                    objectName: "adminSafetyCode"
-                    visible: Enrolment.safetyCode.length > 0
-                    Layout.fillWidth: true
-                    wrapMode: Text.Wrap
-                    text: qsTr("Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.").arg(Enrolment.safetyCode)
-                }
-                ErrorNote {
-                    text: Admin.lastError
-                    detail: Admin.lastErrorDetail
+                    Label {
+                        text: Admin.waiting.length > 0 ? qsTr("Väntar på godkännande") : qsTr("Ingen surfplatta väntar.")
+                        color: Theme.muted
+                    }
+                    Repeater {
+                        model: Admin.waiting
+                        delegate: RowLayout {
+                            id: waitingRow
+                            required property var modelData
+                            Layout.fillWidth: true
+                            Label {
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                text: qsTr("Kod %1 · begärd %2").arg(waitingRow.modelData.code)
+                                      .arg(Qt.formatDateTime(waitingRow.modelData.requestedAt, "yyyy-MM-dd HH:mm"))
+                                font.family: "monospace"
+                            }
+                            Button {
+                                objectName: "pick_" + waitingRow.modelData.code
+                                text: qsTr("Välj")
+                                onClicked: { codeField.text = waitingRow.modelData.code; fingerprintField.forceActiveFocus() }
+                            }
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: qsTr("Skriv koden från den nya surfplattan. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya surfplattan visar; den skickas aldrig till servern.")
+                    }
+                    TextField { id: codeField; objectName: "approveCode"; Layout.fillWidth: true; placeholderText: qsTr("Kod") }
+                    TextField {
+                        id: fingerprintField
+                        objectName: "approveFingerprint"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Fingeravtryck (30 siffror)")
+                        inputMethodHints: Qt.ImhDigitsOnly
+                    }
+                    TextField {
+                        id: pairingField
+                        objectName: "approvePairing"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Parkopplingskod (18 tecken)")
+                        inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
+                    }
+                    TextField {
+                        id: staffNameField
+                        objectName: "approveStaffName"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Vems surfplatta: namn")
+                    }
+                    TextField {
+                        id: staffTitleField
+                        objectName: "approveStaffTitle"
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Titel (t.ex. socialsekreterare)")
+                    }
+                    ComboBox {
+                        id: roleBox
+                        Layout.fillWidth: true
+                        model: Admin.roles
+                        displayText: Records.label(currentText)
+                        delegate: ItemDelegate {
+                            id: option
+                            required property string modelData
+                            width: ListView.view.width
+                            text: Records.label(option.modelData)
+                        }
+                    }
+                    Button {
+                        objectName: "approveButton"
+                        Layout.fillWidth: true
+                        highlighted: true
+                        enabled: !Admin.busy && codeField.text.length > 0 && fingerprintField.text.length > 0
+                                 && pairingField.text.length > 0
+                        text: qsTr("Godkänn")
+                        onClicked: Admin.approve(codeField.text, fingerprintField.text, pairingField.text, roleBox.currentText,
+                                                 staffNameField.text, staffTitleField.text)
+                    }
+                    Label {
+                        objectName: "adminSafetyCode"
+                        visible: Enrolment.safetyCode.length > 0
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: qsTr("Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.").arg(Enrolment.safetyCode)
+                    }
+                    ErrorNote {
+                        text: Admin.lastError
+                        detail: Admin.lastErrorDetail
+                    }
                 }
             }
         }

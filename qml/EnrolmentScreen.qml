@@ -33,12 +33,18 @@ Page {
                 visible: Enrolment.status === "" || Enrolment.status === "revoked"
                 Layout.fillWidth: true
                 spacing: 8
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Adressen som administratören ger dig, till exempel https://server:8443/16d01a95")
+                    color: Theme.muted
+                }
                 TextField {
                     id: serverField
                     objectName: "serverField"
                     Layout.fillWidth: true
                     text: Enrolment.serverUrl
-                    placeholderText: "https://server:8443"
+                    placeholderText: "https://server:8443/16d01a95"
                     inputMethodHints: Qt.ImhUrlCharactersOnly
                 }
                 TextField {

@@ -10,6 +10,7 @@
 #include "text_format.hpp"
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/enrolment.hpp"
+#include "varn/sync/join_address.hpp"
 #include "varn/sync/registry_admin.hpp"
 #include "varn/sync/registry_keeper.hpp"
 
@@ -121,6 +122,39 @@ Result<void> approve(Context& ctx, const AdminOptions& o) {
     if (*person) std::cout << "person: " << to_hex(**person) << "\n";
     return {};
   });
+}
+
+// The tablets waiting to join this unit (filed with its join address).
+Result<void> pending(Context& ctx, const AdminOptions& o) {
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    auto waiting = sync::Enrolment(device).waiting(http);
+    if (!waiting) return waiting.error();
+    if (o.json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& r : *waiting) out.push_back(to_json(r));
+      std::cout << out.dump(2) << "\n";
+      return {};
+    }
+    if (waiting->empty()) std::cout << "no device is waiting (a new device enrols with `varn-cli admin address`)\n";
+    for (const auto& r : *waiting) {
+      const auto j = to_json(r);
+      std::cout << r.code << "  device " << short_id(to_hex(r.device)) << "  requested "
+                << j["requested_at"].get<std::string>() << "\n";
+    }
+    return {};
+  });
+}
+
+// What a new device enrols with: the server's URL and the start of the unit's id.
+Result<void> address(Context& ctx) {
+  auto session = ctx.session();
+  if (!session) return session.error();
+  auto target = known_server((*session)->store(), std::nullopt);
+  if (!target) return target.error();
+  auto unit = (*session)->context().unit();
+  if (!unit) return unit.error();
+  std::cout << sync::join_address(target->url, *unit) << "\n";
+  return {};
 }
 
 Result<void> list_staff(Context& ctx, const AdminOptions& o) {
@@ -284,6 +318,13 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   approve_cmd->add_option("--title", o->title, "With --person: their title (socialsekreterare, ...)");
   approve_cmd->add_option("--person-id", o->person_id, "Or a staff member already recorded (a second device)");
   on_parse(approve_cmd, ctx, o, approve);
+
+  auto* pending_cmd = admin->add_subcommand("pending", "The devices waiting to join this unit: their codes");
+  pending_cmd->add_flag("--json", o->json, "Print JSON");
+  on_parse(pending_cmd, ctx, o, pending);
+
+  auto* address_cmd = admin->add_subcommand("address", "The join address a new device enrols with (--server)");
+  on_parse(address_cmd, ctx, o, [](Context& c, const AdminOptions&) { return address(c); });
 
   auto* revoke_cmd = admin->add_subcommand("revoke", "Revoke a device and rotate the unit key");
   revoke_cmd->add_option("device", o->device, "Device id")->required();

@@ -16,6 +16,7 @@
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/device_sync.hpp"
 #include "varn/sync/enrolment.hpp"
+#include "varn/sync/join_address.hpp"
 
 namespace varn::cli {
 namespace {
@@ -44,12 +45,15 @@ Result<void> run_enrol(Context& ctx, const EnrolOptions& o) {
   auto status = vault.setting(sync::settings::kStatus);
   if (!status) return status.error();
   if (*status && **status == "active") return make_error(Errc::conflict, "this device is already enrolled");
+  auto join = sync::parse_join_address(o.server);
+  if (!join) return join.error();
   net::ServerTarget target;
-  target.url = o.server;
+  target.url = join->server_url;
   if (!o.pin.empty()) target.pin_hex = o.pin;
   if (auto r = net::check_target(target); !r) return r;
   auto http = net::make_executor(target);
-  auto outcome = sync::Enrolment((*session)->context()).enrol(*http, o.code.empty() ? std::nullopt : std::optional(o.code));
+  auto outcome = sync::Enrolment((*session)->context())
+                     .enrol(*http, o.code.empty() ? std::nullopt : std::optional(o.code), join->unit_hint);
   print_alarm(**session);
   if (!outcome) return outcome.error();
   const bool first_use = !target.pin_hex;
@@ -192,7 +196,7 @@ Result<void> run_unit(Context& ctx) {
 void add_sync_commands(CLI::App& app, Context& ctx) {
   auto e = std::make_shared<EnrolOptions>();
   auto* enrol = app.add_subcommand("enrol", "Enrol this device with a server (prints status, code and fingerprint)");
-  enrol->add_option("--server", e->server, "Server URL, https://HOST:PORT")->required();
+  enrol->add_option("--server", e->server, "The join address the admin gives: https://HOST:PORT/UNIT (the unit part lists the request for that unit's admins), or just the server URL")->required();
   enrol->add_option("--pin", e->pin, "SHA-256 of the server's certificate (hex); without it the first one seen is pinned");
   enrol->add_option("--code", e->code, "The unit code: this device becomes the unit's first admin");
   enrol->callback([&ctx, e] { ctx.action = [&ctx, e] { return run_enrol(ctx, *e); }; });

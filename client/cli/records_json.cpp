@@ -107,6 +107,13 @@ json to_json(const sync::DeviceEntry& device) {
           {"wiped_at", device.wiped_at != 0 ? nlohmann::json(iso_time_unix(device.wiped_at)) : nlohmann::json(nullptr)}};
 }
 
+json to_json(const sync::EnrolmentRequest& request) {
+  return {{"code", request.code},
+          {"device", to_hex(request.device)},
+          {"requested_at", iso_time_unix(request.requested_at)},
+          {"requested_at_unix", request.requested_at}};
+}
+
 json to_json(const registry::Entry& entry) {
   json j = {{"index", entry.index},
             {"kind", registry::to_string(entry.kind)},

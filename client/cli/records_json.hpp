@@ -22,6 +22,8 @@ namespace varn::cli {
 [[nodiscard]] nlohmann::json to_json(const store::StaffView& member);
 [[nodiscard]] nlohmann::json to_json(const store::ConflictView& conflict);
 [[nodiscard]] nlohmann::json to_json(const sync::DeviceEntry& device);
+//! A waiting request without its fingerprint: the admin hears that from the device.
+[[nodiscard]] nlohmann::json to_json(const sync::EnrolmentRequest& request);
 [[nodiscard]] nlohmann::json to_json(const registry::Entry& entry);
 
 //! Sorts in place by (written time, id): the order every device agrees on.

@@ -9,6 +9,7 @@
 #include "varn/registry/entry.hpp"
 #include "note_rows.hpp"
 #include "varn/sync/enrolment.hpp"
+#include "varn/sync/join_address.hpp"
 #include "varn/sync/registry_admin.hpp"
 
 namespace varn::ui {
@@ -41,6 +42,16 @@ QVariantList device_rows(const std::vector<sync::DeviceEntry>& entries, const cr
   return rows;
 }
 
+QVariantList waiting_rows(const std::vector<sync::EnrolmentRequest>& requests) {
+  QVariantList rows;
+  for (const auto& r : requests) {
+    rows.push_back(QVariantMap{{QStringLiteral("code"), qt::to_qstring(r.code)},
+                               {QStringLiteral("device"), qt::to_qstring(to_hex(r.device).substr(0, 8))},
+                               {QStringLiteral("requestedAt"), QDateTime::fromSecsSinceEpoch(r.requested_at)}});
+  }
+  return rows;
+}
+
 }  // namespace
 
 AdminController::AdminController(SessionController& session, NetThread& net, QObject* parent)
@@ -67,12 +78,14 @@ QStringList AdminController::roles() const {
   return {QStringLiteral("worker"), QStringLiteral("reviewer"), QStringLiteral("admin")};
 }
 
-void AdminController::setDevices(QVariantList rows) {
+void AdminController::setDevices(QVariantList rows, QVariantList waiting, QString join_address) {
   devices_ = std::move(rows);
+  waiting_ = std::move(waiting);
+  join_address_ = std::move(join_address);
   emit devicesChanged();
 }
 
-void AdminController::start(Job job, QString done_text, bool rows_are_devices) {
+void AdminController::start(Job job, QString done_text) {
   auto host = session_.host();
   if (!host || busy_) return;
   busy_ = true;
@@ -80,21 +93,25 @@ void AdminController::start(Job job, QString done_text, bool rows_are_devices) {
   last_error_detail_.clear();
   message_.clear();
   emit changed();
-  net_.run<Result<QVariantList>>(
+  net_.run<Result<std::optional<Listing>>>(
       this,
-      [host, job = std::move(job)]() -> Result<QVariantList> {
+      [host, job = std::move(job)]() -> Result<std::optional<Listing>> {
         auto target = net::stored_target(host->locked());
         if (!target) return target.error();
         auto http = net::make_executor(*target);
         auto context = host->context();
-        return job(context, *http);
+        auto result = job(context, *http);
+        if (result && *result) {
+          if (auto unit = context.unit()) (*result)->join_address = qt::to_qstring(sync::join_address(target->url, *unit));
+        }
+        return result;
       },
-      [this, done_text, rows_are_devices](Result<QVariantList>& result) {
+      [this, done_text](Result<std::optional<Listing>>& result) {
         busy_ = false;
         if (result) {
           message_ = done_text;
-          if (rows_are_devices) {
-            setDevices(*result);
+          if (*result) {
+            setDevices((*result)->devices, (*result)->waiting, (*result)->join_address);
           } else {
             QMetaObject::invokeMethod(this, &AdminController::refreshDevices, Qt::QueuedConnection);
           }
@@ -110,13 +127,15 @@ void AdminController::refreshDevices() {
   auto host = session_.host();
   if (!host) return;
   const crypto::DeviceId me = host->device();
-  start([me, host](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+  start([me, host](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<std::optional<Listing>> {
     auto devices = sync::RegistryAdmin(c).devices(http);
     if (!devices) return devices.error();
     auto staff = host->with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
     if (!staff) return staff.error();
-    return device_rows(*devices, me, *staff);
-  }, {}, true);
+    auto waiting = sync::Enrolment(c).waiting(http);
+    if (!waiting) return waiting.error();
+    return std::optional<Listing>(Listing{device_rows(*devices, me, *staff), waiting_rows(*waiting), {}});
+  }, {});
 }
 
 void AdminController::approve(const QString& code, const QString& fingerprint, const QString& pairing,
@@ -137,7 +156,7 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
   auto host = session_.host();
   if (!host) return;
   start([code_text, fp_text, pairing_text, r, name, title, host](sync::DeviceContext& c,
-                                                                 sync::HttpExecutor& http) -> Result<QVariantList> {
+                                                                 sync::HttpExecutor& http) -> Result<std::optional<Listing>> {
     // As varn-cli's `admin approve --person`: the person first, then the
     // approval, then the device named for them in the end-to-end data (the
     // signed entry keeps its own random person id, which tells the server
@@ -154,9 +173,9 @@ void AdminController::approve(const QString& code, const QString& fingerprint, c
       auto named = host->with_records([&](store::Records& records) { return records.set_staff_device(*person, *approved, true); });
       if (!named) return named.error();
     }
-    return QVariantList{};
+    return std::optional<Listing>();
   }, tr("Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.")
-         .arg(fingerprint.trimmed(), label_for(role)), false);
+         .arg(fingerprint.trimmed(), label_for(role)));
 }
 
 QVariantMap AdminController::parseEnrolmentText(const QString& text) const {
@@ -178,18 +197,18 @@ void AdminController::revoke(const QString& deviceId) {
   auto id = array_from_hex<16>(qt::to_std(deviceId));
   if (!id) return;
   const crypto::DeviceId device = *id;
-  start([device](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+  start([device](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<std::optional<Listing>> {
     if (auto ok = sync::RegistryAdmin(c).revoke(http, device); !ok) return ok.error();
-    return QVariantList{};
+    return std::optional<Listing>();
   }, tr("Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.")
-         .arg(deviceId.left(8)), false);
+         .arg(deviceId.left(8)));
 }
 
 void AdminController::rotate() {
-  start([](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<QVariantList> {
+  start([](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<std::optional<Listing>> {
     if (auto ok = sync::RegistryAdmin(c).rotate(http); !ok) return ok.error();
-    return QVariantList{};
-  }, tr("Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln."), false);
+    return std::optional<Listing>();
+  }, tr("Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln."));
 }
 
 }  // namespace varn::ui

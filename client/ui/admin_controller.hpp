@@ -10,6 +10,7 @@
 #include <QVariantList>
 #include <QVariantMap>
 #include <functional>
+#include <optional>
 
 #include "varn/util/result.hpp"
 
@@ -33,6 +34,10 @@ class AdminController : public QObject {
   Q_PROPERTY(QString lastErrorDetail READ lastErrorDetail NOTIFY changed)
   Q_PROPERTY(QString message READ message NOTIFY changed)
   Q_PROPERTY(QStringList roles READ roles CONSTANT)
+  //! Devices waiting to join the unit: code, device (short id), requestedAt.
+  Q_PROPERTY(QVariantList waiting READ waiting NOTIFY devicesChanged)
+  //! What a new tablet enrols with (sync/join_address.hpp); "" until fetched.
+  Q_PROPERTY(QString joinAddress READ joinAddress NOTIFY devicesChanged)
 
  public:
   AdminController(SessionController& session, NetThread& net, QObject* parent = nullptr);
@@ -48,7 +53,10 @@ class AdminController : public QObject {
   //! Rows for DeviceListModel: deviceId, role, status, lastSeen, fingerprint, isMe, wipeConfirmed,
   //! personName (the staff member an admin named for it, or "").
   [[nodiscard]] const QVariantList& devices() const { return devices_; }
+  [[nodiscard]] QVariantList waiting() const { return waiting_; }
+  [[nodiscard]] QString joinAddress() const { return join_address_; }
 
+  //! The unit's devices, the ones waiting to join and the join address.
   Q_INVOKABLE void refreshDevices();
   //! `fingerprint` as read off the other device (spaces ignored); the core refuses a mismatch.
   //! `staff_name`/`staff_title`: the person the device is for, recorded
@@ -61,16 +69,21 @@ class AdminController : public QObject {
   Q_INVOKABLE void rotate();
 
   //! For tests: replaces the rows as a fetch would.
-  void setDevices(QVariantList rows);
+  void setDevices(QVariantList rows, QVariantList waiting = {}, QString join_address = {});
 
  signals:
   void changed();
   void devicesChanged();
 
  private:
-  using Job = std::function<Result<QVariantList>(sync::DeviceContext&, sync::HttpExecutor&)>;
+  struct Listing {
+    QVariantList devices, waiting;
+    QString join_address;
+  };
+  //! A listing, or nullopt for an action (the list is fetched again after it).
+  using Job = std::function<Result<std::optional<Listing>>(sync::DeviceContext&, sync::HttpExecutor&)>;
   //! Runs `job` on the network thread; `done_text` is shown when it succeeds.
-  void start(Job job, QString done_text, bool rows_are_devices);
+  void start(Job job, QString done_text);
 
   SessionController& session_;
   NetThread& net_;
@@ -78,6 +91,8 @@ class AdminController : public QObject {
   QString last_error_, last_error_detail_;
   QString message_;
   QVariantList devices_;
+  QVariantList waiting_;
+  QString join_address_;
 };
 
 }  // namespace varn::ui

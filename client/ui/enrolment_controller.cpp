@@ -7,6 +7,7 @@
 #include "session_controller.hpp"
 #include "sync_controller.hpp"
 #include "varn/sync/enrolment.hpp"
+#include "varn/sync/join_address.hpp"
 
 namespace varn::ui {
 namespace {
@@ -76,16 +77,19 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
   last_error_.clear();
   last_error_detail_.clear();
   emit changed();
-  const std::string url = qt::to_std(serverUrl.trimmed());
+  const std::string address = qt::to_std(serverUrl.trimmed());
   const std::string unit_code = qt::to_std(unitCode.trimmed());
   net_.run<Result<sync::EnrolOutcome>>(
       this,
-      [host, url, unit_code]() -> Result<sync::EnrolOutcome> {
-        auto target = net::stored_target(host->locked(), url);
+      [host, address, unit_code]() -> Result<sync::EnrolOutcome> {
+        auto join = sync::parse_join_address(address);
+        if (!join) return join.error();
+        auto target = net::stored_target(host->locked(), join->server_url);
         if (!target) return target.error();
         auto http = net::make_executor(*target);
         auto context = host->context();
-        auto outcome = sync::Enrolment(context).enrol(*http, unit_code.empty() ? std::nullopt : std::optional(unit_code));
+        auto outcome = sync::Enrolment(context).enrol(
+            *http, unit_code.empty() ? std::nullopt : std::optional(unit_code), join->unit_hint);
         if (!outcome) return outcome;
         if (auto pinned = net::remember_target(host->locked(), net::pinned_on_first_use(*target, *http)); !pinned) {
           return pinned.error();

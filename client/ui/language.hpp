@@ -1,9 +1,10 @@
 #pragma once
 //! The app's language: Swedish unless English is asked for. Loads Värn's own
-//! catalogue and sets the locale dates and month names are shown in. Qt's
-//! own strings are not relied on: Debian 12's qt6-translations-l10n holds
-//! only an old qt_sv.qm without Qt 6's dialog-button texts, so every dialog
-//! names its buttons itself (ConfirmDialog.qml).
+//! catalogue and sets the locale dates and month names are shown in. For
+//! Swedish it also loads Qt's own strings: Debian's qt_sv.qm (from
+//! qt6-translations-l10n, which holds only Qt 4 era contexts) and Värn's
+//! qt_sv_supplement with the Qt 6 texts Qt Quick Controls shows, such as
+//! the standard dialog buttons.
 
 #include <QString>
 #include <QTranslator>
@@ -20,6 +21,8 @@ class Language {
   [[nodiscard]] bool loaded() const { return loaded_; }
 
  private:
+  QTranslator qt_;
+  QTranslator qt_supplement_;
   QTranslator translator_;
   bool loaded_ = false;
 };

@@ -16,20 +16,12 @@
     <message>
         <location filename="../AccessLogScreen.qml" line="49"/>
         <source>Den här surfplattan</source>
-        <translation type="unfinished"></translation>
+        <translation>This tablet</translation>
     </message>
     <message>
         <location filename="../AccessLogScreen.qml" line="49"/>
         <source>Surfplatta %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Den här enheten</source>
-        <translation type="vanished">This device</translation>
-    </message>
-    <message>
-        <source>Enhet %1</source>
-        <translation type="vanished">Device %1</translation>
+        <translation>Tablet %1</translation>
     </message>
     <message>
         <location filename="../AccessLogScreen.qml" line="53"/>
@@ -67,11 +59,7 @@
     <message>
         <location filename="../AppShell.qml" line="20"/>
         <source>Surfplattor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enheter</source>
-        <translation type="vanished">Devices</translation>
+        <translation>Tablets</translation>
     </message>
     <message>
         <location filename="../AppShell.qml" line="21"/>
@@ -81,7 +69,7 @@
     <message>
         <location filename="../AppShell.qml" line="22"/>
         <source>Radera allt</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete everything</translation>
     </message>
     <message>
         <location filename="../AppShell.qml" line="62"/>
@@ -109,7 +97,7 @@
     <message>
         <location filename="../ConfirmDialog.qml" line="30"/>
         <source>Avbryt</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -120,13 +108,9 @@
         <translation>Welcome to Värn</translation>
     </message>
     <message>
-        <source>Det finns inget lager på den här enheten. Välj en lösenfras: den låser alla anteckningar på enheten och kan inte återställas.</source>
-        <translation type="vanished">There is no store on this device. Choose a passphrase: it locks every note on the device and cannot be recovered.</translation>
-    </message>
-    <message>
         <location filename="../CreateStoreScreen.qml" line="31"/>
         <source>Det finns inget lager på den här surfplattan. Välj en lösenfras: den låser alla anteckningar på surfplattan och kan inte återställas.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no store on this tablet. Choose a passphrase: it locks every note on the tablet and cannot be recovered.</translation>
     </message>
     <message>
         <location filename="../CreateStoreScreen.qml" line="40"/>
@@ -149,54 +133,46 @@
     <message>
         <location filename="../DateField.qml" line="21"/>
         <source>välj datum</source>
-        <translation type="unfinished"></translation>
+        <translation>choose a date</translation>
     </message>
     <message>
         <location filename="../DateField.qml" line="23"/>
         <source>kl. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>at %1</translation>
     </message>
     <message>
         <location filename="../DateField.qml" line="57"/>
         <source>Föregående månad</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous month</translation>
     </message>
     <message>
         <location filename="../DateField.qml" line="71"/>
         <source>Nästa månad</source>
-        <translation type="unfinished"></translation>
+        <translation>Next month</translation>
     </message>
     <message>
         <location filename="../DateField.qml" line="101"/>
         <source>Klockan</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../DateField.qml" line="131"/>
         <source>Rensa</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear</translation>
     </message>
     <message>
         <location filename="../DateField.qml" line="137"/>
         <source>I dag</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../DateField.qml" line="144"/>
         <source>Klar</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
 </context>
 <context>
     <name>DevicesScreen</name>
-    <message>
-        <source>Enheter</source>
-        <translation type="vanished">Devices</translation>
-    </message>
-    <message>
-        <source>Enhetens enheter</source>
-        <translation type="vanished">The unit&apos;s devices</translation>
-    </message>
     <message>
         <location filename="../DevicesScreen.qml" line="48"/>
         <source>Uppdatera</source>
@@ -208,134 +184,145 @@
         <translation>Fetching…</translation>
     </message>
     <message>
-        <source>Inga enheter hämtade.</source>
-        <translation type="vanished">No devices fetched.</translation>
-    </message>
-    <message>
-        <source>Den här enheten</source>
-        <translation type="vanished">This device</translation>
-    </message>
-    <message>
         <location filename="../DevicesScreen.qml" line="12"/>
         <source>Surfplattor</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablets</translation>
     </message>
     <message>
         <location filename="../DevicesScreen.qml" line="23"/>
         <source>Arbetar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working…</translation>
     </message>
     <message>
         <location filename="../DevicesScreen.qml" line="43"/>
         <source>Enhetens surfplattor</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit&apos;s tablets</translation>
     </message>
     <message>
         <location filename="../DevicesScreen.qml" line="52"/>
         <source>Inga surfplattor hämtade.</source>
-        <translation type="unfinished"></translation>
+        <translation>No tablets fetched.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="82"/>
+        <location filename="../DevicesScreen.qml" line="83"/>
         <source>Den här surfplattan</source>
-        <translation type="unfinished"></translation>
+        <translation>This tablet</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="89"/>
+        <location filename="../DevicesScreen.qml" line="91"/>
         <source>aldrig sedd</source>
         <translation>never seen</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="90"/>
+        <location filename="../DevicesScreen.qml" line="92"/>
         <source>senast sedd %1</source>
         <translation>last seen %1</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="91"/>
+        <location filename="../DevicesScreen.qml" line="93"/>
         <source>radering bekräftad</source>
         <translation>wipe confirmed</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="92"/>
+        <location filename="../DevicesScreen.qml" line="94"/>
         <source>raderad av sin användare, spärra den</source>
-        <translation type="unfinished"></translation>
+        <translation>wiped by its user; revoke it</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="106"/>
-        <location filename="../DevicesScreen.qml" line="196"/>
+        <location filename="../DevicesScreen.qml" line="108"/>
+        <location filename="../DevicesScreen.qml" line="252"/>
         <source>Spärra</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="119"/>
+        <location filename="../DevicesScreen.qml" line="122"/>
         <source>Byt enhetens nyckel</source>
         <translation>Rotate the unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="132"/>
+        <location filename="../DevicesScreen.qml" line="143"/>
         <source>Godkänn en ny surfplatta</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve a new tablet</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="136"/>
+        <location filename="../DevicesScreen.qml" line="149"/>
+        <source>Den nya surfplattan ansluter med adressen %1</source>
+        <translation>The new tablet enrols with the address %1</translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="152"/>
+        <source>Väntar på godkännande</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="152"/>
+        <source>Ingen surfplatta väntar.</source>
+        <translation>No tablet is waiting.</translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="164"/>
+        <source>Kod %1 · begärd %2</source>
+        <translation>Code %1 · requested %2</translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="170"/>
+        <source>Välj</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="178"/>
         <source>Skriv koden från den nya surfplattan. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya surfplattan visar; den skickas aldrig till servern.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type the code from the new tablet. Then read the fingerprint aloud together and type it here: approve only if every digit matches. Finally type the pairing code the new tablet shows; it is never sent to the server.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="179"/>
+        <location filename="../DevicesScreen.qml" line="199"/>
+        <source>Vems surfplatta: namn</source>
+        <translation>Whose tablet: name</translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="205"/>
+        <source>Titel (t.ex. socialsekreterare)</source>
+        <translation>Title (e.g. social worker)</translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="234"/>
         <source>Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety code: %1. The new tablet should show the same code once it has synced.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="195"/>
+        <location filename="../DevicesScreen.qml" line="251"/>
         <source>Spärra surfplattan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoke the tablet?</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="198"/>
+        <location filename="../DevicesScreen.qml" line="254"/>
         <source>Surfplatta %1 (%2), fingeravtryck %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablet %1 (%2), fingerprint %3.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="200"/>
+        <location filename="../DevicesScreen.qml" line="256"/>
         <source>Den kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det går inte att ångra: en spärrad surfplatta måste anslutas på nytt.</source>
-        <translation type="unfinished"></translation>
+        <translation>It can no longer sync and deletes everything at its next contact. The unit&apos;s key is changed. This cannot be undone: a revoked tablet must be enrolled again.</translation>
     </message>
     <message>
-        <source>Godkänn en ny enhet</source>
-        <translation type="vanished">Approve a new device</translation>
-    </message>
-    <message>
-        <source>Skriv koden från den nya enheten. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer.</source>
-        <translation type="vanished">Type the code from the new device. Then read the fingerprint aloud together and type it here: approve only if every digit matches.</translation>
-    </message>
-    <message>
-        <location filename="../DevicesScreen.qml" line="138"/>
+        <location filename="../DevicesScreen.qml" line="180"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="143"/>
+        <location filename="../DevicesScreen.qml" line="185"/>
         <source>Fingeravtryck (30 siffror)</source>
         <translation>Fingerprint (30 digits)</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="150"/>
+        <location filename="../DevicesScreen.qml" line="192"/>
         <source>Parkopplingskod (18 tecken)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pairing code (18 characters)</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="171"/>
+        <location filename="../DevicesScreen.qml" line="225"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
-    </message>
-    <message>
-        <source>Spärra enheten?</source>
-        <translation type="vanished">Revoke the device?</translation>
-    </message>
-    <message>
-        <source>Enheten kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts.</source>
-        <translation type="vanished">The device can no longer sync and wipes everything at its next contact. The unit&apos;s key is rotated.</translation>
     </message>
 </context>
 <context>
@@ -346,84 +333,77 @@
         <translation>Connection</translation>
     </message>
     <message>
-        <source>Enheten är ansluten</source>
-        <translation type="vanished">The device is connected</translation>
-    </message>
-    <message>
         <location filename="../EnrolmentScreen.qml" line="27"/>
         <source>Väntar på godkännande</source>
         <translation>Waiting for approval</translation>
     </message>
     <message>
-        <source>Anslut enheten</source>
-        <translation type="vanished">Connect the device</translation>
-    </message>
-    <message>
         <location filename="../EnrolmentScreen.qml" line="26"/>
         <source>Surfplattan är ansluten</source>
-        <translation type="unfinished"></translation>
+        <translation>The tablet is enrolled</translation>
     </message>
     <message>
         <location filename="../EnrolmentScreen.qml" line="28"/>
         <source>Anslut surfplattan</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrol the tablet</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="47"/>
+        <location filename="../EnrolmentScreen.qml" line="39"/>
+        <source>Adressen som administratören ger dig, till exempel https://server:8443/16d01a95</source>
+        <translation>The address the admin gives you, for example https://server:8443/16d01a95</translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="53"/>
         <source>Enhetskod (bara för enhetens första administratör)</source>
         <translation>Unit code (only for the unit&apos;s first admin)</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="54"/>
+        <location filename="../EnrolmentScreen.qml" line="60"/>
         <source>Ansluter…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="54"/>
+        <location filename="../EnrolmentScreen.qml" line="60"/>
         <source>Anslut</source>
         <translation>Connect</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="60"/>
+        <location filename="../EnrolmentScreen.qml" line="66"/>
         <source>Fortsätt utan server</source>
         <translation>Continue without a server</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="79"/>
+        <location filename="../EnrolmentScreen.qml" line="85"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="81"/>
+        <location filename="../EnrolmentScreen.qml" line="87"/>
         <source>Fingeravtryck</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="90"/>
+        <location filename="../EnrolmentScreen.qml" line="96"/>
         <source>Parkopplingskod</source>
-        <translation type="unfinished"></translation>
+        <translation>Pairing code</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="100"/>
+        <location filename="../EnrolmentScreen.qml" line="106"/>
         <source>Läs fingeravtrycket högt för administratören, som jämför det innan surfplattan godkänns. Visa parkopplingskoden bara för administratören, här på skärmen eller som QR-kod; skicka den aldrig.</source>
-        <translation type="unfinished"></translation>
+        <translation>Read the fingerprint aloud to the admin, who compares it before approving the tablet. Show the pairing code only to the admin, here on the screen or as a QR code; never send it.</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="120"/>
+        <location filename="../EnrolmentScreen.qml" line="126"/>
         <source>Enhetens säkerhetskod: %1. Administratörens skärm visar samma kod; stämmer den inte, kontakta administratören innan du skriver något.</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit&apos;s safety code: %1. The admin&apos;s screen shows the same code; if it does not match, contact the admin before you write anything.</translation>
     </message>
     <message>
-        <source>Läs fingeravtrycket högt för administratören, som jämför det innan enheten godkänns.</source>
-        <translation type="vanished">Read the fingerprint aloud to the admin, who compares it before approving the device.</translation>
-    </message>
-    <message>
-        <location filename="../EnrolmentScreen.qml" line="103"/>
+        <location filename="../EnrolmentScreen.qml" line="109"/>
         <source>Har administratören godkänt?</source>
         <translation>Has the admin approved?</translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="113"/>
+        <location filename="../EnrolmentScreen.qml" line="119"/>
         <source>Server: %1. Roll: %2.</source>
         <translation>Server: %1. Role: %2.</translation>
     </message>
@@ -433,12 +413,12 @@
     <message>
         <location filename="../ErrorNote.qml" line="29"/>
         <source>Dölj detaljer</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide details</translation>
     </message>
     <message>
         <location filename="../ErrorNote.qml" line="29"/>
         <source>Visa detaljer</source>
-        <translation type="unfinished"></translation>
+        <translation>Show details</translation>
     </message>
 </context>
 <context>
@@ -479,40 +459,37 @@
         <translation>The server does not answer. Changes are kept and sent later.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="19"/>
-        <source>Surfplattan är spärrad av administratören.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../client/ui/error_text.cpp" line="20"/>
+        <source>Servern tar inte emot fler ändringar just nu. De ligger kvar här och skickas senare; kontakta administratören.</source>
+        <translation>The server takes no more changes right now. They stay here and are sent later; contact the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/error_text.cpp" line="22"/>
+        <source>Surfplattan är spärrad av administratören.</source>
+        <translation>The tablet has been revoked by the admin.</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/error_text.cpp" line="23"/>
         <source>Servern visar äldre uppgifter än surfplattan har sett. Kontakta administratören.</source>
-        <translation type="unfinished"></translation>
+        <translation>The server shows older data than the tablet has seen. Contact the admin.</translation>
     </message>
     <message>
-        <source>Enheten är spärrad av administratören.</source>
-        <translation type="vanished">The admin has revoked this device.</translation>
-    </message>
-    <message>
-        <source>Servern visar äldre uppgifter än enheten sett. Kontakta administratören.</source>
-        <translation type="vanished">The server shows older data than this device has seen. Contact the admin.</translation>
-    </message>
-    <message>
-        <location filename="../../client/ui/error_text.cpp" line="21"/>
+        <location filename="../../client/ui/error_text.cpp" line="24"/>
         <source>Lagret är skadat.</source>
         <translation>The store is damaged.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="22"/>
+        <location filename="../../client/ui/error_text.cpp" line="25"/>
         <source>Lösenfrasen är för svag.</source>
         <translation>The passphrase is too weak.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="23"/>
+        <location filename="../../client/ui/error_text.cpp" line="26"/>
         <source>Kunde inte läsa eller skriva filen.</source>
         <translation>Could not read or write the file.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="24"/>
+        <location filename="../../client/ui/error_text.cpp" line="27"/>
         <source>Något gick fel.</source>
         <translation>Something went wrong.</translation>
     </message>
@@ -573,13 +550,9 @@
         <translation>Home visit</translation>
     </message>
     <message>
-        <source>Enskilt samtal</source>
-        <translation type="vanished">Separate appointment</translation>
-    </message>
-    <message>
         <location filename="../../client/ui/labels.cpp" line="20"/>
         <source>Separat samtal</source>
-        <translation type="unfinished"></translation>
+        <translation>Separate appointment</translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="21"/>
@@ -674,11 +647,7 @@
     <message>
         <location filename="../../client/ui/labels.cpp" line="43"/>
         <source>Komplettering</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tillägg</source>
-        <translation type="vanished">Addendum</translation>
+        <translation>Supplement</translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="44"/>
@@ -732,6 +701,27 @@
     </message>
 </context>
 <context>
+    <name>LeaseCover</name>
+    <message>
+        <location filename="../LeaseCover.qml" line="22"/>
+        <source>Ärendena visas inte</source>
+        <translation>Cases are not shown</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../LeaseCover.qml" line="30"/>
+        <source>Surfplattan har inte varit i kontakt med servern på minst %n dagar. Anslut till nätet och synka, så visas ärendena igen.</source>
+        <translation>
+            <numerusform>The tablet has not been in contact with the server for at least %n day. Connect to the network and sync, and the cases are shown again.</numerusform>
+            <numerusform>The tablet has not been in contact with the server for at least %n days. Connect to the network and sync, and the cases are shown again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../LeaseCover.qml" line="37"/>
+        <source>Synka nu</source>
+        <translation>Sync now</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../LockScreen.qml" line="30"/>
@@ -751,7 +741,7 @@
     <message>
         <location filename="../LockScreen.qml" line="78"/>
         <source>Radera allt på surfplattan</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete everything on the tablet</translation>
     </message>
 </context>
 <context>
@@ -795,7 +785,7 @@
     <message>
         <location filename="../NoteEditorScreen.qml" line="94"/>
         <source>Om %1</source>
-        <translation type="unfinished"></translation>
+        <translation>About %1</translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="102"/>
@@ -825,12 +815,12 @@
     <message>
         <location filename="../NoteEditorScreen.qml" line="129"/>
         <source>Osparad text från förra gången är återställd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsaved text from last time has been restored.</translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="134"/>
         <source>Kasta osparad text</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard unsaved text</translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="144"/>
@@ -861,7 +851,7 @@
     <message>
         <location filename="../NoteEditorScreen.qml" line="185"/>
         <source>av %1</source>
-        <translation type="unfinished"></translation>
+        <translation>by %1</translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="218"/>
@@ -881,16 +871,12 @@
     <message>
         <location filename="../NoteEditorScreen.qml" line="240"/>
         <source>Anteckningen om %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>The note about %1.</translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="241"/>
         <source>En signerad anteckning kan inte ändras eller tas bort; rättelser görs som tillägg.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>En signerad anteckning kan inte ändras. Rättelser görs som tillägg.</source>
-        <translation type="vanished">A signed note cannot change. Corrections are made as addenda.</translation>
+        <translation>A signed note cannot be changed or deleted; corrections are made as addenda.</translation>
     </message>
 </context>
 <context>
@@ -898,7 +884,7 @@
     <message>
         <location filename="../NoteRow.qml" line="45"/>
         <source>av %1</source>
-        <translation type="unfinished"></translation>
+        <translation>by %1</translation>
     </message>
     <message>
         <location filename="../NoteRow.qml" line="47"/>
@@ -926,28 +912,20 @@
     <message>
         <location filename="../NoteRow.qml" line="69"/>
         <source>Ärendets historik</source>
-        <translation type="unfinished"></translation>
+        <translation>Case history</translation>
     </message>
 </context>
 <context>
     <name>Notes</name>
     <message>
-        <source>Du</source>
-        <translation type="vanished">You</translation>
-    </message>
-    <message>
-        <source>Enhet %1</source>
-        <translation type="vanished">Device %1</translation>
-    </message>
-    <message>
-        <location filename="../../client/ui/note_rows.cpp" line="11"/>
+        <location filename="../../client/ui/note_rows.cpp" line="10"/>
         <source>dig</source>
-        <translation type="unfinished"></translation>
+        <translation>you</translation>
     </message>
     <message>
-        <location filename="../../client/ui/note_rows.cpp" line="12"/>
+        <location filename="../../client/ui/note_rows.cpp" line="14"/>
         <source>surfplatta %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tablet %1</translation>
     </message>
 </context>
 <context>
@@ -960,7 +938,7 @@
     <message>
         <location filename="../NotesReviewScreen.qml" line="30"/>
         <source>Alla personer</source>
-        <translation type="unfinished"></translation>
+        <translation>All people</translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="44"/>
@@ -975,52 +953,32 @@
     <message>
         <location filename="../NotesReviewScreen.qml" line="50"/>
         <source>Skriven av</source>
-        <translation type="unfinished"></translation>
+        <translation>Written by</translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="53"/>
         <source>Alla som skrivit</source>
-        <translation type="unfinished"></translation>
+        <translation>All authors</translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="59"/>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="64"/>
         <source>Från</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="65"/>
         <source>Till</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mina</source>
-        <translation type="vanished">Mine</translation>
-    </message>
-    <message>
-        <source>Ärende-id</source>
-        <translation type="vanished">Case id</translation>
-    </message>
-    <message>
-        <source>Från ÅÅÅÅ-MM-DD</source>
-        <translation type="vanished">From YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>Till ÅÅÅÅ-MM-DD</source>
-        <translation type="vanished">To YYYY-MM-DD</translation>
+        <translation>To</translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="69"/>
         <source>Inga anteckningar matchar.</source>
         <translation>No notes match.</translation>
-    </message>
-    <message>
-        <source>Tryck för att granska en anteckning, håll inne för ärendets historik.</source>
-        <translation type="vanished">Tap to review a note, hold for the case&apos;s history.</translation>
     </message>
 </context>
 <context>
@@ -1028,35 +986,35 @@
     <message>
         <location filename="../PanicDialog.qml" line="10"/>
         <source>Radera allt på surfplattan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete everything on the tablet?</translation>
     </message>
     <message>
         <location filename="../PanicDialog.qml" line="11"/>
         <source>Radera allt nu</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete everything now</translation>
     </message>
     <message numerus="yes">
         <location filename="../PanicDialog.qml" line="14"/>
         <source>%n ändringar har inte synkats och går förlorade om de inte hinner skickas nu.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change has not been synced and is lost unless it can be sent now.</numerusform>
+            <numerusform>%n changes have not been synced and are lost unless they can be sent now.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../PanicDialog.qml" line="15"/>
         <source>Allt på surfplattan är synkat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything on the tablet is synced.</translation>
     </message>
     <message>
         <location filename="../PanicDialog.qml" line="16"/>
         <source>Det går inte att se om något inte har synkats.</source>
-        <translation type="unfinished"></translation>
+        <translation>It cannot be seen whether anything is unsynced.</translation>
     </message>
     <message>
         <location filename="../PanicDialog.qml" line="17"/>
         <source>Alla anteckningar och nycklar på surfplattan raderas och kan inte återställas. Administratören ser att surfplattan har raderats av sin användare.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every note and key on the tablet is deleted and cannot be recovered. The admin sees that the tablet was wiped by its user.</translation>
     </message>
 </context>
 <context>
@@ -1119,7 +1077,7 @@
     <message>
         <location filename="../PersonCaseScreen.qml" line="121"/>
         <source>utan tid</source>
-        <translation type="unfinished"></translation>
+        <translation>no time</translation>
     </message>
     <message>
         <location filename="../PersonCaseScreen.qml" line="124"/>
@@ -1158,12 +1116,12 @@
     <message>
         <location filename="../PersonsScreen.qml" line="88"/>
         <source>Lägg till</source>
-        <translation type="unfinished">Add</translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../PersonsScreen.qml" line="94"/>
         <source>Avbryt</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../PersonsScreen.qml" line="103"/>
@@ -1173,7 +1131,7 @@
     <message>
         <location filename="../PersonsScreen.qml" line="104"/>
         <source>För- och efternamn</source>
-        <translation type="unfinished"></translation>
+        <translation>First and last name</translation>
     </message>
     <message>
         <location filename="../PersonsScreen.qml" line="105"/>
@@ -1183,13 +1141,13 @@
     <message>
         <location filename="../PersonsScreen.qml" line="106"/>
         <source>ÅÅÅÅMMDD-NNNN</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYYMMDD-NNNN</translation>
     </message>
     <message>
         <location filename="../PersonsScreen.qml" line="107"/>
         <location filename="../PersonsScreen.qml" line="110"/>
         <source>Skydd av personuppgifter</source>
-        <translation type="unfinished"></translation>
+        <translation>Protection of personal data</translation>
     </message>
     <message>
         <location filename="../PersonsScreen.qml" line="123"/>
@@ -1220,13 +1178,9 @@
         <translation>Kind of visit</translation>
     </message>
     <message>
-        <source>Tid (ÅÅÅÅ-MM-DD TT:MM)</source>
-        <translation type="vanished">Time (YYYY-MM-DD HH:MM)</translation>
-    </message>
-    <message>
         <location filename="../RecordVisitScreen.qml" line="70"/>
         <source>Tid</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../RecordVisitScreen.qml" line="77"/>
@@ -1284,23 +1238,31 @@
             <numerusform>%n changes waiting</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../SyncBar.qml" line="44"/>
+        <source>Synka inom %n dagar</source>
+        <translation>
+            <numerusform>Sync within %n day</numerusform>
+            <numerusform>Sync within %n days</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../SyncBar.qml" line="42"/>
+        <location filename="../SyncBar.qml" line="45"/>
         <source>Senast %1</source>
         <translation>Last %1</translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="43"/>
+        <location filename="../SyncBar.qml" line="46"/>
         <source>Aldrig synkad</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="57"/>
+        <location filename="../SyncBar.qml" line="60"/>
         <source>Kvittera larmet</source>
         <translation>Acknowledge the alarm</translation>
     </message>
     <message numerus="yes">
-        <location filename="../SyncBar.qml" line="63"/>
+        <location filename="../SyncBar.qml" line="66"/>
         <source>%n konflikter</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -1308,12 +1270,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="68"/>
+        <location filename="../SyncBar.qml" line="71"/>
         <source>Synka</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="87"/>
+        <location filename="../SyncBar.qml" line="90"/>
         <source>Ändringar som inte kunde göras</source>
         <translation>Changes that could not be made</translation>
     </message>
@@ -1331,13 +1293,9 @@
         <translation>New task</translation>
     </message>
     <message>
-        <source>Senast ÅÅÅÅ-MM-DD</source>
-        <translation type="vanished">Due YYYY-MM-DD</translation>
-    </message>
-    <message>
         <location filename="../TasksScreen.qml" line="37"/>
         <source>Senast</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="41"/>
@@ -1357,7 +1315,7 @@
     <message>
         <location filename="../TasksScreen.qml" line="86"/>
         <source>klar</source>
-        <translation type="unfinished"></translation>
+        <translation>done</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="87"/>
@@ -1367,47 +1325,47 @@
     <message>
         <location filename="../TasksScreen.qml" line="95"/>
         <source>Öppna igen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="95"/>
         <source>Klar</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="109"/>
         <source>Uppgiften ”%1” är markerad som klar.</source>
-        <translation type="unfinished"></translation>
+        <translation>The task “%1” is marked done.</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="114"/>
         <source>Ångra</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="137"/>
         <source>Markera uppgiften som klar?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark the task as done?</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="138"/>
         <source>Markera som klar</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as done</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="141"/>
         <source>”%1” för %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” for %2.</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="142"/>
         <source>”%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”.</translation>
     </message>
     <message>
         <location filename="../TasksScreen.qml" line="143"/>
         <source>En klar uppgift kan öppnas igen under ”Visa klara”.</source>
-        <translation type="unfinished"></translation>
+        <translation>A done task can be reopened under “Show done”.</translation>
     </message>
 </context>
 <context>
@@ -1441,31 +1399,19 @@
 <context>
     <name>varn::ui::AdminController</name>
     <message>
-        <source>Enheten är godkänd.</source>
-        <translation type="vanished">The device is approved.</translation>
-    </message>
-    <message>
-        <source>Enheten är spärrad och enhetens nyckel är bytt.</source>
-        <translation type="vanished">The device is revoked and the unit&apos;s key rotated.</translation>
-    </message>
-    <message>
-        <source>Enhetens nyckel är bytt.</source>
-        <translation type="vanished">The unit&apos;s key is rotated.</translation>
-    </message>
-    <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="129"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="177"/>
         <source>Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.</source>
-        <translation type="unfinished"></translation>
+        <translation>The tablet with fingerprint %1 is approved as %2. It shows the unit&apos;s safety code once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="155"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="203"/>
         <source>Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tablet %1 is revoked and the unit&apos;s key has been changed. It deletes everything at its next contact.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="163"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="211"/>
         <source>Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln.</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit&apos;s key has been changed. New notes are encrypted with the new key.</translation>
     </message>
 </context>
 <context>
@@ -1484,9 +1430,9 @@
 <context>
     <name>varn::ui::NoteListModel</name>
     <message>
-        <location filename="../../client/ui/note_list_model.cpp" line="51"/>
+        <location filename="../../client/ui/note_list_model.cpp" line="53"/>
         <source>Skrivna av mig</source>
-        <translation type="unfinished"></translation>
+        <translation>Written by me</translation>
     </message>
 </context>
 <context>
@@ -1549,58 +1495,50 @@
     <message>
         <location filename="../../client/ui/session_controller.cpp" line="168"/>
         <source>Allt på surfplattan är raderat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything on the tablet has been deleted.</translation>
     </message>
     <message>
         <location filename="../../client/ui/session_controller.cpp" line="168"/>
         <source>Det gick inte att radera allt. Försök igen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not everything could be deleted. Try again.</translation>
     </message>
 </context>
 <context>
     <name>varn::ui::SyncController</name>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="80"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="81"/>
         <source>Synkar…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="82"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="83"/>
         <source>Synkad</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="82"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="83"/>
         <source>Inte skickat än</source>
-        <translation type="unfinished"></translation>
+        <translation>Not sent yet</translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="85"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="86"/>
         <source>Väntar på godkännande</source>
         <translation>Waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="86"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="87"/>
         <source>Inte ansluten</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="87"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="88"/>
         <source>Ingen kontakt med servern</source>
-        <translation type="unfinished"></translation>
+        <translation>No contact with the server</translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="160"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="161"/>
         <source>Surfplattan har spärrats av administratören och allt på den har raderats.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation type="vanished">Offline</translation>
-    </message>
-    <message>
-        <source>Enheten har spärrats av administratören och allt på den har raderats.</source>
-        <translation type="vanished">The admin revoked this device and everything on it was erased.</translation>
+        <translation>The tablet was revoked by the admin and everything on it has been deleted.</translation>
     </message>
 </context>
 </TS>

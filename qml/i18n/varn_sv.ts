@@ -204,88 +204,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="82"/>
+        <location filename="../DevicesScreen.qml" line="83"/>
         <source>Den här surfplattan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="89"/>
+        <location filename="../DevicesScreen.qml" line="91"/>
         <source>aldrig sedd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="90"/>
+        <location filename="../DevicesScreen.qml" line="92"/>
         <source>senast sedd %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="91"/>
+        <location filename="../DevicesScreen.qml" line="93"/>
         <source>radering bekräftad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="92"/>
+        <location filename="../DevicesScreen.qml" line="94"/>
         <source>raderad av sin användare, spärra den</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="106"/>
-        <location filename="../DevicesScreen.qml" line="196"/>
+        <location filename="../DevicesScreen.qml" line="108"/>
+        <location filename="../DevicesScreen.qml" line="252"/>
         <source>Spärra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="119"/>
+        <location filename="../DevicesScreen.qml" line="122"/>
         <source>Byt enhetens nyckel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="132"/>
+        <location filename="../DevicesScreen.qml" line="143"/>
         <source>Godkänn en ny surfplatta</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="136"/>
+        <location filename="../DevicesScreen.qml" line="149"/>
+        <source>Den nya surfplattan ansluter med adressen %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="152"/>
+        <source>Väntar på godkännande</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="152"/>
+        <source>Ingen surfplatta väntar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="164"/>
+        <source>Kod %1 · begärd %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="170"/>
+        <source>Välj</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="178"/>
         <source>Skriv koden från den nya surfplattan. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya surfplattan visar; den skickas aldrig till servern.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="179"/>
+        <location filename="../DevicesScreen.qml" line="199"/>
+        <source>Vems surfplatta: namn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="205"/>
+        <source>Titel (t.ex. socialsekreterare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../DevicesScreen.qml" line="234"/>
         <source>Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="195"/>
+        <location filename="../DevicesScreen.qml" line="251"/>
         <source>Spärra surfplattan?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="198"/>
+        <location filename="../DevicesScreen.qml" line="254"/>
         <source>Surfplatta %1 (%2), fingeravtryck %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="200"/>
+        <location filename="../DevicesScreen.qml" line="256"/>
         <source>Den kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det går inte att ångra: en spärrad surfplatta måste anslutas på nytt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="138"/>
+        <location filename="../DevicesScreen.qml" line="180"/>
         <source>Kod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="143"/>
+        <location filename="../DevicesScreen.qml" line="185"/>
         <source>Fingeravtryck (30 siffror)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="150"/>
+        <location filename="../DevicesScreen.qml" line="192"/>
         <source>Parkopplingskod (18 tecken)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="171"/>
+        <location filename="../DevicesScreen.qml" line="225"/>
         <source>Godkänn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -313,57 +348,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="47"/>
+        <location filename="../EnrolmentScreen.qml" line="39"/>
+        <source>Adressen som administratören ger dig, till exempel https://server:8443/16d01a95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="53"/>
         <source>Enhetskod (bara för enhetens första administratör)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="54"/>
+        <location filename="../EnrolmentScreen.qml" line="60"/>
         <source>Ansluter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="54"/>
+        <location filename="../EnrolmentScreen.qml" line="60"/>
         <source>Anslut</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="60"/>
+        <location filename="../EnrolmentScreen.qml" line="66"/>
         <source>Fortsätt utan server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="79"/>
+        <location filename="../EnrolmentScreen.qml" line="85"/>
         <source>Kod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="81"/>
+        <location filename="../EnrolmentScreen.qml" line="87"/>
         <source>Fingeravtryck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="90"/>
+        <location filename="../EnrolmentScreen.qml" line="96"/>
         <source>Parkopplingskod</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="100"/>
+        <location filename="../EnrolmentScreen.qml" line="106"/>
         <source>Läs fingeravtrycket högt för administratören, som jämför det innan surfplattan godkänns. Visa parkopplingskoden bara för administratören, här på skärmen eller som QR-kod; skicka den aldrig.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="120"/>
+        <location filename="../EnrolmentScreen.qml" line="126"/>
         <source>Enhetens säkerhetskod: %1. Administratörens skärm visar samma kod; stämmer den inte, kontakta administratören innan du skriver något.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="103"/>
+        <location filename="../EnrolmentScreen.qml" line="109"/>
         <source>Har administratören godkänt?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../EnrolmentScreen.qml" line="113"/>
+        <location filename="../EnrolmentScreen.qml" line="119"/>
         <source>Server: %1. Roll: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -419,32 +459,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/error_text.cpp" line="19"/>
-        <source>Surfplattan är spärrad av administratören.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../client/ui/error_text.cpp" line="20"/>
-        <source>Servern visar äldre uppgifter än surfplattan har sett. Kontakta administratören.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../client/ui/error_text.cpp" line="21"/>
-        <source>Lagret är skadat.</source>
+        <source>Servern tar inte emot fler ändringar just nu. De ligger kvar här och skickas senare; kontakta administratören.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/error_text.cpp" line="22"/>
-        <source>Lösenfrasen är för svag.</source>
+        <source>Surfplattan är spärrad av administratören.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/error_text.cpp" line="23"/>
-        <source>Kunde inte läsa eller skriva filen.</source>
+        <source>Servern visar äldre uppgifter än surfplattan har sett. Kontakta administratören.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/error_text.cpp" line="24"/>
+        <source>Lagret är skadat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/error_text.cpp" line="25"/>
+        <source>Lösenfrasen är för svag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/error_text.cpp" line="26"/>
+        <source>Kunde inte läsa eller skriva filen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/error_text.cpp" line="27"/>
         <source>Något gick fel.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,6 +701,27 @@
     </message>
 </context>
 <context>
+    <name>LeaseCover</name>
+    <message>
+        <location filename="../LeaseCover.qml" line="22"/>
+        <source>Ärendena visas inte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../LeaseCover.qml" line="30"/>
+        <source>Surfplattan har inte varit i kontakt med servern på minst %n dagar. Anslut till nätet och synka, så visas ärendena igen.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../LeaseCover.qml" line="37"/>
+        <source>Synka nu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../LockScreen.qml" line="30"/>
@@ -852,12 +918,12 @@
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../client/ui/note_rows.cpp" line="11"/>
+        <location filename="../../client/ui/note_rows.cpp" line="10"/>
         <source>dig</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/note_rows.cpp" line="12"/>
+        <location filename="../../client/ui/note_rows.cpp" line="14"/>
         <source>surfplatta %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1172,23 +1238,31 @@
             <numerusform>%n ändringar väntar</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../SyncBar.qml" line="44"/>
+        <source>Synka inom %n dagar</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../SyncBar.qml" line="42"/>
+        <location filename="../SyncBar.qml" line="45"/>
         <source>Senast %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="43"/>
+        <location filename="../SyncBar.qml" line="46"/>
         <source>Aldrig synkad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="57"/>
+        <location filename="../SyncBar.qml" line="60"/>
         <source>Kvittera larmet</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../SyncBar.qml" line="63"/>
+        <location filename="../SyncBar.qml" line="66"/>
         <source>%n konflikter</source>
         <translation>
             <numerusform>%n konflikt</numerusform>
@@ -1196,12 +1270,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="68"/>
+        <location filename="../SyncBar.qml" line="71"/>
         <source>Synka</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../SyncBar.qml" line="87"/>
+        <location filename="../SyncBar.qml" line="90"/>
         <source>Ändringar som inte kunde göras</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1325,17 +1399,17 @@
 <context>
     <name>varn::ui::AdminController</name>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="129"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="177"/>
         <source>Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="155"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="203"/>
         <source>Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="163"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="211"/>
         <source>Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1356,7 +1430,7 @@
 <context>
     <name>varn::ui::NoteListModel</name>
     <message>
-        <location filename="../../client/ui/note_list_model.cpp" line="51"/>
+        <location filename="../../client/ui/note_list_model.cpp" line="53"/>
         <source>Skrivna av mig</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1431,37 +1505,37 @@
 <context>
     <name>varn::ui::SyncController</name>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="80"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="81"/>
         <source>Synkar…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="82"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="83"/>
         <source>Synkad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="82"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="83"/>
         <source>Inte skickat än</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="85"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="86"/>
         <source>Väntar på godkännande</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="86"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="87"/>
         <source>Inte ansluten</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="87"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="88"/>
         <source>Ingen kontakt med servern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/sync_controller.cpp" line="160"/>
+        <location filename="../../client/ui/sync_controller.cpp" line="161"/>
         <source>Surfplattan har spärrats av administratören och allt på den har raderats.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -52,6 +52,41 @@ TEST_CASE("admin lists devices, changes a role and shows the verified registry",
   CHECK_FALSE(refused.err.empty());
 }
 
+TEST_CASE("a tablet enrolled with the unit's join address waits on the admin's list, and leaves it once approved",
+          "[e2e][admin][enrol]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  std::string address = admin.ok({"admin", "address"});
+  while (!address.empty() && address.back() == '\n') address.pop_back();
+  REQUIRE(address.rfind(server.url + "/", 0) == 0);
+  CHECK(address.size() == server.url.size() + 9);  // "/" and the first 8 hex characters of the unit id
+  CHECK(json::parse(admin.ok({"admin", "pending", "--json"})).empty());
+
+  auto tablet = server.new_device("tablet");
+  const auto filed = tablet.ok({"enrol", "--server", address, "--pin", server.cert_sha256});
+  const auto code = field(filed, "code");
+  auto unlisted = server.new_device("unlisted");  // the bare server URL: approved by code, listed nowhere
+  unlisted.ok({"enrol", "--server", server.url, "--pin", server.cert_sha256});
+  const auto waiting = json::parse(admin.ok({"admin", "pending", "--json"}));
+  REQUIRE(waiting.size() == 1);
+  CHECK(waiting[0]["code"] == code);
+  CHECK_FALSE(waiting[0].contains("fingerprint"));  // heard from the tablet, never copied from the list
+  CHECK(admin.ok({"admin", "pending"}).find(code) != std::string::npos);
+
+  admin.ok({"admin", "approve", code, "--fingerprint", field(filed, "fingerprint"), "--pairing", field(filed, "pairing"),
+            "--role", "worker"});
+  CHECK(json::parse(admin.ok({"admin", "pending", "--json"})).empty());
+  tablet.ok({"sync"});
+  CHECK(field(tablet.ok({"unit"}), "status") == "active");
+  // Only admins see who waits.
+  auto refused = tablet.run({"admin", "pending"});
+  CHECK(refused.exit_code != 0);
+  // A join address whose unit part is not one is refused before anything is sent.
+  auto typo = server.new_device("typo").run({"enrol", "--server", server.url + "/enhet"});
+  CHECK(typo.exit_code != 0);
+  CHECK(typo.err.find("unit part") != std::string::npos);
+}
+
 TEST_CASE("a revoked device wipes its store, confirms it and says how much was lost", "[e2e][admin][revoke]") {
   E2eServer server;
   auto admin = server.enrol_admin();

@@ -1,9 +1,12 @@
 // Protocol-level tests of handle_request with a real store and no sockets.
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <future>
 #include <thread>
 
 #include "handler_fixture.hpp"
+#include "varn/crypto/random.hpp"
+#include "varn/server/codes.hpp"
 #include "varn/server/sqlite_db.hpp"
 #include "varn/wire/batch_codec.hpp"
 
@@ -108,6 +111,55 @@ TEST_CASE("a pending device becomes active once an admin's signed enrol entry na
   CHECK(f.driver.call("GET", unit_path(u.unit) + "/enrolments/" + code, {}, u.admin.token).status == 200);
   auto devices = f.driver.call("GET", unit_path(u.unit) + "/devices", {}, d.token);
   CHECK(devices.json()["devices"].size() == 2);
+}
+
+TEST_CASE("a device filed with a unit's join address is listed for that unit's admins only, until enrolled or expired",
+          "[server][handler]") {
+  HandlerFixture f;
+  auto u = f.driver.make_unit(f.unit_code);
+  REQUIRE(f.storage->create_unit(crypto::random_array<16>(), "Other unit", server::unit_code_hash("OTHER-CODE-0002")).ok());
+  auto other = f.driver.make_unit("OTHER-CODE-0002");
+  auto worker = f.driver.add_member(u, "worker");
+  TestDevice hinted, elsewhere, plain;
+  std::string hint = to_hex(u.unit).substr(0, 8);
+  for (auto& c : hint) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));  // as typed
+  auto filed = f.driver.enrol(hinted, std::nullopt, hint);
+  REQUIRE(filed.status == 202);
+  const auto code = filed.json()["code"].get<std::string>();
+  REQUIRE(f.driver.enrol(elsewhere, std::nullopt, to_hex(other.unit)).status == 202);  // the whole id works too
+  REQUIRE(f.driver.enrol(plain, std::nullopt).status == 202);
+  // A hint that is not 8-32 hex characters is refused, and files nothing.
+  TestDevice bad;
+  CHECK(f.driver.enrol(bad, std::nullopt, std::string("16d0")).error_code() == "malformed");
+  CHECK(f.driver.enrol(bad, std::nullopt, std::string("not-a-unit")).error_code() == "malformed");
+  auto bad_filed = f.storage->find_pending_by_device(bad.id(), 0);
+  REQUIRE(bad_filed.ok());
+  CHECK_FALSE(bad_filed->has_value());
+  auto listed = [&](const TestUnit& unit, const std::string& token) {
+    return f.driver.call("GET", unit_path(unit.unit) + "/enrolments", {}, token);
+  };
+  auto mine = listed(u, u.admin.token);
+  REQUIRE(mine.status == 200);
+  REQUIRE(mine.json()["enrolments"].size() == 1);
+  CHECK(mine.json()["enrolments"][0]["code"] == code);
+  CHECK(mine.json()["enrolments"][0]["device"] == to_hex(hinted.id()));
+  auto theirs = listed(other, other.admin.token);
+  REQUIRE(theirs.json()["enrolments"].size() == 1);
+  CHECK(theirs.json()["enrolments"][0]["device"] == to_hex(elsewhere.id()));
+  // Only admins list; another unit's admin gets nothing of this one.
+  CHECK(listed(u, worker.token).status == 403);
+  CHECK(listed(u, other.admin.token).status == 403);
+  REQUIRE(f.driver.open_session(hinted).status == 200);
+  CHECK(listed(u, hinted.token).status == 403);
+  CHECK(f.driver.call("POST", unit_path(u.unit) + "/enrolments", {}, u.admin.token).status == 405);
+
+  auto entry = ProtocolDriver::next_entry(u, registry::EntryKind::enrol);
+  entry.subject = hinted.id();
+  entry.bundle = hinted.identity.public_bundle();
+  REQUIRE(f.driver.post_entry(u, entry, json::array()).status == 200);
+  CHECK(listed(u, u.admin.token).json()["enrolments"].empty());  // enrolled: no longer waiting
+  f.now += 25 * 3600;  // past the 24 h a request lives
+  CHECK(listed(other, other.admin.token).json()["enrolments"].empty());
 }
 
 TEST_CASE("an enrolment request is refused unless the bundle's own key signed it", "[server][handler]") {

@@ -51,7 +51,8 @@ TestResponse ProtocolDriver::call_json(const std::string& method, const std::str
   return call(method, target, Bytes(text.begin(), text.end()), token);
 }
 
-TestResponse ProtocolDriver::enrol(const TestDevice& device, const std::optional<std::string>& code) {
+TestResponse ProtocolDriver::enrol(const TestDevice& device, const std::optional<std::string>& code,
+                                   const std::optional<std::string>& unit_hint) {
   const Bytes bundle = device.identity.public_bundle().encode();
   json body = {{"bundle", to_base64(bundle)}};
   if (code) {
@@ -59,6 +60,7 @@ TestResponse ProtocolDriver::enrol(const TestDevice& device, const std::optional
   } else {
     body["signature"] = to_base64(device.identity.signing().sign(crypto::labelled_hash("varn/enrol-request/v1", {bundle})));
   }
+  if (unit_hint) body["unit"] = *unit_hint;
   return call_json("POST", "/v1/enrol", body);
 }
 

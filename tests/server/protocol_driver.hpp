@@ -59,7 +59,9 @@ class ProtocolDriver {
                     const std::string& token = {});
   TestResponse call_json(const std::string& method, const std::string& target, const nlohmann::json& body,
                          const std::string& token = {});
-  TestResponse enrol(const TestDevice& device, const std::optional<std::string>& code);
+  //! `unit_hint`: the unit part of a join address, sent as "unit".
+  TestResponse enrol(const TestDevice& device, const std::optional<std::string>& code,
+                     const std::optional<std::string>& unit_hint = std::nullopt);
   //! Challenge, sign, session; stores the token. Returns the session answer.
   TestResponse open_session(TestDevice& device);
   //! Enrols the admin with the unit code, opens its session, posts entry 0

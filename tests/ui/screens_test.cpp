@@ -14,6 +14,7 @@
 #include <QSet>
 #include <QTest>
 
+#include "admin_controller.hpp"
 #include "sync_controller.hpp"
 #include "ui_fixture.hpp"
 #include "varn/store/local_store.hpp"
@@ -316,5 +317,31 @@ TEST_CASE("past the lease the case screens are covered, the sync bar counts down
   app.go("DevicesScreen.qml");
   CHECK(app.item(QStringLiteral("leaseCover")) == nullptr);
   CHECK(app.item(QStringLiteral("devicesScreen")) != nullptr);
+  App::check_no_qml_errors();
+}
+
+TEST_CASE("the admin's device list shows the tablets waiting to join and the join address, and choosing one fills its code",
+          "[ui][screens][admin]") {
+  UiFixture f;
+  App app(f);
+  app.go("DevicesScreen.qml");
+  f.context().admin().setDevices({}, {QVariantMap{{QStringLiteral("code"), QStringLiteral("K7Q2-XM4P")},
+                                                  {QStringLiteral("device"), QStringLiteral("ab12cd34")},
+                                                  {QStringLiteral("requestedAt"), QDateTime(QDate(2026, 12, 3), QTime(9, 5))}}},
+                                 QStringLiteral("https://varn.example:8443/16d01a95"));
+  app.settle();
+  auto* address = app.item(QStringLiteral("joinAddress"));
+  REQUIRE(address);
+  CHECK(address->property("text").toString().contains(QStringLiteral("https://varn.example:8443/16d01a95")));
+  auto* pick = app.item(QStringLiteral("pick_K7Q2-XM4P"));
+  REQUIRE(pick);
+  auto* code = app.item(QStringLiteral("approveCode"));
+  REQUIRE(code);
+  CHECK(code->property("text").toString().isEmpty());
+  REQUIRE(QMetaObject::invokeMethod(pick, "clicked"));
+  CHECK(code->property("text").toString() == QStringLiteral("K7Q2-XM4P"));
+  // The fingerprint is still typed from what the tablet shows: the list does not hold it.
+  CHECK(app.item(QStringLiteral("approveFingerprint"))->property("text").toString().isEmpty());
+  app.shoot(QStringLiteral("devices-waiting"), QStringLiteral("devicesScreen"));
   App::check_no_qml_errors();
 }

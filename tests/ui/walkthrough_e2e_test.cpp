@@ -5,7 +5,11 @@
 // owns the QML singletons while its window is up. Every wait is bounded.
 #include <catch2/catch.hpp>
 
+#include <functional>
+
+#include <QDate>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QPointer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -159,6 +163,38 @@ class Walk {
     CHECK(field->property("text").toString().endsWith(text));
   }
 
+  //! The day cell `day` of the shown month in the date picker's grid.
+  QQuickItem* day_cell(int day) {
+    auto* grid = item(QStringLiteral("monthGrid"));
+    still(grid);
+    QQuickItem* cell = nullptr;
+    const std::function<void(QQuickItem*)> walk = [&](QQuickItem* at) {
+      for (auto* child : at->childItems()) {
+        if (child->property("text").toString() == QString::number(day) && child->opacity() == 1.0) cell = child;
+        walk(child);
+      }
+    };
+    walk(grid);
+    REQUIRE(cell);
+    return cell;
+  }
+
+  //! A finger drawn upwards by `dy` over `name`, as when turning a tumbler.
+  void swipe_up(const QString& name, qreal dy) {
+    auto* target = item(name);
+    still(target);
+    const QPointF from = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+    QTest::touchEvent(window_, touch_).press(0, from.toPoint(), window_);
+    constexpr int kSteps = 12;
+    for (int i = 1; i <= kSteps; ++i) {
+      QTest::touchEvent(window_, touch_).move(0, (from - QPointF(0, dy * i / kSteps)).toPoint(), window_);
+      QTest::qWait(16);  // one frame per step, so the flick sees a steady, slow finger
+    }
+    QTest::touchEvent(window_, touch_).release(0, (from - QPointF(0, dy)).toPoint(), window_);
+    (void)QTest::qWaitFor([&] { return !target->property("moving").toBool(); }, 5000);
+    settle();
+  }
+
   bool wait_for_text(const QString& needle) {
     return QTest::qWaitFor([&] { return shows_text(root(), needle); }, kWaitMs);
   }
@@ -186,6 +222,11 @@ void first_run_and_enrol(Walk& w, UiFixture& device, ui::AdminController& approv
   const QString fingerprint = w.item(QStringLiteral("enrolFingerprint"))->property("text").toString();
   const QString pairing = w.item(QStringLiteral("enrolPairing"))->property("text").toString();
   REQUIRE_FALSE(code.isEmpty());
+  // Filed with the join address: the admin's device lists it as waiting.
+  approver.refreshDevices();
+  REQUIRE(QTest::qWaitFor([&] { return !approver.busy(); }, kWaitMs));
+  REQUIRE(approver.waiting().size() == 1);
+  CHECK(approver.waiting().first().toMap().value(QStringLiteral("code")).toString() == code);
   approver.approve(code, fingerprint, pairing, role);
   REQUIRE(QTest::qWaitFor([&] { return !approver.busy(); }, kWaitMs));
   INFO(approver.lastError().toStdString());
@@ -216,12 +257,16 @@ TEST_CASE("walk-through: a worker records a visit and signs its note, a reviewer
   REQUIRE(QTest::qWaitFor([&] { return !first_enrol.busy(); }, kWaitMs));
   REQUIRE(first_admin.session().enrolStatus() == QStringLiteral("active"));
   auto& approver = first_admin.context().admin();
+  approver.refreshDevices();
+  REQUIRE(QTest::qWaitFor([&] { return !approver.busy(); }, kWaitMs));
+  const QString join_address = approver.joinAddress();  // what the admin hands each new tablet
+  REQUIRE(join_address.startsWith(url + QLatin1Char('/')));
   QString worker_device;
 
   {  // The worker.
     UiFixture worker(false);
     Walk w;
-    first_run_and_enrol(w, worker, approver, url, QStringLiteral("worker"));
+    first_run_and_enrol(w, worker, approver, join_address, QStringLiteral("worker"));
     worker_device = qt::to_qstring(to_hex(worker.session().host()->device()));
     w.go(QStringLiteral("Personer och ärenden"));
     w.tap(QStringLiteral("addPersonButton"));
@@ -230,11 +275,24 @@ TEST_CASE("walk-through: a worker records a visit and signs its note, a reviewer
     w.item(QStringLiteral("personCaseScreen"));
     w.tap(QStringLiteral("newVisitButton"));
     w.tap(QStringLiteral("partner_no"));
-    // No time: picked dates are tapped through in tst_date_field.qml.
+    // The time is picked, never typed: next month's 15th, the hour turned on from 09 to 10.
+    auto* planned = w.item(QStringLiteral("plannedField"));
+    w.tap(planned);
+    w.tap(QStringLiteral("nextMonth"));
+    w.tap(w.day_cell(15));
+    auto* hours = w.item(QStringLiteral("hourTumbler"));
+    w.swipe_up(QStringLiteral("hourTumbler"), hours->height() / 3);
+    w.tap(QStringLiteral("doneDate"));
+    const QDate next_month = QDate::currentDate().addMonths(1);
+    const QDate picked(next_month.year(), next_month.month(), 15);
+    CHECK(planned->property("value").toString() == picked.toString(Qt::ISODate) + QStringLiteral("T10:00"));
+    CHECK(planned->property("text").toString() ==
+          QLocale().toString(picked, QStringLiteral("d MMMM yyyy")) + QStringLiteral(" kl. 10:00"));
     w.tap(QStringLiteral("saveVisitButton"));
 
     // Back on the case, offline from the server's view: the visit is there at once.
     w.item(QStringLiteral("personCaseScreen"));
+    REQUIRE(w.wait_for_text(picked.toString(Qt::ISODate) + QStringLiteral(" 10:00")));
     w.tap(QStringLiteral("visitRow"));
     w.type(QStringLiteral("noteBody"), QStringLiteral("Samtal utan partnern. Hon vill ha skyddat boende."));
     w.tap(QStringLiteral("signButton"));
@@ -247,7 +305,7 @@ TEST_CASE("walk-through: a worker records a visit and signs its note, a reviewer
   {  // The reviewer.
     UiFixture reviewer(false);
     Walk w;
-    first_run_and_enrol(w, reviewer, approver, url, QStringLiteral("reviewer"));
+    first_run_and_enrol(w, reviewer, approver, join_address, QStringLiteral("reviewer"));
     sync_by_tap(w, reviewer);
     w.go(QStringLiteral("Granskning"));
     REQUIRE(w.wait_for_text(QStringLiteral("Ingrid Isaksson")));  // the queue names whom the note is about
@@ -268,7 +326,7 @@ TEST_CASE("walk-through: a worker records a visit and signs its note, a reviewer
   {  // A second admin revokes the worker's tablet.
     UiFixture admin(false);
     Walk w;
-    first_run_and_enrol(w, admin, approver, url, QStringLiteral("admin"));
+    first_run_and_enrol(w, admin, approver, join_address, QStringLiteral("admin"));
     w.go(QStringLiteral("Surfplattor"));
     w.tap_text(QStringLiteral("Uppdatera"));
     // The list is remade when the answer comes: tap a row only once it has.

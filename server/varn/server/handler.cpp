@@ -69,6 +69,11 @@ void route_unit(Request&& req, Context& ctx, const std::vector<std::string_view>
     route = "/v1/units/{u}/checkpoint";
     return respond(method == http::verb::get ? route_checkpoint(req, ctx, *unit, query) : method_not_allowed());
   }
+  if (parts.size() == 4 && what == "enrolments") {
+    route = "/v1/units/{u}/enrolments";
+    if (method != http::verb::get) return respond(method_not_allowed());
+    return respond(route_enrolments_list(req, ctx, *unit));
+  }
   if (parts.size() == 5 && what == "enrolments") {
     route = "/v1/units/{u}/enrolments/{code}";
     if (method != http::verb::get) return respond(method_not_allowed());

@@ -15,6 +15,7 @@ Response route_me(const Request& request, Context& ctx);
 
 Response route_devices(const Request& request, Context& ctx, const wire::UnitId& unit);
 Response route_enrolment_get(const Request& request, Context& ctx, const wire::UnitId& unit, const std::string& code);
+Response route_enrolments_list(const Request& request, Context& ctx, const wire::UnitId& unit);
 Response route_keys_get(const Request& request, Context& ctx, const wire::UnitId& unit);
 
 Response route_registry_get(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query);

@@ -5,6 +5,7 @@
 #include "varn/server/log.hpp"
 #include "varn/server/routes.hpp"
 #include "varn/sync/api_client.hpp"
+#include "varn/sync/join_address.hpp"
 #include "varn/sync/json_fields.hpp"
 
 namespace varn::server {
@@ -43,6 +44,15 @@ json describe(const wire::DeviceId& device, const std::vector<Standing>& standin
           {"units", units},
           {"unit", first_unit},
           {"role", first_role}};
+}
+
+//! The optional "unit" of a pending request: where the device was told to
+//! join, so that unit's admins see it listed. "" when absent.
+Result<std::string> parse_unit_hint(const json& body) {
+  if (!body.contains("unit")) return std::string();
+  auto hint = sync::field_string(body, "unit");
+  if (!hint) return hint.error();
+  return sync::normalise_unit_hint(*hint);
 }
 
 const Standing* first_revoked(const std::vector<Standing>& standings) {
@@ -96,10 +106,13 @@ Response route_enrol(const Request& request, Context& ctx) {
     answer["server_key"] = server_key_hex;
     return json_response(200, answer);
   }
+  auto unit_hint = parse_unit_hint(*body);
+  if (!unit_hint) return error_response(400, "malformed", unit_hint.error().message);
   if (!ctx.disk.allows_writes()) return disk_full();
   const auto peer_field = request[kPeerField];
   const std::string peer(peer_field.data(), peer_field.size());
-  auto pending = ctx.storage.request_enrolment(device, *bundle_bytes, random_code(2), now, enrolment_not_before(ctx),
+  auto pending = ctx.storage.request_enrolment(device, *bundle_bytes, random_code(2), *unit_hint, now,
+                                               enrolment_not_before(ctx),
                                                peer, ctx.limits.max_pending_enrolments, ctx.limits.max_pending_per_peer);
   if (!pending) {
     if (pending.error().code == Errc::forbidden) return error_response(429, "too_many", pending.error().message);

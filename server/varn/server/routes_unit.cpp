@@ -14,6 +14,10 @@ using nlohmann::json;
   if (auto* answer = std::get_if<Response>(&name##_auth)) return std::move(*answer); \
   const Member& name = std::get<Member>(name##_auth)
 
+// A screenful: a stranger who files requests naming the unit cannot make
+// the answer large (the per-address and total caps bound them anyway).
+constexpr std::size_t kListedEnrolments = 50;
+
 }  // namespace
 
 Response route_devices(const Request& request, Context& ctx, const wire::UnitId& unit) {
@@ -45,6 +49,21 @@ Response route_enrolment_get(const Request& request, Context& ctx, const wire::U
                              {"device", to_hex((*pending)->device)},
                              {"bundle", to_base64((*pending)->bundle)},
                              {"requested_at", (*pending)->requested_at}});
+}
+
+Response route_enrolments_list(const Request& request, Context& ctx, const wire::UnitId& unit) {
+  VARN_MEMBER_OR_ANSWER(caller, true);
+  (void)caller;
+  auto pending = ctx.storage.pending_for_unit(unit, enrolment_not_before(ctx), kListedEnrolments);
+  if (!pending) return storage_failure(pending.error());
+  json list = json::array();
+  for (const auto& p : *pending) {
+    list.push_back({{"code", p.code},
+                    {"device", to_hex(p.device)},
+                    {"bundle", to_base64(p.bundle)},
+                    {"requested_at", p.requested_at}});
+  }
+  return json_response(200, {{"enrolments", list}});
 }
 
 Response route_keys_get(const Request& request, Context& ctx, const wire::UnitId& unit) {

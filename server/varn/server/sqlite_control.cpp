@@ -6,18 +6,22 @@
 namespace varn::server {
 namespace {
 
+constexpr const char* kPendingColumns = "SELECT code, device, bundle, requested_at, unit_hint FROM pending_enrolments ";
+
+PendingEnrolment pending_row(SqliteStmt& stmt) {
+  return PendingEnrolment{stmt.text(0), to_array<16>(stmt.blob(1)), stmt.blob(2), stmt.int64(3), stmt.text(4)};
+}
+
 Result<std::optional<PendingEnrolment>> load_pending(SqliteDb& db, const char* where, auto bind_key,
                                                      std::int64_t not_before) {
-  auto stmt = db.prepare(std::string("SELECT code, device, bundle, requested_at FROM pending_enrolments WHERE ") +
-                         where + " AND requested_at >= ?");
+  auto stmt = db.prepare(std::string(kPendingColumns) + "WHERE " + where + " AND requested_at >= ?");
   if (!stmt) return stmt.error();
   bind_key(*stmt);
   stmt->bind(2, not_before);
   auto row = stmt->step();
   if (!row) return row.error();
   if (!*row) return std::optional<PendingEnrolment>{};
-  return std::optional<PendingEnrolment>(
-      PendingEnrolment{stmt->text(0), to_array<16>(stmt->blob(1)), stmt->blob(2), stmt->int64(3)});
+  return std::optional<PendingEnrolment>(pending_row(*stmt));
 }
 
 }  // namespace
@@ -100,10 +104,11 @@ Result<std::vector<UnitId>> SqliteStorage::units_of(const DeviceId& device) {
 }
 
 Result<PendingEnrolment> SqliteStorage::request_enrolment(const DeviceId& device, const Bytes& bundle,
-                                                          const std::string& code, std::int64_t now,
+                                                          const std::string& code, const std::string& unit_hint,
+                                                          std::int64_t now,
                                                           std::int64_t not_before, const std::string& peer,
                                                           std::size_t max_total, std::size_t max_from_peer) {
-  PendingEnrolment out{code, device, bundle, now};
+  PendingEnrolment out{code, device, bundle, now, unit_hint};
   auto written = write([&](SqliteDb& db) -> Result<void> {
     auto live = load_pending(db, "device = ?", [&](SqliteStmt& s) { s.bind(1, ByteView(device)); }, not_before);
     if (!live) return live.error();
@@ -130,10 +135,10 @@ Result<PendingEnrolment> SqliteStorage::request_enrolment(const DeviceId& device
       return make_error(Errc::forbidden, "too many enrolment requests from this address are waiting");
     }
     auto ins = db.prepare(
-        "INSERT INTO pending_enrolments (code, device, bundle, requested_at, peer) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO pending_enrolments (code, device, bundle, requested_at, peer, unit_hint) VALUES (?, ?, ?, ?, ?, ?)");
     if (!ins) return ins.error();
     ins->bind(1, std::string_view(code)).bind(2, ByteView(device)).bind(3, ByteView(bundle)).bind(4, now);
-    ins->bind(5, std::string_view(peer));
+    ins->bind(5, std::string_view(peer)).bind(6, std::string_view(unit_hint));
     return ins->run();
   });
   if (!written) return written.error();
@@ -152,6 +157,27 @@ Result<std::optional<PendingEnrolment>> SqliteStorage::find_pending_by_device(co
   auto r = reader();
   if (!r) return r.error();
   return load_pending(r->db(), "device = ?", [&](SqliteStmt& s) { s.bind(1, ByteView(device)); }, not_before);
+}
+
+Result<std::vector<PendingEnrolment>> SqliteStorage::pending_for_unit(const UnitId& unit, std::int64_t not_before,
+                                                                      std::size_t limit) {
+  auto r = reader();
+  if (!r) return r.error();
+  auto stmt = r->db().prepare(std::string(kPendingColumns) +
+                              "WHERE unit_hint <> '' AND substr(?, 1, length(unit_hint)) = unit_hint "
+                              "AND requested_at >= ? AND device NOT IN (SELECT device FROM unit_members WHERE unit = ?) "
+                              "ORDER BY requested_at DESC, code LIMIT ?");
+  if (!stmt) return stmt.error();
+  const std::string unit_hex = to_hex(unit);
+  stmt->bind(1, std::string_view(unit_hex)).bind(2, not_before).bind(3, ByteView(unit));
+  stmt->bind(4, static_cast<std::int64_t>(limit));
+  std::vector<PendingEnrolment> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(pending_row(*stmt));
+  }
 }
 
 Result<std::vector<KeyCopyRecord>> SqliteStorage::keys_for(const UnitId& unit, const DeviceId& device) {

@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS pending_enrolments (
   device BLOB NOT NULL UNIQUE,
   bundle BLOB NOT NULL,
   requested_at INTEGER NOT NULL,
-  peer TEXT NOT NULL DEFAULT ''   -- the address it came from, for the per-peer cap
+  peer TEXT NOT NULL DEFAULT '',  -- the address it came from, for the per-peer cap
+  unit_hint TEXT NOT NULL DEFAULT ''  -- start of the unit id the device was told, or ''
 );
 CREATE TABLE IF NOT EXISTS wrapped_keys (
   unit BLOB NOT NULL,
@@ -146,6 +147,11 @@ Result<void> create_schema(SqliteDb& db) {
       return r;
     }
     if (auto r = db.exec("COMMIT"); !r) return r;
+  }
+  auto hinted = column_exists(db, "pending_enrolments", "unit_hint");
+  if (!hinted) return hinted.error();
+  if (!*hinted) {  // requests filed before join addresses carried a unit
+    if (auto r = db.exec("ALTER TABLE pending_enrolments ADD COLUMN unit_hint TEXT NOT NULL DEFAULT ''"); !r) return r;
   }
   if (auto r = db.exec("INSERT OR IGNORE INTO format (only, version) VALUES (1, 2)"); !r) return r;
   auto stmt = db.prepare("SELECT version FROM format");

@@ -48,6 +48,10 @@ struct PendingEnrolment {
   DeviceId device{};
   Bytes bundle;
   std::int64_t requested_at = 0;
+  //! The start of the unit's id in lowercase hex as the device was told it
+  //! (its join address), or "": lists the request for that unit's admins.
+  //! Unverified: it decides only where the request is shown.
+  std::string unit_hint;
 };
 
 struct KeyCopyRecord {
@@ -154,13 +158,18 @@ class Storage {
   //! live requests wait, Errc::forbidden when `max_from_peer` of them came
   //! from `peer`: a stranger cannot fill the table.
   virtual Result<PendingEnrolment> request_enrolment(const DeviceId& device, const Bytes& bundle,
-                                                     const std::string& code, std::int64_t now,
+                                                     const std::string& code, const std::string& unit_hint,
+                                                     std::int64_t now,
                                                      std::int64_t not_before, const std::string& peer,
                                                      std::size_t max_total, std::size_t max_from_peer) = 0;
   virtual Result<std::optional<PendingEnrolment>> find_pending_by_code(const std::string& code,
                                                                        std::int64_t not_before) = 0;
   virtual Result<std::optional<PendingEnrolment>> find_pending_by_device(const DeviceId& device,
                                                                          std::int64_t not_before) = 0;
+  //! Live requests whose unit hint is a start of `unit`'s id in hex, newest first, at
+  //! most `limit`, leaving out devices the unit's registry already names.
+  virtual Result<std::vector<PendingEnrolment>> pending_for_unit(const UnitId& unit, std::int64_t not_before,
+                                                                 std::size_t limit) = 0;
 
   //! Stores a verified entry at its index, with its key copies, in one
   //! transaction; records, for a role

@@ -140,13 +140,14 @@ Result<HttpResponse> ApiClient::call(HttpRequest request) {
   return response;
 }
 
-Result<EnrolAnswer> ApiClient::enrol(const std::optional<std::string>& unit_code) {
+Result<EnrolAnswer> ApiClient::enrol(const std::optional<std::string>& unit_code, const std::string& unit_hint) {
   const Bytes bundle = me_.public_bundle().encode();
   json body = {{"bundle", to_base64(bundle)}};
   if (unit_code) {
     body["code"] = *unit_code;
   } else {
     body["signature"] = to_base64(me_.signing().sign(enrol_request_digest(bundle)));
+    if (!unit_hint.empty()) body["unit"] = unit_hint;
   }
   auto response = call_once(json_request("POST", "/v1/enrol", body));
   if (!response) return response.error();
@@ -230,24 +231,51 @@ Result<std::vector<DeviceEntry>> ApiClient::devices(const wire::UnitId& unit) {
   return out;
 }
 
-Result<EnrolmentRequest> ApiClient::enrolment(const wire::UnitId& unit, const std::string& code) {
-  auto response = call(get_request(unit_path(unit) + "/enrolments/" + code));
-  if (!response) return response.error();
-  auto j = parse_json(response->body);
-  if (!j) return j.error();
+namespace {
+
+Result<EnrolmentRequest> parse_enrolment(const json& j) {
   EnrolmentRequest r;
-  auto id = field_id<16>(*j, "device");
-  auto bundle_bytes = field_base64(*j, "bundle");
+  auto code = field_string(j, "code");
+  auto id = field_id<16>(j, "device");
+  auto bundle_bytes = field_base64(j, "bundle");
+  if (!code) return code.error();
   if (!id) return id.error();
   if (!bundle_bytes) return bundle_bytes.error();
   auto bundle = crypto::DevicePublicBundle::decode(*bundle_bytes);
   if (!bundle) return bundle.error();
   if (bundle->device_id() != *id) return make_error(Errc::malformed, "enrolment: id does not match bundle");
-  r.code = code;
+  r.code = *code;
   r.device = *id;
   r.bundle = *bundle;
-  r.requested_at = static_cast<std::int64_t>(optional_u64(*j, "requested_at"));
+  r.requested_at = static_cast<std::int64_t>(optional_u64(j, "requested_at"));
   return r;
+}
+
+}  // namespace
+
+Result<EnrolmentRequest> ApiClient::enrolment(const wire::UnitId& unit, const std::string& code) {
+  auto response = call(get_request(unit_path(unit) + "/enrolments/" + code));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  return parse_enrolment(*j);
+}
+
+Result<std::vector<EnrolmentRequest>> ApiClient::enrolments(const wire::UnitId& unit) {
+  auto response = call(get_request(unit_path(unit) + "/enrolments"));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  if (!j->contains("enrolments") || !(*j)["enrolments"].is_array()) {
+    return make_error(Errc::malformed, "enrolments: missing list");
+  }
+  std::vector<EnrolmentRequest> out;
+  for (const auto& item : (*j)["enrolments"]) {
+    auto r = parse_enrolment(item);
+    if (!r) return r.error();
+    out.push_back(std::move(*r));
+  }
+  return out;
 }
 
 Result<KeysAnswer> ApiClient::keys(const wire::UnitId& unit) {

@@ -16,12 +16,17 @@ class ApiClient {
  public:
   ApiClient(HttpExecutor& http, const crypto::DeviceIdentity& me) : http_(http), me_(me) {}
 
-  //! With a unit code the device becomes the unit's admin; without, a pending request.
-  [[nodiscard]] Result<EnrolAnswer> enrol(const std::optional<std::string>& unit_code);
+  //! With a unit code the device becomes the unit's admin; without, a
+  //! pending request, listed for the admins of the unit `unit_hint` names
+  //! (join_address.hpp) when it is not empty.
+  [[nodiscard]] Result<EnrolAnswer> enrol(const std::optional<std::string>& unit_code,
+                                          const std::string& unit_hint = {});
   [[nodiscard]] Result<SessionInfo> open_session();
   [[nodiscard]] Result<SessionInfo> me();
   [[nodiscard]] Result<std::vector<DeviceEntry>> devices(const wire::UnitId& unit);
   [[nodiscard]] Result<EnrolmentRequest> enrolment(const wire::UnitId& unit, const std::string& code);
+  //! The requests waiting to join `unit` (admin only), newest first.
+  [[nodiscard]] Result<std::vector<EnrolmentRequest>> enrolments(const wire::UnitId& unit);
   [[nodiscard]] Result<KeysAnswer> keys(const wire::UnitId& unit);
   //! A refusal of the batch is a PushOutcome, not an error: the engine acts
   //! on it (seals again under a new epoch, heals a chain the server lost).

@@ -72,11 +72,12 @@ Result<void> Enrolment::bootstrap_unit(ApiClient& api, const wire::UnitId& unit)
   return {};
 }
 
-Result<EnrolOutcome> Enrolment::enrol(HttpExecutor& http, const std::optional<std::string>& unit_code) {
+Result<EnrolOutcome> Enrolment::enrol(HttpExecutor& http, const std::optional<std::string>& unit_code,
+                                      const std::string& unit_hint) {
   auto me = device_.identity();
   if (!me) return me.error();
   ApiClient api(http, **me);
-  auto answer = api.enrol(unit_code);
+  auto answer = api.enrol(unit_code, unit_hint);
   if (!answer) return answer.error();
   auto& vault = device_.vault();
   if (answer->server_key) {
@@ -139,6 +140,15 @@ Result<bool> Enrolment::finish(ApiClient& api) {
     }
   }
   return false;
+}
+
+Result<std::vector<EnrolmentRequest>> Enrolment::waiting(HttpExecutor& http) {
+  auto me = device_.identity();
+  if (!me) return me.error();
+  auto unit = device_.unit();
+  if (!unit) return unit.error();
+  ApiClient api(http, **me);
+  return api.enrolments(*unit);
 }
 
 Result<crypto::DeviceId> Enrolment::approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,

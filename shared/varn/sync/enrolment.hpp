@@ -25,7 +25,9 @@ class Enrolment {
  public:
   explicit Enrolment(DeviceContext& device) : device_(device) {}
 
-  [[nodiscard]] Result<EnrolOutcome> enrol(HttpExecutor& http, const std::optional<std::string>& unit_code);
+  //! `unit_hint`: the unit part of the join address, so that its admins see the request listed.
+  [[nodiscard]] Result<EnrolOutcome> enrol(HttpExecutor& http, const std::optional<std::string>& unit_code,
+                                           const std::string& unit_hint = {});
   //! A pending device looks for an approval that proves its pairing
   //! secret; true once it has pinned the unit's admin from one.
   //! Approvals without the proof (another unit's admin, the operator) are
@@ -38,6 +40,10 @@ class Enrolment {
   [[nodiscard]] Result<crypto::DeviceId> approve(HttpExecutor& http, const std::string& code, const std::string& fingerprint,
                                      const std::string& pairing, registry::Role role,
                                      std::optional<ByteArray<16>> person = std::nullopt);
+  //! The admin's side: the requests filed with this unit's join address,
+  //! newest first, for the admin to pick from. Approving one still checks
+  //! its fingerprint and pairing secret (approve above).
+  [[nodiscard]] Result<std::vector<EnrolmentRequest>> waiting(HttpExecutor& http);
   //! The pending device's pairing secret as it shows it; "" when none.
   [[nodiscard]] std::string pairing();
   //! The unit safety code, from the unit and its pinned admin key.
