@@ -46,9 +46,29 @@ Page {
                 Label { text: qsTr("Namn"); color: Theme.muted }
                 Label { objectName: "personName"; text: details.personName; font.pixelSize: 20 }
                 Label { text: qsTr("Skydd"); color: Theme.muted }
-                Label {
-                    text: details.protectionLabel
-                    color: details.isProtected ? Theme.error : Theme.text
+                // Any level can be chosen at any time; removing it is a reviewer's or admin's.
+                ComboBox {
+                    id: protectionBox
+                    objectName: "protectionBox"
+                    Layout.preferredWidth: 260
+                    model: Records.protectionLevels
+                    currentIndex: Records.protectionLevels.indexOf(details.protection)
+                    displayText: Records.label(currentText)
+                    delegate: ItemDelegate {
+                        id: level
+                        required property string modelData
+                        width: ListView.view.width
+                        text: Records.label(level.modelData)
+                        enabled: Records.maySetProtection(level.modelData)
+                    }
+                    onActivated: {
+                        if (currentText === details.protection) return
+                        if (currentText === "protected_registration") {
+                            protectDialog.open()  // it removes the address for good: asked first
+                        } else {
+                            page.setProtection(currentText)
+                        }
+                    }
                 }
                 Label { text: qsTr("Adress"); color: Theme.muted }
                 Label {
@@ -139,5 +159,21 @@ Page {
                 }
             }
         }
+    }
+
+    function setProtection(level) {
+        Records.setProtection(details.personId, level)
+        details.reload()
+        protectionBox.currentIndex = Records.protectionLevels.indexOf(details.protection)
+    }
+
+    ConfirmDialog {
+        id: protectDialog
+        title: qsTr("Skyddad folkbokföring?")
+        acceptText: qsTr("Ändra till skyddad folkbokföring")
+        acceptName: "confirmProtectButton"
+        message: qsTr("%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.").arg(details.personName)
+        onAccepted: page.setProtection("protected_registration")
+        onRejected: protectionBox.currentIndex = Records.protectionLevels.indexOf(details.protection)
     }
 }

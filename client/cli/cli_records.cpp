@@ -6,6 +6,7 @@
 
 #include "cli_context.hpp"
 #include "commands.hpp"
+#include "varn/model/authority.hpp"
 #include "varn/model/domain.hpp"
 #include "varn/sync/registry_keeper.hpp"
 
@@ -63,7 +64,36 @@ struct PersonOptions {
   store::PersonInput input;
   bool is_protected = false;
   std::string protection;
+  std::string id, level;
 };
+
+// The words of the command-line contract, and the model's own.
+std::string protection_level(const std::string& word) {
+  if (word == "sekretessmarkering") return "confidential";
+  if (word == "skyddad") return std::string(domain::kProtectedRegistration);
+  return word;
+}
+
+// Lowering a person's protection to none is a reviewer's or an admin's: the
+// other devices would refuse it, so it is refused here first.
+Result<void> protect(Context& ctx, const std::string& id_text, const std::string& level) {
+  auto id = parse_id(id_text, "person");
+  if (!id) return id.error();
+  auto session = ctx.content_session();
+  if (!session) return session.error();
+  sync::RegistryKeeper keeper((*session)->store());
+  auto state = keeper.cached_state();
+  const registry::DeviceState* me = state ? state->active((*session)->device_id()) : nullptr;
+  const auto role = me ? std::optional(me->role) : std::nullopt;
+  if (!model::may_set_protection(role, level)) {
+    return make_error(Errc::forbidden, "only a reviewer or an admin removes a person's protection");
+  }
+  const auto change_class = model::protection_class(role);
+  if (auto r = check_role(**session, change_class); !r) return r;
+  if (auto r = (*session)->records().set_protection(*id, level, change_class); !r) return r;
+  std::cout << "protection: " << level << "\n";
+  return {};
+}
 
 void add_person(CLI::App& app, Context& ctx) {
   auto* person = app.add_subcommand("person", "People (the client)")->require_subcommand(1);
@@ -84,6 +114,13 @@ void add_person(CLI::App& app, Context& ctx) {
       return print_new_id(ctx, [&](store::Records& r) { return r.add_person(input); });
     };
   });
+  auto* prot_cmd = person->add_subcommand(
+      "protect", "Change a person's protection; skyddad removes a recorded address from every device");
+  prot_cmd->add_option("id", o->id, "Person id")->required();
+  prot_cmd->add_option("--level", o->level, "none, sekretessmarkering or skyddad")
+      ->required()
+      ->check(CLI::IsMember({"none", "sekretessmarkering", "skyddad", "confidential", "protected_registration"}));
+  prot_cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return protect(ctx, o->id, protection_level(o->level)); }; });
 }
 
 struct CaseOptions {

@@ -8,6 +8,7 @@
 #include "instrument_form_model.hpp"
 #include "labels.hpp"
 #include "session_controller.hpp"
+#include "varn/model/authority.hpp"
 #include "varn/model/domain.hpp"
 
 namespace varn::ui {
@@ -142,6 +143,29 @@ bool RecordsController::setCasePhase(const QString& caseId, const QString& phase
   auto id = parse_id(caseId);
   if (!id) return fail(bad_id("case"));
   return write<void>([&](store::Records& r) { return r.set_case_phase(*id, qt::to_std(phase)); }).ok();
+}
+
+namespace {
+
+std::optional<registry::Role> role_of(const SessionController& session) {
+  auto role = registry::role_from_string(qt::to_std(session.role()));
+  return role ? std::optional(*role) : std::nullopt;
+}
+
+}  // namespace
+
+bool RecordsController::maySetProtection(const QString& level) const {
+  return model::may_set_protection(role_of(session_), qt::to_std(level));
+}
+
+bool RecordsController::setProtection(const QString& personId, const QString& level) {
+  auto id = parse_id(personId);
+  if (!id) return fail(bad_id("person"));
+  if (!maySetProtection(level)) {
+    return fail(make_error(Errc::forbidden, "only a reviewer or an admin removes a person's protection"));
+  }
+  const auto change_class = model::protection_class(role_of(session_));
+  return write<void>([&](store::Records& r) { return r.set_protection(*id, qt::to_std(level), change_class); }).ok();
 }
 
 bool RecordsController::setCaseFlags(const QString& caseId, const QStringList& flags) {

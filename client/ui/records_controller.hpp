@@ -66,6 +66,11 @@ class RecordsController : public QObject {
   //! The person's case, opening one when there is none yet.
   Q_INVOKABLE QString ensureCase(const QString& personId);
   Q_INVOKABLE bool setCasePhase(const QString& caseId, const QString& phase);
+  //! Any level; "none" only from a reviewer or admin device (model::may_set_protection).
+  //! Skyddad folkbokföring removes the recorded address from every device.
+  Q_INVOKABLE bool setProtection(const QString& personId, const QString& level);
+  //! Whether this device's role may set `level` (the same rule setProtection applies).
+  Q_INVOKABLE bool maySetProtection(const QString& level) const;
   Q_INVOKABLE bool setCaseFlags(const QString& caseId, const QStringList& flags);
   //! Keys: caseId, kind, partnerPresent, plannedAt, place, twoStaff, alarmTaken,
   //! violenceAnswers (refused unless partnerPresent is "no"; saved as a draft note).

@@ -230,7 +230,7 @@
     </message>
     <message>
         <location filename="../DevicesScreen.qml" line="108"/>
-        <location filename="../DevicesScreen.qml" line="252"/>
+        <location filename="../DevicesScreen.qml" line="254"/>
         <source>Spärra</source>
         <translation>Revoke</translation>
     </message>
@@ -240,87 +240,87 @@
         <translation>Rotate the unit&apos;s key</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="143"/>
+        <location filename="../DevicesScreen.qml" line="145"/>
         <source>Godkänn en ny surfplatta</source>
         <translation>Approve a new tablet</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="149"/>
+        <location filename="../DevicesScreen.qml" line="151"/>
         <source>Den nya surfplattan ansluter med adressen %1</source>
         <translation>The new tablet enrols with the address %1</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="152"/>
+        <location filename="../DevicesScreen.qml" line="154"/>
         <source>Väntar på godkännande</source>
         <translation>Waiting for approval</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="152"/>
+        <location filename="../DevicesScreen.qml" line="154"/>
         <source>Ingen surfplatta väntar.</source>
         <translation>No tablet is waiting.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="164"/>
+        <location filename="../DevicesScreen.qml" line="166"/>
         <source>Kod %1 · begärd %2</source>
         <translation>Code %1 · requested %2</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="170"/>
+        <location filename="../DevicesScreen.qml" line="172"/>
         <source>Välj</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="178"/>
+        <location filename="../DevicesScreen.qml" line="180"/>
         <source>Skriv koden från den nya surfplattan. Läs sedan fingeravtrycket högt tillsammans och skriv det här: godkänn bara om varje siffra stämmer. Skriv till sist parkopplingskoden som den nya surfplattan visar; den skickas aldrig till servern.</source>
         <translation>Type the code from the new tablet. Then read the fingerprint aloud together and type it here: approve only if every digit matches. Finally type the pairing code the new tablet shows; it is never sent to the server.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="199"/>
+        <location filename="../DevicesScreen.qml" line="201"/>
         <source>Vems surfplatta: namn</source>
         <translation>Whose tablet: name</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="205"/>
+        <location filename="../DevicesScreen.qml" line="207"/>
         <source>Titel (t.ex. socialsekreterare)</source>
         <translation>Title (e.g. social worker)</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="234"/>
+        <location filename="../DevicesScreen.qml" line="236"/>
         <source>Säkerhetskod: %1. Den nya surfplattan ska visa samma kod när den har synkat.</source>
         <translation>Safety code: %1. The new tablet should show the same code once it has synced.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="251"/>
+        <location filename="../DevicesScreen.qml" line="253"/>
         <source>Spärra surfplattan?</source>
         <translation>Revoke the tablet?</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="254"/>
+        <location filename="../DevicesScreen.qml" line="256"/>
         <source>Surfplatta %1 (%2), fingeravtryck %3.</source>
         <translation>Tablet %1 (%2), fingerprint %3.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="256"/>
+        <location filename="../DevicesScreen.qml" line="258"/>
         <source>Den kan inte längre synka och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det går inte att ångra: en spärrad surfplatta måste anslutas på nytt.</source>
         <translation>It can no longer sync and deletes everything at its next contact. The unit&apos;s key is changed. This cannot be undone: a revoked tablet must be enrolled again.</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="180"/>
+        <location filename="../DevicesScreen.qml" line="182"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="185"/>
+        <location filename="../DevicesScreen.qml" line="187"/>
         <source>Fingeravtryck (30 siffror)</source>
         <translation>Fingerprint (30 digits)</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="192"/>
+        <location filename="../DevicesScreen.qml" line="194"/>
         <source>Parkopplingskod (18 tecken)</source>
         <translation>Pairing code (18 characters)</translation>
     </message>
     <message>
-        <location filename="../DevicesScreen.qml" line="225"/>
+        <location filename="../DevicesScreen.qml" line="227"/>
         <source>Godkänn</source>
         <translation>Approve</translation>
     </message>
@@ -1035,59 +1035,74 @@
         <translation>Protection</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="53"/>
+        <location filename="../PersonCaseScreen.qml" line="73"/>
         <source>Adress</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="56"/>
+        <location filename="../PersonCaseScreen.qml" line="76"/>
         <source>Visas inte (skyddad person)</source>
         <translation>Not shown (protected person)</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="59"/>
+        <location filename="../PersonCaseScreen.qml" line="79"/>
         <source>Fas</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="88"/>
+        <location filename="../PersonCaseScreen.qml" line="108"/>
         <source>Nytt besök</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="93"/>
+        <location filename="../PersonCaseScreen.qml" line="113"/>
         <source>Bedömning</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="97"/>
+        <location filename="../PersonCaseScreen.qml" line="117"/>
         <source>Uppgifter</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="102"/>
+        <location filename="../PersonCaseScreen.qml" line="122"/>
         <source>Åtkomstlogg</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="107"/>
+        <location filename="../PersonCaseScreen.qml" line="127"/>
         <source>Besök</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="121"/>
+        <location filename="../PersonCaseScreen.qml" line="141"/>
         <source>utan tid</source>
         <translation>no time</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="124"/>
+        <location filename="../PersonCaseScreen.qml" line="144"/>
         <source>Partner närvarande: %1</source>
         <translation>Partner present: %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="132"/>
+        <location filename="../PersonCaseScreen.qml" line="152"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="172"/>
+        <source>Skyddad folkbokföring?</source>
+        <translation>Protected registration?</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="173"/>
+        <source>Ändra till skyddad folkbokföring</source>
+        <translation>Change to protected registration</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="175"/>
+        <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
+        <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
 </context>
 <context>
@@ -1438,44 +1453,44 @@
 <context>
     <name>varn::ui::RecordsController</name>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="57"/>
+        <location filename="../../client/ui/records_controller.cpp" line="58"/>
         <source>Har någon i din närhet slagit, knuffat eller hållit fast dig?</source>
         <translation>Has someone close to you hit, pushed or held you down?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="58"/>
+        <location filename="../../client/ui/records_controller.cpp" line="59"/>
         <source>Har du blivit hotad, eller har någon hotat dina barn?</source>
         <translation>Have you been threatened, or has someone threatened your children?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="59"/>
+        <location filename="../../client/ui/records_controller.cpp" line="60"/>
         <source>Kontrollerar någon din telefon, dina pengar eller vem du träffar?</source>
         <translation>Does someone control your phone, your money or whom you meet?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="60"/>
+        <location filename="../../client/ui/records_controller.cpp" line="61"/>
         <source>Är du rädd för att gå hem i dag?</source>
         <translation>Are you afraid to go home today?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="164"/>
+        <location filename="../../client/ui/records_controller.cpp" line="188"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation>Questions about violence are only asked when the partner is not present.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="178"/>
+        <location filename="../../client/ui/records_controller.cpp" line="202"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation>Questions about violence (partner not present):
 %1</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="257"/>
+        <location filename="../../client/ui/records_controller.cpp" line="281"/>
         <source>Inget formulär är laddat.</source>
         <translation>No form is loaded.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="261"/>
+        <location filename="../../client/ui/records_controller.cpp" line="285"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation>Your own professional judgement is required.</translation>
     </message>

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "e2e_fixture.hpp"
+#include "varn/store/database.hpp"
 #include "varn/store/local_store.hpp"
 #include "varn/sync/device_vault.hpp"
 
@@ -317,4 +318,53 @@ TEST_CASE("notes name the staff member who wrote them on every device, a person 
   const auto after = json::parse(admin.ok({"list", "notes", "--json"}));
   REQUIRE(after.size() == 1);
   CHECK(after[0]["author"]["name"] == "Anna Lind");
+}
+
+namespace {
+
+//! Rows of the device's store (opened as the device would) that hold a person's address.
+long long address_rows(const CliDevice& d) {
+  auto store = varn::store::LocalStore::open(d.store, d.passphrase);
+  REQUIRE(store.ok());
+  auto q = (*store)->database().prepare(
+      "SELECT (SELECT count(*) FROM field_value WHERE field = 'address') + "
+      "(SELECT count(*) FROM op_log WHERE field = 'address')");
+  REQUIRE(q.ok());
+  REQUIRE(*q->step());
+  return static_cast<long long>(q->int64(0));
+}
+
+}  // namespace
+
+TEST_CASE("raising a person to skyddad folkbokföring removes the address from every device's tables, and none is "
+          "taken after", "[e2e][protected]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  auto reviewer = server.enrol_device(admin, "reviewer", "reviewer");
+  const auto person = worker.ok({"person", "add", "--name", "Dana Dahl", "--address", "Ekvägen 4"}).substr(0, 32);
+  worker.ok({"sync"});
+  reviewer.ok({"sync"});
+  CHECK(reviewer.ok({"list", "persons", "--json"}).find("Ekvägen 4") != std::string::npos);
+  CHECK(address_rows(reviewer) == 1);
+
+  // A worker may raise it, never remove it.
+  CHECK(worker.ok({"person", "protect", person, "--level", "skyddad"}) == "protection: protected_registration");
+  CHECK(address_rows(worker) == 0);
+  worker.ok({"sync"});
+  reviewer.ok({"sync"});
+  CHECK(address_rows(reviewer) == 0);
+  CHECK(reviewer.ok({"list", "persons", "--json"}).find("Ekvägen") == std::string::npos);
+  auto lowered = worker.run({"person", "protect", person, "--level", "none"});
+  CHECK(lowered.exit_code != 0);
+  CHECK(lowered.err.find("reviewer") != std::string::npos);
+  // The reviewer may lower it; still no address comes back or is taken.
+  reviewer.ok({"person", "protect", person, "--level", "none"});
+  reviewer.ok({"sync"});
+  worker.ok({"sync"});
+  CHECK(address_rows(worker) == 0);
+  auto refused = worker.run({"person", "add", "--name", "Eva Ek", "--protection", "protected_registration", "--address",
+                             "Tallvägen 9"});
+  CHECK(refused.exit_code != 0);
+  CHECK(refused.err.find("skyddad folkbokföring") != std::string::npos);
 }

@@ -102,12 +102,15 @@ Generated generate(std::mt19937& rng, const std::vector<crypto::DeviceId>& devic
     } else {
       const auto& [person, person_creator] = persons[pick(persons.size())];
       const auto& writer = devices[pick(devices.size())];
-      if (roll < 80) {
+      const char* levels[] = {"none", "confidential", "protected_registration"};
+      if (roll < 72) {
         op = Op{EntityKind::person, person, "name", "n" + std::to_string(pick(4)), hlc, writer};
+      } else if (roll < 80) {  // withheld on every replica once skyddad folkbokföring is in the set
+        op = Op{EntityKind::person, person, "address", "a" + std::to_string(pick(4)), hlc, writer};
       } else if (roll < 86) {
         op = Op{EntityKind::person, person, std::string(model::fields::kCreated), to_hex(writer), hlc, writer};
       } else if (roll < 94) {
-        op = Op{EntityKind::person, person, "protection", pick(2) == 0 ? "none" : "confidential", hlc, writer};
+        op = Op{EntityKind::person, person, "protection", levels[pick(3)], hlc, writer};
       } else {
         op = Op{EntityKind::person, person, std::string(model::fields::kDeleted), "1", hlc, writer};
       }
@@ -210,6 +213,7 @@ TEST_CASE("three stores fed the same change sets in different orders reach the s
   model::ReferenceReplica reference;
   std::uint64_t seq_a = 0, seq_b = 0, seq_c = 0;
   std::size_t refused_total = 0;
+  std::size_t withheld_persons = 0;
   for (int seed = 1; seed <= seeds; ++seed) {
     INFO("seed " << seed);
     std::mt19937 rng(static_cast<std::uint32_t>(seed));
@@ -277,6 +281,21 @@ TEST_CASE("three stores fed the same change sets in different orders reach the s
     REQUIRE(merge_conflicts(*b) == reference.conflict_count());
     REQUIRE(describe(*records_a.notes()) == describe(*records_b.notes()));
     CHECK(merged_ops(*a) == merged_ops(*b));
+    // Written apart from the merge: a person given skyddad folkbokföring by
+    // any entitled op keeps no address row on any replica.
+    for (const auto& op : ops) {
+      if (op.kind != EntityKind::person || op.field != "protection" || op.value != "protected_registration") continue;
+      ++withheld_persons;
+      for (auto* store : {a.get(), b.get(), c.get()}) {
+        auto q = store->database().prepare(
+            "SELECT (SELECT count(*) FROM field_value WHERE kind = ?1 AND id = ?2 AND field = 'address') + "
+            "(SELECT count(*) FROM op_log WHERE kind = ?1 AND id = ?2 AND field = 'address')");
+        REQUIRE(q);
+        q->bind(1, static_cast<std::int64_t>(EntityKind::person)).bind(2, op.id);
+        REQUIRE(*q->step());
+        CHECK(q->int64(0) == 0);
+      }
+    }
     std::set<std::tuple<EntityKind, model::EntityId, std::string>> targets;
     for (const auto& op : ops) targets.insert({op.kind, op.id, op.field});
     for (const auto& [kind, id, field] : targets) {
@@ -288,4 +307,5 @@ TEST_CASE("three stores fed the same change sets in different orders reach the s
   }
   CHECK(reference.conflict_count() > 0);  // the op mix did reach the signed-note rules
   CHECK(refused_total > 0);               // and the authority rules
+  CHECK(withheld_persons > 0);            // and skyddad folkbokföring
 }

@@ -58,7 +58,7 @@ TEST_CASE("no plaintext reaches the database, its WAL or the key file", "[store]
     test::ManualWall wall;
     model::HybridClock clock(wall.clock());
     store::Records records(*s, clock, crypto::random_array<16>());
-    auto person = records.add_person({markers[0], "", "protected_registration", markers[1]});
+    auto person = records.add_person({markers[0], "", "confidential", markers[1]});
     REQUIRE(person);
     auto case_id = *records.open_case(*person);
     auto visit = *records.record_visit({case_id, "office", "no", "", "", false, false});

@@ -171,7 +171,7 @@ TEST_CASE("the author's own edit after signing lands in conflicts and changes no
 
 TEST_CASE("a protected person's address is never returned", "[store][records][protected]") {
   Desk d;
-  auto hidden = *d.records.add_person({"Berit B", "", "protected_registration", "Hemliga vägen 7"});
+  auto hidden = *d.records.add_person({"Berit B", "", "confidential", "Hemliga vägen 7"});  // sekretessmarkering
   auto case_id = *d.records.open_case(hidden);
   store::VisitInput home;
   home.case_id = case_id;
@@ -193,7 +193,7 @@ TEST_CASE("a protected person's address is never returned", "[store][records][pr
   REQUIRE(persons->size() == 2);
   for (const auto& p : *persons) {
     if (p.id == hidden) {
-      CHECK(p.protection == "protected_registration");
+      CHECK(p.protection == "confidential");
       CHECK_FALSE(p.address.has_value());
     } else {
       CHECK(p.address == std::optional<std::string>("Storgatan 1"));
@@ -206,6 +206,50 @@ TEST_CASE("a protected person's address is never returned", "[store][records][pr
   CHECK(view->visits[0].place.empty());
   CHECK(view->visits[1].place == "Socialkontoret");
   CHECK(view->visits[2].place.empty());
+}
+
+namespace {
+
+// Every row of the store that holds the person's address, in any table a reader could look at.
+std::int64_t address_rows(LocalStore& store, const model::EntityId& person, const std::string& address) {
+  auto q = store.database().prepare(
+      "SELECT (SELECT count(*) FROM field_value WHERE kind = ?1 AND id = ?2 AND field = 'address') + "
+      "(SELECT count(*) FROM op_log WHERE kind = ?1 AND id = ?2 AND field = 'address') + "
+      "(SELECT count(*) FROM outbox WHERE instr(op, ?3) > 0)");
+  REQUIRE(q);
+  q->bind(1, static_cast<std::int64_t>(model::EntityKind::person)).bind(2, person);
+  q->bind(3, ByteView(reinterpret_cast<const std::uint8_t*>(address.data()), address.size()));
+  REQUIRE(*q->step());
+  return q->int64(0);
+}
+
+}  // namespace
+
+TEST_CASE("skyddad folkbokföring: no address is accepted, and raising the level removes one already recorded",
+          "[store][records][protected]") {
+  Desk d;
+  // Refused at once, naming the rule: nothing written.
+  auto refused = d.records.add_person({"Berit Berg", "", "protected_registration", "Lillgatan 2"});
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == Errc::invalid_argument);
+  CHECK(refused.error().message.find("skyddad folkbokföring") != std::string::npos);
+
+  // Anna's address was recorded and is waiting to sync: its field_value row and its outbox op.
+  auto moved = d.records.add_person({"Cecilia Carlsson", "", "none", "Gamla vägen 3"});
+  REQUIRE(moved);
+  REQUIRE(address_rows(*d.store, d.person, "Storgatan 1") == 2);  // field_value and its unsent outbox op
+  REQUIRE(d.records.set_protection(d.person, "confidential"));
+  CHECK(address_rows(*d.store, d.person, "Storgatan 1") == 2);  // sekretessmarkering hides it, keeps it
+  REQUIRE(d.records.set_protection(d.person, "protected_registration"));
+  CHECK(address_rows(*d.store, d.person, "Storgatan 1") == 0);
+  CHECK(address_rows(*d.store, *moved, "Gamla vägen 3") == 2);  // another person's stays
+  // None is taken afterwards, even once the level is lowered again.
+  REQUIRE(d.records.set_protection(d.person, "none"));
+  auto view = d.records.open_case_view(d.case_id);
+  REQUIRE(view);
+  CHECK(view->person.protection == "none");
+  CHECK(view->person.address.value_or("").empty());
+  CHECK(d.records.set_protection(d.person, "secret").error().code == Errc::invalid_argument);
 }
 
 TEST_CASE("opening a case logs the access as an op waiting to sync", "[store][records]") {

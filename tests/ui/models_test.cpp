@@ -33,7 +33,7 @@ QString iso_in_days(int days, int hour) {
 TEST_CASE("persons: a protected person's address is in no row, an unprotected one's is", "[ui][models]") {
   UiFixture f;
   const QString open_case = f.person_with_case(QStringLiteral("Anna Andersson"));
-  f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("protected_registration"),
+  f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("confidential"),
                      QStringLiteral("Hemliga vägen 3"));
   ui::PersonListModel persons;
   persons.reload();
@@ -62,7 +62,7 @@ TEST_CASE("ensureCase gives a person's existing case instead of opening a second
 
 TEST_CASE("case details never carry a protected address, and opening one is logged", "[ui][models]") {
   UiFixture f;
-  const QString case_id = f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("protected_registration"),
+  const QString case_id = f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("confidential"),
                                              QStringLiteral("Hemliga vägen 3"));
   ui::AccessLogModel log;
   log.reload();

@@ -15,8 +15,10 @@
 #include <QTest>
 
 #include "admin_controller.hpp"
+#include "case_details.hpp"
 #include "sync_controller.hpp"
 #include "ui_fixture.hpp"
+#include "varn/store/database.hpp"
 #include "varn/store/local_store.hpp"
 #include "varn/sync/device_vault.hpp"
 
@@ -232,7 +234,7 @@ TEST_CASE("first run, lock and neutral screens render whole", "[ui][screens]") {
 TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens]") {
   UiFixture f;
   const QString case_id = f.person_with_case(QStringLiteral("Anna Andersson"));
-  const QString hidden = f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("protected_registration"),
+  const QString hidden = f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("confidential"),
                                             QStringLiteral("Hemliga vägen 3"));
   const QString now = QDateTime::currentDateTime().toString(Qt::ISODate);
   const QString visit = f.visit(case_id, now);
@@ -343,5 +345,49 @@ TEST_CASE("the admin's device list shows the tablets waiting to join and the joi
   // The fingerprint is still typed from what the tablet shows: the list does not hold it.
   CHECK(app.item(QStringLiteral("approveFingerprint"))->property("text").toString().isEmpty());
   app.shoot(QStringLiteral("devices-waiting"), QStringLiteral("devicesScreen"));
+  App::check_no_qml_errors();
+}
+
+TEST_CASE("a person's protection is changed on the case screen, and skyddad folkbokföring asks first and removes "
+          "the address", "[ui][screens][protected]") {
+  UiFixture f;
+  const QString case_id = f.person_with_case(QStringLiteral("Anna Andersson"));
+  App app(f);
+  app.open("PersonCaseScreen.qml", {{QStringLiteral("caseId"), case_id}});
+  auto* address = app.item(QStringLiteral("addressLabel"));
+  REQUIRE(address);
+  CHECK(address->property("text").toString() == QStringLiteral("Storgatan 1, Umeå"));
+  auto* box = app.item(QStringLiteral("protectionBox"));
+  REQUIRE(box);
+  const QStringList levels = f.records().protectionLevels();
+  auto choose = [&](const QString& level) {
+    const int index = static_cast<int>(levels.indexOf(level));
+    REQUIRE(index >= 0);
+    box->setProperty("currentIndex", index);
+    REQUIRE(QMetaObject::invokeMethod(box, "activated", Q_ARG(int, index)));
+    app.settle();
+  };
+  choose(QStringLiteral("confidential"));
+  CHECK(address->property("text").toString() == QStringLiteral("Visas inte (skyddad person)"));
+  choose(QStringLiteral("protected_registration"));
+  auto* confirm = app.item(QStringLiteral("confirmProtectButton"));
+  REQUIRE(confirm);  // asked, not yet done
+  ui::CaseDetails before;
+  before.setCaseId(case_id);
+  CHECK(before.protection() == QStringLiteral("confidential"));
+  REQUIRE(QMetaObject::invokeMethod(confirm, "clicked"));
+  app.settle();
+  ui::CaseDetails after;
+  after.setCaseId(case_id);
+  CHECK(after.protection() == QStringLiteral("protected_registration"));
+  // The address is gone, and this device (enrolled in no role) may raise protection but not remove it.
+  f.session().host()->with_store([](store::LocalStore& s) {
+    auto q = s.database().prepare("SELECT count(*) FROM field_value WHERE field = 'address'");
+    REQUIRE(q);
+    REQUIRE(*q->step());
+    CHECK(q->int64(0) == 0);  // not hidden: gone from the store's tables
+  });
+  CHECK_FALSE(f.records().maySetProtection(QStringLiteral("none")));
+  CHECK_FALSE(f.records().setProtection(after.personId(), QStringLiteral("none")));
   App::check_no_qml_errors();
 }

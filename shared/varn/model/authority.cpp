@@ -11,10 +11,17 @@ bool is_creator_only(EntityKind kind) {
          kind == EntityKind::access_log;
 }
 
+bool may_set_protection(std::optional<registry::Role> role, std::string_view level) {
+  return level != "none" || role == registry::Role::reviewer || role == registry::Role::admin;
+}
+
+wire::ChangeSetClass protection_class(std::optional<registry::Role> role) {
+  return role == registry::Role::reviewer ? wire::ChangeSetClass::review : wire::ChangeSetClass::field_work;
+}
+
 AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceId& author,
                                std::optional<registry::Role> role, std::uint64_t now_ms) {
   auto fault = [](AuthorityVerdict v, const Op& op, std::string why) { return AuthorityCheck{v, std::move(why), op}; };
-  const bool reviewer_or_admin = role == registry::Role::reviewer || role == registry::Role::admin;
   for (const Op& op : ops) {
     if (op.hlc.wall_ms() > now_ms + kMaxClockSkewMs) {
       return fault(AuthorityVerdict::too_early, op, "it is stamped ahead of this device's clock; it waits until then");
@@ -29,8 +36,7 @@ AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceI
     if (op.kind == EntityKind::staff && role != registry::Role::admin) {
       return fault(AuthorityVerdict::refused, op, "only an admin writes who a device belongs to");
     }
-    if (op.kind == EntityKind::person && op.field == domain::kPersonProtection && op.value == "none" &&
-        !reviewer_or_admin) {
+    if (op.kind == EntityKind::person && op.field == domain::kPersonProtection && !may_set_protection(role, op.value)) {
       const bool creates_it = std::any_of(ops.begin(), ops.end(), [&](const Op& o) {
         return o.kind == EntityKind::person && o.id == op.id && o.field == fields::kCreated;
       });

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "varn/model/operation.hpp"
@@ -42,6 +43,14 @@ struct AuthorityCheck {
 //! not known, which allows nothing that needs a role).
 [[nodiscard]] AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceId& author,
                                              std::optional<registry::Role> role, std::uint64_t now_ms);
+
+//! Whether `role` may set a person's protection to `level` on its own:
+//! removing it ("none") is a reviewer's or an admin's. Clients ask this
+//! before writing; check_authority holds every replica to it.
+[[nodiscard]] bool may_set_protection(std::optional<registry::Role> role, std::string_view level);
+//! The class a protection change is sealed in: a reviewer writes no field
+//! work, so theirs travels as review (class_allows takes it in either).
+[[nodiscard]] wire::ChangeSetClass protection_class(std::optional<registry::Role> role);
 
 //! Kinds only their creator writes.
 [[nodiscard]] bool is_creator_only(EntityKind kind);

@@ -16,6 +16,8 @@ inline constexpr std::string_view kPersonName = "name";
 inline constexpr std::string_view kPersonIdentityNumber = "identity_number";
 inline constexpr std::string_view kPersonProtection = "protection";  //!< none | confidential | protected_registration
 inline constexpr std::string_view kPersonAddress = "address";        //!< never shown or exported when protection != none
+//! The protection level under which no address is kept at all (merge.hpp).
+inline constexpr std::string_view kProtectedRegistration = "protected_registration";
 inline constexpr std::string_view kPersonSafeContact = "safe_contact";
 inline constexpr std::string_view kPersonPartnerWatchesPhone = "partner_watches_phone";  //!< "yes" | "no"
 inline constexpr std::string_view kPersonInterpreter = "interpreter";

@@ -2,6 +2,8 @@
 
 #include <tuple>
 
+#include "varn/model/domain.hpp"
+
 namespace varn::model {
 namespace {
 
@@ -25,6 +27,15 @@ bool ordered_before(const Op& a, const Op& b) {
 bool conflicts_with_sign(const Op& applied, const Op& sign) {
   return applied.kind == EntityKind::note && applied.id == sign.id && !(applied == sign) &&
          ordered_before(sign, applied);
+}
+
+bool is_person_address(const Op& op) {
+  return op.kind == EntityKind::person && op.field == domain::kPersonAddress;
+}
+
+bool withholds_address(const Op& op) {
+  return op.kind == EntityKind::person && op.field == domain::kPersonProtection &&
+         op.value == domain::kProtectedRegistration;
 }
 
 Verdict decide(const Op& op, const TargetState& target) {

@@ -17,6 +17,11 @@
 //! - Tombstones (fields::kDeleted) only for notes, and only while unsigned.
 //!   A kDeleted or kSigned op on any other kind is refused as a conflict.
 //! - An op whose device is not the change set's author is refused outright.
+//! - Skyddad folkbokföring: once any op in the set gives a person the
+//!   protection "protected_registration", no address op of that person is
+//!   kept anywhere, whether it came before or after (Verdict::withheld), and
+//!   an address already stored is removed. Lowering the level later does
+//!   not let an address back in: the rule depends on the set of ops only.
 
 #include <optional>
 #include <string_view>
@@ -32,6 +37,7 @@ enum class Verdict {
   superseded,  //!< older than what the field holds (or than the signing): kept in the log only
   conflict,    //!< touches a signed note after its signing: kept for review, never applied
   duplicate,   //!< this exact op was applied before
+  withheld,    //!< a person's address under skyddad folkbokföring: kept nowhere
 };
 
 //! What the merge needs to know about the op's target.
@@ -47,6 +53,12 @@ struct TargetState {
 //! far): the caller then re-checks the note's ops with conflicts_with_sign,
 //! and a previous sign op becomes a conflict.
 [[nodiscard]] Verdict decide(const Op& op, const TargetState& target);
+
+//! The person's address field.
+[[nodiscard]] bool is_person_address(const Op& op);
+//! Sets a person's protection to skyddad folkbokföring: every address op
+//! of that person is withheld from then on and removed where stored.
+[[nodiscard]] bool withholds_address(const Op& op);
 
 //! BLAKE2b-256 of a note's sign op value (its signed snapshot): what a
 //! sign-off binds, so it counts for that exact text only.

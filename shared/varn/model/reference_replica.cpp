@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "varn/model/change_set_codec.hpp"
+#include "varn/model/domain.hpp"
 
 namespace varn::model {
 namespace {
@@ -28,6 +29,10 @@ void ReferenceReplica::apply_one(const Op& op) {
   encoded.reserve(kMinEncodedOpBytes + op.field.size() + op.value.size());
   append_encoded_op(encoded, op);
   if (!seen_.insert(std::move(encoded)).second) return;
+  if (is_person_address(op) && address_withheld_.contains(op.id)) return;
+  if (withholds_address(op) && address_withheld_.insert(op.id).second) {
+    winners_.erase(FieldKey{EntityKind::person, op.id, std::string(domain::kPersonAddress)});
+  }
   const bool is_note = op.kind == EntityKind::note;
   if (is_note) note_ops_[op.id].push_back(op);
 
@@ -55,6 +60,7 @@ void ReferenceReplica::apply_one(const Op& op) {
       break;
     case Verdict::superseded:
     case Verdict::duplicate:
+    case Verdict::withheld:
       break;
   }
 }

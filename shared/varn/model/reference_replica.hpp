@@ -33,6 +33,7 @@ class ReferenceReplica {
   std::map<EntityId, Op> signs_;
   std::map<EntityId, std::vector<Op>> note_ops_;  //!< every applied op per note, to re-check on a late sign
   std::set<std::vector<std::uint8_t>> seen_;      //!< encoded ops, for duplicates
+  std::set<EntityId> address_withheld_;           //!< persons with skyddad folkbokföring (merge.hpp)
   std::vector<Op> conflicts_;
 };
 

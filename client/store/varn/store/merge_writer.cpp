@@ -57,10 +57,10 @@ Result<std::optional<model::Op>> load_note_sign(Database& db, const model::Entit
   return std::optional<model::Op>(std::move(sign));
 }
 
-Result<void> append_to_outbox(Database& db, const model::Op& op) {
+Result<void> append_to_outbox(Database& db, const model::Op& op, std::optional<wire::ChangeSetClass> change_class) {
   auto q = db.prepare("INSERT INTO outbox(op, class) VALUES(?, ?)");
   if (!q) return q.error();
-  q->bind(1, model::encode_ops({op})).bind(2, static_cast<std::int64_t>(model::class_for(op)));
+  q->bind(1, model::encode_ops({op})).bind(2, static_cast<std::int64_t>(change_class.value_or(model::class_for(op))));
   return q->run();
 }
 
@@ -129,6 +129,64 @@ Result<std::optional<model::TargetState>> Merger::read_target(const model::Op& o
 }
 
 Result<model::Verdict> Merger::merge(const model::Op& op) {
+  if (model::is_person_address(op)) {
+    auto withheld = address_withheld(op.id);
+    if (!withheld) return withheld.error();
+    if (*withheld) return model::Verdict::withheld;
+  }
+  auto verdict = merge_field(op);
+  if (verdict && *verdict != model::Verdict::duplicate && model::withholds_address(op)) {
+    if (auto r = remove_address(op.id); !r) return r.error();
+  }
+  return verdict;
+}
+
+// Any op giving the person skyddad folkbokföring, winner or not (merge.hpp).
+Result<bool> Merger::address_withheld(const model::EntityId& person) {
+  auto q = db_.prepare(
+      "SELECT 1 FROM field_value WHERE kind = ?1 AND id = ?2 AND field = ?3 AND value = ?4 "
+      "UNION ALL SELECT 1 FROM op_log WHERE kind = ?1 AND id = ?2 AND field = ?3 AND value = ?4 LIMIT 1");
+  if (!q) return q.error();
+  q->bind(1, kind_sql(model::EntityKind::person)).bind(2, person).bind(3, model::domain::kPersonProtection);
+  q->bind(4, model::domain::kProtectedRegistration);
+  return q->step();
+}
+
+// The address leaves the merge tables and any op not yet sealed for the
+// server; a change set already sealed or received keeps its ciphertext.
+Result<void> Merger::remove_address(const model::EntityId& person) {
+  for (const char* sql : {"DELETE FROM field_value WHERE kind = ? AND id = ? AND field = ?",
+                          "DELETE FROM op_log WHERE kind = ? AND id = ? AND field = ?"}) {
+    auto q = db_.prepare(sql);
+    if (!q) return q.error();
+    q->bind(1, kind_sql(model::EntityKind::person)).bind(2, person).bind(3, model::domain::kPersonAddress);
+    if (auto r = q->run(); !r) return r;
+  }
+  std::vector<std::int64_t> unsent;
+  {
+    auto q = db_.prepare("SELECT op_id, op FROM outbox WHERE sealed_changeset IS NULL");
+    if (!q) return q.error();
+    for (;;) {
+      auto row = q->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      auto ops = model::decode_ops(q->blob(1));
+      if (!ops) return ops.error();
+      for (const auto& o : *ops) {
+        if (model::is_person_address(o) && o.id == person) unsent.push_back(q->int64(0));
+      }
+    }
+  }
+  for (const auto op_id : unsent) {
+    auto q = db_.prepare("DELETE FROM outbox WHERE op_id = ?");
+    if (!q) return q.error();
+    q->bind(1, op_id);
+    if (auto r = q->run(); !r) return r;
+  }
+  return {};
+}
+
+Result<model::Verdict> Merger::merge_field(const model::Op& op) {
   auto untouched = field_untouched(op);
   if (!untouched) return untouched.error();
   // The digest names the op in op_log; the winner of an untouched field,

@@ -58,6 +58,9 @@ class Merger {
   //! The field's winner and the note's sign; nullopt when the op is logged already.
   Result<std::optional<model::TargetState>> read_target(const model::Op& op, const crypto::Hash32& hash);
   Result<std::optional<model::Op>> field_winner(const model::Op& op);
+  Result<model::Verdict> merge_field(const model::Op& op);
+  Result<bool> address_withheld(const model::EntityId& person);
+  Result<void> remove_address(const model::EntityId& person);
   Result<void> log_op(const model::Op& op, const crypto::Hash32& hash, model::Verdict verdict);
   Result<void> write_winner(const model::Op& op, const std::optional<model::Op>& displaced);
   Result<void> apply_sign(const model::Op& sign, const crypto::Hash32& sign_hash);
@@ -80,6 +83,8 @@ class Merger {
 //! The note's winning sign op, if it is signed.
 [[nodiscard]] Result<std::optional<model::Op>> load_note_sign(Database& db, const model::EntityId& note);
 //! Queues a locally written op for sealing (its class from model::class_for).
-[[nodiscard]] Result<void> append_to_outbox(Database& db, const model::Op& op);
+//! `change_class`: the class to seal it in, when the writer's role decides it (model::protection_class).
+[[nodiscard]] Result<void> append_to_outbox(Database& db, const model::Op& op,
+                                            std::optional<wire::ChangeSetClass> change_class = std::nullopt);
 
 }  // namespace varn::store

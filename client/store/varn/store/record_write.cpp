@@ -19,18 +19,21 @@ Result<RecordWrite> RecordWrite::begin(LocalStore& store, model::HybridClock& cl
 }
 
 Result<void> RecordWrite::put(model::EntityKind kind, const model::EntityId& id, std::string_view field,
-                              std::string value) {
+                              std::string value, std::optional<wire::ChangeSetClass> change_class) {
   model::Op op{kind, id, std::string(field), std::move(value), clock_->now(), me_};
   if (auto limits = model::check_op_limits(op); !limits) {
     return make_error(Errc::invalid_argument, std::string(field) + ": " + limits.error().message);
   }
   auto verdict = merger_.merge(op);
   if (!verdict) return verdict.error();
+  if (*verdict == model::Verdict::withheld) {
+    return make_error(Errc::invalid_argument, std::string(kNoAddressMessage));
+  }
   if (*verdict == model::Verdict::conflict) {
     return make_error(Errc::conflict, kind == model::EntityKind::note ? std::string(kSignedNoteMessage)
                                                                       : std::string(kMetaFieldConflictReason));
   }
-  return append_to_outbox(*db_, op);
+  return append_to_outbox(*db_, op, change_class);
 }
 
 Result<void> RecordWrite::commit() {

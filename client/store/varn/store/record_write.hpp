@@ -18,15 +18,18 @@ namespace varn::store {
 class LocalStore;
 
 inline constexpr std::string_view kSignedNoteMessage = "the note is signed and can no longer change";
+inline constexpr std::string_view kNoAddressMessage =
+    "no address is recorded for a person with skyddad folkbokföring (protected registration)";
 
 class RecordWrite {
  public:
   [[nodiscard]] static Result<RecordWrite> begin(LocalStore& store, model::HybridClock& clock,
                                                  const crypto::DeviceId& me);
   //! Merges one op with a fresh stamp and queues it. Errc::invalid_argument
-  //! (naming the field) past the codec's limits; Errc::conflict if refused.
+  //! (naming the field) past the codec's limits or for an address the
+  //! person's protection withholds; Errc::conflict if refused.
   [[nodiscard]] Result<void> put(model::EntityKind kind, const model::EntityId& id, std::string_view field,
-                                 std::string value);
+                                 std::string value, std::optional<wire::ChangeSetClass> change_class = std::nullopt);
   [[nodiscard]] Result<void> commit();
   [[nodiscard]] Database& db() { return *db_; }
   [[nodiscard]] model::Hlc last_stamp() const { return clock_->last(); }

@@ -136,6 +136,13 @@ class Records {
   // names the bad field; Errc::not_found names the unknown id; Errc::conflict
   // for a signed note ("the note is signed and can no longer change").
   [[nodiscard]] Result<EntityId> add_person(const PersonInput& input);
+  //! Any level at any time (lowering it is a reviewer's or admin's, checked
+  //! on every replica: model/authority.hpp). Skyddad folkbokföring removes
+  //! the person's address from this store's tables at once and from every
+  //! other device's when the change arrives; none is accepted after.
+  //! `change_class`: model::protection_class of this device's role.
+  [[nodiscard]] Result<void> set_protection(const EntityId& person, const std::string& level,
+                                            wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
   [[nodiscard]] Result<EntityId> open_case(const EntityId& person);
   [[nodiscard]] Result<void> set_case_phase(const EntityId& case_id, const std::string& phase);
   [[nodiscard]] Result<void> set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags);

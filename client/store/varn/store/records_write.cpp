@@ -65,6 +65,9 @@ Result<EntityId> add_to_case(LocalStore& store, model::HybridClock& clock, const
 Result<EntityId> Records::add_person(const PersonInput& input) {
   if (auto r = require_text("name", input.name); !r) return r.error();
   if (auto r = require_one_of("protection", dom::protection_levels(), input.protection); !r) return r.error();
+  if (input.protection == dom::kProtectedRegistration && !input.address.empty()) {
+    return make_error(Errc::invalid_argument, std::string(kNoAddressMessage));
+  }
   EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
     id = w.new_id();
@@ -79,6 +82,16 @@ Result<EntityId> Records::add_person(const PersonInput& input) {
   });
   if (!done) return done.error();
   return id;
+}
+
+Result<void> Records::set_protection(const EntityId& person, const std::string& level,
+                                     wire::ChangeSetClass change_class) {
+  if (auto r = require_one_of("protection", dom::protection_levels(), level); !r) return r;
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::person, person, "person"); !r) return r;
+    // Raising to skyddad folkbokföring also removes a recorded address (merge_writer.cpp).
+    return w.put(EntityKind::person, person, dom::kPersonProtection, level, change_class);
+  });
 }
 
 Result<EntityId> Records::open_case(const EntityId& person) {
