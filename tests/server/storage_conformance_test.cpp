@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <future>
 #include <mutex>
@@ -15,6 +16,7 @@
 #include "varn/crypto/hash.hpp"
 #include "varn/crypto/random.hpp"
 #include "varn/registry/checkpoint.hpp"
+#include "varn/server/pg_schema.hpp"
 #include "varn/server/pg_storage.hpp"
 #include "varn/server/sqlite_storage.hpp"
 
@@ -45,12 +47,13 @@ struct SqliteBackend {
 };
 
 struct PgBackend {
-  PgBackend() {
-    auto opened = server::PgStorage::open(PgCluster::shared().new_database());
+  PgBackend() : uri(PgCluster::shared().new_database()) {
+    auto opened = server::PgStorage::open(uri);
     if (!opened) FAIL(opened.error().message);
     storage = std::move(opened).value();
   }
   ~PgBackend() { storage->close(); }
+  std::string uri;
   std::unique_ptr<Storage> storage;
 };
 
@@ -580,6 +583,61 @@ TEMPLATE_TEST_CASE("storage: after close, a push is answered unavailable", "[sto
   auto r = push_sync(s, unit, {a.next()});
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == Errc::unavailable);
+}
+
+// What only PostgreSQL offers: several processes on one database. Two
+// storages on one database stand for two varn-server processes.
+TEST_CASE("postgresql: a push committed through one process's storage wakes the commit listener of another's",
+          "[storage][postgresql]") {
+  PgBackend a;
+  auto other = server::PgStorage::open(a.uri);
+  REQUIRE(other.ok());
+  auto& b = **other;
+  const auto unit = make_unit(*a.storage);
+  std::mutex m;
+  std::condition_variable cv;
+  std::vector<std::uint64_t> heard;
+  b.set_commit_listener([&](const wire::UnitId& u, std::uint64_t head) {
+    const std::lock_guard lock(m);
+    if (u == unit) heard.push_back(head);
+    cv.notify_all();
+  });
+  Author w{unit};
+  REQUIRE_FALSE(push_sync(*a.storage, unit, {w.next(), w.next()})->refusal);
+  {
+    std::unique_lock lock(m);
+    REQUIRE(cv.wait_for(lock, std::chrono::seconds(10), [&] { return !heard.empty(); }));
+    CHECK(heard.front() == 2);
+  }
+  // The other process reads what the first committed, numbered as it was.
+  auto page = b.pull(unit, 0, 10, 1 << 20);
+  REQUIRE(page.ok());
+  CHECK(page->items.size() == 2);
+  CHECK(page->unit.head == 2);
+  // And its own pushes continue the same numbering.
+  auto r = push_sync(b, unit, {w.next()});
+  REQUIRE_FALSE(r->refusal);
+  CHECK(r->acks.at(0).seq == 3);
+  b.close();
+}
+
+TEST_CASE("postgresql: a database made by a newer schema version is refused, not written", "[storage][postgresql]") {
+  PgBackend a;
+  a.storage->close();
+  auto conn = server::PgConn::connect(a.uri);
+  REQUIRE(conn.ok());
+  REQUIRE((*conn)->exec("UPDATE schema_version SET version = version + 1").ok());
+  auto reopened = server::PgStorage::open(a.uri);
+  REQUIRE_FALSE(reopened.ok());
+  CHECK(reopened.error().code == Errc::unsupported_version);
+  // Opening the same version twice (a second process starting) migrates nothing again.
+  REQUIRE((*conn)->exec("UPDATE schema_version SET version = version - 1").ok());
+  auto again = server::PgStorage::open(a.uri);
+  REQUIRE(again.ok());
+  auto v = (*conn)->exec("SELECT count(*)::int8, max(version)::int8 FROM schema_version");
+  REQUIRE(v.ok());
+  CHECK(v->int64(0, 0) == 1);
+  CHECK(v->int64(0, 1) == server::pg_schema_version());
 }
 
 }  // namespace varn::test

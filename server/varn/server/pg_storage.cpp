@@ -1,5 +1,7 @@
 #include "varn/server/pg_storage.hpp"
 
+#include <poll.h>
+
 #include "varn/server/log.hpp"
 #include "varn/server/pg_schema.hpp"
 #include "varn/server/sqlite_db.hpp"
@@ -9,6 +11,25 @@ namespace {
 // A transaction that keeps losing to others is answered as an error rather
 // than retried forever; the client retries the push, which is idempotent.
 constexpr int kMaxAttempts = 8;
+constexpr const char* kChannel = "varn_commit";
+// How often the listening thread looks up from the socket to see whether to stop.
+constexpr int kListenPollMs = 200;
+
+//! "<unit hex>:<head>", the NOTIFY payload (ids only: never content).
+std::string commit_payload(const UnitId& unit, std::uint64_t head) { return to_hex(unit) + ":" + std::to_string(head); }
+
+bool parse_payload(const std::string& payload, UnitId& unit, std::uint64_t& head) {
+  const auto colon = payload.find(':');
+  if (colon == std::string::npos) return false;
+  auto id = array_from_hex<16>(payload.substr(0, colon));
+  if (!id) return false;
+  char* end = nullptr;
+  const std::string number = payload.substr(colon + 1);
+  head = std::strtoull(number.c_str(), &end, 10);
+  if (number.empty() || *end != '\0') return false;
+  unit = *id;
+  return true;
+}
 }  // namespace
 
 Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, std::size_t writers) {
@@ -20,6 +41,7 @@ Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, 
   for (std::size_t i = 0; i < std::max<std::size_t>(1, writers); ++i) {
     storage->writers_.emplace_back([s = storage.get()] { s->writer_loop(); });
   }
+  storage->notifications_ = std::thread([s = storage.get()] { s->listen_loop(); });
   return storage;
 }
 
@@ -34,6 +56,8 @@ void PgStorage::close() {
   for (auto& t : writers_) {
     if (t.joinable()) t.join();
   }
+  stop_listening_ = true;
+  if (notifications_.joinable()) notifications_.join();
   const std::lock_guard lock(pool_mutex_);
   idle_.clear();
 }
@@ -99,7 +123,11 @@ void PgStorage::writer_loop() {
       job = std::move(queue_.front());
       queue_.pop_front();
     }
-    if (conn && conn->broken()) conn.reset();
+    if (conn && conn->broken()) {
+      const std::lock_guard lock(own_pids_mutex_);
+      own_pids_.erase(PQbackendPID(conn->handle()));
+      conn.reset();
+    }
     if (!conn) {
       auto c = PgConn::connect(conninfo_);
       if (!c) {
@@ -107,8 +135,50 @@ void PgStorage::writer_loop() {
         continue;
       }
       conn = std::move(c).value();
+      const std::lock_guard lock(own_pids_mutex_);
+      own_pids_.insert(PQbackendPID(conn->handle()));
     }
     job(conn.get());
+  }
+}
+
+void PgStorage::tell_listener(const UnitId& unit, std::uint64_t head) {
+  CommitListener listener;
+  {
+    const std::lock_guard lock(listener_mutex_);
+    listener = listener_;
+  }
+  if (listener) listener(unit, head);
+}
+
+void PgStorage::listen_loop() {
+  std::unique_ptr<PgConn> conn;
+  while (!stop_listening_.load()) {
+    if (!conn || conn->broken()) {
+      conn.reset();
+      auto c = PgConn::connect(conninfo_);
+      if (c && (*c)->exec((std::string("LISTEN ") + kChannel).c_str())) {
+        conn = std::move(c).value();
+      } else {
+        // The database is away: look again at the next round, without spinning.
+        ::poll(nullptr, 0, kListenPollMs);
+        continue;
+      }
+    }
+    pollfd fd{PQsocket(conn->handle()), POLLIN, 0};
+    if (::poll(&fd, 1, kListenPollMs) <= 0) continue;
+    if (PQconsumeInput(conn->handle()) == 0) continue;  // broken: reconnect above
+    while (PGnotify* n = PQnotifies(conn->handle())) {
+      UnitId unit{};
+      std::uint64_t head = 0;
+      bool own = false;
+      {
+        const std::lock_guard lock(own_pids_mutex_);
+        own = own_pids_.contains(n->be_pid);
+      }
+      if (!own && parse_payload(n->extra ? n->extra : "", unit, head)) tell_listener(unit, head);
+      PQfreemem(n);
+    }
   }
 }
 
@@ -212,18 +282,24 @@ void PgStorage::push(const UnitId& unit, PushKind kind, StoredBytesCaps caps, st
     auto committed = transact(**conn, [&](PgConn& db) -> Result<bool> {
       outcome = pg_apply_push(db, unit, kind, caps, items);
       if (!outcome) return outcome.error();
-      return !outcome->refusal;
+      if (outcome->refusal) return false;
+      std::uint64_t head = 0;
+      for (const auto& a : outcome->acks) {
+        if (!a.duplicate) head = std::max(head, a.seq);
+      }
+      // Sent at commit, to every process listening (their long-polls).
+      if (head > 0) {
+        auto n = db.exec("SELECT pg_notify($1, $2)",
+                         PgParams().add(std::string_view(kChannel)).add(std::string_view(commit_payload(unit, head))));
+        if (!n) return n.error();
+      }
+      return true;
     });
     if (!committed) return done(committed.error());
     if (!outcome->refusal && !outcome->acks.empty()) {
       std::uint64_t head = 0;
       for (const auto& a : outcome->acks) head = std::max(head, a.seq);
-      CommitListener listener;
-      {
-        const std::lock_guard lock(listener_mutex_);
-        listener = listener_;
-      }
-      if (listener) listener(unit, head);
+      tell_listener(unit, head);
     }
     done(std::move(outcome));
   };

@@ -7,12 +7,20 @@
 //! process. Pushes run on a few writer threads of their own, never on the
 //! caller's; reads and control writes run on the caller's thread with a
 //! pooled connection, as the SQLite backend's do.
+//!
+//! A push that advances a unit's head also sends NOTIFY varn_commit (in its
+//! transaction, so delivered only once committed); each process LISTENs on
+//! its own connection and tells its commit listener, so a long-poll on one
+//! process is answered when another commits. After a lost listening
+//! connection it reconnects; a notification missed meanwhile only delays a
+//! long-poll to its timeout, after which the client pulls again.
 
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -86,6 +94,8 @@ class PgStorage final : public Storage {
   Result<void> write(const std::function<Result<bool>(PgConn&)>& body);
   Result<void> transact(PgConn& db, const std::function<Result<bool>(PgConn&)>& body);
   void writer_loop();
+  void listen_loop();
+  void tell_listener(const UnitId& unit, std::uint64_t head);
 
   std::string conninfo_;
   std::mutex pool_mutex_;
@@ -99,6 +109,12 @@ class PgStorage final : public Storage {
   std::deque<std::function<void(Result<PgConn*>)>> queue_;
   bool stopping_ = false;
   std::vector<std::thread> writers_;
+  //! Backend pids of this storage's writer connections: their NOTIFYs are
+  //! this process's own commits, told to the listener already.
+  std::mutex own_pids_mutex_;
+  std::set<int> own_pids_;
+  std::atomic<bool> stop_listening_{false};
+  std::thread notifications_;
 };
 
 //! Reads one unit row; `for_update` locks it until the transaction ends.
