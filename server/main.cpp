@@ -7,6 +7,7 @@
 
 #include "varn/server/config.hpp"
 #include "varn/server/init_unit.hpp"
+#include "varn/server/migrate.hpp"
 #include "varn/server/server.hpp"
 
 namespace {
@@ -104,6 +105,12 @@ int main(int argc, char** argv) {
   std::string init_storage;
   init->add_option("--storage", init_storage, "postgresql://... to create the unit in PostgreSQL (default: SQLite in --data)");
 
+  std::filesystem::path migrate_from;
+  std::string migrate_to;
+  auto* migrate = app.add_subcommand("migrate", "copy a SQLite data directory's units into PostgreSQL, verified");
+  migrate->add_option("--from", migrate_from, "the SQLite data directory (no server may be serving it)")->required();
+  migrate->add_option("--to", migrate_to, "postgresql://... of the target database")->required();
+
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -111,6 +118,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   }
   if (*init) return varn::server::init_unit(init_data, unit_name, init_storage);
+  if (*migrate) return varn::server::migrate_to_postgresql(migrate_from, migrate_to);
   for (auto s : secs) {
     if (s <= 0) {
       std::fprintf(stderr, "varn-server: time limits must be positive\n");

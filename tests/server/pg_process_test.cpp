@@ -9,6 +9,7 @@
 
 #include "pg_cluster.hpp"
 #include "server_process.hpp"
+#include "varn/server/sqlite_db.hpp"
 #include "varn/wire/batch_codec.hpp"
 
 namespace varn::test {
@@ -81,6 +82,73 @@ TEST_CASE("two varn-server processes on one PostgreSQL: a long-poll held on one 
   CHECK((*page)[0].envelope == envelope);
   CHECK(a.stop() == 0);
   CHECK(b.stop() == 0);
+}
+
+TEST_CASE("migrate refuses a directory a server is serving, then copies SQLite to PostgreSQL, and the device syncs on",
+          "[server][process][postgresql]") {
+  const std::string uri = PgCluster::shared().new_database();
+  ServerProcess sqlite;
+  sqlite.start();
+  TlsClient c1(sqlite.port);
+  ProtocolDriver d1(c1.transport());
+  TestUnit u = d1.make_unit(sqlite.unit_code);
+  std::vector<Bytes> sent;
+  for (int i = 0; i < 3; ++i) sent.push_back(u.admin.seal_next(u.unit, 1, u.epoch_key, "note " + std::to_string(i)));
+  REQUIRE(d1.push(u.admin, u.unit, sent).status == 200);
+
+  auto live = run_process({VARN_SERVER_BINARY, "migrate", "--from", sqlite.data_dir, "--to", uri});
+  CHECK(live.exit_code == 1);
+  CHECK(live.err.find("another varn-server is serving") != std::string::npos);
+  REQUIRE(sqlite.stop() == 0);
+
+  // A copy whose second change set was altered on disk is refused whole:
+  // nothing of it is committed, so the real copy below still finds no unit.
+  const std::string tampered = sqlite.dir + "/tampered";
+  std::filesystem::copy(sqlite.data_dir, tampered);
+  std::filesystem::remove(tampered + "/lock");
+  {
+    auto db = server::SqliteDb::open(tampered + "/varn.db", true);
+    REQUIRE(db.ok());
+    REQUIRE((*db)->exec("UPDATE changesets SET bytes = substr(bytes, 1, length(bytes) - 1) || "
+                        "CASE WHEN substr(bytes, -1) = x'00' THEN x'01' ELSE x'00' END WHERE seq = 2").ok());
+  }
+  auto refused = run_process({VARN_SERVER_BINARY, "migrate", "--from", tampered, "--to", uri});
+  CHECK(refused.exit_code == 1);
+  CHECK(refused.err.find("change set 2 differs after the copy") != std::string::npos);
+
+  auto moved = run_process({VARN_SERVER_BINARY, "migrate", "--from", sqlite.data_dir, "--to", uri});
+  REQUIRE(moved.exit_code == 0);
+  CHECK(moved.out.find("changesets: 3 verified") != std::string::npos);
+  CHECK(moved.out.find("registry entries: 2 verified") != std::string::npos);
+  // A second copy into the same database stores nothing twice.
+  auto again = run_process({VARN_SERVER_BINARY, "migrate", "--from", sqlite.data_dir, "--to", uri});
+  CHECK(again.exit_code == 1);
+
+  // The same key and certificate, now over PostgreSQL: the device goes on.
+  ServerProcess pg({"--storage", uri});
+  for (const char* file : {"server_key.bin", "cert.pem", "key.pem"}) {
+    std::filesystem::copy_file(sqlite.data_dir + "/" + file, pg.data_dir + "/" + file,
+                               std::filesystem::copy_options::overwrite_existing);
+  }
+  pg.extra_args = {"--storage", uri};
+  pg.start();
+  TlsClient c2(pg.port);
+  ProtocolDriver d2(c2.transport());
+  REQUIRE(d2.open_session(u.admin).status == 200);
+  auto pulled = d2.pull(u.admin, u.unit, 0, 100);
+  REQUIRE(pulled.status == 200);
+  auto page = wire::decode_pull_body(pulled.body, 100);
+  REQUIRE(page.ok());
+  REQUIRE(page->size() == 3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CHECK((*page)[i].seq == i + 1);
+    CHECK((*page)[i].envelope == sent[i]);
+  }
+  const Bytes next = u.admin.seal_next(u.unit, 1, u.epoch_key, "after the move");
+  auto pushed = d2.push(u.admin, u.unit, {next});
+  REQUIRE(pushed.status == 200);
+  CHECK(pushed.json()["results"][0]["seq"] == 4);
+  CHECK(pg.stop() == 0);
 }
 
 }  // namespace varn::test

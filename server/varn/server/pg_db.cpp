@@ -26,18 +26,28 @@ PgParams& PgParams::add(std::int64_t value) {
     u >>= 8;
   }
   values_.push_back(std::move(be));
+  nulls_.push_back(false);
   types_.push_back(kInt8);
+  return *this;
+}
+
+PgParams& PgParams::add_null(char kind) {
+  values_.emplace_back();
+  nulls_.push_back(true);
+  types_.push_back(kind == 'i' ? kInt8 : kind == 't' ? kText : kBytea);
   return *this;
 }
 
 PgParams& PgParams::add(ByteView value) {
   values_.emplace_back(reinterpret_cast<const char*>(value.data()), value.size());
+  nulls_.push_back(false);
   types_.push_back(kBytea);
   return *this;
 }
 
 PgParams& PgParams::add(std::string_view value) {
   values_.emplace_back(value);
+  nulls_.push_back(false);
   types_.push_back(kText);
   return *this;
 }
@@ -85,8 +95,9 @@ Result<PgResult> PgConn::exec(const char* sql, const PgParams& params) {
   std::vector<const char*> values;
   std::vector<int> lengths;
   std::vector<int> formats;
-  for (const auto& v : params.values_) {
-    values.push_back(v.data());
+  for (std::size_t i = 0; i < params.values_.size(); ++i) {
+    const auto& v = params.values_[i];
+    values.push_back(params.nulls_[i] ? nullptr : v.data());
     lengths.push_back(static_cast<int>(v.size()));
     formats.push_back(1);
   }

@@ -24,11 +24,14 @@ class PgParams {
   PgParams& add(std::int64_t value);
   PgParams& add(ByteView value);
   PgParams& add(std::string_view value);
+  //! SQL NULL (of type bytea, int8 or text: 'b', 'i', 't').
+  PgParams& add_null(char kind);
   [[nodiscard]] int size() const { return static_cast<int>(values_.size()); }
 
  private:
   friend class PgConn;
   std::vector<std::string> values_;
+  std::vector<bool> nulls_;
   std::vector<Oid> types_;
 };
 
