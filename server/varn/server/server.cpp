@@ -117,6 +117,14 @@ int run_server(const ServerConfig& config) {
   auto endpoint = parse_listen(config.listen);
   if (!endpoint) return fail(endpoint.error());
   if (auto d = prepare_data_dir(config.data_dir); !d) return fail(d.error());
+  // Before anything in the directory is made or read: a second server on
+  // a SQLite directory must not write a certificate or key beside the first.
+  std::unique_ptr<DataDirLock> sqlite_lock;
+  if (!is_postgresql_uri(config.storage)) {
+    auto held = DataDirLock::acquire(config.data_dir);
+    if (!held) return fail(held.error());
+    sqlite_lock = std::move(held).value();
+  }
   TlsFiles files{config.cert_file, config.key_file};
   if (files.cert.empty() != files.key.empty()) return fail(make_error(Errc::invalid_argument, "give --cert and --key together"));
   if (files.cert.empty()) {
@@ -131,7 +139,7 @@ int run_server(const ServerConfig& config) {
   // A data directory without a signing key yet gets one at the first start.
   auto server_key = load_or_create_server_key(config.data_dir);
   if (!server_key) return fail(server_key.error());
-  auto opened = open_storage(config.storage, config.data_dir, true);
+  auto opened = open_storage(config.storage, config.data_dir, false);
   if (!opened) return fail(opened.error());
   auto& storage = opened->storage;
 
