@@ -9,6 +9,9 @@ PACKAGES=(
   libsodium-dev libsqlcipher-dev libsqlite3-dev libssl-dev openssl
   # server: Asio/Beast are header-only in Boost 1.74
   libboost-dev
+  # server's PostgreSQL backend: libpq, PostgreSQL's own C client (no C++
+  # wrapper to depend on); the server itself for the tests' throwaway cluster
+  libpq-dev postgresql-15
   # well-kept header-only helpers: JSON codec, CLI parsing; QR codes for enrolment
   nlohmann-json3-dev libcli11-dev libqrencode-dev
   # tests

@@ -7,12 +7,16 @@
 
 #include "varn/server/config.hpp"
 #include "varn/server/init_unit.hpp"
+#include "varn/server/migrate.hpp"
 #include "varn/server/server.hpp"
 
 namespace {
 
 void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int64_t (&secs)[5]) {
   serve.add_option("--data", c.data_dir, "data directory (created 0700)")->required();
+  serve.add_option("--storage", c.storage,
+                   "postgresql://... to store in PostgreSQL (several processes may share it); "
+                   "default: SQLite in --data, one process");
   serve.add_option("--listen", c.listen, "HOST:PORT to listen on; port 0 picks one")->capture_default_str();
   serve.add_option("--cert", c.cert_file, "PEM certificate (default: self-signed in the data directory)");
   serve.add_option("--key", c.key_file, "PEM private key for --cert");
@@ -98,6 +102,14 @@ int main(int argc, char** argv) {
   auto* init = app.add_subcommand("init", "create a unit and print its one-time admin enrolment code");
   init->add_option("--data", init_data, "data directory (created 0700)")->required();
   init->add_option("--unit", unit_name, "the unit's name (kept on the server only)")->required();
+  std::string init_storage;
+  init->add_option("--storage", init_storage, "postgresql://... to create the unit in PostgreSQL (default: SQLite in --data)");
+
+  std::filesystem::path migrate_from;
+  std::string migrate_to;
+  auto* migrate = app.add_subcommand("migrate", "copy a SQLite data directory's units into PostgreSQL, verified");
+  migrate->add_option("--from", migrate_from, "the SQLite data directory (no server may be serving it)")->required();
+  migrate->add_option("--to", migrate_to, "postgresql://... of the target database")->required();
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -105,7 +117,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  if (*init) return varn::server::init_unit(init_data, unit_name);
+  if (*init) return varn::server::init_unit(init_data, unit_name, init_storage);
+  if (*migrate) return varn::server::migrate_to_postgresql(migrate_from, migrate_to);
   for (auto s : secs) {
     if (s <= 0) {
       std::fprintf(stderr, "varn-server: time limits must be positive\n");

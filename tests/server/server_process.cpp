@@ -4,11 +4,13 @@
 
 namespace varn::test {
 
-ServerProcess::ServerProcess() {
+ServerProcess::ServerProcess(const std::vector<std::string>& init_args) {
   dir = make_temp_dir("varn-server-test");
   data_dir = dir + "/data";
   log_path = dir + "/server.log";
-  auto init = run_process({VARN_SERVER_BINARY, "init", "--data", data_dir, "--unit", "Team Nord"});
+  std::vector<std::string> argv{VARN_SERVER_BINARY, "init", "--data", data_dir, "--unit", "Team Nord"};
+  argv.insert(argv.end(), init_args.begin(), init_args.end());
+  auto init = run_process(argv);
   REQUIRE(init.exit_code == 0);
   const auto at = init.out.find("code: ");
   REQUIRE(at != std::string::npos);

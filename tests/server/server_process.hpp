@@ -14,8 +14,9 @@ namespace varn::test {
 
 class ServerProcess {
  public:
-  //! Makes a data directory and a unit with `varn-server init`.
-  ServerProcess();
+  //! Makes a data directory and a unit with `varn-server init`, passing it
+  //! `init_args` too (e.g. `--storage postgresql://...`).
+  explicit ServerProcess(const std::vector<std::string>& init_args = {});
   ~ServerProcess();
 
   //! Starts `serve` (again, after a stop) and waits for the listening line.

@@ -73,6 +73,8 @@ struct Limits {
 //! What `varn-server serve` needs to run.
 struct ServerConfig {
   std::filesystem::path data_dir;
+  //! Empty: the SQLite file in data_dir (one process); postgresql://...: PostgreSQL.
+  std::string storage;
   std::string listen = "127.0.0.1:8443";  //!< host:port; port 0 picks a free one
   std::filesystem::path cert_file;        //!< empty: self-signed cert.pem in data_dir
   std::filesystem::path key_file;

@@ -19,7 +19,7 @@
 #include "varn/server/listener.hpp"
 #include "varn/server/log.hpp"
 #include "varn/server/server_key.hpp"
-#include "varn/server/sqlite_storage.hpp"
+#include "varn/server/storage_open.hpp"
 #include "varn/server/tls_identity.hpp"
 
 namespace varn::server {
@@ -117,6 +117,14 @@ int run_server(const ServerConfig& config) {
   auto endpoint = parse_listen(config.listen);
   if (!endpoint) return fail(endpoint.error());
   if (auto d = prepare_data_dir(config.data_dir); !d) return fail(d.error());
+  // Before anything in the directory is made or read: a second server on
+  // a SQLite directory must not write a certificate or key beside the first.
+  std::unique_ptr<DataDirLock> sqlite_lock;
+  if (!is_postgresql_uri(config.storage)) {
+    auto held = DataDirLock::acquire(config.data_dir);
+    if (!held) return fail(held.error());
+    sqlite_lock = std::move(held).value();
+  }
   TlsFiles files{config.cert_file, config.key_file};
   if (files.cert.empty() != files.key.empty()) return fail(make_error(Errc::invalid_argument, "give --cert and --key together"));
   if (files.cert.empty()) {
@@ -131,8 +139,9 @@ int run_server(const ServerConfig& config) {
   // A data directory without a signing key yet gets one at the first start.
   auto server_key = load_or_create_server_key(config.data_dir);
   if (!server_key) return fail(server_key.error());
-  auto storage = SqliteStorage::open(config.data_dir / "varn.db");
-  if (!storage) return fail(storage.error());
+  auto opened = open_storage(config.storage, config.data_dir, false);
+  if (!opened) return fail(opened.error());
+  auto& storage = opened->storage;
 
   // OpenSSL writes the sockets with write(2) (tls_stream.hpp): a peer gone
   // mid-answer must give EPIPE, not a signal that ends the process.
@@ -146,12 +155,12 @@ int run_server(const ServerConfig& config) {
   Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime,
                     config.limits.max_tokens_per_device);
   PullWaiters waiters(metrics);
-  Membership membership(**storage);
+  Membership membership(*storage);
   const DiskReserve disk(config.data_dir, config.limits.min_free_disk_bytes);
-  Context ctx{**storage, membership,    sessions,           waiters,   metrics,
+  Context ctx{*storage, membership,    sessions,           waiters,   metrics,
               quotas,    disk,          config.limits,      ioc.get_executor(), &unix_now,
               *server_key};
-  (*storage)->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
+  storage->set_commit_listener([&waiters](const UnitId& unit, std::uint64_t head) { waiters.notify(unit, head); });
   const std::size_t max_connections = connections_that_fit(config.limits.max_connections);
   ConnectionRegistry registry(metrics, {max_connections, std::min(max_connections, config.limits.max_unauthenticated_per_peer)});
   BodyBudget budget(config.limits.max_body_memory, metrics.body_bytes_reserved);
@@ -202,8 +211,8 @@ int run_server(const ServerConfig& config) {
     stop_cv.notify_all();
   }
   watchdog.join();
-  (*storage)->close();
-  log_event("stopped", {{"commits", (*storage)->commits()}});
+  storage->close();
+  log_event("stopped", {{"commits", storage->commits()}});
   return 0;
 }
 
