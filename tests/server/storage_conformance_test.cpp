@@ -191,11 +191,11 @@ TEMPLATE_TEST_CASE("storage: a pending enrolment is filed once per device, found
   auto& s = *b.storage;
   const auto d1 = crypto::random_array<16>();
   const Bytes bundle = random_bytes(32);
-  auto filed = s.request_enrolment(d1, bundle, "P-1", 1000, 0, "peer-a", 3, 2);
+  auto filed = s.request_enrolment(d1, bundle, "P-1", "", 1000, 0, "peer-a", 3, 2);
   REQUIRE(filed.ok());
   CHECK(filed->code == "P-1");
   // The same device again gets its live request back, not a second one.
-  auto again = s.request_enrolment(d1, bundle, "P-2", 1001, 0, "peer-a", 3, 2);
+  auto again = s.request_enrolment(d1, bundle, "P-2", "", 1001, 0, "peer-a", 3, 2);
   REQUIRE(again.ok());
   CHECK(again->code == "P-1");
   CHECK(again->requested_at == 1000);
@@ -207,18 +207,46 @@ TEMPLATE_TEST_CASE("storage: a pending enrolment is filed once per device, found
   CHECK(s.find_pending_by_device(d1, 0)->has_value());
   CHECK_FALSE(s.find_pending_by_code("P-1", 1001)->has_value());  // older than not_before: expired
   // Per peer: two from peer-a, the third refused; the total cap: three.
-  REQUIRE(s.request_enrolment(crypto::random_array<16>(), bundle, "P-3", 1000, 0, "peer-a", 3, 2).ok());
-  auto peer_cap = s.request_enrolment(crypto::random_array<16>(), bundle, "P-4", 1000, 0, "peer-a", 3, 2);
+  REQUIRE(s.request_enrolment(crypto::random_array<16>(), bundle, "P-3", "", 1000, 0, "peer-a", 3, 2).ok());
+  auto peer_cap = s.request_enrolment(crypto::random_array<16>(), bundle, "P-4", "", 1000, 0, "peer-a", 3, 2);
   REQUIRE_FALSE(peer_cap.ok());
   CHECK(peer_cap.error().code == Errc::forbidden);
-  REQUIRE(s.request_enrolment(crypto::random_array<16>(), bundle, "P-5", 1000, 0, "peer-b", 3, 2).ok());
-  auto total_cap = s.request_enrolment(crypto::random_array<16>(), bundle, "P-6", 1000, 0, "peer-c", 3, 2);
+  REQUIRE(s.request_enrolment(crypto::random_array<16>(), bundle, "P-5", "", 1000, 0, "peer-b", 3, 2).ok());
+  auto total_cap = s.request_enrolment(crypto::random_array<16>(), bundle, "P-6", "", 1000, 0, "peer-c", 3, 2);
   REQUIRE_FALSE(total_cap.ok());
   CHECK(total_cap.error().code == Errc::unavailable);
   // Expired requests are removed first and no longer count.
-  auto later = s.request_enrolment(crypto::random_array<16>(), bundle, "P-7", 5000, 4000, "peer-c", 3, 2);
+  auto later = s.request_enrolment(crypto::random_array<16>(), bundle, "P-7", "", 5000, 4000, "peer-c", 3, 2);
   REQUIRE(later.ok());
   CHECK_FALSE(s.find_pending_by_code("P-3", 0)->has_value());
+}
+
+TEMPLATE_TEST_CASE("storage: pending requests are listed for the unit their hint starts, newest first, without its members",
+                   "[storage]", SqliteBackend, PgBackend) {
+  TestType b;
+  auto& s = *b.storage;
+  const auto unit = make_unit(s);
+  const std::string hex = to_hex(unit);
+  const Bytes bundle = random_bytes(32);
+  const auto early = crypto::random_array<16>(), late = crypto::random_array<16>(), member = crypto::random_array<16>();
+  REQUIRE(s.request_enrolment(early, bundle, "H-1", hex.substr(0, 8), 1000, 0, "peer-a", 10, 10).ok());
+  REQUIRE(s.request_enrolment(late, bundle, "H-2", hex, 1002, 0, "peer-b", 10, 10).ok());
+  REQUIRE(s.request_enrolment(crypto::random_array<16>(), bundle, "H-3", "", 1001, 0, "peer-c", 10, 10).ok());
+  const std::string other = (hex[0] == '0' ? "1" : "0") + hex.substr(1, 7);
+  REQUIRE(s.request_enrolment(crypto::random_array<16>(), bundle, "H-4", other, 1001, 0, "peer-d", 10, 10).ok());
+  auto listed = s.pending_for_unit(unit, 0, 10);
+  REQUIRE(listed.ok());
+  REQUIRE(listed->size() == 2);
+  CHECK((*listed)[0].code == "H-2");
+  CHECK((*listed)[0].unit_hint == hex);
+  CHECK((*listed)[1].code == "H-1");
+  CHECK(s.pending_for_unit(unit, 0, 1)->size() == 1);     // the limit
+  CHECK(s.pending_for_unit(unit, 1001, 10)->size() == 1);  // expired ones are not listed
+  // A device the unit's registry names is no longer waiting there.
+  REQUIRE(s.request_enrolment(member, bundle, "H-5", hex.substr(0, 8), 1003, 0, "peer-e", 10, 10).ok());
+  CHECK(s.pending_for_unit(unit, 0, 10)->size() == 3);
+  REQUIRE(s.append_registry(unit, entry(0, registry::EntryKind::enrol, unit, member)).ok());
+  CHECK(s.pending_for_unit(unit, 0, 10)->size() == 2);
 }
 
 TEMPLATE_TEST_CASE("storage: registry entries are stored at their index only, with key copies, rotation copies and the epoch",

@@ -27,7 +27,7 @@ const std::vector<Table>& tables() {
       {"unit_codes", {{"code_hash", 'b'}, {"unit", 'b'}, {"used_by", 'b'}, {"used_by_bundle", 'b'}}},
       {"unit_members", {{"device", 'b'}, {"unit", 'b'}}},
       {"device_activity", {{"device", 'b'}, {"last_seen", 'i'}, {"wiped_at", 'i'}}},
-      {"pending_enrolments", {{"code", 't'}, {"device", 'b'}, {"bundle", 'b'}, {"requested_at", 'i'}, {"peer", 't'}}},
+      {"pending_enrolments", {{"code", 't'}, {"device", 'b'}, {"bundle", 'b'}, {"requested_at", 'i'}, {"peer", 't'}, {"unit_hint", 't'}}},
       {"wrapped_keys", {{"unit", 'b'}, {"device", 'b'}, {"epoch", 'i'}, {"wrapped", 'b'}}},
       {"changesets", {{"unit", 'b'}, {"seq", 'i'}, {"id", 'b'}, {"author", 'b'}, {"author_seq", 'i'}, {"hash", 'b'},
                       {"log_hash", 'b'}, {"bytes", 'b'}}},

@@ -11,14 +11,18 @@ namespace {
 // cannot both pass the caps (the SQLite backend has one writer for that).
 constexpr std::int64_t kEnrolmentLock = 0x7661726e00000002;  // "varn" 2
 
+constexpr const char* kPendingColumns = "SELECT code, device, bundle, requested_at, unit_hint FROM pending_enrolments ";
+
+PendingEnrolment pending_row(const PgResult& r, int row) {
+  return PendingEnrolment{r.text(row, 0), to_array<16>(r.blob(row, 1)), r.blob(row, 2), r.int64(row, 3),
+                          r.text(row, 4)};
+}
+
 Result<std::optional<PendingEnrolment>> load_pending(PgConn& db, const char* where, const PgParams& params) {
-  auto r = db.exec((std::string("SELECT code, device, bundle, requested_at FROM pending_enrolments WHERE ") + where)
-                       .c_str(),
-                   params);
+  auto r = db.exec((std::string(kPendingColumns) + "WHERE " + where).c_str(), params);
   if (!r) return r.error();
   if (r->rows() == 0) return std::optional<PendingEnrolment>{};
-  return std::optional<PendingEnrolment>(
-      PendingEnrolment{r->text(0, 0), to_array<16>(r->blob(0, 1)), r->blob(0, 2), r->int64(0, 3)});
+  return std::optional<PendingEnrolment>(pending_row(*r, 0));
 }
 
 }  // namespace
@@ -90,12 +94,13 @@ Result<std::vector<UnitId>> PgStorage::units_of(const DeviceId& device) {
 }
 
 Result<PendingEnrolment> PgStorage::request_enrolment(const DeviceId& device, const Bytes& bundle,
-                                                      const std::string& code, std::int64_t now,
+                                                      const std::string& code, const std::string& unit_hint,
+                                                      std::int64_t now,
                                                       std::int64_t not_before, const std::string& peer,
                                                       std::size_t max_total, std::size_t max_from_peer) {
-  PendingEnrolment out{code, device, bundle, now};
+  PendingEnrolment out{code, device, bundle, now, unit_hint};
   auto written = write([&](PgConn& db) -> Result<bool> {
-    out = PendingEnrolment{code, device, bundle, now};
+    out = PendingEnrolment{code, device, bundle, now, unit_hint};
     if (auto l = db.exec("SELECT pg_advisory_xact_lock($1)", PgParams().add(kEnrolmentLock)); !l) return l.error();
     auto live = load_pending(db, "device = $1 AND requested_at >= $2", PgParams().add(ByteView(device)).add(not_before));
     if (!live) return live.error();
@@ -121,9 +126,10 @@ Result<PendingEnrolment> PgStorage::request_enrolment(const DeviceId& device, co
       return make_error(Errc::forbidden, "too many enrolment requests from this address are waiting");
     }
     if (auto i = db.exec(
-            "INSERT INTO pending_enrolments (code, device, bundle, requested_at, peer) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO pending_enrolments (code, device, bundle, requested_at, peer, unit_hint) "
+            "VALUES ($1, $2, $3, $4, $5, $6)",
             PgParams().add(std::string_view(code)).add(ByteView(device)).add(ByteView(bundle)).add(now).add(
-                std::string_view(peer)));
+                std::string_view(peer)).add(std::string_view(unit_hint)));
         !i) {
       return i.error();
     }
@@ -147,6 +153,24 @@ Result<std::optional<PendingEnrolment>> PgStorage::find_pending_by_device(const 
   if (!l) return l.error();
   return load_pending(l->db(), "device = $1 AND requested_at >= $2",
                       PgParams().add(ByteView(device)).add(not_before));
+}
+
+Result<std::vector<PendingEnrolment>> PgStorage::pending_for_unit(const UnitId& unit, std::int64_t not_before,
+                                                                  std::size_t limit) {
+  auto l = lease();
+  if (!l) return l.error();
+  const std::string unit_hex = to_hex(unit);
+  auto r = l->db().exec((std::string(kPendingColumns) +
+                         "WHERE unit_hint <> '' AND left($1, length(unit_hint)) = unit_hint AND requested_at >= $2 "
+                         "AND device NOT IN (SELECT device FROM unit_members WHERE unit = $3) "
+                         "ORDER BY requested_at DESC, code LIMIT $4")
+                            .c_str(),
+                        PgParams().add(std::string_view(unit_hex)).add(not_before).add(ByteView(unit)).add(
+                            static_cast<std::int64_t>(limit)));
+  if (!r) return r.error();
+  std::vector<PendingEnrolment> out;
+  for (int i = 0; i < r->rows(); ++i) out.push_back(pending_row(*r, i));
+  return out;
 }
 
 Result<std::vector<KeyCopyRecord>> PgStorage::keys_for(const UnitId& unit, const DeviceId& device) {

@@ -8,7 +8,7 @@ namespace {
 // The same tables as the SQLite backend (sqlite_schema.cpp), in PostgreSQL's
 // types. Migration n takes a database from version n-1 to n; a released
 // migration is never edited, only followed by another.
-constexpr std::array<const char*, 1> kMigrations = {R"sql(
+constexpr std::array<const char*, 2> kMigrations = {R"sql(
 CREATE TABLE units (
   id bytea PRIMARY KEY,
   label text NOT NULL,            -- the operator's own name for the team; never sent
@@ -91,6 +91,10 @@ CREATE TABLE rotation_copies (
   wrapped bytea NOT NULL,
   PRIMARY KEY (unit, epoch, device)
 );
+)sql",
+// 2: the start of the unit id a waiting device was told (its join address).
+R"sql(
+ALTER TABLE pending_enrolments ADD COLUMN unit_hint text NOT NULL DEFAULT '';
 )sql"};
 
 // Any constant of our own: it serialises schema changes across processes.

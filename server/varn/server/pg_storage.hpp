@@ -43,12 +43,14 @@ class PgStorage final : public Storage {
   Result<std::optional<CodeOwner>> code_owner(const UnitId& unit) override;
   Result<std::vector<UnitId>> units_of(const DeviceId& device) override;
   Result<PendingEnrolment> request_enrolment(const DeviceId& device, const Bytes& bundle, const std::string& code,
-                                             std::int64_t now, std::int64_t not_before, const std::string& peer,
+                                             const std::string& unit_hint, std::int64_t now, std::int64_t not_before, const std::string& peer,
                                              std::size_t max_total, std::size_t max_from_peer) override;
   Result<std::optional<PendingEnrolment>> find_pending_by_code(const std::string& code,
                                                                std::int64_t not_before) override;
   Result<std::optional<PendingEnrolment>> find_pending_by_device(const DeviceId& device,
                                                                  std::int64_t not_before) override;
+  Result<std::vector<PendingEnrolment>> pending_for_unit(const UnitId& unit, std::int64_t not_before,
+                                                         std::size_t limit) override;
 
   Result<void> append_registry(const UnitId& unit, const RegistryAppend& append) override;
   Result<void> add_missing_copies(const UnitId& unit, const std::vector<KeyCopyRecord>& copies) override;
