@@ -250,6 +250,23 @@ TEST_CASE("skyddad folkbokföring: no address is accepted, and raising the level
   CHECK(view->person.protection == "none");
   CHECK(view->person.address.value_or("").empty());
   CHECK(d.records.set_protection(d.person, "secret").error().code == Errc::invalid_argument);
+  // A home visit's place would be the address: refused while skyddad, an office visit's place is kept.
+  REQUIRE(d.records.set_protection(d.person, "protected_registration"));
+  store::VisitInput home;
+  home.case_id = d.case_id;
+  home.kind = "home";
+  home.partner_present = "no";
+  home.place = "Storgatan 1";
+  auto at_home = d.records.record_visit(home);
+  REQUIRE_FALSE(at_home);
+  CHECK(at_home.error().code == Errc::invalid_argument);
+  home.place.clear();
+  CHECK(d.records.record_visit(home));
+  store::VisitInput office = home;
+  office.kind = "office";
+  office.place = "Socialkontoret";
+  CHECK(d.records.record_visit(office));
+  CHECK(address_rows(*d.store, d.person, "Storgatan 1") == 0);
 }
 
 TEST_CASE("opening a case logs the access as an op waiting to sync", "[store][records]") {

@@ -1,81 +1,104 @@
-// The stateful half of a push, run inside the writer's transaction: what
-// depends on what is already stored (idempotency, epoch, chain, authority
-// floors), the sequence numbers and the running log hash, assigned here so
-// they commit in order.
-#include "varn/registry/checkpoint.hpp"
+// The SQLite rows of a push (push_rules.hpp decides), run inside the
+// writer's transaction with statements prepared once per push.
+#include "varn/server/push_rules.hpp"
 #include "varn/server/sqlite_storage.hpp"
 
 namespace varn::server {
 namespace {
 
-struct Statements {
-  SqliteStmt find_by_id;
-  SqliteStmt author_head;
-  SqliteStmt floor;
-  SqliteStmt insert;
-  SqliteStmt set_head;
-};
+class SqlitePushRows final : public PushRows {
+ public:
+  SqlitePushRows(SqliteDb& db, const UnitId& unit, SqliteStmt find, SqliteStmt head, SqliteStmt floor,
+                 SqliteStmt insert, SqliteStmt set_head)
+      : db_(db), unit_(unit), find_(std::move(find)), head_(std::move(head)), floor_(std::move(floor)),
+        insert_(std::move(insert)), set_head_(std::move(set_head)) {}
 
-Result<Statements> prepare(SqliteDb& db) {
-  auto find = db.prepare("SELECT seq, hash FROM changesets WHERE id = ?");
-  auto head = db.prepare("SELECT seq, hash, registry_seen, bytes FROM author_heads WHERE unit = ? AND device = ?");
-  auto floor = db.prepare("SELECT head_seq FROM authority_floors WHERE unit = ? AND device = ? AND idx = ?");
-  auto insert = db.prepare(
-      "INSERT INTO changesets (unit, seq, id, author, author_seq, hash, log_hash, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  auto set_head = db.prepare(
-      "INSERT OR REPLACE INTO author_heads (unit, device, seq, hash, registry_seen, bytes) VALUES (?, ?, ?, ?, ?, ?)");
-  if (!find) return find.error();
-  if (!head) return head.error();
-  if (!floor) return floor.error();
-  if (!insert) return insert.error();
-  if (!set_head) return set_head.error();
-  return Statements{std::move(find).value(), std::move(head).value(), std::move(floor).value(),
-                    std::move(insert).value(), std::move(set_head).value()};
-}
-
-PushResult refuse(unsigned status, std::string code, std::size_t index, std::string message,
-                  std::uint64_t author_head = 0) {
-  PushResult r;
-  r.refusal = PushRefusal{status, std::move(code), index, std::move(message), author_head};
-  return r;
-}
-
-struct AuthorHead {
-  std::uint64_t seq = 0;
-  Bytes hash = Bytes(32, 0);
-  std::uint64_t registry_seen = 0;
-  std::uint64_t bytes = 0;  //!< change-set bytes stored from this author
-};
-
-Result<AuthorHead> load_head(Statements& st, const UnitId& unit, const DeviceId& author) {
-  st.author_head.reset();
-  st.author_head.bind(1, ByteView(unit)).bind(2, ByteView(author));
-  auto row = st.author_head.step();
-  if (!row) return row.error();
-  AuthorHead head;
-  if (*row) {
-    head.seq = static_cast<std::uint64_t>(st.author_head.int64(0));
-    head.hash = st.author_head.blob(1);
-    head.registry_seen = static_cast<std::uint64_t>(st.author_head.int64(2));
-    head.bytes = static_cast<std::uint64_t>(st.author_head.int64(3));
+  static Result<SqlitePushRows> prepare(SqliteDb& db, const UnitId& unit) {
+    auto find = db.prepare("SELECT seq, hash FROM changesets WHERE id = ?");
+    auto head = db.prepare("SELECT seq, hash, registry_seen, bytes FROM author_heads WHERE unit = ? AND device = ?");
+    auto floor = db.prepare("SELECT head_seq FROM authority_floors WHERE unit = ? AND device = ? AND idx = ?");
+    auto insert = db.prepare(
+        "INSERT INTO changesets (unit, seq, id, author, author_seq, hash, log_hash, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto set_head = db.prepare(
+        "INSERT OR REPLACE INTO author_heads (unit, device, seq, hash, registry_seen, bytes) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!find) return find.error();
+    if (!head) return head.error();
+    if (!floor) return floor.error();
+    if (!insert) return insert.error();
+    if (!set_head) return set_head.error();
+    return SqlitePushRows(db, unit, std::move(find).value(), std::move(head).value(), std::move(floor).value(),
+                          std::move(insert).value(), std::move(set_head).value());
   }
-  return head;
-}
 
-//! A change set that claims not to have seen an entry narrowing its
-//! author's rights is taken only if the author's chain had reached it when
-//! that entry was stored: a demoted or revoked device, which still holds its
-//! signing key, cannot backdate new writing to before its demotion.
-Result<bool> within_floors(Statements& st, const UnitId& unit, const PushItem& item) {
-  for (const auto index : item.unseen_narrowings) {
-    st.floor.reset();
-    st.floor.bind(1, ByteView(unit)).bind(2, ByteView(item.header.author)).bind(3, static_cast<std::int64_t>(index));
-    auto row = st.floor.step();
+  Result<std::optional<StoredChangeSet>> find(const ChangeSetId& id) override {
+    find_.reset();
+    find_.bind(1, ByteView(id));
+    auto row = find_.step();
     if (!row) return row.error();
-    if (!*row || item.header.seq > static_cast<std::uint64_t>(st.floor.int64(0))) return false;
+    if (!*row) return std::optional<StoredChangeSet>{};
+    return std::optional<StoredChangeSet>(StoredChangeSet{static_cast<std::uint64_t>(find_.int64(0)), find_.blob(1)});
   }
-  return true;
-}
+
+  Result<AuthorHead> author_head(const DeviceId& author) override {
+    head_.reset();
+    head_.bind(1, ByteView(unit_)).bind(2, ByteView(author));
+    auto row = head_.step();
+    if (!row) return row.error();
+    AuthorHead head;
+    if (*row) {
+      head.seq = static_cast<std::uint64_t>(head_.int64(0));
+      head.hash = head_.blob(1);
+      head.registry_seen = static_cast<std::uint64_t>(head_.int64(2));
+      head.bytes = static_cast<std::uint64_t>(head_.int64(3));
+    }
+    return head;
+  }
+
+  Result<std::optional<std::uint64_t>> floor(const DeviceId& author, std::uint64_t index) override {
+    floor_.reset();
+    floor_.bind(1, ByteView(unit_)).bind(2, ByteView(author)).bind(3, static_cast<std::int64_t>(index));
+    auto row = floor_.step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<std::uint64_t>{};
+    return std::optional<std::uint64_t>(static_cast<std::uint64_t>(floor_.int64(0)));
+  }
+
+  Result<void> insert(std::uint64_t seq, const PushItem& item, const crypto::Hash32& log_hash) override {
+    const auto& h = item.header;
+    insert_.reset();
+    insert_.bind(1, ByteView(unit_))
+        .bind(2, static_cast<std::int64_t>(seq))
+        .bind(3, ByteView(h.id))
+        .bind(4, ByteView(h.author))
+        .bind(5, static_cast<std::int64_t>(h.seq))
+        .bind(6, ByteView(item.hash))
+        .bind(7, ByteView(log_hash))
+        .bind(8, ByteView(item.bytes));
+    return insert_.run();
+  }
+
+  Result<void> set_author_head(const PushItem& item, std::uint64_t author_bytes) override {
+    const auto& h = item.header;
+    set_head_.reset();
+    set_head_.bind(1, ByteView(unit_)).bind(2, ByteView(h.author)).bind(3, static_cast<std::int64_t>(h.seq));
+    set_head_.bind(4, ByteView(item.hash)).bind(5, static_cast<std::int64_t>(h.registry_seen));
+    set_head_.bind(6, static_cast<std::int64_t>(author_bytes));
+    return set_head_.run();
+  }
+
+  Result<void> set_unit(std::uint64_t head, const crypto::Hash32& log_hash, std::uint64_t bytes) override {
+    auto set = db_.prepare("UPDATE units SET head = ?, log_hash = ?, bytes = ? WHERE id = ?");
+    if (!set) return set.error();
+    set->bind(1, static_cast<std::int64_t>(head)).bind(2, ByteView(log_hash));
+    set->bind(3, static_cast<std::int64_t>(bytes)).bind(4, ByteView(unit_));
+    return set->run();
+  }
+
+ private:
+  SqliteDb& db_;
+  UnitId unit_;
+  SqliteStmt find_, head_, floor_, insert_, set_head_;
+};
 
 }  // namespace
 
@@ -83,81 +106,10 @@ Result<PushResult> apply_push(SqliteDb& db, const UnitId& unit, PushKind kind, S
                               const std::vector<PushItem>& items) {
   auto unit_row = load_unit(db, unit);
   if (!unit_row) return unit_row.error();
-  if (!*unit_row) return refuse(403, "forbidden", 0, "unknown unit");
-  auto st = prepare(db);
-  if (!st) return st.error();
-  std::uint64_t head = (*unit_row)->head;
-  crypto::Hash32 log_hash = (*unit_row)->log_hash;
-  const auto current = (*unit_row)->current_epoch;
-  std::uint64_t unit_bytes = (*unit_row)->bytes;
-  PushResult result;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& item = items[i];
-    const auto& h = item.header;
-    st->find_by_id.reset();
-    st->find_by_id.bind(1, ByteView(h.id));
-    auto known = st->find_by_id.step();
-    if (!known) return known.error();
-    if (*known) {
-      if (st->find_by_id.blob(1) != Bytes(item.hash.begin(), item.hash.end())) {
-        return refuse(409, "conflict", i, "this change-set id is stored with different bytes");
-      }
-      result.acks.push_back({h.id, static_cast<std::uint64_t>(st->find_by_id.int64(0)), true});
-      continue;
-    }
-    // New work is written under the unit's current epoch; a heal brings back
-    // change sets written under whatever epoch was current then.
-    if (kind == PushKind::fresh ? h.epoch != current : (h.epoch == 0 || h.epoch > current)) {
-      return refuse(400, "stale_epoch", i, "the envelope's epoch is not the unit's current epoch");
-    }
-    auto last = load_head(*st, unit, h.author);
-    if (!last) return last.error();
-    if (h.seq != last->seq + 1 || Bytes(h.prev_hash.begin(), h.prev_hash.end()) != last->hash) {
-      return refuse(400, "chain", i, "the envelope does not follow its author's last change set", last->seq);
-    }
-    if (h.registry_seen < last->registry_seen) {
-      return refuse(400, "authority", i, "the envelope claims to have seen less of the registry than the one before it");
-    }
-    auto floors = within_floors(*st, unit, item);
-    if (!floors) return floors.error();
-    if (!*floors) {
-      return refuse(403, "role", i, "the author wrote this after its rights were narrowed, without having seen it");
-    }
-    const std::uint64_t size = item.bytes.size();
-    if (last->bytes + size > caps.device) {
-      return refuse(507, "quota", i, "this device has stored as much as the server takes from one device");
-    }
-    if (unit_bytes + size > caps.unit) {
-      return refuse(507, "quota", i, "this unit has stored as much as the server takes from one unit");
-    }
-    unit_bytes += size;
-    ++head;
-    log_hash = registry::next_log_hash(log_hash, head, item.hash);
-    st->insert.reset();
-    st->insert.bind(1, ByteView(unit))
-        .bind(2, static_cast<std::int64_t>(head))
-        .bind(3, ByteView(h.id))
-        .bind(4, ByteView(h.author))
-        .bind(5, static_cast<std::int64_t>(h.seq))
-        .bind(6, ByteView(item.hash))
-        .bind(7, ByteView(log_hash))
-        .bind(8, ByteView(item.bytes));
-    if (auto r = st->insert.run(); !r) return r.error();
-    st->set_head.reset();
-    st->set_head.bind(1, ByteView(unit)).bind(2, ByteView(h.author)).bind(3, static_cast<std::int64_t>(h.seq));
-    st->set_head.bind(4, ByteView(item.hash)).bind(5, static_cast<std::int64_t>(h.registry_seen));
-    st->set_head.bind(6, static_cast<std::int64_t>(last->bytes + size));
-    if (auto r = st->set_head.run(); !r) return r.error();
-    result.acks.push_back({h.id, head, false});
-  }
-  if (head != (*unit_row)->head) {
-    auto set = db.prepare("UPDATE units SET head = ?, log_hash = ?, bytes = ? WHERE id = ?");
-    if (!set) return set.error();
-    set->bind(1, static_cast<std::int64_t>(head)).bind(2, ByteView(log_hash));
-    set->bind(3, static_cast<std::int64_t>(unit_bytes)).bind(4, ByteView(unit));
-    if (auto r = set->run(); !r) return r.error();
-  }
-  return result;
+  if (!*unit_row) return refuse_unknown_unit();
+  auto rows = SqlitePushRows::prepare(db, unit);
+  if (!rows) return rows.error();
+  return decide_push(*rows, **unit_row, kind, caps, items);
 }
 
 }  // namespace varn::server
