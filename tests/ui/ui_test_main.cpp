@@ -1,8 +1,7 @@
 // Catch2 runner for the UI's C++ tests: a QGuiApplication on the offscreen
 // platform (set here, so the binary starts with no display and no special
 // environment, as catch_discover_tests runs it after every build).
-#define CATCH_CONFIG_RUNNER
-#include <catch2/catch.hpp>
+#include "catch_run.hpp"
 
 #include <QGuiApplication>
 #include "app_context.hpp"
@@ -11,5 +10,5 @@ int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QGuiApplication app(argc, argv);
   varn::ui::AppContext::use_touch_style();
-  return Catch::Session().run(argc, argv);
+  return varn::test::run_catch(argc, argv);
 }
