@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "records_json.hpp"
 #include "text_format.hpp"
+#include "varn/model/stale_drafts.hpp"
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/enrolment.hpp"
 #include "varn/sync/join_address.hpp"
@@ -21,6 +22,7 @@ struct AdminOptions {
   bool json = false;
   std::string code, fingerprint, pairing, role, device;
   std::uint32_t lease_days = 0;
+  std::uint32_t stale_days = 0;
   std::string person, title, person_id;
 };
 
@@ -269,6 +271,16 @@ Result<void> set_lease(Context& ctx, const AdminOptions& o) {
   });
 }
 
+// A unit setting in the end-to-end data: it reaches every device with the next sync.
+Result<void> set_stale_draft_days(Context& ctx, const AdminOptions& o) {
+  auto session = ctx.session();
+  if (!session) return session.error();
+  if (auto r = require_admin(**session); !r) return r;
+  if (auto r = (*session)->records().set_stale_draft_days(o.stale_days); !r) return r;
+  std::cout << "stale drafts: after " << o.stale_days << " days (the unit's devices take it on their next sync)\n";
+  return {};
+}
+
 Result<void> show_registry(Context& ctx, const AdminOptions& o) {
   return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
     auto entries = sync::RegistryAdmin(device).registry(http);  // verified against the pinned admin key
@@ -361,6 +373,13 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
       "lease", "Set how many days a device may go without reaching the server before it shows no case content");
   lease_cmd->add_option("--days", o->lease_days, "1-365, or 0 for no lease")->required()->check(CLI::Range(0, 365));
   on_parse(lease_cmd, ctx, o, set_lease);
+
+  auto* stale_cmd = admin->add_subcommand(
+      "stale-drafts", "Set after how many days an unsigned draft is flagged to its author and the reviewers");
+  stale_cmd->add_option("--days", o->stale_days, "1-" + std::to_string(model::kMaxStaleDraftDays))
+      ->required()
+      ->check(CLI::Range(1U, model::kMaxStaleDraftDays));
+  on_parse(stale_cmd, ctx, o, set_stale_draft_days);
 }
 
 }  // namespace varn::cli

@@ -17,6 +17,7 @@ struct ListOptions {
   bool json = false;
   bool only_unsigned = false;
   bool only_unreviewed = false;
+  bool only_stale = false;
   std::string case_id;
   std::string id;
 };
@@ -40,6 +41,7 @@ Result<void> list_notes(Context& ctx, const ListOptions& o) {
   store::NoteFilter filter;
   if (o.only_unsigned) filter.only_unsigned = true;
   if (o.only_unreviewed) filter.only_unreviewed = true;
+  if (o.only_stale) filter.only_stale = true;
   if (!o.case_id.empty()) {
     auto id = parse_id(o.case_id, "case");
     if (!id) return id.error();
@@ -59,9 +61,10 @@ Result<void> list_notes(Context& ctx, const ListOptions& o) {
     return {};
   }
   for (const auto& n : *notes) {
-    const char* state = n.reviewed ? "reviewed" : n.is_signed ? "signed" : "draft";
-    std::cout << to_hex(n.id) << "  " << iso_time_ms(n.written_ms) << "  " << state  << "  by "
-              << staff->label(n.author) << "  " << first_line(n.body, 60) << "\n";
+    const char* state = n.reviewed ? "reviewed" : n.is_signed ? "signed" : n.stale ? "old-draft" : "draft";
+    std::cout << to_hex(n.id) << "  event " << (n.event_time.empty() ? "-" : n.event_time) << "  written "
+              << iso_time_ms(n.written_ms) << "  " << state << "  by " << staff->label(n.author) << "  "
+              << first_line(n.body, 60) << "\n";
   }
   return {};
 }
@@ -171,6 +174,7 @@ void add_list_commands(CLI::App& app, Context& ctx) {
   auto* notes = list->add_subcommand("notes", "Notes, oldest first");
   notes->add_flag("--unsigned", o->only_unsigned, "Only drafts");
   notes->add_flag("--unreviewed", o->only_unreviewed, "Only notes no reviewer signed off");
+  notes->add_flag("--stale", o->only_stale, "Only drafts older than the unit's stale-draft days");
   notes->add_option("--case", o->case_id, "Only this case's notes");
   leaf(notes, ctx, o, list_notes);
   leaf(list->add_subcommand("persons", "People"), ctx, o, list_persons);

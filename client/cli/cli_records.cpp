@@ -192,7 +192,7 @@ void add_visit(CLI::App& app, Context& ctx) {
 }
 
 struct NoteOptions {
-  std::string visit, id, text, kind;
+  std::string visit, id, text, kind, event_time;
 };
 
 void add_note(CLI::App& app, Context& ctx) {
@@ -201,19 +201,31 @@ void add_note(CLI::App& app, Context& ctx) {
   auto* add = note->add_subcommand("add", "Write a draft note for a visit; prints the new id");
   add->add_option("--visit", o->visit, "Visit id")->required();
   add->add_option("--text", o->text, "The note")->required();
+  add->add_option("--event-time", o->event_time,
+                  "When it happened (ISO 8601); default the visit's planned time, else now");
   add->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
       auto visit = parse_id(o->visit, "visit");
       if (!visit) return Result<void>(visit.error());
-      return print_new_id(ctx, [&](store::Records& r) { return r.add_note(*visit, o->text); });
+      return print_new_id(ctx, [&](store::Records& r) { return r.add_note(*visit, o->text, o->event_time); });
     };
   });
-  auto* edit = note->add_subcommand("edit", "Replace a draft note's text");
+  auto* edit = note->add_subcommand("edit", "Replace a draft note's text or event time");
   edit->add_option("id", o->id, "Note id")->required();
-  edit->add_option("--text", o->text, "The new text")->required();
-  edit->callback([&ctx, o] {
-    ctx.action = [&ctx, o] {
-      return change(ctx, o->id, "note", [&](store::Records& r, const model::EntityId& id) { return r.edit_note(id, o->text); });
+  auto* text_opt = edit->add_option("--text", o->text, "The new text");
+  auto* time_opt = edit->add_option("--event-time", o->event_time, "When it happened (ISO 8601)");
+  edit->callback([&ctx, o, text_opt, time_opt] {
+    if (text_opt->count() == 0 && time_opt->count() == 0) throw CLI::ValidationError("note edit", "give --text or --event-time");
+    const bool new_text = text_opt->count() != 0;
+    const bool new_time = time_opt->count() != 0;
+    ctx.action = [&ctx, o, new_text, new_time] {
+      return change(ctx, o->id, "note", [&](store::Records& r, const model::EntityId& id) -> Result<void> {
+        if (new_text) {
+          if (auto done = r.edit_note(id, o->text); !done) return done;
+        }
+        if (new_time) return r.set_note_event_time(id, o->event_time);
+        return {};
+      });
     };
   });
   auto* del = note->add_subcommand("delete", "Delete a draft note");

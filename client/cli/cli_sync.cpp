@@ -188,6 +188,9 @@ Result<void> run_unit(Context& ctx) {
   auto code = sync::Enrolment(context).safety_code();
   if (!code) return code.error();
   std::cout << "safety-code: " << *code << "\n";
+  auto stale = (*session)->records().stale_draft_days();
+  if (!stale) return stale.error();
+  std::cout << "stale-drafts: " << *stale << " days\n";
   return {};
 }
 

@@ -49,7 +49,9 @@ json to_json(const store::NoteView& note, const device::StaffDirectory& staff) {
           {"author", author_json(note.author, staff)},
           {"written", iso_time_ms(note.written_ms)},
           {"written_ms", note.written_ms},
+          {"event_time", note.event_time},
           {"signed", note.is_signed},
+          {"stale", note.stale},
           {"reviewed", note.reviewed},
           {"addenda", list}};
 }
@@ -66,7 +68,8 @@ json to_json(const store::CaseView& case_view, const device::StaffDirectory& sta
                           {"planned_at", v.planned_at},
                           {"place", v.place},
                           {"two_staff", v.two_staff},
-                          {"alarm_taken", v.alarm_taken}});
+                          {"alarm_taken", v.alarm_taken},
+                          {"written", iso_time_ms(v.written_ms)}});
   }
   auto notes = case_view.notes;
   sort_notes(notes);

@@ -368,3 +368,39 @@ TEST_CASE("raising a person to skyddad folkbokföring removes the address from e
   CHECK(refused.exit_code != 0);
   CHECK(refused.err.find("skyddad folkbokföring") != std::string::npos);
 }
+
+TEST_CASE("the admin's stale-draft days reach every device with the next sync, a worker may not set them, and notes "
+          "carry their event time beside the writing time",
+          "[e2e][admin][times]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  CHECK(worker.ok({"unit"}).find("stale-drafts: 3 days") != std::string::npos);
+
+  auto refused = worker.run({"admin", "stale-drafts", "--days", "30"});
+  CHECK(refused.exit_code != 0);
+  CHECK(admin.run({"admin", "stale-drafts", "--days", "0"}).exit_code != 0);
+  CHECK(admin.ok({"admin", "stale-drafts", "--days", "5"}).find("after 5 days") != std::string::npos);
+  admin.ok({"sync"});
+  worker.ok({"sync"});
+  CHECK(worker.ok({"unit"}).find("stale-drafts: 5 days") != std::string::npos);
+
+  const auto person = worker.ok({"person", "add", "--name", "Karin Lindqvist"});
+  const auto case_id = worker.ok({"case", "open", "--person", person});
+  const auto visit = worker.ok({"visit", "record", "--case", case_id, "--kind", "office", "--partner-present", "no",
+                                "--planned-at", "2026-11-30T09:00"});
+  const auto note = worker.ok({"note", "add", "--visit", visit, "--text", "Samtal om skyddat boende"});
+  worker.ok({"note", "edit", note, "--event-time", "2026-11-30T09:45"});
+  CHECK(worker.run({"note", "edit", note, "--event-time", "i morse"}).exit_code != 0);
+  CHECK(worker.run({"note", "edit", note}).exit_code != 0);
+  worker.ok({"sync"});
+  admin.ok({"sync"});
+  const auto listed = json::parse(admin.ok({"list", "notes", "--json"}));
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0]["event_time"] == "2026-11-30T09:45");
+  CHECK_FALSE(listed[0]["written"].get<std::string>().empty());
+  CHECK(listed[0]["stale"] == false);
+  CHECK(admin.ok({"list", "notes", "--stale"}).empty());
+  CHECK(admin.ok({"list", "notes"}).find("event 2026-11-30T09:45  written ") != std::string::npos);
+}
+

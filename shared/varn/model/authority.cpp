@@ -36,6 +36,9 @@ AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceI
     if (op.kind == EntityKind::staff && role != registry::Role::admin) {
       return fault(AuthorityVerdict::refused, op, "only an admin writes who a device belongs to");
     }
+    if (op.kind == EntityKind::setting && role != registry::Role::admin) {
+      return fault(AuthorityVerdict::refused, op, "only an admin changes the unit's settings");
+    }
     if (op.kind == EntityKind::person && op.field == domain::kPersonProtection && !may_set_protection(role, op.value)) {
       const bool creates_it = std::any_of(ops.begin(), ops.end(), [&](const Op& o) {
         return o.kind == EntityKind::person && o.id == op.id && o.field == fields::kCreated;

@@ -10,7 +10,8 @@
 //! - Notes, addenda, sign-offs, reviews and access-log entries are written
 //!   only by their creator: a colleague can neither edit, sign, delete nor
 //!   take the credit for them.
-//! - Staff members (who a device belongs to) are written by admins only.
+//! - Staff members (who a device belongs to) and the unit's settings are
+//!   written by admins only.
 //! - Removing a person's protection (setting it to "none") needs a
 //!   reviewer or an admin, except when the person is created in the same
 //!   change set; any role may raise it.

@@ -94,6 +94,10 @@ inline constexpr std::string_view kStaffTitle = "title";
 //! admins adding devices at once both count.
 inline constexpr std::string_view kStaffDevicePrefix = "device.";
 
+// Unit setting (written by admins only; the newest write of a field wins
+// across every setting entity: stale_drafts.hpp)
+inline constexpr std::string_view kSettingStaleDraftDays = "stale_draft_days";  //!< decimal days
+
 // Access log
 inline constexpr std::string_view kAccessCase = "case";
 inline constexpr std::string_view kAccessDevice = "device";

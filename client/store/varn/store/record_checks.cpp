@@ -1,6 +1,7 @@
 #include "varn/store/record_checks.hpp"
 
 #include <cctype>
+#include <ctime>
 
 namespace varn::store {
 namespace {
@@ -41,6 +42,15 @@ bool is_iso8601(std::string_view v) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   if (v.size() == 10) return true;
   return (v[10] == 'T' || v[10] == ' ') && valid_time(v.substr(11));
+}
+
+std::string local_minute_iso8601(std::uint64_t unix_ms) {
+  const auto seconds = static_cast<std::time_t>(unix_ms / 1000);
+  std::tm local{};
+  if (localtime_r(&seconds, &local) == nullptr) return {};
+  char text[32];
+  const std::size_t n = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M", &local);
+  return std::string(text, n);
 }
 
 Result<void> require_one_of(std::string_view field, std::span<const std::string_view> allowed, std::string_view value) {

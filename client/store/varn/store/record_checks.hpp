@@ -2,6 +2,7 @@
 //! Input checks for Records: every refusal names the field, so the CLI and
 //! the app can point at it. Enumerated values come from model::domain.
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,5 +17,7 @@ namespace varn::store {
 //! Empty, or ISO 8601: YYYY-MM-DD, optionally THH:MM[:SS] and Z or ±HH:MM.
 [[nodiscard]] Result<void> require_iso8601_or_empty(std::string_view field, std::string_view value);
 [[nodiscard]] bool is_iso8601(std::string_view value);
+//! "YYYY-MM-DDTHH:MM" of `unix_ms` in this device's local time.
+[[nodiscard]] std::string local_minute_iso8601(std::uint64_t unix_ms);
 
 }  // namespace varn::store

@@ -79,8 +79,12 @@ struct NoteView {
   EntityId case_id{};
   std::string body;
   std::string author;  //!< device id hex
-  std::uint64_t written_ms = 0;
+  std::uint64_t written_ms = 0;  //!< writing time: when the note was first written
+  std::string event_time;        //!< when it happened (ISO 8601), as the author gave it
   bool is_signed = false;
+  //! An unsigned draft older than the unit's stale_draft_days
+  //! (model/stale_drafts.hpp), shown to its author and to reviewers.
+  bool stale = false;
   bool reviewed = false;
   std::vector<AddendumView> addenda;
 };
@@ -93,6 +97,7 @@ struct VisitView {
   std::string place;  //!< empty when the person is protected and the place is their address
   bool two_staff = false;
   bool alarm_taken = false;
+  std::uint64_t written_ms = 0;  //!< writing time: when the visit was recorded
 };
 
 struct CaseView {
@@ -124,6 +129,7 @@ struct NoteFilter {
   std::optional<EntityId> case_id;
   std::optional<bool> only_unsigned;
   std::optional<bool> only_unreviewed;
+  std::optional<bool> only_stale;
   std::optional<std::uint64_t> from_ms, to_ms;
 };
 
@@ -147,8 +153,13 @@ class Records {
   [[nodiscard]] Result<void> set_case_phase(const EntityId& case_id, const std::string& phase);
   [[nodiscard]] Result<void> set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags);
   [[nodiscard]] Result<EntityId> record_visit(const VisitInput& input);
-  [[nodiscard]] Result<EntityId> add_note(const EntityId& visit, const std::string& text);
+  //! `event_time`: when it happened (ISO 8601); empty takes the visit's
+  //! planned time, or else the writing time as local time.
+  [[nodiscard]] Result<EntityId> add_note(const EntityId& visit, const std::string& text,
+                                          const std::string& event_time = {});
   [[nodiscard]] Result<void> edit_note(const EntityId& note, const std::string& text);
+  //! A draft's event time (ISO 8601, required).
+  [[nodiscard]] Result<void> set_note_event_time(const EntityId& note, const std::string& event_time);
   [[nodiscard]] Result<void> delete_draft(const EntityId& note);
   [[nodiscard]] Result<void> sign_note(const EntityId& note);
   [[nodiscard]] Result<EntityId> add_addendum(const EntityId& note, const std::string& kind, const std::string& text);
@@ -157,6 +168,9 @@ class Records {
   [[nodiscard]] Result<EntityId> add_staff(const std::string& name, const std::string& title);
   //! Admin: `device` is enrolled for `staff` now (or no longer).
   [[nodiscard]] Result<void> set_staff_device(const EntityId& staff, const crypto::DeviceId& device, bool enrolled);
+  //! Admin: after how many days (1..model::kMaxStaleDraftDays) a draft is
+  //! flagged as old on every device of the unit.
+  [[nodiscard]] Result<void> set_stale_draft_days(std::uint32_t days);
   [[nodiscard]] Result<EntityId> add_task(const EntityId& case_id, const std::string& text, const std::string& due);
   [[nodiscard]] Result<void> complete_task(const EntityId& task);
   [[nodiscard]] Result<void> reopen_task(const EntityId& task);
@@ -179,6 +193,9 @@ class Records {
   [[nodiscard]] Result<CaseView> open_case_view(const EntityId& case_id);
   [[nodiscard]] Result<std::vector<NoteView>> notes(const NoteFilter& filter = {});
   [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();
+  //! The unit's setting, newest admin write first; kDefaultStaleDraftDays
+  //! when none was written.
+  [[nodiscard]] Result<std::uint32_t> stale_draft_days();
   [[nodiscard]] Result<std::vector<ConflictView>> conflicts();
   [[nodiscard]] Result<std::size_t> waiting_ops();  //!< outbox ops not yet acknowledged by the server
 

@@ -56,20 +56,39 @@ Result<std::string> snapshot_of(Database& db, const EntityId& note) {
 
 }  // namespace
 
-Result<EntityId> Records::add_note(const EntityId& visit, const std::string& text) {
+Result<EntityId> Records::add_note(const EntityId& visit, const std::string& text, const std::string& event_time) {
   if (auto r = require_text("text", text); !r) return r.error();
+  if (auto r = require_iso8601_or_empty("event_time", event_time); !r) return r.error();
   auto w = RecordWrite::begin(store_, clock_, me_);
   if (!w) return w.error();
   const EntityId id = w->new_id();
   auto case_hex = visible_field(w->db(), EntityKind::visit, visit, dom::kVisitCase);
   if (!case_hex) return case_hex.error();
   if (!*case_hex) return make_error(Errc::not_found, "visit: no such visit");
+  std::string happened = event_time;
+  if (happened.empty()) {
+    auto planned = visible_field(w->db(), EntityKind::visit, visit, dom::kVisitPlannedAt);
+    if (!planned) return planned.error();
+    happened = planned->value_or("");
+  }
   if (auto r = w->put(EntityKind::note, id, model::fields::kCreated, to_hex(me_)); !r) return r.error();
   if (auto r = w->put(EntityKind::note, id, dom::kNoteVisit, to_hex(visit)); !r) return r.error();
   if (auto r = w->put(EntityKind::note, id, dom::kNoteCase, **case_hex); !r) return r.error();
   if (auto r = w->put(EntityKind::note, id, dom::kNoteBody, text); !r) return r.error();
+  if (happened.empty()) happened = local_minute_iso8601(w->last_stamp().wall_ms());
+  if (auto r = w->put(EntityKind::note, id, dom::kNoteEventTime, happened); !r) return r.error();
   if (auto r = w->commit(); !r) return r.error();
   return id;
+}
+
+Result<void> Records::set_note_event_time(const EntityId& note, const std::string& event_time) {
+  if (auto r = require_text("event_time", event_time); !r) return r;
+  if (auto r = require_iso8601_or_empty("event_time", event_time); !r) return r;
+  auto w = RecordWrite::begin(store_, clock_, me_);
+  if (!w) return w.error();
+  if (auto state = editable_note(w->db(), note, me_); !state) return state.error();
+  if (auto r = w->put(EntityKind::note, note, dom::kNoteEventTime, event_time); !r) return r;
+  return w->commit();
 }
 
 Result<void> Records::edit_note(const EntityId& note, const std::string& text) {

@@ -7,6 +7,7 @@
 
 #include "varn/crypto/random.hpp"
 #include "varn/model/domain.hpp"
+#include "varn/model/stale_drafts.hpp"
 #include "varn/store/queries.hpp"
 #include "varn/store/record_write.hpp"
 #include "varn/store/records.hpp"
@@ -168,6 +169,9 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
     v.two_staff = text_or_empty(stored_field(db, EntityKind::visit, id, dom::kVisitTwoStaff)) == "yes";
     v.alarm_taken = text_or_empty(stored_field(db, EntityKind::visit, id, dom::kVisitAlarm)) == "yes";
     if (facts->protected_person && place_reveals_address(v.kind, v.place, facts->hidden_address)) v.place.clear();
+    auto created = stored_op(db, EntityKind::visit, id, model::fields::kCreated);
+    if (!created) return created.error();
+    v.written_ms = *created ? (*created)->hlc.wall_ms() : 0;
     view.visits.push_back(std::move(v));
   }
   NoteFilter by_case;
@@ -204,6 +208,9 @@ Result<std::vector<NoteView>> Records::notes(const NoteFilter& filter) {
   const std::uint64_t from = std::min(filter.from_ms.value_or(0), kMaxFilterMs);
   const std::uint64_t to = std::min(filter.to_ms.value_or(kMaxFilterMs), kMaxFilterMs);
   q->bind(6, static_cast<std::int64_t>(from << 16)).bind(7, static_cast<std::int64_t>((to << 16) | 0xffffu));
+  auto stale_days = stale_draft_days();
+  if (!stale_days) return stale_days.error();
+  const std::uint64_t now_ms = clock_.now().wall_ms();
   std::vector<NoteView> out;
   for (;;) {
     auto row = q->step();
@@ -217,12 +224,17 @@ Result<std::vector<NoteView>> Records::notes(const NoteFilter& filter) {
     n.written_ms = model::Hlc{q->uint64(4)}.wall_ms();
     n.is_signed = q->int64(5) != 0;
     n.reviewed = q->int64(6) != 0;
+    n.stale = !n.is_signed && model::draft_is_stale(n.written_ms, now_ms, *stale_days);
+    if (filter.only_stale.value_or(false) && !n.stale) continue;
     out.push_back(std::move(n));
   }
   for (auto& n : out) {
     auto body = visible_field(db, EntityKind::note, n.id, dom::kNoteBody);
     if (!body) return body.error();
     n.body = body->value_or("");
+    auto happened = visible_field(db, EntityKind::note, n.id, dom::kNoteEventTime);
+    if (!happened) return happened.error();
+    n.event_time = happened->value_or("");
     auto addenda = addenda_of(db, n.id);
     if (!addenda) return addenda.error();
     n.addenda = std::move(addenda).value();
@@ -312,6 +324,21 @@ Result<std::size_t> Records::waiting_ops() {
   auto row = q->step();
   if (!row) return row.error();
   return static_cast<std::size_t>(q->int64(0));
+}
+
+Result<std::uint32_t> Records::stale_draft_days() {
+  if (store_.locked()) return locked_error();
+  Database& db = store_.database();
+  auto ids = ids_with_field(db, EntityKind::setting, dom::kSettingStaleDraftDays);
+  if (!ids) return ids.error();
+  std::optional<model::Op> newest;
+  for (const auto& id : *ids) {
+    auto op = stored_op(db, EntityKind::setting, id, dom::kSettingStaleDraftDays);
+    if (!op) return op.error();
+    if (*op && (!newest || std::tie(newest->hlc, newest->device) < std::tie((*op)->hlc, (*op)->device))) newest = **op;
+  }
+  if (!newest) return model::kDefaultStaleDraftDays;
+  return model::parse_stale_draft_days(newest->value).value_or(model::kDefaultStaleDraftDays);
 }
 
 }  // namespace varn::store

@@ -4,6 +4,7 @@
 
 #include "varn/crypto/random.hpp"
 #include "varn/model/domain.hpp"
+#include "varn/model/stale_drafts.hpp"
 #include "varn/store/queries.hpp"
 #include "varn/store/record_checks.hpp"
 #include "varn/store/record_write.hpp"
@@ -186,6 +187,19 @@ Result<void> Records::set_staff_device(const EntityId& staff, const crypto::Devi
   return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
     if (auto r = require_exists(w.db(), EntityKind::staff, staff, "staff member"); !r) return r;
     return w.put(EntityKind::staff, staff, std::string(dom::kStaffDevicePrefix) + to_hex(device), enrolled ? "1" : "0");
+  });
+}
+
+Result<void> Records::set_stale_draft_days(std::uint32_t days) {
+  const std::string text = std::to_string(days);
+  if (!model::parse_stale_draft_days(text)) {
+    return make_error(Errc::invalid_argument,
+                      "stale_draft_days: must be 1 to " + std::to_string(model::kMaxStaleDraftDays) + " days");
+  }
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    const EntityId id = w.new_id();
+    if (auto r = put_created(w, EntityKind::setting, id, me_); !r) return r;
+    return w.put(EntityKind::setting, id, dom::kSettingStaleDraftDays, text);
   });
 }
 
