@@ -26,7 +26,10 @@ Page {
     NoteDetails {
         id: note
         noteId: page.noteId
-        onChanged: if (!page.dirty || !page.editable) body.text = note.body
+        onChanged: {
+            if (!page.dirty || !page.editable) body.text = note.body
+            if (!page.editable) eventField.setFromIso(note.eventTime)
+        }
     }
 
     Component.onCompleted: {
@@ -41,6 +44,7 @@ Page {
         if (note.isSigned)
             addendumText.text = Records.typed(Records.addendumSlot(page.noteId))
         page.dirty = body.text !== note.body
+        eventField.setFromIso(note.eventTime)
         page.ready = true
     }
 
@@ -60,12 +64,14 @@ Page {
         var typedSlot = page.slot
         var saved
         if (page.isNew) {
-            var id = Records.addNote(page.visitId, body.text)
+            var id = Records.addNote(page.visitId, body.text, eventField.value)
             if (id.length > 0)
                 page.noteId = id
             saved = id.length > 0
         } else {
             saved = body.text === note.body || Records.editNote(page.noteId, body.text)
+            if (saved && eventField.value.length > 0 && eventField.value !== note.eventTime.substring(0, 16))
+                saved = Records.setNoteEventTime(page.noteId, eventField.value)
         }
         if (saved) {
             Records.forgetTyped(typedSlot)
@@ -102,6 +108,41 @@ Page {
                 text: qsTr("Skriven av %1, %2").arg(note.author)
                         .arg(note.isSigned ? (note.reviewed ? qsTr("signerad och granskad") : qsTr("signerad")) : qsTr("utkast"))
                 color: Theme.muted
+            }
+            Label {
+                objectName: "noteTimes"
+                visible: !page.isNew
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Hände %1 · skriven %2").arg(note.eventTime.length > 0 ? note.eventTime.replace("T", " ").substring(0, 16) : qsTr("okänt"))
+                        .arg(Qt.formatDateTime(note.writtenAt, "yyyy-MM-dd HH:mm"))
+                color: Theme.muted
+            }
+            Label {
+                objectName: "staleNotice"
+                visible: note.stale
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Utkastet är äldre än enhetens gräns. Signera det eller ta bort det.")
+                color: Theme.error
+                font.bold: true
+            }
+            RowLayout {
+                visible: page.editable
+                Layout.fillWidth: true
+                DateField {
+                    id: eventField
+                    objectName: "eventTimeField"
+                    label: qsTr("Hände")
+                    withTime: true
+                }
+                Label {
+                    visible: page.isNew && eventField.day.length === 0
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Utan val: besökets planerade tid, annars nu.")
+                    color: Theme.muted
+                }
             }
             TextArea {
                 id: body

@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 
-// One note in a list: whom it is about, when, who wrote it, draft/signed/
+// One note in a list: whom it is about, when it happened beside when it was
+// written, who wrote it, draft (old, when past the unit's days)/signed/
 // reviewed, the first words. A delegate of a NoteListModel: the roles it
 // shows are required properties. With `showCaseButton`, a button opens the
 // whole case (the review queue); a tap on the row opens the note.
@@ -13,6 +14,8 @@ ItemDelegate {
     required property string caseId
     required property string personName
     required property var writtenAt
+    required property string eventTime
+    required property bool stale
     required property string author
     required property bool signed
     required property bool reviewed
@@ -39,7 +42,13 @@ ItemDelegate {
                 Layout.fillWidth: true
                 spacing: 8
                 Label {
-                    text: Qt.formatDateTime(row.writtenAt, "yyyy-MM-dd HH:mm")
+                    objectName: "noteEventTime"
+                    visible: row.eventTime.length > 0
+                    text: qsTr("Hände %1").arg(row.eventTime.replace("T", " ").substring(0, 16))
+                }
+                Label {
+                    objectName: "noteWrittenAt"
+                    text: qsTr("skriven %1").arg(Qt.formatDateTime(row.writtenAt, "yyyy-MM-dd HH:mm"))
                     color: Theme.muted
                 }
                 Label { text: qsTr("av %1").arg(row.author); color: Theme.muted }
@@ -47,6 +56,13 @@ ItemDelegate {
                     text: row.signed ? (row.reviewed ? qsTr("Signerad, granskad") : qsTr("Signerad"))
                                       : qsTr("Utkast")
                     color: row.signed ? Theme.good : Theme.pending
+                    font.bold: true
+                }
+                Label {
+                    objectName: "staleBadge"
+                    visible: row.stale
+                    text: qsTr("Gammalt utkast, signera eller ta bort")
+                    color: Theme.error
                     font.bold: true
                 }
                 Label {

@@ -18,6 +18,7 @@ Page {
         objectName: "reviewNotes"
         onlyUnreviewed: unreviewedBox.checked
         onlyUnsigned: unsignedBox.checked
+        onlyStale: staleBox.checked
         author: authorBox.currentIndex > 0 ? authorBox.currentValue : ""
         caseId: personBox.currentIndex > 0 ? Records.caseOfPerson(personBox.currentValue) : ""
         fromDay: fromField.day
@@ -43,6 +44,11 @@ Page {
             spacing: 8
             CheckBox { id: unreviewedBox; objectName: "unreviewedFilter"; text: qsTr("Ej granskade"); checked: true }
             CheckBox { id: unsignedBox; objectName: "unsignedFilter"; text: qsTr("Osignerade") }
+            CheckBox {
+                id: staleBox
+                objectName: "staleFilter"
+                text: qsTr("Gamla utkast")
+            }
             ComboBox {
                 id: authorBox
                 objectName: "authorFilter"

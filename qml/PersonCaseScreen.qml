@@ -135,15 +135,27 @@ Page {
                     height: 64
                     contentItem: RowLayout {
                         Label { text: visit.modelData.kindLabel; font.pixelSize: 18; Layout.preferredWidth: 200 }
-                        Label {
+                        ColumnLayout {
                             Layout.fillWidth: true
-                            text: visit.modelData.plannedAt.length > 0
-                                  ? Qt.formatDateTime(new Date(visit.modelData.plannedAt), "yyyy-MM-dd HH:mm") : qsTr("utan tid")
+                            spacing: 0
+                            Label {
+                                Layout.fillWidth: true
+                                text: visit.modelData.plannedAt.length > 0
+                                      ? Qt.formatDateTime(new Date(visit.modelData.plannedAt), "yyyy-MM-dd HH:mm") : qsTr("utan tid")
+                            }
+                            Label {
+                                objectName: "visitWrittenAt"
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                text: qsTr("registrerat %1").arg(Qt.formatDateTime(visit.modelData.writtenAt, "yyyy-MM-dd HH:mm"))
+                                color: Theme.muted
+                            }
                         }
                         Label {
                             text: qsTr("Partner närvarande: %1").arg(visit.modelData.partnerLabel)
                             color: Theme.muted
                         }
+
                     }
                     onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { visitId: visit.modelData.visitId })
                 }

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Varn.Core
 
-// The worker's day: planned visits from today on, soonest first.
+// The worker's day: their own drafts left unsigned past the unit's days
+// first, then planned visits from today on, soonest first.
 Page {
     id: page
     objectName: "todayScreen"
@@ -12,6 +13,12 @@ Page {
     VisitListModel {
         id: visits
         upcomingOnly: true
+    }
+    NoteListModel {
+        id: staleDrafts
+        objectName: "staleDrafts"
+        author: "me"
+        onlyStale: true
     }
 
     ColumnLayout {
@@ -29,6 +36,30 @@ Page {
             Button {
                 text: qsTr("Personer och ärenden")
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonsScreen.qml"))
+            }
+        }
+
+        Label {
+            objectName: "staleDraftsHeading"
+            visible: staleDrafts.count > 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("Gamla utkast att signera: %1").arg(staleDrafts.count)
+            font.pixelSize: 20
+            color: Theme.error
+        }
+        // A Column, not rows of the layout itself: Qt 6.4's layouts crash when
+        // a Repeater's items go while the layout arranges them.
+        Column {
+            Layout.fillWidth: true
+            visible: staleDrafts.count > 0
+            Repeater {
+                model: staleDrafts
+                delegate: NoteRow {
+                    id: staleRow
+                    width: parent ? parent.width : 0
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: staleRow.noteId })
+                }
             }
         }
 

@@ -91,7 +91,8 @@ void CaseDetails::reload() {
                                   {QStringLiteral("plannedAt"), qt::to_qstring(v.planned_at)},
                                   {QStringLiteral("place"), isProtected() ? QString() : qt::to_qstring(v.place)},
                                   {QStringLiteral("twoStaff"), v.two_staff},
-                                  {QStringLiteral("alarmTaken"), v.alarm_taken}});
+                                  {QStringLiteral("alarmTaken"), v.alarm_taken},
+                                  {QStringLiteral("writtenAt"), from_ms(v.written_ms)}});
   }
   note_count_ = static_cast<int>(view->notes.size());
   emit changed();

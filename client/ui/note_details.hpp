@@ -2,6 +2,7 @@
 //! One note for the editor: its text, whether it may still change (a draft)
 //! or only take addenda (signed), and its addenda.
 
+#include <QDateTime>
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantMap>
@@ -25,6 +26,11 @@ class NoteDetails : public QObject {
   Q_PROPERTY(QString caseId READ caseId NOTIFY changed)
   Q_PROPERTY(QString visitId READ visitId NOTIFY changed)
   Q_PROPERTY(QVariantList addenda READ addenda NOTIFY changed)
+  //! When it happened (ISO 8601) and when it was written.
+  Q_PROPERTY(QString eventTime READ eventTime NOTIFY changed)
+  Q_PROPERTY(QDateTime writtenAt READ writtenAt NOTIFY changed)
+  //! A draft older than the unit's stale-draft days.
+  Q_PROPERTY(bool stale READ stale NOTIFY changed)
 
  public:
   explicit NoteDetails(QObject* parent = nullptr);
@@ -42,6 +48,9 @@ class NoteDetails : public QObject {
   [[nodiscard]] QString caseId() const { return row_.value(QStringLiteral("caseId")).toString(); }
   [[nodiscard]] QString visitId() const { return row_.value(QStringLiteral("visitId")).toString(); }
   [[nodiscard]] QVariantList addenda() const { return row_.value(QStringLiteral("addenda")).toList(); }
+  [[nodiscard]] QString eventTime() const { return row_.value(QStringLiteral("eventTime")).toString(); }
+  [[nodiscard]] QDateTime writtenAt() const { return row_.value(QStringLiteral("writtenAt")).toDateTime(); }
+  [[nodiscard]] bool stale() const { return row_.value(QStringLiteral("stale")).toBool(); }
 
   Q_INVOKABLE void reload();
 

@@ -15,7 +15,8 @@ namespace varn::ui {
 NoteListModel::NoteListModel(QObject* parent)
     : StoreListModel({QStringLiteral("noteId"), QStringLiteral("caseId"), QStringLiteral("visitId"), QStringLiteral("personName"),
                       QStringLiteral("body"), QStringLiteral("excerpt"), QStringLiteral("author"),
-                      QStringLiteral("authorIsMe"), QStringLiteral("writtenAt"), QStringLiteral("signed"),
+                      QStringLiteral("authorIsMe"), QStringLiteral("writtenAt"), QStringLiteral("eventTime"),
+                      QStringLiteral("stale"), QStringLiteral("signed"),
                       QStringLiteral("reviewed"), QStringLiteral("addenda"), QStringLiteral("addendumCount")},
                      parent) {}
 
@@ -33,6 +34,7 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
   }
   if (only_unsigned_) filter.only_unsigned = true;
   if (only_unreviewed_) filter.only_unreviewed = true;
+  if (only_stale_) filter.only_stale = true;
   const QDate from = QDate::fromString(from_.trimmed(), Qt::ISODate);
   const QDate to = QDate::fromString(to_.trimmed(), Qt::ISODate);
   if (from.isValid()) filter.from_ms = static_cast<std::uint64_t>(from.startOfDay().toMSecsSinceEpoch());

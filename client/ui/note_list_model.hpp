@@ -17,6 +17,8 @@ class NoteListModel : public StoreListModel {
   Q_PROPERTY(QString visitId READ visitId WRITE setVisitId NOTIFY filtersChanged)
   Q_PROPERTY(bool onlyUnsigned READ onlyUnsigned WRITE setOnlyUnsigned NOTIFY filtersChanged)
   Q_PROPERTY(bool onlyUnreviewed READ onlyUnreviewed WRITE setOnlyUnreviewed NOTIFY filtersChanged)
+  //! Only drafts older than the unit's stale-draft days (model/stale_drafts.hpp).
+  Q_PROPERTY(bool onlyStale READ onlyStale WRITE setOnlyStale NOTIFY filtersChanged)
   //! Inclusive days as typed, "YYYY-MM-DD"; empty or unreadable leaves that end open.
   Q_PROPERTY(QString fromDay READ fromDay WRITE setFromDay NOTIFY filtersChanged)
   Q_PROPERTY(QString toDay READ toDay WRITE setToDay NOTIFY filtersChanged)
@@ -31,6 +33,7 @@ class NoteListModel : public StoreListModel {
   [[nodiscard]] QString visitId() const { return visit_id_; }
   [[nodiscard]] bool onlyUnsigned() const { return only_unsigned_; }
   [[nodiscard]] bool onlyUnreviewed() const { return only_unreviewed_; }
+  [[nodiscard]] bool onlyStale() const { return only_stale_; }
   [[nodiscard]] QString fromDay() const { return from_; }
   [[nodiscard]] QString toDay() const { return to_; }
   [[nodiscard]] QVariantList authors() const { return authors_; }
@@ -39,6 +42,7 @@ class NoteListModel : public StoreListModel {
   void setVisitId(const QString& v) { set(visit_id_, v); }
   void setOnlyUnsigned(bool v) { set(only_unsigned_, v); }
   void setOnlyUnreviewed(bool v) { set(only_unreviewed_, v); }
+  void setOnlyStale(bool v) { set(only_stale_, v); }
   void setFromDay(const QString& v) { set(from_, v); }
   void setToDay(const QString& v) { set(to_, v); }
 
@@ -58,7 +62,7 @@ class NoteListModel : public StoreListModel {
     filterChanged();
   }
   QString author_, case_id_, visit_id_;
-  bool only_unsigned_ = false, only_unreviewed_ = false;
+  bool only_unsigned_ = false, only_unreviewed_ = false, only_stale_ = false;
   QString from_, to_;
   QVariantList authors_;
 };

@@ -41,6 +41,8 @@ QVariantMap note_row(const store::NoteView& note, const crypto::DeviceId& me, co
           {QStringLiteral("author"), author_text(note.author, me, staff)},
           {QStringLiteral("authorIsMe"), note.author == to_hex(me)},
           {QStringLiteral("writtenAt"), from_ms(note.written_ms)},
+          {QStringLiteral("eventTime"), qt::to_qstring(note.event_time)},
+          {QStringLiteral("stale"), note.stale},
           {QStringLiteral("signed"), note.is_signed},
           {QStringLiteral("reviewed"), note.reviewed},
           {QStringLiteral("addenda"), addenda},

@@ -203,14 +203,21 @@ QString RecordsController::recordVisit(const QVariantMap& visit) {
   return visit_id;
 }
 
-QString RecordsController::addNote(const QString& visitId, const QString& text) {
+QString RecordsController::addNote(const QString& visitId, const QString& text, const QString& eventTime) {
   auto visit = parse_id(visitId);
   if (!visit) {
     fail(bad_id("visit"));
     return {};
   }
-  auto id = write<model::EntityId>([&](store::Records& r) { return r.add_note(*visit, qt::to_std(text)); });
+  auto id = write<model::EntityId>(
+      [&](store::Records& r) { return r.add_note(*visit, qt::to_std(text), qt::to_std(eventTime)); });
   return id ? id_text(*id) : QString();
+}
+
+bool RecordsController::setNoteEventTime(const QString& noteId, const QString& eventTime) {
+  auto id = parse_id(noteId);
+  if (!id) return fail(bad_id("note"));
+  return write<void>([&](store::Records& r) { return r.set_note_event_time(*id, qt::to_std(eventTime)); }).ok();
 }
 
 bool RecordsController::editNote(const QString& noteId, const QString& text) {

@@ -75,7 +75,10 @@ class RecordsController : public QObject {
   //! Keys: caseId, kind, partnerPresent, plannedAt, place, twoStaff, alarmTaken,
   //! violenceAnswers (refused unless partnerPresent is "no"; saved as a draft note).
   Q_INVOKABLE QString recordVisit(const QVariantMap& visit);
-  Q_INVOKABLE QString addNote(const QString& visitId, const QString& text);
+  //! `eventTime`: when it happened ("YYYY-MM-DDTHH:mm"); empty takes the
+  //! visit's planned time, else now (store::Records::add_note).
+  Q_INVOKABLE QString addNote(const QString& visitId, const QString& text, const QString& eventTime = QString());
+  Q_INVOKABLE bool setNoteEventTime(const QString& noteId, const QString& eventTime);
   Q_INVOKABLE bool editNote(const QString& noteId, const QString& text);
   Q_INVOKABLE bool deleteDraft(const QString& noteId);
   Q_INVOKABLE bool signNote(const QString& noteId);

@@ -59,6 +59,11 @@ class StoreHost {
 
   //! Closes the database and wipes its key; later calls (from any thread) get Errc::locked.
   void lock();
+  //! The clock seam: tests move the wall clock the records read and stamp with.
+  void set_wall_clock(model::WallClock wall) {
+    std::lock_guard guard(mutex_);
+    session_->set_wall_clock(std::move(wall));
+  }
 
  private:
   explicit StoreHost(std::unique_ptr<device::DeviceSession> session);

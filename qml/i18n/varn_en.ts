@@ -783,98 +783,123 @@
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="94"/>
+        <location filename="../NoteEditorScreen.qml" line="100"/>
         <source>Om %1</source>
         <translation>About %1</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="102"/>
+        <location filename="../NoteEditorScreen.qml" line="108"/>
         <source>Skriven av %1, %2</source>
         <translation>Written by %1, %2</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="103"/>
+        <location filename="../NoteEditorScreen.qml" line="109"/>
         <source>signerad och granskad</source>
         <translation>signed and reviewed</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="103"/>
+        <location filename="../NoteEditorScreen.qml" line="109"/>
         <source>signerad</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="103"/>
+        <location filename="../NoteEditorScreen.qml" line="109"/>
         <source>utkast</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="115"/>
+        <location filename="../NoteEditorScreen.qml" line="117"/>
+        <source>Hände %1 · skriven %2</source>
+        <translation>Happened %1 · written %2</translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="117"/>
+        <source>okänt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="126"/>
+        <source>Utkastet är äldre än enhetens gräns. Signera det eller ta bort det.</source>
+        <translation>This draft is older than the unit's limit. Sign it or delete it.</translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="136"/>
+        <source>Hände</source>
+        <translation>Happened</translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="143"/>
+        <source>Utan val: besökets planerade tid, annars nu.</source>
+        <translation>If not chosen: the visit's planned time, else now.</translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="156"/>
         <source>Skriv anteckningen här</source>
         <translation>Write the note here</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="129"/>
+        <location filename="../NoteEditorScreen.qml" line="170"/>
         <source>Osparad text från förra gången är återställd.</source>
         <translation>Unsaved text from last time has been restored.</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="134"/>
+        <location filename="../NoteEditorScreen.qml" line="175"/>
         <source>Kasta osparad text</source>
         <translation>Discard unsaved text</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="144"/>
+        <location filename="../NoteEditorScreen.qml" line="185"/>
         <source>Spara utkast</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="149"/>
-        <location filename="../NoteEditorScreen.qml" line="238"/>
+        <location filename="../NoteEditorScreen.qml" line="190"/>
+        <location filename="../NoteEditorScreen.qml" line="279"/>
         <source>Signera</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="156"/>
+        <location filename="../NoteEditorScreen.qml" line="197"/>
         <source>Ta bort utkast</source>
         <translation>Delete draft</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="163"/>
+        <location filename="../NoteEditorScreen.qml" line="204"/>
         <source>Granska och godkänn</source>
         <translation>Review and sign off</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="173"/>
+        <location filename="../NoteEditorScreen.qml" line="214"/>
         <source>Tillägg</source>
         <translation>Addendum</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="185"/>
+        <location filename="../NoteEditorScreen.qml" line="226"/>
         <source>av %1</source>
         <translation>by %1</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="218"/>
+        <location filename="../NoteEditorScreen.qml" line="259"/>
         <source>Text till tillägget</source>
         <translation>Text of the addendum</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="224"/>
+        <location filename="../NoteEditorScreen.qml" line="265"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="237"/>
+        <location filename="../NoteEditorScreen.qml" line="278"/>
         <source>Signera anteckningen?</source>
         <translation>Sign the note?</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="240"/>
+        <location filename="../NoteEditorScreen.qml" line="281"/>
         <source>Anteckningen om %1.</source>
         <translation>The note about %1.</translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="241"/>
+        <location filename="../NoteEditorScreen.qml" line="282"/>
         <source>En signerad anteckning kan inte ändras eller tas bort; rättelser görs som tillägg.</source>
         <translation>A signed note cannot be changed or deleted; corrections are made as addenda.</translation>
     </message>
@@ -882,27 +907,42 @@
 <context>
     <name>NoteRow</name>
     <message>
-        <location filename="../NoteRow.qml" line="45"/>
+        <location filename="../NoteRow.qml" line="47"/>
+        <source>Hände %1</source>
+        <translation>Happened %1</translation>
+    </message>
+    <message>
+        <location filename="../NoteRow.qml" line="51"/>
+        <source>skriven %1</source>
+        <translation>written %1</translation>
+    </message>
+    <message>
+        <location filename="../NoteRow.qml" line="54"/>
         <source>av %1</source>
         <translation>by %1</translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="47"/>
+        <location filename="../NoteRow.qml" line="56"/>
         <source>Signerad, granskad</source>
         <translation>Signed, reviewed</translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="47"/>
+        <location filename="../NoteRow.qml" line="56"/>
         <source>Signerad</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="48"/>
+        <location filename="../NoteRow.qml" line="57"/>
         <source>Utkast</source>
         <translation>Draft</translation>
     </message>
+    <message>
+        <location filename="../NoteRow.qml" line="64"/>
+        <source>Gammalt utkast, signera eller ta bort</source>
+        <translation>Old draft, sign or delete</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../NoteRow.qml" line="54"/>
+        <location filename="../NoteRow.qml" line="70"/>
         <source>%n tillägg</source>
         <translation>
             <numerusform>%n addendum</numerusform>
@@ -910,7 +950,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="69"/>
+        <location filename="../NoteRow.qml" line="85"/>
         <source>Ärendets historik</source>
         <translation>Case history</translation>
     </message>
@@ -936,47 +976,52 @@
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="30"/>
+        <location filename="../NotesReviewScreen.qml" line="31"/>
         <source>Alla personer</source>
         <translation>All people</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="44"/>
+        <location filename="../NotesReviewScreen.qml" line="45"/>
         <source>Ej granskade</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="45"/>
+        <location filename="../NotesReviewScreen.qml" line="46"/>
         <source>Osignerade</source>
         <translation>Unsigned</translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="50"/>
+        <source>Gamla utkast</source>
+        <translation>Old drafts</translation>
+    </message>
+    <message>
+        <location filename="../NotesReviewScreen.qml" line="56"/>
         <source>Skriven av</source>
         <translation>Written by</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="53"/>
+        <location filename="../NotesReviewScreen.qml" line="59"/>
         <source>Alla som skrivit</source>
         <translation>All authors</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="59"/>
+        <location filename="../NotesReviewScreen.qml" line="65"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="64"/>
+        <location filename="../NotesReviewScreen.qml" line="70"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="65"/>
+        <location filename="../NotesReviewScreen.qml" line="71"/>
         <source>Till</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="69"/>
+        <location filename="../NotesReviewScreen.qml" line="75"/>
         <source>Inga anteckningar matchar.</source>
         <translation>No notes match.</translation>
     </message>
@@ -1085,22 +1130,27 @@
         <translation>Partner present: %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="152"/>
+        <location filename="../PersonCaseScreen.qml" line="149"/>
+        <source>registrerat %1</source>
+        <translation>recorded %1</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="157"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="172"/>
+        <location filename="../PersonCaseScreen.qml" line="177"/>
         <source>Skyddad folkbokföring?</source>
         <translation>Protected registration?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="173"/>
+        <location filename="../PersonCaseScreen.qml" line="178"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation>Change to protected registration</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="175"/>
+        <location filename="../PersonCaseScreen.qml" line="180"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
@@ -1386,27 +1436,32 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../TodayScreen.qml" line="10"/>
+        <location filename="../TodayScreen.qml" line="11"/>
         <source>Idag</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="26"/>
+        <location filename="../TodayScreen.qml" line="33"/>
         <source>Planerade besök</source>
         <translation>Planned visits</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="30"/>
+        <location filename="../TodayScreen.qml" line="37"/>
         <source>Personer och ärenden</source>
         <translation>People and cases</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="40"/>
+        <location filename="../TodayScreen.qml" line="47"/>
+        <source>Gamla utkast att signera: %1</source>
+        <translation>Old drafts to sign: %1</translation>
+    </message>
+    <message>
+        <location filename="../TodayScreen.qml" line="71"/>
         <source>Inga planerade besök. Planera ett besök från en persons ärende.</source>
         <translation>No planned visits. Plan a visit from a person&apos;s case.</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="56"/>
+        <location filename="../TodayScreen.qml" line="87"/>
         <source>Utan tid</source>
         <translation>No time set</translation>
     </message>
@@ -1445,7 +1500,7 @@
 <context>
     <name>varn::ui::NoteListModel</name>
     <message>
-        <location filename="../../client/ui/note_list_model.cpp" line="53"/>
+        <location filename="../../client/ui/note_list_model.cpp" line="55"/>
         <source>Skrivna av mig</source>
         <translation>Written by me</translation>
     </message>
@@ -1485,12 +1540,12 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="281"/>
+        <location filename="../../client/ui/records_controller.cpp" line="288"/>
         <source>Inget formulär är laddat.</source>
         <translation>No form is loaded.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="285"/>
+        <location filename="../../client/ui/records_controller.cpp" line="292"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation>Your own professional judgement is required.</translation>
     </message>

@@ -783,98 +783,123 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="94"/>
+        <location filename="../NoteEditorScreen.qml" line="100"/>
         <source>Om %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="102"/>
+        <location filename="../NoteEditorScreen.qml" line="108"/>
         <source>Skriven av %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="103"/>
+        <location filename="../NoteEditorScreen.qml" line="109"/>
         <source>signerad och granskad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="103"/>
+        <location filename="../NoteEditorScreen.qml" line="109"/>
         <source>signerad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="103"/>
+        <location filename="../NoteEditorScreen.qml" line="109"/>
         <source>utkast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="115"/>
-        <source>Skriv anteckningen här</source>
+        <location filename="../NoteEditorScreen.qml" line="117"/>
+        <source>Hände %1 · skriven %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="129"/>
-        <source>Osparad text från förra gången är återställd.</source>
+        <location filename="../NoteEditorScreen.qml" line="117"/>
+        <source>okänt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="134"/>
-        <source>Kasta osparad text</source>
+        <location filename="../NoteEditorScreen.qml" line="126"/>
+        <source>Utkastet är äldre än enhetens gräns. Signera det eller ta bort det.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="144"/>
-        <source>Spara utkast</source>
+        <location filename="../NoteEditorScreen.qml" line="136"/>
+        <source>Hände</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="149"/>
-        <location filename="../NoteEditorScreen.qml" line="238"/>
-        <source>Signera</source>
+        <location filename="../NoteEditorScreen.qml" line="143"/>
+        <source>Utan val: besökets planerade tid, annars nu.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="156"/>
-        <source>Ta bort utkast</source>
+        <source>Skriv anteckningen här</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="163"/>
-        <source>Granska och godkänn</source>
+        <location filename="../NoteEditorScreen.qml" line="170"/>
+        <source>Osparad text från förra gången är återställd.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="173"/>
-        <source>Tillägg</source>
+        <location filename="../NoteEditorScreen.qml" line="175"/>
+        <source>Kasta osparad text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="185"/>
+        <source>Spara utkast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="190"/>
+        <location filename="../NoteEditorScreen.qml" line="279"/>
+        <source>Signera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="197"/>
+        <source>Ta bort utkast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="204"/>
+        <source>Granska och godkänn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="214"/>
+        <source>Tillägg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteEditorScreen.qml" line="226"/>
         <source>av %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="218"/>
+        <location filename="../NoteEditorScreen.qml" line="259"/>
         <source>Text till tillägget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="224"/>
+        <location filename="../NoteEditorScreen.qml" line="265"/>
         <source>Lägg till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="237"/>
+        <location filename="../NoteEditorScreen.qml" line="278"/>
         <source>Signera anteckningen?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="240"/>
+        <location filename="../NoteEditorScreen.qml" line="281"/>
         <source>Anteckningen om %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteEditorScreen.qml" line="241"/>
+        <location filename="../NoteEditorScreen.qml" line="282"/>
         <source>En signerad anteckning kan inte ändras eller tas bort; rättelser görs som tillägg.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,27 +907,42 @@
 <context>
     <name>NoteRow</name>
     <message>
-        <location filename="../NoteRow.qml" line="45"/>
+        <location filename="../NoteRow.qml" line="47"/>
+        <source>Hände %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteRow.qml" line="51"/>
+        <source>skriven %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NoteRow.qml" line="54"/>
         <source>av %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="47"/>
+        <location filename="../NoteRow.qml" line="56"/>
         <source>Signerad, granskad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="47"/>
+        <location filename="../NoteRow.qml" line="56"/>
         <source>Signerad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="48"/>
+        <location filename="../NoteRow.qml" line="57"/>
         <source>Utkast</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../NoteRow.qml" line="64"/>
+        <source>Gammalt utkast, signera eller ta bort</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../NoteRow.qml" line="54"/>
+        <location filename="../NoteRow.qml" line="70"/>
         <source>%n tillägg</source>
         <translation>
             <numerusform>%n tillägg</numerusform>
@@ -910,7 +950,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../NoteRow.qml" line="69"/>
+        <location filename="../NoteRow.qml" line="85"/>
         <source>Ärendets historik</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,47 +976,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="30"/>
+        <location filename="../NotesReviewScreen.qml" line="31"/>
         <source>Alla personer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="44"/>
+        <location filename="../NotesReviewScreen.qml" line="45"/>
         <source>Ej granskade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="45"/>
+        <location filename="../NotesReviewScreen.qml" line="46"/>
         <source>Osignerade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../NotesReviewScreen.qml" line="50"/>
+        <source>Gamla utkast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../NotesReviewScreen.qml" line="56"/>
         <source>Skriven av</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="53"/>
+        <location filename="../NotesReviewScreen.qml" line="59"/>
         <source>Alla som skrivit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="59"/>
+        <location filename="../NotesReviewScreen.qml" line="65"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="64"/>
+        <location filename="../NotesReviewScreen.qml" line="70"/>
         <source>Från</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="65"/>
+        <location filename="../NotesReviewScreen.qml" line="71"/>
         <source>Till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../NotesReviewScreen.qml" line="69"/>
+        <location filename="../NotesReviewScreen.qml" line="75"/>
         <source>Inga anteckningar matchar.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,22 +1130,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="152"/>
+        <location filename="../PersonCaseScreen.qml" line="149"/>
+        <source>registrerat %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="157"/>
         <source>Anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="172"/>
+        <location filename="../PersonCaseScreen.qml" line="177"/>
         <source>Skyddad folkbokföring?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="173"/>
+        <location filename="../PersonCaseScreen.qml" line="178"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="175"/>
+        <location filename="../PersonCaseScreen.qml" line="180"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,27 +1436,32 @@
 <context>
     <name>TodayScreen</name>
     <message>
-        <location filename="../TodayScreen.qml" line="10"/>
+        <location filename="../TodayScreen.qml" line="11"/>
         <source>Idag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="26"/>
+        <location filename="../TodayScreen.qml" line="33"/>
         <source>Planerade besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="30"/>
+        <location filename="../TodayScreen.qml" line="37"/>
         <source>Personer och ärenden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="40"/>
+        <location filename="../TodayScreen.qml" line="47"/>
+        <source>Gamla utkast att signera: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../TodayScreen.qml" line="71"/>
         <source>Inga planerade besök. Planera ett besök från en persons ärende.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="56"/>
+        <location filename="../TodayScreen.qml" line="87"/>
         <source>Utan tid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1445,7 +1500,7 @@
 <context>
     <name>varn::ui::NoteListModel</name>
     <message>
-        <location filename="../../client/ui/note_list_model.cpp" line="53"/>
+        <location filename="../../client/ui/note_list_model.cpp" line="55"/>
         <source>Skrivna av mig</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1484,12 +1539,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="281"/>
+        <location filename="../../client/ui/records_controller.cpp" line="288"/>
         <source>Inget formulär är laddat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="285"/>
+        <location filename="../../client/ui/records_controller.cpp" line="292"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <atomic>
 #include <QImage>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -389,5 +390,58 @@ TEST_CASE("a person's protection is changed on the case screen, and skyddad folk
   });
   CHECK_FALSE(f.records().maySetProtection(QStringLiteral("none")));
   CHECK_FALSE(f.records().setProtection(after.personId(), QStringLiteral("none")));
+  App::check_no_qml_errors();
+}
+
+TEST_CASE("a draft older than the unit's days is flagged on Idag, in the editor and in the review list, and a note "
+          "shows when it happened beside when it was written",
+          "[ui][screens][times]") {
+  std::atomic<std::int64_t> now{QDateTime::currentMSecsSinceEpoch()};  // outlives the fixture that reads it
+  UiFixture f;
+  const QString case_id = f.person_with_case(QStringLiteral("Anna Andersson"));
+  const QString visit = f.visit(case_id, QStringLiteral("2026-12-01T10:00"));
+  const QString draft = f.records().addNote(visit, QStringLiteral("Utkast om skyddat boende"),
+                                            QStringLiteral("2026-12-01T10:30"));
+  REQUIRE_FALSE(draft.isEmpty());
+  const QString done = f.records().addNote(visit, QStringLiteral("Samtal i enrum"));
+  REQUIRE(f.records().signNote(done));
+  f.session().host()->set_wall_clock([&now] { return static_cast<std::uint64_t>(now.load()); });
+
+  App app(f);
+  app.go("TodayScreen.qml");
+  CHECK(app.item(QStringLiteral("staleDraftsHeading")) == nullptr);  // written today: not old yet
+
+  now += std::int64_t{4} * 24 * 60 * 60 * 1000;  // past the default three days
+  app.go("TasksScreen.qml");
+  app.go("TodayScreen.qml");
+  auto* heading = app.item(QStringLiteral("staleDraftsHeading"));
+  REQUIRE(heading);
+  CHECK(heading->property("text").toString() == QStringLiteral("Gamla utkast att signera: 1"));
+  CHECK(app.item(QStringLiteral("staleBadge")) != nullptr);
+  app.shoot(QStringLiteral("today-stale-draft"), QStringLiteral("todayScreen"));
+
+  app.open("NoteEditorScreen.qml", {{QStringLiteral("noteId"), draft}});
+  CHECK(app.item(QStringLiteral("staleNotice")) != nullptr);
+  auto* times = app.item(QStringLiteral("noteTimes"));
+  REQUIRE(times);
+  CHECK(times->property("text").toString().startsWith(QStringLiteral("Hände 2026-12-01 10:30 · skriven ")));
+  auto* field = app.item(QStringLiteral("eventTimeField"));
+  REQUIRE(field);
+  CHECK(field->property("value").toString() == QStringLiteral("2026-12-01T10:30"));
+  app.shoot(QStringLiteral("note-stale-draft"), QStringLiteral("noteEditorScreen"));
+
+  app.go("NotesReviewScreen.qml");
+  auto* stale_box = app.item(QStringLiteral("staleFilter"));
+  REQUIRE(stale_box);
+  auto* unreviewed_box = app.item(QStringLiteral("unreviewedFilter"));
+  REQUIRE(unreviewed_box);
+  unreviewed_box->setProperty("checked", false);
+  app.settle();
+  auto* notes = app.item(QStringLiteral("notesReviewScreen"))->findChild<QObject*>(QStringLiteral("reviewNotes"));
+  REQUIRE(notes);
+  CHECK(notes->property("count").toInt() == 2);
+  stale_box->setProperty("checked", true);
+  app.settle();
+  CHECK(notes->property("count").toInt() == 1);
   App::check_no_qml_errors();
 }

@@ -39,6 +39,8 @@ class DeviceSession {
   [[nodiscard]] const std::string& path() const { return path_; }
   //! Closes the database and wipes its key; later calls get Errc::locked.
   void lock();
+  //! The clock seam: stamps keep moving forward from the last one issued.
+  void set_wall_clock(model::WallClock wall) { clock_ = model::HybridClock(std::move(wall), clock_.last()); }
 
  private:
   explicit DeviceSession(std::unique_ptr<store::LocalStore> store);
