@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Varn.Core
 
-// Who opened which case, when: every opening on any device.
+// Who read which case, how and when: every read of case content on any
+// device of the unit (opening a case, notes in a list, one note).
 Page {
     id: page
     objectName: "accessLogScreen"
@@ -21,7 +22,7 @@ Page {
         anchors.margins: 16
         Label {
             visible: log.count === 0
-            text: qsTr("Inga öppningar registrerade.")
+            text: qsTr("Inga läsningar registrerade.")
             color: Theme.muted
         }
         ListView {
@@ -37,22 +38,31 @@ Page {
                 required property bool deviceIsMe
                 required property var at
                 required property string personName
+                required property string reader
+                required property string actionLabel
                 width: ListView.view.width
-                height: 56
+                height: Math.max(64, entryLayout.implicitHeight + 16)
                 contentItem: RowLayout {
+                    id: entryLayout
                     Label {
                         Layout.preferredWidth: 180
                         text: Qt.formatDateTime(entry.at, "yyyy-MM-dd HH:mm")
                     }
-                    Label {
-                        Layout.preferredWidth: 200
-                        text: entry.deviceIsMe ? qsTr("Den här surfplattan") : qsTr("Surfplatta %1").arg(entry.device.substring(0, 8))
-                    }
-                    Label {
+                    ColumnLayout {
                         Layout.fillWidth: true
-                        text: entry.personName.length > 0 ? entry.personName : qsTr("Ärende %1").arg(entry.caseId.substring(0, 8))
-                        color: Theme.muted
-                        elide: Text.ElideRight
+                        spacing: 0
+                        Label {
+                            objectName: "accessReader"
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: qsTr("%1: %2").arg(entry.reader).arg(entry.actionLabel)
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: entry.personName.length > 0 ? entry.personName : qsTr("Ärende %1").arg(entry.caseId.substring(0, 8))
+                            color: Theme.muted
+                        }
                     }
                 }
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("PersonCaseScreen.qml"), { caseId: entry.caseId })

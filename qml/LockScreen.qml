@@ -42,6 +42,13 @@ Page {
             onAccepted: root.tryUnlock()
         }
         Label {
+            objectName: "readsLoggedNotice"
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+            text: qsTr("Allt du läser i ärenden loggas med ditt namn, och enhetens chef granskar loggen varje månad.")
+            color: Theme.muted
+        }
+        Label {
             objectName: "lockError"
             Layout.fillWidth: true
             visible: text.length > 0

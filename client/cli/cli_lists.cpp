@@ -119,8 +119,8 @@ Result<void> list_access_log(Context& ctx, const ListOptions& o) {
     return {};
   }
   for (const auto& e : *log) {
-    std::cout << iso_time_unix(static_cast<std::int64_t>(e.at_unix)) << "  case " << to_hex(e.case_id) << "  opened by "
-              << staff->label(e.device) << "\n";
+    std::cout << iso_time_unix(static_cast<std::int64_t>(e.at_unix)) << "  " << e.action << "  case "
+              << to_hex(e.case_id) << "  by " << staff->label(e.device) << "\n";
   }
   return {};
 }
@@ -180,7 +180,9 @@ void add_list_commands(CLI::App& app, Context& ctx) {
   leaf(list->add_subcommand("persons", "People"), ctx, o, list_persons);
   leaf(list->add_subcommand("conflicts", "Changes every device refused (e.g. edits of a signed note)"), ctx, o,
        list_conflicts);
-  leaf(list->add_subcommand("access-log", "Who opened which case, when"), ctx, o, list_access_log);
+  leaf(list->add_subcommand("access-log", "Who read which case, how and when (as `log`)"), ctx, o, list_access_log);
+  leaf(app.add_subcommand("log", "The access log: every read of case content, by whom, how and when"), ctx, o,
+       list_access_log);
 
   auto* show = app.add_subcommand("show", "Show one record (opening a case is logged)")->require_subcommand(1);
   auto* show_case_cmd = show->add_subcommand("case", "A case with its person, visits and notes");

@@ -86,7 +86,11 @@ json to_json(const store::CaseView& case_view, const device::StaffDirectory& sta
 }
 
 json to_json(const store::AccessLogEntry& entry, const device::StaffDirectory& staff) {
-  return {{"case", to_hex(entry.case_id)}, {"device", entry.device}, {"by", author_json(entry.device, staff)}, {"at", iso_time_unix(static_cast<std::int64_t>(entry.at_unix))},
+  return {{"case", to_hex(entry.case_id)},
+          {"device", entry.device},
+          {"by", author_json(entry.device, staff)},
+          {"action", entry.action},
+          {"at", iso_time_unix(static_cast<std::int64_t>(entry.at_unix))},
           {"at_unix", entry.at_unix}};
 }
 

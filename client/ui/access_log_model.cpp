@@ -6,13 +6,16 @@
 
 #include "case_directory.hpp"
 #include "ids.hpp"
+#include "labels.hpp"
+#include "note_rows.hpp"
 #include "store_host.hpp"
 
 namespace varn::ui {
 
 AccessLogModel::AccessLogModel(QObject* parent)
     : StoreListModel({QStringLiteral("caseId"), QStringLiteral("device"), QStringLiteral("deviceIsMe"),
-                      QStringLiteral("at"), QStringLiteral("personName")},
+                      QStringLiteral("at"), QStringLiteral("personName"), QStringLiteral("reader"),
+                      QStringLiteral("actionLabel")},
                      parent) {}
 
 void AccessLogModel::setCaseId(const QString& id) {
@@ -34,6 +37,8 @@ Result<QList<QVariantMap>> AccessLogModel::fetch(StoreHost& host) {
   if (!persons) return persons.error();
   std::map<std::string, QString> names;
   for (const auto& p : *persons) names[to_hex(p.id)] = qt::to_qstring(p.name);
+  auto staff = host.with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
+  if (!staff) return staff.error();
   const std::string me = to_hex(host.device());
   QList<QVariantMap> rows;
   for (const auto& e : *entries) {
@@ -43,7 +48,9 @@ Result<QList<QVariantMap>> AccessLogModel::fetch(StoreHost& host) {
                     {QStringLiteral("device"), qt::to_qstring(e.device)},
                     {QStringLiteral("deviceIsMe"), e.device == me},
                     {QStringLiteral("at"), QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.at_unix))},
-                    {QStringLiteral("personName"), names[person_of_case(*cases, to_hex(e.case_id))]}});
+                    {QStringLiteral("personName"), names[person_of_case(*cases, to_hex(e.case_id))]},
+                    {QStringLiteral("reader"), e.device == me ? tr("Du") : author_text(e.device, host.device(), *staff)},
+                    {QStringLiteral("actionLabel"), label_for(qt::to_qstring(e.action))}});
   }
   return rows;
 }

@@ -54,6 +54,10 @@ constexpr Label kLabels[] = {
     {"active", QT_TRANSLATE_NOOP("Labels", "Aktiv")},
     {"revoked", QT_TRANSLATE_NOOP("Labels", "Spärrad")},
     {"pending", QT_TRANSLATE_NOOP("Labels", "Väntar på godkännande")},
+    // access-log actions
+    {"open_case", QT_TRANSLATE_NOOP("Labels", "Öppnade ärendet")},
+    {"read_notes", QT_TRANSLATE_NOOP("Labels", "Läste anteckningar i en lista")},
+    {"read_note", QT_TRANSLATE_NOOP("Labels", "Läste en anteckning")},
 };
 
 }  // namespace

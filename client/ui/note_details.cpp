@@ -27,16 +27,12 @@ void NoteDetails::reload() {
   auto host = session ? session->host() : nullptr;
   auto id = parse_id(note_id_);
   if (host && id) {
-    // Records has no read of one note: take it from the list (notes are few per device).
-    auto notes = host->with_records([](store::Records& r) { return r.notes(); });
+    auto n = host->with_records([&](store::Records& r) { return r.note(*id); });  // logged as read_note
     auto names = host->with_both(person_names_by_case);
     auto staff = host->with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
-    if (notes && names && staff) {
-      for (const auto& n : *notes) {
-        if (n.id != *id) continue;
-        auto name = names->find(to_hex(n.case_id));
-        row_ = note_row(n, host->device(), name != names->end() ? name->second : std::string(), *staff);
-      }
+    if (n && names && staff) {
+      auto name = names->find(to_hex(n->case_id));
+      row_ = note_row(*n, host->device(), name != names->end() ? name->second : std::string(), *staff);
     }
   }
   emit changed();

@@ -42,7 +42,9 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
 
   auto notes = host.with_records([&](store::Records& r) { return r.notes(filter); });
   if (!notes) return notes.error();
-  auto everyone = host.with_records([](store::Records& r) { return r.notes(); });
+  store::NoteFilter authors_only;
+  authors_only.without_bodies = true;
+  auto everyone = host.with_records([&](store::Records& r) { return r.notes(authors_only); });
   if (!everyone) return everyone.error();
   auto staff = host.with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
   if (!staff) return staff.error();

@@ -42,7 +42,9 @@ Result<QList<QVariantMap>> VisitListModel::fetch(StoreHost& host) {
   std::map<std::string, QString> names;
   for (const auto& p : *persons) names[to_hex(p.id)] = qt::to_qstring(p.name);
 
-  auto notes = host.with_records([](store::Records& r) { return r.notes(); });
+  store::NoteFilter which_visits;
+  which_visits.without_bodies = true;
+  auto notes = host.with_records([&](store::Records& r) { return r.notes(which_visits); });
   if (!notes) return notes.error();
   std::set<std::string> with_note;
   for (const auto& n : *notes) with_note.insert(to_hex(n.visit_id));

@@ -4,27 +4,22 @@
 <context>
     <name>AccessLogScreen</name>
     <message>
-        <location filename="../AccessLogScreen.qml" line="12"/>
+        <location filename="../AccessLogScreen.qml" line="13"/>
         <source>Åtkomstlogg</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../AccessLogScreen.qml" line="24"/>
-        <source>Inga öppningar registrerade.</source>
-        <translation>No openings recorded.</translation>
+        <location filename="../AccessLogScreen.qml" line="25"/>
+        <source>Inga läsningar registrerade.</source>
+        <translation>No reads recorded.</translation>
     </message>
     <message>
-        <location filename="../AccessLogScreen.qml" line="49"/>
-        <source>Den här surfplattan</source>
-        <translation>This tablet</translation>
+        <location filename="../AccessLogScreen.qml" line="58"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../AccessLogScreen.qml" line="49"/>
-        <source>Surfplatta %1</source>
-        <translation>Tablet %1</translation>
-    </message>
-    <message>
-        <location filename="../AccessLogScreen.qml" line="53"/>
+        <location filename="../AccessLogScreen.qml" line="63"/>
         <source>Ärende %1</source>
         <translation>Case %1</translation>
     </message>
@@ -699,6 +694,21 @@
         <source>Väntar på godkännande</source>
         <translation>Waiting for approval</translation>
     </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="58"/>
+        <source>Öppnade ärendet</source>
+        <translation>Opened the case</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="59"/>
+        <source>Läste anteckningar i en lista</source>
+        <translation>Read notes in a list</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="60"/>
+        <source>Läste en anteckning</source>
+        <translation>Read a note</translation>
+    </message>
 </context>
 <context>
     <name>LeaseCover</name>
@@ -734,12 +744,17 @@
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../LockScreen.qml" line="58"/>
+        <location filename="../LockScreen.qml" line="48"/>
+        <source>Allt du läser i ärenden loggas med ditt namn, och enhetens chef granskar loggen varje månad.</source>
+        <translation>Everything you read in cases is logged with your name, and the unit manager reviews the log every month.</translation>
+    </message>
+    <message>
+        <location filename="../LockScreen.qml" line="65"/>
         <source>Lås upp</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../LockScreen.qml" line="78"/>
+        <location filename="../LockScreen.qml" line="85"/>
         <source>Radera allt på surfplattan</source>
         <translation>Delete everything on the tablet</translation>
     </message>
@@ -820,7 +835,7 @@
     <message>
         <location filename="../NoteEditorScreen.qml" line="126"/>
         <source>Utkastet är äldre än enhetens gräns. Signera det eller ta bort det.</source>
-        <translation>This draft is older than the unit's limit. Sign it or delete it.</translation>
+        <translation>This draft is older than the unit&apos;s limit. Sign it or delete it.</translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="136"/>
@@ -830,7 +845,7 @@
     <message>
         <location filename="../NoteEditorScreen.qml" line="143"/>
         <source>Utan val: besökets planerade tid, annars nu.</source>
-        <translation>If not chosen: the visit's planned time, else now.</translation>
+        <translation>If not chosen: the visit&apos;s planned time, else now.</translation>
     </message>
     <message>
         <location filename="../NoteEditorScreen.qml" line="156"/>
@@ -1120,37 +1135,37 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="141"/>
+        <location filename="../PersonCaseScreen.qml" line="144"/>
         <source>utan tid</source>
         <translation>no time</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="144"/>
+        <location filename="../PersonCaseScreen.qml" line="155"/>
         <source>Partner närvarande: %1</source>
         <translation>Partner present: %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="149"/>
+        <location filename="../PersonCaseScreen.qml" line="150"/>
         <source>registrerat %1</source>
         <translation>recorded %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="157"/>
+        <location filename="../PersonCaseScreen.qml" line="164"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="177"/>
+        <location filename="../PersonCaseScreen.qml" line="184"/>
         <source>Skyddad folkbokföring?</source>
         <translation>Protected registration?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="178"/>
+        <location filename="../PersonCaseScreen.qml" line="185"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation>Change to protected registration</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="180"/>
+        <location filename="../PersonCaseScreen.qml" line="187"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
@@ -1467,6 +1482,14 @@
     </message>
 </context>
 <context>
+    <name>varn::ui::AccessLogModel</name>
+    <message>
+        <location filename="../../client/ui/access_log_model.cpp" line="52"/>
+        <source>Du</source>
+        <translation>You</translation>
+    </message>
+</context>
+<context>
     <name>varn::ui::AdminController</name>
     <message>
         <location filename="../../client/ui/admin_controller.cpp" line="177"/>
@@ -1500,7 +1523,7 @@
 <context>
     <name>varn::ui::NoteListModel</name>
     <message>
-        <location filename="../../client/ui/note_list_model.cpp" line="55"/>
+        <location filename="../../client/ui/note_list_model.cpp" line="57"/>
         <source>Skrivna av mig</source>
         <translation>Written by me</translation>
     </message>

@@ -402,5 +402,17 @@ TEST_CASE("the admin's stale-draft days reach every device with the next sync, a
   CHECK(listed[0]["stale"] == false);
   CHECK(admin.ok({"list", "notes", "--stale"}).empty());
   CHECK(admin.ok({"list", "notes"}).find("event 2026-11-30T09:45  written ") != std::string::npos);
+
+  // Each of the admin's two listings that showed the note is a read of the
+  // case in the log, and the worker's device gets those entries by sync.
+  const auto admin_id = device_id_of(admin, "admin", "active");
+  admin.ok({"sync"});
+  worker.ok({"sync"});
+  int reads = 0;
+  for (const auto& e : json::parse(worker.ok({"log", "--json"}))) {
+    if (e["device"] == admin_id && e["case"] == case_id && e["action"] == "read_notes") ++reads;
+  }
+  CHECK(reads == 2);
+  CHECK(worker.ok({"log"}).find("read_notes  case " + case_id) != std::string::npos);
 }
 

@@ -78,6 +78,40 @@ TEST_CASE("case details never carry a protected address, and opening one is logg
   CHECK(log.get(0)[QStringLiteral("caseId")] == case_id);
   CHECK(log.get(0)[QStringLiteral("deviceIsMe")].toBool());
   CHECK(log.get(0)[QStringLiteral("personName")] == QStringLiteral("Britt Berg"));
+  CHECK(log.get(0)[QStringLiteral("reader")] == QStringLiteral("Du"));
+  CHECK(log.get(0)[QStringLiteral("actionLabel")] == QStringLiteral("Öppnade ärendet"));
+}
+
+TEST_CASE("the review list and a note's detail are logged as reads, the list of visits is not", "[ui][models]") {
+  UiFixture f;
+  const QString case_id = f.person_with_case(QStringLiteral("Britt Berg"));
+  const QString visit = f.visit(case_id, iso_in_days(0, 15));
+  const QString note = f.records().addNote(visit, QStringLiteral("Hen berättar om hot."));
+  REQUIRE_FALSE(note.isEmpty());
+  ui::AccessLogModel log;
+  ui::VisitListModel visits;
+  visits.reload();
+  REQUIRE(visits.count() == 1);
+  log.reload();
+  CHECK(log.count() == 0);
+
+  ui::NoteListModel queue;
+  queue.setOnlyUnreviewed(true);
+  queue.reload();
+  REQUIRE(queue.count() == 1);
+  log.reload();
+  REQUIRE(log.count() == 1);
+  CHECK(log.get(0)[QStringLiteral("actionLabel")] == QStringLiteral("Läste anteckningar i en lista"));
+  CHECK(log.get(0)[QStringLiteral("caseId")] == case_id);
+
+  ui::NoteDetails details;
+  details.setNoteId(note);
+  REQUIRE(details.loaded());
+  log.reload();
+  REQUIRE(log.count() == 2);
+  QStringList actions{log.get(0)[QStringLiteral("actionLabel")].toString(), log.get(1)[QStringLiteral("actionLabel")].toString()};
+  actions.sort();
+  CHECK(actions == QStringList{QStringLiteral("Läste anteckningar i en lista"), QStringLiteral("Läste en anteckning")});
 }
 
 // The worker records a visit from the case (the case screen underneath,

@@ -102,6 +102,12 @@ inline constexpr std::string_view kSettingStaleDraftDays = "stale_draft_days";  
 inline constexpr std::string_view kAccessCase = "case";
 inline constexpr std::string_view kAccessDevice = "device";
 inline constexpr std::string_view kAccessAt = "at";  //!< unix seconds
+//! What was read: open_case (the case screen), read_notes (notes in a list,
+//! bodies shown), read_note (one note's detail). Entries without it are open_case.
+inline constexpr std::string_view kAccessAction = "action";
+inline constexpr std::string_view kAccessOpenCase = "open_case";
+inline constexpr std::string_view kAccessReadNotes = "read_notes";
+inline constexpr std::string_view kAccessReadNote = "read_note";
 
 [[nodiscard]] std::span<const std::string_view> visit_kinds();      //!< home, separate, office, phone, video, police
 [[nodiscard]] std::span<const std::string_view> partner_present_values();  //!< yes, no, unknown

@@ -18,6 +18,7 @@
 //!   the address.
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,8 +112,9 @@ struct CaseView {
 
 struct AccessLogEntry {
   EntityId case_id{};
-  std::string device;  //!< hex
+  std::string device;  //!< hex of the device that signed the entry (not a claim inside it)
   std::uint64_t at_unix = 0;
+  std::string action;  //!< domain::kAccessOpenCase, kAccessReadNotes or kAccessReadNote
 };
 
 struct ConflictView {
@@ -131,6 +133,9 @@ struct NoteFilter {
   std::optional<bool> only_unreviewed;
   std::optional<bool> only_stale;
   std::optional<std::uint64_t> from_ms, to_ms;
+  //! Only who wrote what, where and when: no body, no addenda, and so no
+  //! access-log entry (lists of visits, the author filter).
+  bool without_bodies = false;
 };
 
 class Records {
@@ -189,9 +194,16 @@ class Records {
   //! The staff, by name; every device's merge refuses staff ops from
   //! anyone but an admin (model/authority.hpp).
   [[nodiscard]] Result<std::vector<StaffView>> staff();
-  //! Opening a case writes an access-log entry (itself an outbox op).
+  // Every read of case content writes an access-log entry (itself an outbox
+  // op) before it returns: one per case and kind of read, at most one per
+  // kAccessLogQuietMs for the same case and kind on this Records.
+  //! Opening a case: action open_case.
   [[nodiscard]] Result<CaseView> open_case_view(const EntityId& case_id);
+  //! Notes with their bodies: action read_notes for each case in the answer
+  //! (none with `without_bodies`).
   [[nodiscard]] Result<std::vector<NoteView>> notes(const NoteFilter& filter = {});
+  //! One note: action read_note. Errc::not_found for an unknown or deleted one.
+  [[nodiscard]] Result<NoteView> note(const EntityId& note);
   [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();
   //! The unit's setting, newest admin write first; kDefaultStaleDraftDays
   //! when none was written.
@@ -200,9 +212,16 @@ class Records {
   [[nodiscard]] Result<std::size_t> waiting_ops();  //!< outbox ops not yet acknowledged by the server
 
  private:
+  [[nodiscard]] Result<std::vector<NoteView>> read_notes(const NoteFilter& filter);
+  [[nodiscard]] Result<void> log_access(const std::vector<EntityId>& cases, std::string_view action);
   LocalStore& store_;
   model::HybridClock& clock_;
   crypto::DeviceId me_;
+  //! When this Records last logged (case, action), for the quiet window.
+  std::map<std::pair<EntityId, std::string>, std::uint64_t> logged_ms_;
 };
+
+//! A list that refreshes as sync lands logs its read once per this long.
+inline constexpr std::uint64_t kAccessLogQuietMs = 10 * 60 * 1000;
 
 }  // namespace varn::store

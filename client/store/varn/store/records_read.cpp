@@ -125,22 +125,40 @@ Result<std::vector<PersonView>> Records::persons() {
   return out;
 }
 
-Result<CaseView> Records::open_case_view(const EntityId& case_id) {
-  {
-    // The read is logged before anything is shown; the entry syncs like any op.
-    auto w = RecordWrite::begin(store_, clock_, me_);
-    if (!w) return w.error();
-    auto exists = entity_exists(w->db(), EntityKind::case_file, case_id);
-    if (!exists) return exists.error();
-    if (!*exists) return make_error(Errc::not_found, "case: no such case");
-    const EntityId entry = w->new_id();
-    if (auto r = w->put(EntityKind::access_log, entry, model::fields::kCreated, to_hex(me_)); !r) return r.error();
-    const std::string at = std::to_string(w->last_stamp().wall_ms() / 1000);
-    if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessCase, to_hex(case_id)); !r) return r.error();
-    if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessDevice, to_hex(me_)); !r) return r.error();
-    if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessAt, at); !r) return r.error();
-    if (auto r = w->commit(); !r) return r.error();
+Result<void> Records::log_access(const std::vector<EntityId>& cases, std::string_view action) {
+  // The read is logged before anything is shown; the entries sync like any op.
+  const std::uint64_t now_ms = clock_.now().wall_ms();
+  std::vector<EntityId> due;
+  for (const auto& c : cases) {
+    auto last = logged_ms_.find({c, std::string(action)});
+    if (last == logged_ms_.end() || now_ms < last->second || now_ms - last->second >= kAccessLogQuietMs) {
+      due.push_back(c);
+    }
   }
+  if (due.empty()) return {};
+  auto w = RecordWrite::begin(store_, clock_, me_);
+  if (!w) return w.error();
+  for (const auto& c : due) {
+    const EntityId entry = w->new_id();
+    if (auto r = w->put(EntityKind::access_log, entry, model::fields::kCreated, to_hex(me_)); !r) return r;
+    const std::string at = std::to_string(w->last_stamp().wall_ms() / 1000);
+    if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessCase, to_hex(c)); !r) return r;
+    if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessDevice, to_hex(me_)); !r) return r;
+    if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessAt, at); !r) return r;
+    if (auto r = w->put(EntityKind::access_log, entry, dom::kAccessAction, std::string(action)); !r) return r;
+  }
+  if (auto r = w->commit(); !r) return r;
+  for (const auto& c : due) logged_ms_[{c, std::string(action)}] = now_ms;
+  return {};
+}
+
+Result<CaseView> Records::open_case_view(const EntityId& case_id) {
+  if (store_.locked()) return locked_error();
+  auto exists = entity_exists(store_.database(), EntityKind::case_file, case_id);
+  if (!exists) return exists.error();
+  if (!*exists) return make_error(Errc::not_found, "case: no such case");
+  logged_ms_.erase({case_id, std::string(dom::kAccessOpenCase)});  // every opening is an entry
+  if (auto r = log_access({case_id}, dom::kAccessOpenCase); !r) return r.error();
   Database& db = store_.database();
   CaseView view;
   view.id = case_id;
@@ -176,13 +194,35 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
   }
   NoteFilter by_case;
   by_case.case_id = case_id;
-  auto notes_of_case = notes(by_case);
+  auto notes_of_case = read_notes(by_case);  // logged as the opening above
   if (!notes_of_case) return notes_of_case.error();
   view.notes = std::move(notes_of_case).value();
   return view;
 }
 
 Result<std::vector<NoteView>> Records::notes(const NoteFilter& filter) {
+  auto out = read_notes(filter);
+  if (!out || filter.without_bodies) return out;
+  std::vector<EntityId> cases;
+  for (const auto& n : *out) {
+    if (std::find(cases.begin(), cases.end(), n.case_id) == cases.end()) cases.push_back(n.case_id);
+  }
+  if (auto r = log_access(cases, dom::kAccessReadNotes); !r) return r.error();
+  return out;
+}
+
+Result<NoteView> Records::note(const EntityId& note) {
+  auto all = read_notes({});
+  if (!all) return all.error();
+  for (auto& n : *all) {
+    if (n.id != note) continue;
+    if (auto r = log_access({n.case_id}, dom::kAccessReadNote); !r) return r.error();
+    return std::move(n);
+  }
+  return make_error(Errc::not_found, "note: no such note");
+}
+
+Result<std::vector<NoteView>> Records::read_notes(const NoteFilter& filter) {
   if (store_.locked()) return locked_error();
   Database& db = store_.database();
   std::optional<crypto::DeviceId> author;
@@ -229,6 +269,7 @@ Result<std::vector<NoteView>> Records::notes(const NoteFilter& filter) {
     out.push_back(std::move(n));
   }
   for (auto& n : out) {
+    if (filter.without_bodies) continue;
     auto body = visible_field(db, EntityKind::note, n.id, dom::kNoteBody);
     if (!body) return body.error();
     n.body = body->value_or("");
@@ -284,7 +325,11 @@ Result<std::vector<AccessLogEntry>> Records::access_log() {
     AccessLogEntry e;
     e.case_id = array_from_hex<16>(text_or_empty(stored_field(db, EntityKind::access_log, id, dom::kAccessCase)))
                     .value_or(EntityId{});
-    e.device = text_or_empty(stored_field(db, EntityKind::access_log, id, dom::kAccessDevice));
+    auto created = stored_op(db, EntityKind::access_log, id, model::fields::kCreated);
+    if (!created) return created.error();
+    e.device = *created ? to_hex((*created)->device) : std::string();
+    e.action = text_or_empty(stored_field(db, EntityKind::access_log, id, dom::kAccessAction));
+    if (e.action.empty()) e.action = std::string(dom::kAccessOpenCase);
     const std::string at = text_or_empty(stored_field(db, EntityKind::access_log, id, dom::kAccessAt));
     (void)std::from_chars(at.data(), at.data() + at.size(), e.at_unix);
     out.push_back(std::move(e));
