@@ -4,6 +4,7 @@
 
 #include "passphrase_prompt.hpp"
 #include "varn/sync/lease.hpp"
+#include "varn/sync/registry_keeper.hpp"
 
 namespace varn::cli {
 Exit exit_for(Errc code) {
@@ -67,6 +68,24 @@ Result<net::ServerTarget> known_server(sync::DeviceVault& vault, const std::opti
   if (!target) return target.error();
   if (!target->pin_hex) return make_error(Errc::locked, "this device is not enrolled: run enrol first");
   return target;
+}
+
+// The server refuses a change set whose class the author's role may not
+// write, and a refused change set would block every later push: so refuse
+// the write here, from the registry this device verified at its last sync.
+// Before enrolment the role is unknown: field work is allowed, sign-offs not.
+Result<void> check_role(Session& session, wire::ChangeSetClass change_class) {
+  sync::RegistryKeeper keeper(session.store());
+  auto state = keeper.cached_state();
+  const registry::DeviceState* me = state ? state->active(session.device_id()) : nullptr;
+  if (me == nullptr) {
+    if (change_class == wire::ChangeSetClass::field_work) return {};
+    return make_error(Errc::forbidden, "only a reviewer or admin device may sign off notes (enrol and sync first)");
+  }
+  if (registry::role_may_write(me->role, change_class)) return {};
+  return make_error(Errc::forbidden, "this device's role (" + registry::to_string(me->role) + ") may not " +
+                                         (change_class == wire::ChangeSetClass::review ? "sign off notes"
+                                                                                         : "write field work"));
 }
 
 }  // namespace varn::cli

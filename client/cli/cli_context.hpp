@@ -60,4 +60,9 @@ struct Context {
 [[nodiscard]] Result<net::ServerTarget> known_server(sync::DeviceVault& vault,
                                                      const std::optional<std::string>& url_override);
 
+//! Refuses a write whose change-set class this device's role may not send,
+//! from the registry it verified at its last sync (the server would refuse
+//! it, and a refused change set blocks every later push).
+[[nodiscard]] Result<void> check_role(Session& session, wire::ChangeSetClass change_class);
+
 }  // namespace varn::cli

@@ -105,7 +105,11 @@ Result<void> list_conflicts(Context& ctx, const ListOptions& o) {
   return {};
 }
 
-Result<void> list_access_log(Context& ctx, const ListOptions& o) {
+}  // namespace
+
+Result<void> print_access_log(Context& ctx, bool json) {
+  ListOptions o;
+  o.json = json;
   auto r = records(ctx);
   if (!r) return r.error();
   auto log = (*r)->access_log();
@@ -124,6 +128,10 @@ Result<void> list_access_log(Context& ctx, const ListOptions& o) {
   }
   return {};
 }
+
+namespace {
+
+Result<void> list_access_log(Context& ctx, const ListOptions& o) { return print_access_log(ctx, o.json); }
 
 Result<void> show_case(Context& ctx, const ListOptions& o) {
   auto id = parse_id(o.id, "case");
@@ -181,8 +189,6 @@ void add_list_commands(CLI::App& app, Context& ctx) {
   leaf(list->add_subcommand("conflicts", "Changes every device refused (e.g. edits of a signed note)"), ctx, o,
        list_conflicts);
   leaf(list->add_subcommand("access-log", "Who read which case, how and when (as `log`)"), ctx, o, list_access_log);
-  leaf(app.add_subcommand("log", "The access log: every read of case content, by whom, how and when"), ctx, o,
-       list_access_log);
 
   auto* show = app.add_subcommand("show", "Show one record (opening a case is logged)")->require_subcommand(1);
   auto* show_case_cmd = show->add_subcommand("case", "A case with its person, visits and notes");

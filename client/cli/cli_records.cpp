@@ -19,24 +19,6 @@ std::vector<std::string> words(std::span<const std::string_view> allowed) {
   return {allowed.begin(), allowed.end()};
 }
 
-// The server refuses a change set whose class the author's role may not
-// write, and a refused change set would block every later push: so refuse
-// the write here, from the registry this device verified at its last sync.
-// Before enrolment the role is unknown: field work is allowed, sign-offs not.
-Result<void> check_role(Session& session, wire::ChangeSetClass change_class) {
-  sync::RegistryKeeper keeper(session.store());
-  auto state = keeper.cached_state();
-  const registry::DeviceState* me = state ? state->active(session.device_id()) : nullptr;
-  if (me == nullptr) {
-    if (change_class == wire::ChangeSetClass::field_work) return {};
-    return make_error(Errc::forbidden, "only a reviewer or admin device may sign off notes (enrol and sync first)");
-  }
-  if (registry::role_may_write(me->role, change_class)) return {};
-  return make_error(Errc::forbidden, "this device's role (" + registry::to_string(me->role) + ") may not " +
-                                         (change_class == wire::ChangeSetClass::review ? "sign off notes"
-                                                                                         : "write field work"));
-}
-
 // Opens the store, runs `write` on its records, prints the id it returns.
 template <class Write>
 Result<void> print_new_id(Context& ctx, Write write) {

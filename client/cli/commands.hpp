@@ -2,6 +2,8 @@
 //! Each command group registers its subcommands on the CLI11 app; a parsed
 //! leaf command stores its action in the Context, which main runs.
 
+#include "varn/util/result.hpp"
+
 namespace CLI {
 class App;
 }
@@ -15,5 +17,9 @@ void add_record_commands(CLI::App& app, Context& ctx);   // person, case, visit,
 void add_list_commands(CLI::App& app, Context& ctx);     // list, show
 void add_sync_commands(CLI::App& app, Context& ctx);     // enrol, sync
 void add_admin_commands(CLI::App& app, Context& ctx);    // admin ...
+void add_log_commands(CLI::App& app, Context& ctx);      // log, log review
+
+//! The access log, as `log` and `list access-log` print it.
+[[nodiscard]] Result<void> print_access_log(Context& ctx, bool json);
 
 }  // namespace varn::cli

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   varn::cli::add_list_commands(app, ctx);
   varn::cli::add_sync_commands(app, ctx);
   varn::cli::add_admin_commands(app, ctx);
+  varn::cli::add_log_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

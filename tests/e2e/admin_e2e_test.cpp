@@ -2,6 +2,7 @@
 // registry, and a revoked device that wipes itself and says what it lost.
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -416,3 +417,51 @@ TEST_CASE("the admin's stale-draft days reach every device with the next sync, a
   CHECK(worker.ok({"log"}).find("read_notes  case " + case_id) != std::string::npos);
 }
 
+
+TEST_CASE("a reviewer reviews the month's access log, sees a read by a device no one is named for, and signs it off "
+          "for every device, and a worker may not",
+          "[e2e][admin][access-log]") {
+  E2eServer server;
+  auto admin = server.enrol_admin();
+  auto worker = server.enrol_device(admin, "worker", "worker");
+  auto reviewer = server.enrol_device(admin, "reviewer", "reviewer");
+  const auto worker_id = device_id_of(admin, "worker", "active");
+  const auto person = worker.ok({"person", "add", "--name", "Karin Lindqvist"});
+  const auto case_id = worker.ok({"case", "open", "--person", person});
+  worker.ok({"show", "case", case_id});
+  worker.ok({"sync"});
+  reviewer.ok({"sync"});
+
+  char month[8];
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  REQUIRE(localtime_r(&now, &local) != nullptr);
+  REQUIRE(std::strftime(month, sizeof month, "%Y-%m", &local) == 7);
+
+  auto review = json::parse(reviewer.ok({"log", "review", "--month", month, "--json"}));
+  CHECK(review["reads"] == 1);
+  REQUIRE(review["sample"].size() == 1);
+  CHECK(review["sample"][0]["device"] == worker_id);
+  CHECK(review["sample"][0]["action"] == "open_case");
+  REQUIRE(review["anomalies"].size() == 1);  // nobody is named for the worker's tablet
+  CHECK(review["anomalies"][0]["why"] == json::array({"unknown_reader"}));
+  CHECK(review["signed_off"].empty());
+  const std::string entry = review["sample"][0]["entry"];
+
+  CHECK(worker.run({"log", "review", "--month", month, "--sign", "--comment", "ok"}).exit_code != 0);
+  CHECK(reviewer.run({"log", "review", "--month", month, "--sign"}).exit_code != 0);  // a comment is required
+  CHECK(reviewer.run({"log", "review", "--month", "2026-13"}).exit_code != 0);
+  CHECK(reviewer.run({"log", "review", "--month", month, "--sign", "--comment", "ok", "--read",
+                      std::string(32, 'a') + "=nope"})
+            .exit_code != 0);
+  CHECK(reviewer.ok({"log", "review", "--month", month, "--sign", "--comment", "Granskad, inga avvikelser",
+                     "--read", entry + "=Handläggarens egen läsning"})
+            .rfind("signed-off: ", 0) == 0);
+  reviewer.ok({"sync"});
+  worker.ok({"sync"});
+  auto seen = json::parse(worker.ok({"log", "review", "--month", month, "--json"}));
+  REQUIRE(seen["signed_off"].size() == 1);
+  CHECK(seen["signed_off"][0]["comment"] == "Granskad, inga avvikelser");
+  CHECK(seen["signed_off"][0]["reads"][entry] == "Handläggarens egen läsning");
+  CHECK(worker.ok({"log", "review", "--month", month}).find("signed off: ") != std::string::npos);
+}

@@ -8,7 +8,7 @@ namespace varn::model {
 
 bool is_creator_only(EntityKind kind) {
   return kind == EntityKind::note || kind == EntityKind::addendum || kind == EntityKind::review ||
-         kind == EntityKind::access_log;
+         kind == EntityKind::access_log || kind == EntityKind::log_review;
 }
 
 bool may_set_protection(std::optional<registry::Role> role, std::string_view level) {

@@ -98,6 +98,13 @@ inline constexpr std::string_view kStaffDevicePrefix = "device.";
 // across every setting entity: stale_drafts.hpp)
 inline constexpr std::string_view kSettingStaleDraftDays = "stale_draft_days";  //!< decimal days
 
+// Log review (a reviewer's sign-off of one month of the access log)
+inline constexpr std::string_view kLogReviewMonth = "month";      //!< "YYYY-MM"
+inline constexpr std::string_view kLogReviewComment = "comment";  //!< required
+//! JSON object: access-log entry id hex -> the reviewer's comment ("" for
+//! none), every read of the sample and every anomaly the review covered.
+inline constexpr std::string_view kLogReviewReads = "reads";
+
 // Access log
 inline constexpr std::string_view kAccessCase = "case";
 inline constexpr std::string_view kAccessDevice = "device";

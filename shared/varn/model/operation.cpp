@@ -13,7 +13,7 @@ namespace {
 constexpr std::array<std::string_view, kMaxEntityKind + 1> kKindNames = {
     "",           "person",     "case",   "visit",      "note",     "addendum", "task",
     "safety_plan", "placement", "child",  "assessment", "access_log", "review", "staff",
-    "setting",
+    "setting", "log_review",
 };
 
 }  // namespace
@@ -52,6 +52,7 @@ bool class_allows(wire::ChangeSetClass change_class, const Op& op) {
   if (op.kind == EntityKind::person && op.field == "protection") return true;
   switch (op.kind) {
     case EntityKind::review:
+    case EntityKind::log_review:
       return change_class == wire::ChangeSetClass::review;
     case EntityKind::addendum:
     case EntityKind::access_log:
@@ -62,7 +63,8 @@ bool class_allows(wire::ChangeSetClass change_class, const Op& op) {
 }
 
 wire::ChangeSetClass class_for(const Op& op) {
-  return op.kind == EntityKind::review ? wire::ChangeSetClass::review : wire::ChangeSetClass::field_work;
+  return op.kind == EntityKind::review || op.kind == EntityKind::log_review ? wire::ChangeSetClass::review
+                                                                             : wire::ChangeSetClass::field_work;
 }
 
 }  // namespace varn::model

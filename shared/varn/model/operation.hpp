@@ -45,8 +45,9 @@ enum class EntityKind : std::uint8_t {
   review = 12,       //!< an office reviewer's sign-off of a signed note
   staff = 13,        //!< a member of the unit's staff and the devices enrolled for them; admins write it
   setting = 14,      //!< a unit-wide setting (e.g. when a draft is old); admins write it
+  log_review = 15,   //!< a reviewer's sign-off of a month of the access log (review class)
 };
-inline constexpr std::uint8_t kMaxEntityKind = 14;
+inline constexpr std::uint8_t kMaxEntityKind = 15;
 
 [[nodiscard]] std::string_view kind_name(EntityKind kind);
 [[nodiscard]] std::optional<EntityKind> kind_from_name(std::string_view name);

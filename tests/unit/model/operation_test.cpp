@@ -72,13 +72,14 @@ TEST_CASE("op_less orders by kind, id, field, hlc, device, then value", "[model]
   CHECK_FALSE(op_less(base, base));
 }
 
-TEST_CASE("change-set classes: reviews only in review sets, addenda and access log in both", "[model][operation]") {
+TEST_CASE("change-set classes: sign-offs and log reviews only in review sets, addenda and access log in both",
+          "[model][operation]") {
   for (std::uint8_t k = 1; k <= kMaxEntityKind; ++k) {
     const Op op = make_op(static_cast<EntityKind>(k), entity(1), "x", "y", 1, device(1));
     CAPTURE(kind_name(op.kind));
     const bool field = class_allows(ChangeSetClass::field_work, op);
     const bool review = class_allows(ChangeSetClass::review, op);
-    if (op.kind == EntityKind::review) {
+    if (op.kind == EntityKind::review || op.kind == EntityKind::log_review) {
       CHECK((!field && review));
       CHECK(class_for(op) == ChangeSetClass::review);
     } else if (op.kind == EntityKind::addendum || op.kind == EntityKind::access_log) {

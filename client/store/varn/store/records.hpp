@@ -18,6 +18,7 @@
 //!   the address.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +26,7 @@
 
 #include "varn/model/hlc.hpp"
 #include "varn/model/instrument.hpp"
+#include "varn/model/log_review.hpp"
 #include "varn/model/operation.hpp"
 #include "varn/store/local_store.hpp"
 
@@ -111,10 +113,27 @@ struct CaseView {
 };
 
 struct AccessLogEntry {
+  EntityId id{};  //!< the entry's own id
   EntityId case_id{};
   std::string device;  //!< hex of the device that signed the entry (not a claim inside it)
   std::uint64_t at_unix = 0;
   std::string action;  //!< domain::kAccessOpenCase, kAccessReadNotes or kAccessReadNote
+};
+
+//! A reviewer's sign-off of a month of the access log.
+struct LogReviewSignOff {
+  EntityId id{};
+  std::string month;
+  std::string comment;
+  std::string reviewer;  //!< device id hex
+  std::uint64_t written_ms = 0;
+  std::map<std::string, std::string> reads;  //!< entry id hex -> comment
+};
+
+//! The month as model::review_month sees it, with its sign-offs.
+struct LogReviewView {
+  model::MonthReview review;
+  std::vector<LogReviewSignOff> sign_offs;
 };
 
 struct ConflictView {
@@ -205,6 +224,17 @@ class Records {
   //! One note: action read_note. Errc::not_found for an unknown or deleted one.
   [[nodiscard]] Result<NoteView> note(const EntityId& note);
   [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();
+  //! The month's sample and anomalies (model/log_review.hpp) by this
+  //! device's local calendar, with the sign-offs already made.
+  //! `known_reader`: whether a staff member is named for a device hex.
+  [[nodiscard]] Result<LogReviewView> log_review(const std::string& month,
+                                                 const std::function<bool(const std::string&)>& known_reader);
+  //! Reviewer: signs the month off with a comment, covering every read of
+  //! its sample and anomalies; `read_comments` (entry id hex -> text) must
+  //! name reads among those. Sealed as a review change set.
+  [[nodiscard]] Result<EntityId> sign_log_review(const std::string& month, const std::string& comment,
+                                                 const std::map<std::string, std::string>& read_comments,
+                                                 const std::function<bool(const std::string&)>& known_reader);
   //! The unit's setting, newest admin write first; kDefaultStaleDraftDays
   //! when none was written.
   [[nodiscard]] Result<std::uint32_t> stale_draft_days();

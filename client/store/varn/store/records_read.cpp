@@ -323,6 +323,7 @@ Result<std::vector<AccessLogEntry>> Records::access_log() {
   std::vector<AccessLogEntry> out;
   for (const auto& id : *ids) {
     AccessLogEntry e;
+    e.id = id;
     e.case_id = array_from_hex<16>(text_or_empty(stored_field(db, EntityKind::access_log, id, dom::kAccessCase)))
                     .value_or(EntityId{});
     auto created = stored_op(db, EntityKind::access_log, id, model::fields::kCreated);
