@@ -125,49 +125,56 @@ Page {
             }
 
             Label { text: qsTr("Besök"); font.pixelSize: 22 }
-            Repeater {
-                model: details.visits
-                delegate: ItemDelegate {
-                    id: visit
-                    objectName: "visitRow"
-                    required property var modelData
-                    Layout.fillWidth: true
-                    height: 64
-                    contentItem: RowLayout {
-                        Label { text: visit.modelData.kindLabel; font.pixelSize: 18; Layout.preferredWidth: 200 }
-                        ColumnLayout {
-                            Layout.fillWidth: true
-                            spacing: 0
-                            Label {
+            // Rows in a Column, not in the layout itself: Qt 6.4's layouts can
+            // crash when a Repeater's items go while the layout arranges them.
+            Column {
+                Layout.fillWidth: true
+                Repeater {
+                    model: details.visits
+                    delegate: ItemDelegate {
+                        id: visit
+                        objectName: "visitRow"
+                        required property var modelData
+                        width: parent ? parent.width : 0
+                        height: 64
+                        contentItem: RowLayout {
+                            Label { text: visit.modelData.kindLabel; font.pixelSize: 18; Layout.preferredWidth: 200 }
+                            ColumnLayout {
                                 Layout.fillWidth: true
-                                text: visit.modelData.plannedAt.length > 0
-                                      ? Qt.formatDateTime(new Date(visit.modelData.plannedAt), "yyyy-MM-dd HH:mm") : qsTr("utan tid")
+                                spacing: 0
+                                Label {
+                                    Layout.fillWidth: true
+                                    text: visit.modelData.plannedAt.length > 0
+                                          ? Qt.formatDateTime(new Date(visit.modelData.plannedAt), "yyyy-MM-dd HH:mm") : qsTr("utan tid")
+                                }
+                                Label {
+                                    objectName: "visitWrittenAt"
+                                    Layout.fillWidth: true
+                                    wrapMode: Text.Wrap
+                                    text: qsTr("registrerat %1").arg(Qt.formatDateTime(visit.modelData.writtenAt, "yyyy-MM-dd HH:mm"))
+                                    color: Theme.muted
+                                }
                             }
                             Label {
-                                objectName: "visitWrittenAt"
-                                Layout.fillWidth: true
-                                wrapMode: Text.Wrap
-                                text: qsTr("registrerat %1").arg(Qt.formatDateTime(visit.modelData.writtenAt, "yyyy-MM-dd HH:mm"))
+                                text: qsTr("Partner närvarande: %1").arg(visit.modelData.partnerLabel)
                                 color: Theme.muted
                             }
                         }
-                        Label {
-                            text: qsTr("Partner närvarande: %1").arg(visit.modelData.partnerLabel)
-                            color: Theme.muted
-                        }
-
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { visitId: visit.modelData.visitId })
                     }
-                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { visitId: visit.modelData.visitId })
                 }
             }
 
             Label { text: qsTr("Anteckningar"); font.pixelSize: 22 }
-            Repeater {
-                model: notes
-                delegate: NoteRow {
-                    id: noteRow
-                    Layout.fillWidth: true
-                    onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteRow.noteId })
+            Column {
+                Layout.fillWidth: true
+                Repeater {
+                    model: notes
+                    delegate: NoteRow {
+                        id: noteRow
+                        width: parent ? parent.width : 0
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("NoteEditorScreen.qml"), { noteId: noteRow.noteId })
+                    }
                 }
             }
         }

@@ -52,6 +52,9 @@ void StoreListModel::reload() {
 }
 
 void StoreListModel::setRows(QList<QVariantMap> rows) {
+  // Unchanged rows keep their delegates: a reset would rebuild every one
+  // while layouts may be arranging them.
+  if (rows == rows_) return;
   const bool count_changed = rows.size() != rows_.size();
   beginResetModel();
   rows_ = std::move(rows);
