@@ -13,6 +13,8 @@ Page {
     property string partnerPresent: "unknown"
     readonly property bool violenceAllowed: Records.violenceQuestionsAllowed(partnerPresent)
     title: qsTr("Nytt besök")
+    // A home visit of a person with skyddad folkbokföring keeps no place.
+    readonly property bool placeKept: Records.placeRecorded(caseId, kindBox.currentText)
 
     function save() {
         var id = Records.recordVisit({
@@ -20,7 +22,7 @@ Page {
             kind: kindBox.currentText,
             partnerPresent: page.partnerPresent,
             plannedAt: plannedField.value,
-            place: placeField.text,
+            place: page.placeKept ? placeField.text : "",
             twoStaff: twoStaff.checked,
             alarmTaken: alarm.checked,
             violenceAnswers: page.violenceAllowed ? violenceAnswers.text : ""
@@ -77,8 +79,18 @@ Page {
             Label { text: qsTr("Plats") }
             TextField {
                 id: placeField
+                objectName: "placeField"
+                visible: page.placeKept
                 Layout.fillWidth: true
                 placeholderText: qsTr("Till exempel kontoret")
+            }
+            Label {
+                objectName: "placeWithheldNotice"
+                visible: !page.placeKept
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                text: qsTr("Personen har skyddad folkbokföring: platsen för ett hembesök registreras inte.")
+                color: Theme.muted
             }
             Label { text: qsTr("Är partnern närvarande?") }
             RowLayout {

@@ -203,6 +203,14 @@ QString RecordsController::recordVisit(const QVariantMap& visit) {
   return visit_id;
 }
 
+bool RecordsController::placeRecorded(const QString& caseId, const QString& kind) {
+  auto id = parse_id(caseId);
+  auto host = id ? session_.host() : nullptr;
+  if (!host) return true;
+  auto kept = host->with_records([&](store::Records& r) { return r.place_recorded(*id, qt::to_std(kind)); });
+  return !kept || *kept;
+}
+
 QString RecordsController::addNote(const QString& visitId, const QString& text, const QString& eventTime) {
   auto visit = parse_id(visitId);
   if (!visit) {

@@ -77,6 +77,8 @@ class RecordsController : public QObject {
   Q_INVOKABLE QString recordVisit(const QVariantMap& visit);
   //! `eventTime`: when it happened ("YYYY-MM-DDTHH:mm"); empty takes the
   //! visit's planned time, else now (store::Records::add_note).
+  //! Whether the visit form asks for a place (store::Records::place_recorded).
+  Q_INVOKABLE bool placeRecorded(const QString& caseId, const QString& kind);
   Q_INVOKABLE QString addNote(const QString& visitId, const QString& text, const QString& eventTime = QString());
   Q_INVOKABLE bool setNoteEventTime(const QString& noteId, const QString& eventTime);
   Q_INVOKABLE bool editNote(const QString& noteId, const QString& text);

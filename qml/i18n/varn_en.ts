@@ -1135,37 +1135,37 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="144"/>
+        <location filename="../PersonCaseScreen.qml" line="148"/>
         <source>utan tid</source>
         <translation>no time</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="155"/>
+        <location filename="../PersonCaseScreen.qml" line="159"/>
         <source>Partner närvarande: %1</source>
         <translation>Partner present: %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="150"/>
+        <location filename="../PersonCaseScreen.qml" line="154"/>
         <source>registrerat %1</source>
         <translation>recorded %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="164"/>
+        <location filename="../PersonCaseScreen.qml" line="168"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="184"/>
+        <location filename="../PersonCaseScreen.qml" line="191"/>
         <source>Skyddad folkbokföring?</source>
         <translation>Protected registration?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="185"/>
+        <location filename="../PersonCaseScreen.qml" line="192"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation>Change to protected registration</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="187"/>
+        <location filename="../PersonCaseScreen.qml" line="194"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
@@ -1253,57 +1253,62 @@
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="56"/>
+        <location filename="../RecordVisitScreen.qml" line="58"/>
         <source>Typ av besök</source>
         <translation>Kind of visit</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="70"/>
+        <location filename="../RecordVisitScreen.qml" line="72"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="77"/>
+        <location filename="../RecordVisitScreen.qml" line="79"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="81"/>
+        <location filename="../RecordVisitScreen.qml" line="85"/>
         <source>Till exempel kontoret</source>
         <translation>For example the office</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="83"/>
+        <location filename="../RecordVisitScreen.qml" line="92"/>
+        <source>Personen har skyddad folkbokföring: platsen för ett hembesök registreras inte.</source>
+        <translation>The person has protected registration: no place is recorded for a home visit.</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="95"/>
         <source>Är partnern närvarande?</source>
         <translation>Is the partner present?</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="97"/>
+        <location filename="../RecordVisitScreen.qml" line="109"/>
         <source>Två personal</source>
         <translation>Two staff</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="98"/>
+        <location filename="../RecordVisitScreen.qml" line="110"/>
         <source>Larm med</source>
         <translation>Alarm taken</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="110"/>
+        <location filename="../RecordVisitScreen.qml" line="122"/>
         <source>Frågor om våld</source>
         <translation>Questions about violence</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="116"/>
+        <location filename="../RecordVisitScreen.qml" line="128"/>
         <source>Ställ frågorna bara när ni är ensamma.</source>
         <translation>Ask these questions only when you are alone.</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="136"/>
+        <location filename="../RecordVisitScreen.qml" line="148"/>
         <source>Svar (sparas som ett utkast till anteckning)</source>
         <translation>Answers (saved as a draft note)</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="39"/>
+        <location filename="../RecordVisitScreen.qml" line="41"/>
         <source>Spara besök</source>
         <translation>Save visit</translation>
     </message>
@@ -1563,12 +1568,12 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="288"/>
+        <location filename="../../client/ui/records_controller.cpp" line="296"/>
         <source>Inget formulär är laddat.</source>
         <translation>No form is loaded.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="292"/>
+        <location filename="../../client/ui/records_controller.cpp" line="300"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation>Your own professional judgement is required.</translation>
     </message>

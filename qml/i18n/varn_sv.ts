@@ -1135,37 +1135,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="144"/>
+        <location filename="../PersonCaseScreen.qml" line="148"/>
         <source>utan tid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="155"/>
+        <location filename="../PersonCaseScreen.qml" line="159"/>
         <source>Partner närvarande: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="150"/>
+        <location filename="../PersonCaseScreen.qml" line="154"/>
         <source>registrerat %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="164"/>
+        <location filename="../PersonCaseScreen.qml" line="168"/>
         <source>Anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="184"/>
+        <location filename="../PersonCaseScreen.qml" line="191"/>
         <source>Skyddad folkbokföring?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="185"/>
+        <location filename="../PersonCaseScreen.qml" line="192"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="187"/>
+        <location filename="../PersonCaseScreen.qml" line="194"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1253,57 +1253,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="56"/>
+        <location filename="../RecordVisitScreen.qml" line="58"/>
         <source>Typ av besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="70"/>
+        <location filename="../RecordVisitScreen.qml" line="72"/>
         <source>Tid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="77"/>
+        <location filename="../RecordVisitScreen.qml" line="79"/>
         <source>Plats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="81"/>
+        <location filename="../RecordVisitScreen.qml" line="85"/>
         <source>Till exempel kontoret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="83"/>
+        <location filename="../RecordVisitScreen.qml" line="92"/>
+        <source>Personen har skyddad folkbokföring: platsen för ett hembesök registreras inte.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="95"/>
         <source>Är partnern närvarande?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="97"/>
+        <location filename="../RecordVisitScreen.qml" line="109"/>
         <source>Två personal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="98"/>
+        <location filename="../RecordVisitScreen.qml" line="110"/>
         <source>Larm med</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="110"/>
+        <location filename="../RecordVisitScreen.qml" line="122"/>
         <source>Frågor om våld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="116"/>
+        <location filename="../RecordVisitScreen.qml" line="128"/>
         <source>Ställ frågorna bara när ni är ensamma.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="136"/>
+        <location filename="../RecordVisitScreen.qml" line="148"/>
         <source>Svar (sparas som ett utkast till anteckning)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="39"/>
+        <location filename="../RecordVisitScreen.qml" line="41"/>
         <source>Spara besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1562,12 +1567,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="288"/>
+        <location filename="../../client/ui/records_controller.cpp" line="296"/>
         <source>Inget formulär är laddat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="292"/>
+        <location filename="../../client/ui/records_controller.cpp" line="300"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -445,3 +445,27 @@ TEST_CASE("a draft older than the unit's days is flagged on Idag, in the editor 
   CHECK(notes->property("count").toInt() == 1);
   App::check_no_qml_errors();
 }
+
+TEST_CASE("the visit form asks no place for a home visit of a person with skyddad folkbokföring, and does for others",
+          "[ui][screens][protected]") {
+  UiFixture f;
+  const QString hidden = f.person_with_case(QStringLiteral("Britt Berg"), QStringLiteral("protected_registration"),
+                                            QString());
+  const QString open = f.person_with_case(QStringLiteral("Anna Andersson"));
+  App app(f);
+  app.open("RecordVisitScreen.qml", {{QStringLiteral("caseId"), hidden}, {QStringLiteral("partnerPresent"), QStringLiteral("no")}});
+  auto* kind = app.item(QStringLiteral("kindBox"));
+  REQUIRE(kind);
+  CHECK(kind->property("currentText").toString() == QStringLiteral("home"));
+  CHECK(app.item(QStringLiteral("placeField")) == nullptr);
+  CHECK(app.item(QStringLiteral("placeWithheldNotice")) != nullptr);
+  app.shoot(QStringLiteral("record-visit-skyddad"), QStringLiteral("recordVisitScreen"));
+  kind->setProperty("currentIndex", 2);  // office: the place is not their address
+  app.settle();
+  CHECK(app.item(QStringLiteral("placeField")) != nullptr);
+  CHECK(app.item(QStringLiteral("placeWithheldNotice")) == nullptr);
+
+  app.open("RecordVisitScreen.qml", {{QStringLiteral("caseId"), open}, {QStringLiteral("partnerPresent"), QStringLiteral("no")}});
+  CHECK(app.item(QStringLiteral("placeField")) != nullptr);
+  App::check_no_qml_errors();
+}

@@ -1,5 +1,6 @@
 #include "varn/store/queries.hpp"
 
+#include "varn/model/domain.hpp"
 #include "varn/model/reference_replica.hpp"
 #include "varn/store/database.hpp"
 #include "varn/store/merge_writer.hpp"
@@ -77,6 +78,17 @@ Result<std::vector<model::EntityId>> ids_with_field(Database& db, model::EntityK
     if (!*row) return out;
     out.push_back(q->array<16>(0));
   }
+}
+
+Result<bool> place_kept(Database& db, const model::EntityId& case_id, const std::string& kind) {
+  if (kind != "home") return true;
+  auto person = stored_field(db, model::EntityKind::case_file, case_id, model::domain::kCasePerson);
+  if (!person) return person.error();
+  auto person_id = *person ? array_from_hex<16>(**person) : std::nullopt;
+  if (!person_id) return true;
+  auto level = stored_field(db, model::EntityKind::person, *person_id, model::domain::kPersonProtection);
+  if (!level) return level.error();
+  return *level != std::optional<std::string>(std::string(model::domain::kProtectedRegistration));
 }
 
 }  // namespace varn::store

@@ -33,4 +33,8 @@ class Database;
 [[nodiscard]] Result<std::optional<model::Op>> stored_op(Database& db, model::EntityKind kind,
                                                          const model::EntityId& id, std::string_view field);
 
+//! Whether a visit of `kind` in this case keeps a place: a home visit's place
+//! is the person's address, kept nowhere under skyddad folkbokföring.
+[[nodiscard]] Result<bool> place_kept(Database& db, const model::EntityId& case_id, const std::string& kind);
+
 }  // namespace varn::store

@@ -177,6 +177,9 @@ class Records {
   [[nodiscard]] Result<void> set_case_phase(const EntityId& case_id, const std::string& phase);
   [[nodiscard]] Result<void> set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags);
   [[nodiscard]] Result<EntityId> record_visit(const VisitInput& input);
+  //! Whether a visit of `kind` in this case keeps a place: not a home visit
+  //! of a person with skyddad folkbokföring (the place is their address).
+  [[nodiscard]] Result<bool> place_recorded(const EntityId& case_id, const std::string& kind);
   //! `event_time`: when it happened (ISO 8601); empty takes the visit's
   //! planned time, or else the writing time as local time.
   [[nodiscard]] Result<EntityId> add_note(const EntityId& visit, const std::string& text,

@@ -283,6 +283,11 @@ Result<std::vector<NoteView>> Records::read_notes(const NoteFilter& filter) {
   return out;
 }
 
+Result<bool> Records::place_recorded(const EntityId& case_id, const std::string& kind) {
+  if (store_.locked()) return locked_error();
+  return place_kept(store_.database(), case_id, kind);
+}
+
 Result<std::vector<StaffView>> Records::staff() {
   if (store_.locked()) return locked_error();
   Database& db = store_.database();

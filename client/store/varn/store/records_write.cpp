@@ -61,6 +61,7 @@ Result<EntityId> add_to_case(LocalStore& store, model::HybridClock& clock, const
   return id;
 }
 
+
 }  // namespace
 
 Result<EntityId> Records::add_person(const PersonInput& input) {
@@ -142,18 +143,10 @@ Result<EntityId> Records::record_visit(const VisitInput& input) {
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
     id = w.new_id();
     if (auto r = require_exists(w.db(), EntityKind::case_file, input.case_id, "case"); !r) return r;
-    if (input.kind == "home" && !input.place.empty()) {
-      // A home visit's place is the person's address: not kept under skyddad folkbokföring.
-      auto person = stored_field(w.db(), EntityKind::case_file, input.case_id, dom::kCasePerson);
-      if (!person) return person.error();
-      auto person_id = *person ? array_from_hex<16>(**person) : std::nullopt;
-      if (person_id) {
-        auto level = stored_field(w.db(), EntityKind::person, *person_id, dom::kPersonProtection);
-        if (!level) return level.error();
-        if (*level == std::optional<std::string>(std::string(dom::kProtectedRegistration))) {
-          return make_error(Errc::invalid_argument, std::string(kNoAddressMessage) + ": a home visit has no place");
-        }
-      }
+    if (!input.place.empty()) {
+      auto allowed = place_kept(w.db(), input.case_id, input.kind);
+      if (!allowed) return allowed.error();
+      if (!*allowed) return make_error(Errc::invalid_argument, std::string(kNoAddressMessage) + ": a home visit has no place");
     }
     const std::pair<std::string_view, std::string> fields[] = {
         {dom::kVisitCase, to_hex(input.case_id)},        {dom::kVisitKind, input.kind},
