@@ -12,13 +12,7 @@ namespace dom = model::domain;
 
 namespace {
 
-struct Desk {
-  test::ScratchDir dir;
-  std::unique_ptr<store::LocalStore> store = test::make_store(dir.file("v.db"));
-  test::ManualWall wall;
-  model::HybridClock clock{wall.clock()};
-  crypto::DeviceId me = crypto::random_array<16>();
-  store::Records records{*store, clock, me};
+struct Desk : test::RecordsDesk {
 
   // A person's case with one visit and one note; returns {case, note}.
   std::pair<model::EntityId, model::EntityId> case_with_note(const std::string& name) {

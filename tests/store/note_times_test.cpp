@@ -17,13 +17,7 @@ namespace {
 
 constexpr std::uint64_t kDayMs = 24ULL * 60 * 60 * 1000;
 
-struct Desk {
-  test::ScratchDir dir;
-  std::unique_ptr<store::LocalStore> store = test::make_store(dir.file("v.db"));
-  test::ManualWall wall;
-  model::HybridClock clock{wall.clock()};
-  crypto::DeviceId me = crypto::random_array<16>();
-  store::Records records{*store, clock, me};
+struct Desk : test::RecordsDesk {
   model::EntityId case_id{};
 
   Desk() { case_id = *records.open_case(*records.add_person({"Anna Andersson", "", "none", ""})); }

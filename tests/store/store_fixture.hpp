@@ -7,7 +7,9 @@
 #include <string>
 
 #include "varn/model/change_set_codec.hpp"
+#include "varn/crypto/random.hpp"
 #include "varn/store/local_store.hpp"
+#include "varn/store/records.hpp"
 #include "varn/sync/sync_store.hpp"
 
 namespace varn::test {
@@ -46,6 +48,16 @@ struct ManualWall {
   [[nodiscard]] model::WallClock clock() {
     return [this] { return ms; };
   }
+};
+
+//! One device's Records over a fresh store, on a wall clock the test moves.
+struct RecordsDesk {
+  ScratchDir dir;
+  std::unique_ptr<store::LocalStore> store = make_store(dir.file("v.db"));
+  ManualWall wall;
+  model::HybridClock clock{wall.clock()};
+  crypto::DeviceId me = crypto::random_array<16>();
+  store::Records records{*store, clock, me};
 };
 
 }  // namespace varn::test
