@@ -62,9 +62,6 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
       ->capture_default_str();
   serve.add_option("--max-polls-per-unit", l.max_polls_per_unit, "long-polls one unit's devices hold open")
       ->capture_default_str();
-  serve.add_option("--max-tokens-per-device", l.max_tokens_per_device,
-                   "live session tokens per device; a new one ends the oldest")
-      ->capture_default_str();
   serve.add_option("--min-free-disk-bytes", l.min_free_disk_bytes,
                    "free disk the data directory keeps; below it pushes and enrolment requests are refused")
       ->capture_default_str();
@@ -132,9 +129,8 @@ int main(int argc, char** argv) {
   }
   if (l.device_request_burst == 0 || l.device_requests_per_second == 0 || l.device_byte_burst == 0 ||
       l.device_bytes_per_second == 0 || l.unit_byte_burst == 0 || l.unit_bytes_per_second == 0 ||
-      l.max_polls_per_device == 0 || l.max_polls_per_unit == 0 ||
-      l.max_tokens_per_device == 0) {
-    std::fprintf(stderr, "varn-server: rates, long-poll and token limits must be positive\n");
+      l.max_polls_per_device == 0 || l.max_polls_per_unit == 0) {
+    std::fprintf(stderr, "varn-server: rates and long-poll limits must be positive\n");
     return 2;
   }
   if (l.device_byte_burst < l.max_body_bytes) {

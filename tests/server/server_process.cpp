@@ -1,5 +1,7 @@
 #include "server_process.hpp"
 
+#include <filesystem>
+
 #include "test_check.hpp"
 
 namespace varn::test {
@@ -18,6 +20,17 @@ ServerProcess::ServerProcess(const std::vector<std::string>& init_args) {
   const auto key_at = init.out.find("server-key: ");
   REQUIRE(key_at != std::string::npos);
   server_key = init.out.substr(key_at + 12, init.out.find('\n', key_at) - key_at - 12);
+}
+
+ServerProcess::ServerProcess(CopyOf copy) {
+  dir = make_temp_dir("varn-server-test");
+  data_dir = dir + "/data";
+  log_path = dir + "/server.log";
+  std::filesystem::copy(copy.source.data_dir, data_dir);
+  std::filesystem::remove(data_dir + "/lock");
+  std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all);
+  unit_code = copy.source.unit_code;
+  server_key = copy.source.server_key;
 }
 
 ServerProcess::~ServerProcess() {

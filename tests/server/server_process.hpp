@@ -17,6 +17,13 @@ class ServerProcess {
   //! Makes a data directory and a unit with `varn-server init`, passing it
   //! `init_args` too (e.g. `--storage postgresql://...`).
   explicit ServerProcess(const std::vector<std::string>& init_args = {});
+  //! Another process of the same deployment: a copy of `source`'s data
+  //! directory (keys, certificate, config; not its lock), its unit code and
+  //! server key. Give it the same --storage postgresql://... to share units.
+  struct CopyOf {
+    const ServerProcess& source;
+  };
+  explicit ServerProcess(CopyOf copy);
   ~ServerProcess();
 
   //! Starts `serve` (again, after a stop) and waits for the listening line.

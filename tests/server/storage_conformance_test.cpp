@@ -649,6 +649,39 @@ TEST_CASE("postgresql: a push committed through one process's storage wakes the 
   b.close();
 }
 
+TEST_CASE("postgresql: a challenge spent through one process's storage is spent for every other, and expired ones go",
+          "[storage][postgresql]") {
+  PgBackend a;
+  auto other = server::PgStorage::open(a.uri);
+  REQUIRE(other.ok());
+  server::ChallengeLedger* at_a = a.storage->shared_challenges();
+  server::ChallengeLedger* at_b = (*other)->shared_challenges();
+  REQUIRE(at_a != nullptr);
+  REQUIRE(at_b != nullptr);
+  const std::int64_t now = 1'700'000'000'000;
+  const auto tag = crypto::random_array<16>();
+  CHECK(*at_a->spend(tag, now + 60'000, now));
+  CHECK_FALSE(*at_b->spend(tag, now + 60'000, now));
+  CHECK_FALSE(*at_a->spend(tag, now + 60'000, now));
+  // Kept 5 minutes past its expiry (clock skew between processes), then removed.
+  CHECK_FALSE(*at_b->spend(tag, now + 60'000, now + 60'000 + 299'000));
+  const auto later = crypto::random_array<16>();
+  CHECK(*at_b->spend(later, now + 500'000, now + 60'000 + 301'000));
+  CHECK(*at_a->spend(tag, now + 500'000, now + 60'000 + 301'000));  // its row was gone
+  auto conn = server::PgConn::connect(a.uri);
+  REQUIRE(conn.ok());
+  auto rows = (*conn)->exec("SELECT count(*)::int8 FROM spent_challenges");
+  REQUIRE(rows.ok());
+  CHECK(rows->int64(0, 0) == 2);
+  (*other)->close();
+}
+
+TEMPLATE_TEST_CASE("sqlite: the storage offers no shared challenge ledger (one process keeps its own)", "[storage]",
+                   SqliteBackend) {
+  TestType b;
+  CHECK(b.storage->shared_challenges() == nullptr);
+}
+
 TEST_CASE("postgresql: a database made by a newer schema version is refused, not written", "[storage][postgresql]") {
   PgBackend a;
   a.storage->close();

@@ -30,7 +30,7 @@
 
 namespace varn::server {
 
-class PgStorage final : public Storage {
+class PgStorage final : public Storage, private ChallengeLedger {
  public:
   //! Connects, applies the schema's migrations and starts `writers` push threads.
   static Result<std::unique_ptr<PgStorage>> open(const std::string& conninfo, std::size_t writers = 4);
@@ -67,6 +67,9 @@ class PgStorage final : public Storage {
   Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) override;
   Result<crypto::Hash32> log_hash_at(const UnitId& unit, std::uint64_t seq) override;
   void set_commit_listener(CommitListener listener) override;
+  //! The spent_challenges table: a challenge answered at one process is
+  //! refused at every other (pg_challenges.cpp).
+  ChallengeLedger* shared_challenges() override { return this; }
 
   [[nodiscard]] std::uint64_t commits() const override { return commits_.load(); }
   void close() override;
@@ -90,6 +93,7 @@ class PgStorage final : public Storage {
     std::unique_ptr<PgConn> c_;
   };
   Result<Lease> lease();
+  Result<bool> spend(const ChallengeTag& tag, std::int64_t expires_ms, std::int64_t now_ms) override;
   //! Runs `body` in a transaction on a pooled connection, again from the
   //! start after a serialisation failure, deadlock or a key another
   //! transaction stored first; `body` answers false to roll back.

@@ -139,6 +139,8 @@ int run_server(const ServerConfig& config) {
   // A data directory without a signing key yet gets one at the first start.
   auto server_key = load_or_create_server_key(config.data_dir);
   if (!server_key) return fail(server_key.error());
+  auto session_secret = load_or_create_session_secret(config.data_dir);
+  if (!session_secret) return fail(session_secret.error());
   auto opened = open_storage(config.storage, config.data_dir, false);
   if (!opened) return fail(opened.error());
   auto& storage = opened->storage;
@@ -152,8 +154,10 @@ int run_server(const ServerConfig& config) {
   Quotas quotas(config.limits);
   net::io_context ioc(threads);
   Metrics metrics;
-  Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime,
-                    config.limits.max_tokens_per_device);
+  MemoryChallengeLedger own_challenges;
+  ChallengeLedger* shared_challenges = storage->shared_challenges();
+  Sessions sessions(std::move(session_secret).value(), config.limits.challenge_lifetime,
+                    config.limits.session_lifetime, shared_challenges ? *shared_challenges : own_challenges);
   PullWaiters waiters(metrics);
   Membership membership(*storage);
   const DiskReserve disk(config.data_dir, config.limits.min_free_disk_bytes);
