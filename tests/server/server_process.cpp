@@ -50,6 +50,7 @@ void ServerProcess::start() {
   auto info = parse_listening_line(*line);
   REQUIRE(info.has_value());
   CHECK(info->cert_sha256.size() == 64);
+  cert_sha256 = info->cert_sha256;
   port = port_of(info->url);
   REQUIRE(port != 0);
 }

@@ -44,6 +44,7 @@ class ServerProcess {
   std::string unit_code;
   std::string server_key;  //!< hex, as `init` printed it
   unsigned short port = 0;
+  std::string cert_sha256;  //!< hex, as the listening line printed it
 
  private:
   std::optional<ChildProcess> child_;

@@ -682,6 +682,50 @@ TEMPLATE_TEST_CASE("sqlite: the storage offers no shared challenge ledger (one p
   CHECK(b.storage->shared_challenges() == nullptr);
 }
 
+TEST_CASE("postgresql: a call beyond the connection pool waits for a pooled connection instead of opening another",
+          "[storage][postgresql]") {
+  const std::string uri = PgCluster::shared().new_database();
+  auto opened = server::PgStorage::open(uri, 1, 2);  // one push writer, two pooled connections
+  REQUIRE(opened.ok());
+  auto& s = **opened;
+  const auto unit = make_unit(s);
+  // Another session holds the units table, so every read of it blocks in
+  // the database with its pooled connection held.
+  auto blocker = server::PgConn::connect(uri);
+  REQUIRE(blocker.ok());
+  REQUIRE((*blocker)->exec("BEGIN").ok());
+  REQUIRE((*blocker)->exec("LOCK TABLE units IN ACCESS EXCLUSIVE MODE").ok());
+  std::atomic<int> answered{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 3; ++i) {
+    readers.emplace_back([&] {
+      auto u = s.find_unit(unit);
+      if (u.ok() && u->has_value()) ++answered;
+    });
+  }
+  auto watcher = server::PgConn::connect(uri);
+  REQUIRE(watcher.ok());
+  const auto blocked = [&] {
+    auto r = (*watcher)->exec("SELECT count(*)::int8 FROM pg_stat_activity WHERE datname = current_database() "
+                              "AND wait_event_type = 'Lock'");
+    REQUIRE(r.ok());
+    return r->int64(0, 0);
+  };
+  // Two calls hold the pool's two connections, blocked on the lock; the third waits for one of them.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!(blocked() == 2 && s.pool_waits() >= 1)) REQUIRE(std::chrono::steady_clock::now() < deadline);
+  CHECK(answered.load() == 0);
+  REQUIRE((*blocker)->exec("COMMIT").ok());
+  for (auto& t : readers) t.join();
+  CHECK(answered.load() == 3);
+  // Pooled (2), the writer and the listener: nothing more was opened.
+  auto total = (*watcher)->exec("SELECT count(*)::int8 FROM pg_stat_activity WHERE datname = current_database() "
+                                "AND pid <> pg_backend_pid()");
+  REQUIRE(total.ok());
+  CHECK(total->int64(0, 0) - 1 <= 4);  // less the blocker's own session
+  s.close();
+}
+
 TEST_CASE("postgresql: a database made by a newer schema version is refused, not written", "[storage][postgresql]") {
   PgBackend a;
   a.storage->close();

@@ -77,6 +77,9 @@ struct ServerConfig {
   std::filesystem::path cert_file;        //!< empty: self-signed cert.pem in data_dir
   std::filesystem::path key_file;
   int threads = 2;
+  //! PostgreSQL connections lent to requests at once (the push writers and
+  //! the listener have their own); a request beyond them waits for one.
+  std::size_t pg_pool = 8;
   Limits limits;
 };
 

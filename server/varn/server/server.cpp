@@ -82,13 +82,6 @@ Result<void> prepare_data_dir(const std::filesystem::path& dir) {
     return make_error(Errc::forbidden, "the data directory may be written by other users (make it 0700): " +
                                            dir.string());
   }
-  // SQLite would make the database 0644 and follow a link; its journals take the database's mode.
-  const auto db = dir / "varn.db";
-  const int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return make_error(Errc::io_error, "cannot open the database file (a link is refused)");
-  const bool made_private = ::fchmod(fd, 0600) == 0;
-  ::close(fd);
-  if (!made_private) return make_error(Errc::io_error, "cannot make the database file private");
   return {};
 }
 
@@ -141,7 +134,7 @@ int run_server(const ServerConfig& config) {
   if (!server_key) return fail(server_key.error());
   auto session_secret = load_or_create_session_secret(config.data_dir);
   if (!session_secret) return fail(session_secret.error());
-  auto opened = open_storage(config.storage, config.data_dir, false);
+  auto opened = open_storage(config.storage, config.data_dir, false, config.pg_pool);
   if (!opened) return fail(opened.error());
   auto& storage = opened->storage;
 
