@@ -40,7 +40,7 @@ ServerProcess::~ServerProcess() {
 
 void ServerProcess::start() {
   ++starts_;
-  std::vector<std::string> args{VARN_SERVER_BINARY, "serve", "--data", data_dir, "--listen", "127.0.0.1:0",
+  std::vector<std::string> args{VARN_SERVER_BINARY, "serve", "--data", data_dir, "--listen", listen,
                                 "--max-long-poll", "5", "--shutdown-grace", "10"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   child_ = ChildProcess::start(args, log_path + "." + std::to_string(starts_), address_space_limit, open_files_limit);

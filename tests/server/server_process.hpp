@@ -36,6 +36,8 @@ class ServerProcess {
   [[nodiscard]] pid_t pid() const { return child_ ? child_->pid() : -1; }
 
   std::vector<std::string> extra_args;  //!< added to `serve` by start()
+  //! What start() passes to --listen; a restart on the same port sets "127.0.0.1:<port>".
+  std::string listen = "127.0.0.1:0";
   std::size_t address_space_limit = 0;  //!< RLIMIT_AS of the server, bytes; 0: none
   std::size_t open_files_limit = 0;     //!< RLIMIT_NOFILE of the server; 0: as inherited
   std::string dir;       //!< holds data/ and server.log
