@@ -252,3 +252,18 @@ TEST_CASE("three varn-server processes behind HAProxy on one PostgreSQL, one SIG
 }
 
 }  // namespace varn::test
+
+namespace varn::test {
+
+TEST_CASE("docs/DEPLOY.md shows the HAProxy configuration the storm test runs", "[server][docs]") {
+  const std::string doc = read_file(std::string(VARN_DOCS_DIR) + "/DEPLOY.md");
+  const std::string begin = "<!-- haproxy.cfg: begin -->\n```\n";
+  const auto from = doc.find(begin);
+  const auto to = doc.find("```\n<!-- haproxy.cfg: end -->");
+  REQUIRE(from != std::string::npos);
+  REQUIRE(to != std::string::npos);
+  CHECK(doc.substr(from + begin.size(), to - from - begin.size()) ==
+        HaproxyProcess::config(":8443", {8444, 8445, 8446}));
+}
+
+}  // namespace varn::test
