@@ -12,6 +12,8 @@ PACKAGES=(
   # server's PostgreSQL backend: libpq, PostgreSQL's own C client (no C++
   # wrapper to depend on); the server itself for the tests' throwaway cluster
   libpq-dev postgresql-15
+  # the load balancer of the multi-process storm test (TLS passed through in TCP mode)
+  haproxy
   # well-kept header-only helpers: JSON codec, CLI parsing; QR codes for enrolment
   nlohmann-json3-dev libcli11-dev libqrencode-dev
   # tests

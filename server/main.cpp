@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,10 +11,12 @@
 #include "varn/server/init_unit.hpp"
 #include "varn/server/migrate.hpp"
 #include "varn/server/server.hpp"
+#include "serve_config.hpp"
 
 namespace {
 
-void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int64_t (&secs)[5]) {
+void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int64_t (&secs)[5],
+                       std::filesystem::path& config_file) {
   serve.add_option("--data", c.data_dir, "data directory (created 0700)")->required();
   serve.add_option("--storage", c.storage,
                    "postgresql://... to store in PostgreSQL (several processes may share it); "
@@ -62,9 +66,6 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
       ->capture_default_str();
   serve.add_option("--max-polls-per-unit", l.max_polls_per_unit, "long-polls one unit's devices hold open")
       ->capture_default_str();
-  serve.add_option("--max-tokens-per-device", l.max_tokens_per_device,
-                   "live session tokens per device; a new one ends the oldest")
-      ->capture_default_str();
   serve.add_option("--min-free-disk-bytes", l.min_free_disk_bytes,
                    "free disk the data directory keeps; below it pushes and enrolment requests are refused")
       ->capture_default_str();
@@ -75,7 +76,78 @@ void add_serve_options(CLI::App& serve, varn::server::ServerConfig& c, std::int6
       ->capture_default_str();
   serve.add_option("--handshake-timeout", secs[4], "from accept to a finished TLS handshake, seconds")
       ->capture_default_str();
-  serve.set_config("--config", "", "config file (TOML/INI: option = value)");
+  serve.add_option("--pg-pool", c.pg_pool,
+                   "PostgreSQL connections this process lends to requests (besides its push writers and "
+                   "listener); a request beyond them waits for one")
+      ->capture_default_str();
+  serve.add_option("--config", config_file,
+                   "settings file ('option = value' lines; default: DIR/varn-server.conf when present); "
+                   "the command line wins");
+}
+
+//! The whole command line, parsed into its settings; built afresh for each pass.
+struct Cli {
+  CLI::App app{"varn-server: stores and relays Värn's end-to-end encrypted change sets"};
+  varn::server::ServerConfig config;
+  std::int64_t secs[5] = {config.limits.max_long_poll.count(), config.limits.idle_timeout.count(),
+                          config.limits.session_lifetime.count(), config.limits.shutdown_grace.count(),
+                          config.limits.handshake_timeout.count()};
+  std::filesystem::path config_file;
+  CLI::App* serve = nullptr;
+  CLI::App* init = nullptr;
+  CLI::App* migrate = nullptr;
+  std::filesystem::path init_data;
+  std::string unit_name;
+  std::string init_storage;
+  std::filesystem::path migrate_from;
+  std::string migrate_to;
+
+  Cli() {
+    app.require_subcommand(1);
+    serve = app.add_subcommand("serve", "serve the sync protocol over HTTPS");
+    add_serve_options(*serve, config, secs, config_file);
+    init = app.add_subcommand("init", "create a unit and print its one-time admin enrolment code");
+    init->add_option("--data", init_data, "data directory (created 0700)")->required();
+    init->add_option("--unit", unit_name, "the unit's name (kept on the server only)")->required();
+    init->add_option("--storage", init_storage,
+                     "postgresql://... to create the unit in PostgreSQL (default: SQLite in --data); "
+                     "a new data directory then keeps it in varn-server.conf for serve");
+    migrate = app.add_subcommand("migrate", "copy a SQLite data directory's units into PostgreSQL, verified");
+    migrate->add_option("--from", migrate_from, "the SQLite data directory (no server may be serving it)")->required();
+    migrate->add_option("--to", migrate_to, "postgresql://... of the target database")->required();
+  }
+  //! CLI11 wants the arguments last first.
+  int parse(const std::vector<std::string>& args) {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+      app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+      const int code = app.exit(e);  // prints the help or the error
+      return code == 0 ? -1 : code;
+    }
+    return 0;
+  }
+};
+
+//! The settings file `serve` reads: --config, or DIR/varn-server.conf when present.
+std::filesystem::path settings_file(const Cli& cli) {
+  if (!cli.config_file.empty()) return cli.config_file;
+  auto in_dir = cli.config.data_dir / varn::server::kConfigFileName;
+  std::error_code ec;
+  return std::filesystem::exists(in_dir, ec) ? in_dir : std::filesystem::path();
+}
+
+int run_init(const Cli& cli) {
+  std::error_code ec;
+  const bool had_sqlite = std::filesystem::exists(cli.init_data / "varn.db", ec);
+  const int code = varn::server::init_unit(cli.init_data, cli.unit_name, cli.init_storage);
+  if (code != 0 || cli.init_storage.empty() || had_sqlite) return code;
+  // A new directory for PostgreSQL: `serve --data DIR` (or a copy) must not
+  // start on an empty SQLite file instead.
+  if (varn::server::write_storage_setting(cli.init_data, cli.init_storage)) {
+    std::printf("config: %s\n", (cli.init_data / varn::server::kConfigFileName).c_str());
+  }
+  return code;
 }
 
 }  // namespace
@@ -89,36 +161,27 @@ int main(int argc, char** argv) {
   // `varn-server --data DIR ...` means `varn-server serve --data DIR ...`.
   if (!args.empty() && args[0].rfind("--", 0) == 0 && args[0] != "--help") args.insert(args.begin(), "serve");
 
-  CLI::App app{"varn-server: stores and relays Värn's end-to-end encrypted change sets"};
-  app.require_subcommand(1);
-  varn::server::ServerConfig config;
-  std::int64_t secs[5] = {config.limits.max_long_poll.count(), config.limits.idle_timeout.count(),
-                          config.limits.session_lifetime.count(), config.limits.shutdown_grace.count(),
-                          config.limits.handshake_timeout.count()};
-  auto* serve = app.add_subcommand("serve", "serve the sync protocol over HTTPS");
-  add_serve_options(*serve, config, secs);
-  std::filesystem::path init_data;
-  std::string unit_name;
-  auto* init = app.add_subcommand("init", "create a unit and print its one-time admin enrolment code");
-  init->add_option("--data", init_data, "data directory (created 0700)")->required();
-  init->add_option("--unit", unit_name, "the unit's name (kept on the server only)")->required();
-  std::string init_storage;
-  init->add_option("--storage", init_storage, "postgresql://... to create the unit in PostgreSQL (default: SQLite in --data)");
-
-  std::filesystem::path migrate_from;
-  std::string migrate_to;
-  auto* migrate = app.add_subcommand("migrate", "copy a SQLite data directory's units into PostgreSQL, verified");
-  migrate->add_option("--from", migrate_from, "the SQLite data directory (no server may be serving it)")->required();
-  migrate->add_option("--to", migrate_to, "postgresql://... of the target database")->required();
-
-  std::vector<std::string> reversed(args.rbegin(), args.rend());
-  try {
-    app.parse(reversed);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+  auto cli = std::make_unique<Cli>();
+  if (const int parsed = cli->parse(args); parsed != 0) return parsed < 0 ? 0 : parsed;
+  if (*cli->init) return run_init(*cli);
+  if (*cli->migrate) return varn::server::migrate_to_postgresql(cli->migrate_from, cli->migrate_to);
+  if (const auto file = settings_file(*cli); !file.empty()) {
+    // The file's settings become flags the command line did not give, and
+    // everything is parsed again: one set of rules for both.
+    CLI::App* serve = cli->serve;
+    auto extra = varn::server::config_file_args(
+        file, [serve](const std::string& name) { return serve->get_option_no_throw("--" + name) != nullptr; },
+        [serve](const std::string& name) { return serve->count("--" + name) > 0; });
+    if (!extra) {
+      std::fprintf(stderr, "varn-server: %s\n", extra.error().message.c_str());
+      return 2;
+    }
+    args.insert(args.end(), extra->begin(), extra->end());
+    cli = std::make_unique<Cli>();
+    if (const int parsed = cli->parse(args); parsed != 0) return parsed < 0 ? 0 : parsed;
   }
-  if (*init) return varn::server::init_unit(init_data, unit_name, init_storage);
-  if (*migrate) return varn::server::migrate_to_postgresql(migrate_from, migrate_to);
+  varn::server::ServerConfig& config = cli->config;
+  const auto& secs = cli->secs;
   for (auto s : secs) {
     if (s <= 0) {
       std::fprintf(stderr, "varn-server: time limits must be positive\n");
@@ -126,15 +189,14 @@ int main(int argc, char** argv) {
     }
   }
   const auto& l = config.limits;
-  if (l.max_connections == 0 || l.max_unauthenticated_per_peer == 0 || l.max_body_memory == 0) {
+  if (l.max_connections == 0 || l.max_unauthenticated_per_peer == 0 || l.max_body_memory == 0 || config.pg_pool == 0) {
     std::fprintf(stderr, "varn-server: connection and memory limits must be positive\n");
     return 2;
   }
   if (l.device_request_burst == 0 || l.device_requests_per_second == 0 || l.device_byte_burst == 0 ||
       l.device_bytes_per_second == 0 || l.unit_byte_burst == 0 || l.unit_bytes_per_second == 0 ||
-      l.max_polls_per_device == 0 || l.max_polls_per_unit == 0 ||
-      l.max_tokens_per_device == 0) {
-    std::fprintf(stderr, "varn-server: rates, long-poll and token limits must be positive\n");
+      l.max_polls_per_device == 0 || l.max_polls_per_unit == 0) {
+    std::fprintf(stderr, "varn-server: rates and long-poll limits must be positive\n");
     return 2;
   }
   if (l.device_byte_burst < l.max_body_bytes) {

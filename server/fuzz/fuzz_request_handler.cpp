@@ -56,7 +56,9 @@ struct World {
   std::unique_ptr<server::SqliteStorage> storage;
   std::unique_ptr<server::Membership> membership;
   server::Metrics metrics;
-  server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(3600)};
+  server::MemoryChallengeLedger challenges;
+  server::Sessions sessions{crypto::SecretBuffer::random(server::Sessions::kSecretBytes), std::chrono::seconds(60),
+                            std::chrono::seconds(3600), challenges};
   server::PullWaiters waiters{metrics};
   server::Limits limits;
   std::unique_ptr<server::Quotas> quotas;

@@ -30,7 +30,9 @@ class HandlerFixture {
   std::unique_ptr<server::SqliteStorage> storage;
   std::unique_ptr<server::Membership> membership;
   server::Metrics metrics;
-  server::Sessions sessions{std::chrono::seconds(60), std::chrono::seconds(900)};
+  server::MemoryChallengeLedger challenges;
+  server::Sessions sessions{crypto::SecretBuffer::random(server::Sessions::kSecretBytes), std::chrono::seconds(60),
+                            std::chrono::seconds(900), challenges};
   server::PullWaiters waiters{metrics};
   crypto::SigningKeyPair server_key = crypto::SigningKeyPair::generate();
   boost::asio::io_context ioc;

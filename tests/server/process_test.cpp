@@ -54,6 +54,10 @@ TEST_CASE("init makes a private data directory, the server answers over TLS and 
   REQUIRE(::stat((server.data_dir + "/server_key.bin").c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
   CHECK(st.st_size == 32);
+  // The MAC key of challenges and tokens, shared by copies of the directory.
+  REQUIRE(::stat((server.data_dir + "/session_key.bin").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(st.st_size == 32);
   CHECK(server.server_key.size() == 64);
   server.start();
   TlsClient client(server.port);

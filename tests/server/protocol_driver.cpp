@@ -85,18 +85,23 @@ TestResponse ProtocolDriver::post_entry(TestUnit& unit, registry::Entry entry, c
   return r;
 }
 
-TestResponse ProtocolDriver::open_session(TestDevice& device) {
+nlohmann::json ProtocolDriver::signed_challenge(const TestDevice& device) {
   const auto id = to_hex(device.id());
   auto c = call_json("POST", "/v1/session/challenge", {{"device", id}});
   REQUIRE(c.status == 200);
   const auto challenge = from_base64(c.json()["challenge"].get<std::string>());
   REQUIRE(challenge);
   const auto signature = device.identity.signing().sign(crypto::labelled_hash("varn/session/v1", {*challenge}));
-  auto s = call_json("POST", "/v1/session",
-                     {{"device", id}, {"challenge", to_base64(*challenge)}, {"signature", to_base64(signature)}});
+  return {{"device", id}, {"challenge", to_base64(*challenge)}, {"signature", to_base64(signature)}};
+}
+
+TestResponse ProtocolDriver::answer_challenge(TestDevice& device, const nlohmann::json& answer) {
+  auto s = call_json("POST", "/v1/session", answer);
   if (s.status == 200) device.token = s.json()["token"].get<std::string>();
   return s;
 }
+
+TestResponse ProtocolDriver::open_session(TestDevice& device) { return answer_challenge(device, signed_challenge(device)); }
 
 TestUnit ProtocolDriver::make_unit(const std::string& unit_code) {
   TestUnit u;

@@ -64,6 +64,10 @@ class ProtocolDriver {
                      const std::optional<std::string>& unit_hint = std::nullopt);
   //! Challenge, sign, session; stores the token. Returns the session answer.
   TestResponse open_session(TestDevice& device);
+  //! A challenge from this server, signed by the device: the body of POST /v1/session.
+  nlohmann::json signed_challenge(const TestDevice& device);
+  //! POST /v1/session with `answer`; stores the token on 200.
+  TestResponse answer_challenge(TestDevice& device, const nlohmann::json& answer);
   //! Enrols the admin with the unit code, opens its session, posts entry 0
   //! and the rotation to epoch 1.
   TestUnit make_unit(const std::string& unit_code);

@@ -171,18 +171,6 @@ TEST_CASE("quota: a unit's devices share one push-byte rate, and another unit ha
   CHECK_FALSE(q.admit_unit(ours, 600).has_value());
 }
 
-TEST_CASE("quota: a device holds at most its share of live tokens, a new one ending the oldest", "[server][quota]") {
-  server::Sessions sessions(std::chrono::seconds(60), std::chrono::seconds(900), 3);
-  const wire::DeviceId device{7}, other{8};
-  std::vector<std::string> tokens;
-  for (int i = 0; i < 5; ++i) tokens.push_back(sessions.issue_token(device));
-  const auto theirs = sessions.issue_token(other);
-  CHECK_FALSE(sessions.owner_of(tokens[0]).has_value());
-  CHECK_FALSE(sessions.owner_of(tokens[1]).has_value());
-  for (int i = 2; i < 5; ++i) CHECK(sessions.owner_of(tokens[static_cast<std::size_t>(i)]).has_value());
-  CHECK(sessions.owner_of(theirs).has_value());
-}
-
 TEST_CASE("disk reserve: below it pushes and new enrolment requests are 507 disk_full, while reads and revocations go on",
           "[server][quota]") {
   HandlerFixture f;

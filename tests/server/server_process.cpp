@@ -1,5 +1,7 @@
 #include "server_process.hpp"
 
+#include <filesystem>
+
 #include "test_check.hpp"
 
 namespace varn::test {
@@ -20,6 +22,17 @@ ServerProcess::ServerProcess(const std::vector<std::string>& init_args) {
   server_key = init.out.substr(key_at + 12, init.out.find('\n', key_at) - key_at - 12);
 }
 
+ServerProcess::ServerProcess(CopyOf copy) {
+  dir = make_temp_dir("varn-server-test");
+  data_dir = dir + "/data";
+  log_path = dir + "/server.log";
+  std::filesystem::copy(copy.source.data_dir, data_dir);
+  std::filesystem::remove(data_dir + "/lock");
+  std::filesystem::permissions(data_dir, std::filesystem::perms::owner_all);
+  unit_code = copy.source.unit_code;
+  server_key = copy.source.server_key;
+}
+
 ServerProcess::~ServerProcess() {
   if (child_) child_->kill_hard();
   remove_tree(dir);
@@ -27,7 +40,7 @@ ServerProcess::~ServerProcess() {
 
 void ServerProcess::start() {
   ++starts_;
-  std::vector<std::string> args{VARN_SERVER_BINARY, "serve", "--data", data_dir, "--listen", "127.0.0.1:0",
+  std::vector<std::string> args{VARN_SERVER_BINARY, "serve", "--data", data_dir, "--listen", listen,
                                 "--max-long-poll", "5", "--shutdown-grace", "10"};
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   child_ = ChildProcess::start(args, log_path + "." + std::to_string(starts_), address_space_limit, open_files_limit);
@@ -37,6 +50,7 @@ void ServerProcess::start() {
   auto info = parse_listening_line(*line);
   REQUIRE(info.has_value());
   CHECK(info->cert_sha256.size() == 64);
+  cert_sha256 = info->cert_sha256;
   port = port_of(info->url);
   REQUIRE(port != 0);
 }

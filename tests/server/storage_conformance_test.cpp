@@ -649,6 +649,83 @@ TEST_CASE("postgresql: a push committed through one process's storage wakes the 
   b.close();
 }
 
+TEST_CASE("postgresql: a challenge spent through one process's storage is spent for every other, and expired ones go",
+          "[storage][postgresql]") {
+  PgBackend a;
+  auto other = server::PgStorage::open(a.uri);
+  REQUIRE(other.ok());
+  server::ChallengeLedger* at_a = a.storage->shared_challenges();
+  server::ChallengeLedger* at_b = (*other)->shared_challenges();
+  REQUIRE(at_a != nullptr);
+  REQUIRE(at_b != nullptr);
+  const std::int64_t now = 1'700'000'000'000;
+  const auto tag = crypto::random_array<16>();
+  CHECK(*at_a->spend(tag, now + 60'000, now));
+  CHECK_FALSE(*at_b->spend(tag, now + 60'000, now));
+  CHECK_FALSE(*at_a->spend(tag, now + 60'000, now));
+  // Kept 5 minutes past its expiry (clock skew between processes), then removed.
+  CHECK_FALSE(*at_b->spend(tag, now + 60'000, now + 60'000 + 299'000));
+  const auto later = crypto::random_array<16>();
+  CHECK(*at_b->spend(later, now + 500'000, now + 60'000 + 301'000));
+  CHECK(*at_a->spend(tag, now + 500'000, now + 60'000 + 301'000));  // its row was gone
+  auto conn = server::PgConn::connect(a.uri);
+  REQUIRE(conn.ok());
+  auto rows = (*conn)->exec("SELECT count(*)::int8 FROM spent_challenges");
+  REQUIRE(rows.ok());
+  CHECK(rows->int64(0, 0) == 2);
+  (*other)->close();
+}
+
+TEMPLATE_TEST_CASE("sqlite: the storage offers no shared challenge ledger (one process keeps its own)", "[storage]",
+                   SqliteBackend) {
+  TestType b;
+  CHECK(b.storage->shared_challenges() == nullptr);
+}
+
+TEST_CASE("postgresql: a call beyond the connection pool waits for a pooled connection instead of opening another",
+          "[storage][postgresql]") {
+  const std::string uri = PgCluster::shared().new_database();
+  auto opened = server::PgStorage::open(uri, 1, 2);  // one push writer, two pooled connections
+  REQUIRE(opened.ok());
+  auto& s = **opened;
+  const auto unit = make_unit(s);
+  // Another session holds the units table, so every read of it blocks in
+  // the database with its pooled connection held.
+  auto blocker = server::PgConn::connect(uri);
+  REQUIRE(blocker.ok());
+  REQUIRE((*blocker)->exec("BEGIN").ok());
+  REQUIRE((*blocker)->exec("LOCK TABLE units IN ACCESS EXCLUSIVE MODE").ok());
+  std::atomic<int> answered{0};
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 3; ++i) {
+    readers.emplace_back([&] {
+      auto u = s.find_unit(unit);
+      if (u.ok() && u->has_value()) ++answered;
+    });
+  }
+  auto watcher = server::PgConn::connect(uri);
+  REQUIRE(watcher.ok());
+  const auto blocked = [&] {
+    auto r = (*watcher)->exec("SELECT count(*)::int8 FROM pg_stat_activity WHERE datname = current_database() "
+                              "AND wait_event_type = 'Lock'");
+    REQUIRE(r.ok());
+    return r->int64(0, 0);
+  };
+  // Two calls hold the pool's two connections, blocked on the lock; the third waits for one of them.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!(blocked() == 2 && s.pool_waits() >= 1)) REQUIRE(std::chrono::steady_clock::now() < deadline);
+  CHECK(answered.load() == 0);
+  REQUIRE((*blocker)->exec("COMMIT").ok());
+  for (auto& t : readers) t.join();
+  CHECK(answered.load() == 3);
+  // Pooled (2), the writer and the listener: nothing more was opened.
+  auto total = (*watcher)->exec("SELECT count(*)::int8 FROM pg_stat_activity WHERE datname = current_database() "
+                                "AND pid <> pg_backend_pid()");
+  REQUIRE(total.ok());
+  CHECK(total->int64(0, 0) - 1 <= 4);  // less the blocker's own session
+  s.close();
+}
+
 TEST_CASE("postgresql: a database made by a newer schema version is refused, not written", "[storage][postgresql]") {
   PgBackend a;
   a.storage->close();

@@ -63,8 +63,6 @@ struct Limits {
   //! Long-polls held open at once, per device and per unit (429 too_many).
   std::size_t max_polls_per_device = 4;
   std::size_t max_polls_per_unit = 512;
-  //! Live session tokens per device; a new one beyond it ends the oldest.
-  std::size_t max_tokens_per_device = 8;
   //! Free space the data directory's disk keeps: below it the server
   //! refuses new writes (507 disk_full) instead of failing mid-write.
   std::uint64_t min_free_disk_bytes = 128ull * 1024u * 1024u;
@@ -79,6 +77,9 @@ struct ServerConfig {
   std::filesystem::path cert_file;        //!< empty: self-signed cert.pem in data_dir
   std::filesystem::path key_file;
   int threads = 2;
+  //! PostgreSQL connections lent to requests at once (the push writers and
+  //! the listener have their own); a request beyond them waits for one.
+  std::size_t pg_pool = 8;
   Limits limits;
 };
 

@@ -24,6 +24,7 @@ int init_unit(const std::filesystem::path& data_dir, const std::string& unit_nam
   if (!fingerprint) return fail(fingerprint.error());
   auto server_key = load_or_create_server_key(data_dir);
   if (!server_key) return fail(server_key.error());
+  if (auto secret = load_or_create_session_secret(data_dir); !secret) return fail(secret.error());
   auto opened = open_storage(storage_uri, data_dir, false);
   if (!opened) return fail(opened.error());
   auto& storage = opened->storage;

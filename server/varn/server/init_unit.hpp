@@ -10,8 +10,7 @@
 namespace varn::server {
 
 //! Makes the data directory with mode 0700, or checks that an existing one
-//! is this user's and others may not write it (Errc::forbidden); makes the
-//! database file 0600 (never through a link) before SQLite opens it.
+//! is this user's and others may not write it (Errc::forbidden).
 Result<void> prepare_data_dir(const std::filesystem::path& dir);
 
 //! Creates the unit (and the server key, if the directory has none) and

@@ -8,7 +8,7 @@ namespace {
 // The same tables as the SQLite backend (sqlite_schema.cpp), in PostgreSQL's
 // types. Migration n takes a database from version n-1 to n; a released
 // migration is never edited, only followed by another.
-constexpr std::array<const char*, 2> kMigrations = {R"sql(
+constexpr std::array<const char*, 3> kMigrations = {R"sql(
 CREATE TABLE units (
   id bytea PRIMARY KEY,
   label text NOT NULL,            -- the operator's own name for the team; never sent
@@ -95,6 +95,15 @@ CREATE TABLE rotation_copies (
 // 2: the start of the unit id a waiting device was told (its join address).
 R"sql(
 ALTER TABLE pending_enrolments ADD COLUMN unit_hint text NOT NULL DEFAULT '';
+)sql",
+// 3: answered session challenges, until they expire, so that each opens one
+// session on whichever process it is answered (ids and times only).
+R"sql(
+CREATE TABLE spent_challenges (
+  tag bytea PRIMARY KEY,       -- the challenge's MAC under the session secret
+  expires_ms bigint NOT NULL   -- unix milliseconds
+);
+CREATE INDEX spent_challenges_expiry ON spent_challenges (expires_ms);
 )sql"};
 
 // Any constant of our own: it serialises schema changes across processes.

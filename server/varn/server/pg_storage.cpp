@@ -32,12 +32,14 @@ bool parse_payload(const std::string& payload, UnitId& unit, std::uint64_t& head
 }
 }  // namespace
 
-Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, std::size_t writers) {
+Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, std::size_t writers,
+                                                   std::size_t pool) {
   auto db = PgConn::connect(conninfo);
   if (!db) return db.error();
   if (auto m = migrate_pg_schema(**db); !m) return m.error();
-  auto storage = std::unique_ptr<PgStorage>(new PgStorage(conninfo));
+  auto storage = std::unique_ptr<PgStorage>(new PgStorage(conninfo, pool));
   storage->idle_.push_back(std::move(db).value());
+  storage->pool_open_ = 1;
   for (std::size_t i = 0; i < std::max<std::size_t>(1, writers); ++i) {
     storage->writers_.emplace_back([s = storage.get()] { s->writer_loop(); });
   }
@@ -59,26 +61,47 @@ void PgStorage::close() {
   stop_listening_ = true;
   if (notifications_.joinable()) notifications_.join();
   const std::lock_guard lock(pool_mutex_);
+  pool_open_ -= idle_.size();
   idle_.clear();
+  pool_closed_ = true;
+  pool_returned_.notify_all();
 }
 
 PgStorage::Lease::~Lease() {
-  if (!c_ || c_->broken()) return;
+  if (owner_ == nullptr) return;  // moved from
   const std::lock_guard lock(owner_->pool_mutex_);
-  owner_->idle_.push_back(std::move(c_));
+  if (c_ && !c_->broken() && !owner_->pool_closed_) {
+    owner_->idle_.push_back(std::move(c_));
+  } else {
+    --owner_->pool_open_;  // a broken one is not given back: its place is
+  }
+  owner_->pool_returned_.notify_one();
 }
 
 Result<PgStorage::Lease> PgStorage::lease() {
-  {
-    const std::lock_guard lock(pool_mutex_);
-    if (!idle_.empty()) {
-      auto c = std::move(idle_.back());
-      idle_.pop_back();
-      return Lease(*this, std::move(c));
+  std::unique_lock lock(pool_mutex_);
+  const auto ready = [this] { return pool_closed_ || !idle_.empty() || pool_open_ < pool_max_; };
+  if (!ready()) {
+    pool_waits_.fetch_add(1);
+    if (!pool_returned_.wait_for(lock, kPoolWait, ready)) {
+      return make_error(Errc::unavailable, "every pooled PostgreSQL connection is busy");
     }
   }
+  if (pool_closed_) return make_error(Errc::unavailable, "server is shutting down");
+  if (!idle_.empty()) {
+    auto c = std::move(idle_.back());
+    idle_.pop_back();
+    return Lease(*this, std::move(c));
+  }
+  ++pool_open_;  // held for this call while it connects, outside the lock
+  lock.unlock();
   auto c = PgConn::connect(conninfo_);
-  if (!c) return c.error();
+  if (!c) {
+    lock.lock();
+    --pool_open_;
+    pool_returned_.notify_one();
+    return c.error();
+  }
   return Lease(*this, std::move(c).value());
 }
 

@@ -15,7 +15,9 @@
 //! connection it reconnects; a notification missed meanwhile only delays a
 //! long-poll to its timeout, after which the client pulls again.
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -23,6 +25,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "varn/server/pg_db.hpp"
@@ -30,10 +33,17 @@
 
 namespace varn::server {
 
-class PgStorage final : public Storage {
+class PgStorage final : public Storage, private ChallengeLedger {
  public:
-  //! Connects, applies the schema's migrations and starts `writers` push threads.
-  static Result<std::unique_ptr<PgStorage>> open(const std::string& conninfo, std::size_t writers = 4);
+  static constexpr std::size_t kWriters = 4;
+  //! How long a request waits for a pooled connection before it is answered unavailable.
+  static constexpr std::chrono::seconds kPoolWait{10};
+
+  //! Connects, applies the schema's migrations and starts `writers` push
+  //! threads. Reads and control writes share at most `pool` connections:
+  //! a call beyond them waits for one to come back (at most kPoolWait).
+  static Result<std::unique_ptr<PgStorage>> open(const std::string& conninfo, std::size_t writers = kWriters,
+                                                 std::size_t pool = 8);
   ~PgStorage() override;
 
   Result<void> create_unit(const UnitId& unit, const std::string& label, const crypto::Hash32& code_hash) override;
@@ -67,18 +77,23 @@ class PgStorage final : public Storage {
   Result<PullPage> pull(const UnitId& unit, std::uint64_t after, std::size_t limit, std::size_t max_bytes) override;
   Result<crypto::Hash32> log_hash_at(const UnitId& unit, std::uint64_t seq) override;
   void set_commit_listener(CommitListener listener) override;
+  //! The spent_challenges table: a challenge answered at one process is
+  //! refused at every other (pg_challenges.cpp).
+  ChallengeLedger* shared_challenges() override { return this; }
 
   [[nodiscard]] std::uint64_t commits() const override { return commits_.load(); }
+  //! Calls that had to wait for a pooled connection, so far.
+  [[nodiscard]] std::uint64_t pool_waits() const { return pool_waits_.load(); }
   void close() override;
 
  private:
-  explicit PgStorage(std::string conninfo) : conninfo_(std::move(conninfo)) {}
+  PgStorage(std::string conninfo, std::size_t pool) : conninfo_(std::move(conninfo)), pool_max_(std::max<std::size_t>(1, pool)) {}
 
   //! A pooled connection lent for one call; a broken one is not given back.
   class Lease {
    public:
     Lease(PgStorage& owner, std::unique_ptr<PgConn> c) : owner_(&owner), c_(std::move(c)) {}
-    Lease(Lease&& other) noexcept : owner_(other.owner_), c_(std::move(other.c_)) {}
+    Lease(Lease&& other) noexcept : owner_(std::exchange(other.owner_, nullptr)), c_(std::move(other.c_)) {}
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     Lease& operator=(Lease&&) = delete;
@@ -90,6 +105,7 @@ class PgStorage final : public Storage {
     std::unique_ptr<PgConn> c_;
   };
   Result<Lease> lease();
+  Result<bool> spend(const ChallengeTag& tag, std::int64_t expires_ms, std::int64_t now_ms) override;
   //! Runs `body` in a transaction on a pooled connection, again from the
   //! start after a serialisation failure, deadlock or a key another
   //! transaction stored first; `body` answers false to roll back.
@@ -100,8 +116,13 @@ class PgStorage final : public Storage {
   void tell_listener(const UnitId& unit, std::uint64_t head);
 
   std::string conninfo_;
+  std::size_t pool_max_;
   std::mutex pool_mutex_;
+  std::condition_variable pool_returned_;
   std::vector<std::unique_ptr<PgConn>> idle_;
+  std::size_t pool_open_ = 0;  //!< pooled connections, idle or lent (at most pool_max_)
+  bool pool_closed_ = false;
+  std::atomic<std::uint64_t> pool_waits_{0};
   std::mutex listener_mutex_;
   CommitListener listener_;
   std::atomic<std::uint64_t> commits_{0};

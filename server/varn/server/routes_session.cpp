@@ -14,6 +14,8 @@ namespace {
 using nlohmann::json;
 using registry::DeviceStatus;
 
+constexpr const char* kUnknownChallenge = "the challenge is unknown, spent, expired or for another device";
+
 //! What a device is overall: active in some unit, revoked in every unit
 //! that names it, or pending.
 DeviceStatus overall(const std::vector<Standing>& standings) {
@@ -131,9 +133,7 @@ Response route_challenge(const Request& request, Context& ctx) {
   if (!body) return error_response(400, "malformed", body.error().message);
   auto device = sync::field_id<16>(*body, "device");
   if (!device) return error_response(400, "malformed", device.error().message);
-  auto challenge = ctx.sessions.issue_challenge(*device);
-  if (!challenge) return error_response(503, "busy", "too many open challenges; try again shortly");
-  return json_response(200, {{"challenge", to_base64(*challenge)}});
+  return json_response(200, {{"challenge", to_base64(ctx.sessions.issue_challenge(*device))}});
 }
 
 Response route_session(const Request& request, Context& ctx) {
@@ -145,9 +145,8 @@ Response route_session(const Request& request, Context& ctx) {
   if (!device) return error_response(400, "malformed", device.error().message);
   if (!challenge) return error_response(400, "malformed", challenge.error().message);
   if (!signature) return error_response(400, "malformed", signature.error().message);
-  if (!ctx.sessions.take_challenge(*challenge, *device)) {
-    return error_response(401, "unknown_challenge", "the challenge is unknown, spent, expired or for another device");
-  }
+  const auto valid = ctx.sessions.check_challenge(*challenge, *device);
+  if (!valid) return error_response(401, "unknown_challenge", kUnknownChallenge);
   auto standings = ctx.membership.standings(*device);
   if (!standings) return storage_failure(standings.error());
   std::optional<crypto::DevicePublicBundle> bundle;
@@ -164,6 +163,11 @@ Response route_session(const Request& request, Context& ctx) {
   if (!bundle || !crypto::verify_signature(bundle->sign_key, sync::session_challenge_digest(*challenge), *signature)) {
     return error_response(401, "bad_signature", "the challenge signature does not verify");
   }
+  // Spent only once its answer verified, so strangers cannot fill the
+  // ledger; spent before anything else, so a replay opens nothing.
+  auto fresh = ctx.sessions.spend_challenge(*valid);
+  if (!fresh) return storage_failure(fresh.error());
+  if (!*fresh) return error_response(401, "unknown_challenge", kUnknownChallenge);
   if (overall(*standings) == DeviceStatus::revoked) {
     ctx.sessions.revoke_device(*device);
     return revoked_response(ctx, first_revoked(*standings)->unit);

@@ -82,13 +82,6 @@ Result<void> prepare_data_dir(const std::filesystem::path& dir) {
     return make_error(Errc::forbidden, "the data directory may be written by other users (make it 0700): " +
                                            dir.string());
   }
-  // SQLite would make the database 0644 and follow a link; its journals take the database's mode.
-  const auto db = dir / "varn.db";
-  const int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return make_error(Errc::io_error, "cannot open the database file (a link is refused)");
-  const bool made_private = ::fchmod(fd, 0600) == 0;
-  ::close(fd);
-  if (!made_private) return make_error(Errc::io_error, "cannot make the database file private");
   return {};
 }
 
@@ -139,7 +132,9 @@ int run_server(const ServerConfig& config) {
   // A data directory without a signing key yet gets one at the first start.
   auto server_key = load_or_create_server_key(config.data_dir);
   if (!server_key) return fail(server_key.error());
-  auto opened = open_storage(config.storage, config.data_dir, false);
+  auto session_secret = load_or_create_session_secret(config.data_dir);
+  if (!session_secret) return fail(session_secret.error());
+  auto opened = open_storage(config.storage, config.data_dir, false, config.pg_pool);
   if (!opened) return fail(opened.error());
   auto& storage = opened->storage;
 
@@ -152,8 +147,10 @@ int run_server(const ServerConfig& config) {
   Quotas quotas(config.limits);
   net::io_context ioc(threads);
   Metrics metrics;
-  Sessions sessions(config.limits.challenge_lifetime, config.limits.session_lifetime,
-                    config.limits.max_tokens_per_device);
+  MemoryChallengeLedger own_challenges;
+  ChallengeLedger* shared_challenges = storage->shared_challenges();
+  Sessions sessions(std::move(session_secret).value(), config.limits.challenge_lifetime,
+                    config.limits.session_lifetime, shared_challenges ? *shared_challenges : own_challenges);
   PullWaiters waiters(metrics);
   Membership membership(*storage);
   const DiskReserve disk(config.data_dir, config.limits.min_free_disk_bytes);

@@ -3,40 +3,53 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <cstring>
+#include <cstdlib>
 
+#include "varn/crypto/hash.hpp"
 #include "varn/crypto/random.hpp"
 
 namespace varn::server {
 namespace {
-// Tokens exist only for devices whose signature verified: a flood cannot make them.
-constexpr std::size_t kMaxLiveTokens = 100000;
+
 constexpr std::size_t kTimeBytes = 8;
 constexpr std::size_t kNonceBytes = 8;
 constexpr std::size_t kMacBytes = 16;
 static_assert(kTimeBytes + kNonceBytes + kMacBytes == Sessions::kChallengeBytes);
-constexpr std::string_view kMacLabel = "varn/challenge/v1";
+constexpr std::string_view kChallengeLabel = "varn/challenge/v2";
 
-std::uint64_t ticks_of(std::chrono::steady_clock::time_point t) {
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count());
-}
+// A token: version 1 || device 16 || flags 1 || issued 8 || expires 8 ||
+// random id 16, then a 32-byte MAC over all of it; 82 bytes, 164 in hex.
+constexpr std::uint8_t kTokenVersion = 1;
+constexpr std::size_t kTokenBodyBytes = 1 + 16 + 1 + 8 + 8 + 16;
+constexpr std::size_t kTokenBytes = kTokenBodyBytes + 32;
+constexpr std::uint8_t kMemberFlag = 0x01;
+constexpr std::string_view kTokenLabel = "varn/token/v1";
+
+std::int64_t ms_of(std::chrono::seconds s) { return std::chrono::duration_cast<std::chrono::milliseconds>(s).count(); }
 
 }  // namespace
 
-Sessions::Sessions(std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime,
-                   std::size_t tokens_per_device, Clock clock)
-    : challenge_lifetime_(challenge_lifetime),
+Sessions::Sessions(crypto::SecretBuffer secret, std::chrono::seconds challenge_lifetime,
+                   std::chrono::seconds token_lifetime, ChallengeLedger& ledger, Clock clock)
+    : secret_(std::move(secret)),
+      challenge_lifetime_(challenge_lifetime),
       token_lifetime_(token_lifetime),
-      tokens_per_device_(std::max<std::size_t>(1, tokens_per_device)),
+      ledger_(ledger),
       clock_(std::move(clock)) {
-  if (!clock_) clock_ = [] { return std::chrono::steady_clock::now(); };
+  if (secret_.size() != kSecretBytes) std::abort();  // misuse: the caller loaded the wrong file
+  if (!clock_) clock_ = [] { return std::chrono::system_clock::now(); };
 }
 
-ByteArray<16> Sessions::challenge_mac(ByteView issued_and_nonce, const wire::DeviceId& device) const {
-  ByteArray<kMacBytes> mac{};
+std::int64_t Sessions::now_ms() const {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(clock_().time_since_epoch()).count();
+}
+
+ChallengeTag Sessions::challenge_mac(ByteView issued_and_nonce, const wire::DeviceId& device) const {
+  ChallengeTag mac{};
   crypto_generichash_state state;
   crypto_generichash_init(&state, secret_.data(), secret_.size(), mac.size());
-  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(kMacLabel.data()), kMacLabel.size());
+  crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(kChallengeLabel.data()),
+                            kChallengeLabel.size());
   crypto_generichash_update(&state, issued_and_nonce.data(), issued_and_nonce.size());
   crypto_generichash_update(&state, device.data(), device.size());
   crypto_generichash_final(&state, mac.data(), mac.size());
@@ -44,27 +57,12 @@ ByteArray<16> Sessions::challenge_mac(ByteView issued_and_nonce, const wire::Dev
   return mac;
 }
 
-void Sessions::forget_expired_spent(std::chrono::steady_clock::time_point now) {
-  // Spent in order, so expiring nearly in order: the front is the oldest
-  // but for challenges answered later in their life.
-  while (!spent_order_.empty() && spent_order_.front().expires <= now) {
-    spent_.erase(spent_order_.front().tag);
-    spent_order_.pop_front();
-  }
-}
+crypto::Hash32 Sessions::token_mac(ByteView body) const { return crypto::keyed_hash(secret_.view(), kTokenLabel, {body}); }
 
-void Sessions::purge_expired_tokens(std::chrono::steady_clock::time_point now) {
-  std::erase_if(tokens_, [now](const auto& kv) { return kv.second.expires <= now; });
-  for (auto it = tokens_by_device_.begin(); it != tokens_by_device_.end();) {
-    std::erase_if(it->second, [this](const std::string& t) { return !tokens_.contains(t); });
-    it = it->second.empty() ? tokens_by_device_.erase(it) : std::next(it);
-  }
-}
-
-std::optional<Bytes> Sessions::issue_challenge(const wire::DeviceId& device) {
+Bytes Sessions::issue_challenge(const wire::DeviceId& device) {
   Bytes challenge;
   challenge.reserve(kChallengeBytes);
-  put_u64(challenge, ticks_of(clock_()));
+  put_u64(challenge, static_cast<std::uint64_t>(now_ms()));
   const auto nonce = crypto::random_array<kNonceBytes>();
   challenge.insert(challenge.end(), nonce.begin(), nonce.end());
   const auto mac = challenge_mac(challenge, device);
@@ -72,70 +70,75 @@ std::optional<Bytes> Sessions::issue_challenge(const wire::DeviceId& device) {
   return challenge;
 }
 
-bool Sessions::take_challenge(ByteView challenge, const wire::DeviceId& device) {
-  if (challenge.size() != kChallengeBytes) return false;
+std::optional<Sessions::ValidChallenge> Sessions::check_challenge(ByteView challenge,
+                                                                  const wire::DeviceId& device) const {
+  if (challenge.size() != kChallengeBytes) return std::nullopt;
   const auto expected = challenge_mac(challenge.first(kTimeBytes + kNonceBytes), device);
-  if (sodium_memcmp(expected.data(), challenge.data() + kTimeBytes + kNonceBytes, kMacBytes) != 0) return false;
-  const auto now = clock_();
-  const std::uint64_t issued = get_u64(challenge.data());
-  const std::uint64_t lifetime =
-      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(challenge_lifetime_).count());
-  const std::uint64_t at = ticks_of(now);
-  if (issued > at || at - issued >= lifetime) return false;
-  std::uint64_t tag = 0;
-  std::memcpy(&tag, expected.data(), sizeof tag);
-  const std::lock_guard lock(mutex_);
-  forget_expired_spent(now);
-  if (!spent_.insert(tag).second) return false;  // spent even when the answer is wrong
-  spent_order_.push_back({now + (challenge_lifetime_ - std::chrono::nanoseconds(at - issued)), tag});
-  if (spent_order_.size() > kMaxSpentChallenges) {  // a flood of answers: forget the oldest early
-    spent_.erase(spent_order_.front().tag);
-    spent_order_.pop_front();
-  }
-  return true;
+  if (sodium_memcmp(expected.data(), challenge.data() + kTimeBytes + kNonceBytes, kMacBytes) != 0) return std::nullopt;
+  const auto issued = static_cast<std::int64_t>(get_u64(challenge.data()));
+  const std::int64_t now = now_ms();
+  const std::int64_t expires = issued + ms_of(challenge_lifetime_);
+  if (issued > now || now >= expires) return std::nullopt;
+  return ValidChallenge{expected, expires};
 }
 
-std::size_t Sessions::spent_challenges() {
-  const std::lock_guard lock(mutex_);
-  return spent_.size();
+Result<bool> Sessions::spend_challenge(const ValidChallenge& challenge) {
+  return ledger_.spend(challenge.tag, challenge.expires_ms, now_ms());
 }
 
 std::string Sessions::issue_token(const wire::DeviceId& device, bool member) {
-  const auto now = clock_();
-  const std::string token = to_hex(crypto::random_array<32>());
-  const std::lock_guard lock(mutex_);
-  if (tokens_.size() >= kMaxLiveTokens) purge_expired_tokens(now);
-  auto& mine = tokens_by_device_[device];
-  std::erase_if(mine, [this, now](const std::string& t) {
-    auto it = tokens_.find(t);
-    return it == tokens_.end() || it->second.expires <= now;
-  });
-  while (mine.size() >= tokens_per_device_) {
-    tokens_.erase(mine.front());
-    mine.pop_front();
-  }
-  mine.push_back(token);
-  tokens_[token] = Entry{device, now + token_lifetime_, false, member};
-  return token;
+  const auto issued = static_cast<std::uint64_t>(now_ms() / 1000);
+  Bytes token;
+  token.reserve(kTokenBytes);
+  token.push_back(kTokenVersion);
+  token.insert(token.end(), device.begin(), device.end());
+  token.push_back(member ? kMemberFlag : 0);
+  put_u64(token, issued);
+  put_u64(token, issued + static_cast<std::uint64_t>(token_lifetime_.count()));
+  const auto id = crypto::random_array<16>();
+  token.insert(token.end(), id.begin(), id.end());
+  const auto mac = token_mac(token);
+  token.insert(token.end(), mac.begin(), mac.end());
+  return to_hex(token);
 }
 
-std::optional<Sessions::TokenOwner> Sessions::owner_of(const std::string& token) {
-  const auto now = clock_();
+std::optional<Sessions::TokenOwner> Sessions::owner_of(std::string_view text) {
+  if (text.size() != 2 * kTokenBytes) return std::nullopt;
+  auto token = from_hex(text);
+  if (!token || token->size() != kTokenBytes || (*token)[0] != kTokenVersion) return std::nullopt;
+  const ByteView bytes(*token);
+  crypto::Hash32 mac{};
+  std::copy(bytes.begin() + kTokenBodyBytes, bytes.end(), mac.begin());
+  if (!crypto::hashes_equal(token_mac(bytes.first(kTokenBodyBytes)), mac)) return std::nullopt;
+  TokenOwner owner;
+  std::copy(bytes.begin() + 1, bytes.begin() + 17, owner.device.begin());
+  owner.member = (bytes[17] & kMemberFlag) != 0;
+  const auto issued = static_cast<std::int64_t>(get_u64(bytes.data() + 18));
+  const auto expires = static_cast<std::int64_t>(get_u64(bytes.data() + 26));
+  const std::int64_t now = now_ms() / 1000;
+  if (now >= expires) return std::nullopt;
   const std::lock_guard lock(mutex_);
-  auto it = tokens_.find(token);
-  if (it == tokens_.end()) return std::nullopt;
-  if (it->second.expires <= now) {
-    tokens_.erase(it);
-    return std::nullopt;
-  }
-  return TokenOwner{it->second.device, it->second.revoked, it->second.member};
+  if (auto it = revoked_at_.find(owner.device); it != revoked_at_.end()) owner.revoked = issued <= it->second;
+  return owner;
 }
 
 void Sessions::revoke_device(const wire::DeviceId& device) {
+  const std::int64_t now = now_ms() / 1000;
   const std::lock_guard lock(mutex_);
-  for (auto& [token, entry] : tokens_) {
-    if (entry.device == device) entry.revoked = true;
+  if (revoked_at_.size() >= kMaxRevokedHints) {
+    // Hints older than a token's lifetime mark no live token any more.
+    std::erase_if(revoked_at_, [&](const auto& kv) { return kv.second + token_lifetime_.count() < now; });
+    while (revoked_at_.size() >= kMaxRevokedHints) {
+      revoked_at_.erase(std::min_element(revoked_at_.begin(), revoked_at_.end(),
+                                         [](const auto& a, const auto& b) { return a.second < b.second; }));
+    }
   }
+  revoked_at_[device] = now;
+}
+
+std::size_t Sessions::revoked_hints() {
+  const std::lock_guard lock(mutex_);
+  return revoked_at_.size();
 }
 
 }  // namespace varn::server

@@ -1,96 +1,99 @@
 #pragma once
-//! Challenges and bearer tokens, in memory only.
+//! Challenges and bearer tokens that any server process can check: both
+//! carry what they claim and a MAC under the session secret, a random
+//! 32-byte key every process of one deployment shares (session_key.bin in
+//! the data directory, beside the server key). No table of sessions exists
+//! anywhere, so no device sticks to one process and an idle session costs
+//! no memory.
 //!
-//! A challenge holds no server state until it is answered: it is
-//! issue time || nonce || MAC(server secret, time || nonce || device), 32
-//! bytes, so a flood of unauthenticated challenge requests fills no table.
-//! The secret is random per process (a restart voids open challenges, which
-//! live 60 s). A challenge is single use: an answered one is remembered
-//! until it expires, in a set of at most kMaxSpentChallenges; past that (a
-//! flood of answers), the oldest are forgotten early. Replaying one of those
-//! inside its lifetime needs the device's signature over it, which only the
-//! request that spent it carried; whoever saw that request also saw the
-//! token the answer gave, valid far longer, so the replay adds nothing.
+//! A challenge is issue time (unix ms) || nonce || MAC over both and the
+//! device, 32 bytes: a flood of challenge requests fills no table. It is
+//! valid for its lifetime (60 s) and single use: the challenge ledger
+//! (challenge_ledger.hpp) remembers an answered one until it expires, on
+//! every process that shares the storage.
 //!
-//! A token names one device until it expires. Revoking a device takes every
-//! right away from its tokens at once; they are kept until they expire only
-//! so that their next use answers "revoked, wipe".
+//! A token is version || device || flags || issued || expires || random id
+//! || MAC, in hex. It names one device until it expires. It grants nothing
+//! on its own: every route checks the device's standing in the verified
+//! registry on every request, so a revoked device is refused at once by
+//! every process. A process also remembers, for the tokens' lifetime, the
+//! devices it saw revoked, so their tokens keep no connection over
+//! strangers' at the caps (another process learns it at the first request
+//! its routes refuse).
+//!
+//! The processes' clocks must agree to well within the lifetimes (NTP).
 
 #include <chrono>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_set>
+#include <string_view>
 
 #include "varn/crypto/secret_buffer.hpp"
+#include "varn/server/challenge_ledger.hpp"
 #include "varn/wire/envelope.hpp"
 
 namespace varn::server {
 
 class Sessions {
  public:
-  using Clock = std::function<std::chrono::steady_clock::time_point()>;
-  //! Spent challenges remembered at most (16 bytes each, with their order).
-  static constexpr std::size_t kMaxSpentChallenges = 65536;
+  using Clock = std::function<std::chrono::system_clock::time_point()>;
+  static constexpr std::size_t kSecretBytes = 32;
   static constexpr std::size_t kChallengeBytes = 32;
+  //! Devices remembered as revoked at most; past it the oldest go first.
+  static constexpr std::size_t kMaxRevokedHints = 100000;
 
-  //! A device holds at most `tokens_per_device` live tokens: a new one
-  //! beyond that ends its oldest (whose next use answers 401).
-  Sessions(std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime,
-           std::size_t tokens_per_device = 8, Clock clock = {});
+  //! `secret`: the session secret, kSecretBytes. `ledger` outlives this.
+  Sessions(crypto::SecretBuffer secret, std::chrono::seconds challenge_lifetime, std::chrono::seconds token_lifetime,
+           ChallengeLedger& ledger, Clock clock = {});
 
   //! A fresh challenge for `device`. Never refused: it costs no state.
-  std::optional<Bytes> issue_challenge(const wire::DeviceId& device);
-  //! Spends a challenge: true only once, before expiry, for the device it was issued to.
-  bool take_challenge(ByteView challenge, const wire::DeviceId& device);
-  //! Spent challenges held now (the only state challenges take).
-  [[nodiscard]] std::size_t spent_challenges();
+  [[nodiscard]] Bytes issue_challenge(const wire::DeviceId& device);
+  //! A challenge this deployment issued to `device`, still in its lifetime.
+  struct ValidChallenge {
+    ChallengeTag tag{};
+    std::int64_t expires_ms = 0;
+  };
+  //! Checks MAC, device and lifetime; spends nothing.
+  [[nodiscard]] std::optional<ValidChallenge> check_challenge(ByteView challenge, const wire::DeviceId& device) const;
+  //! Spends it in the ledger: true only the first time, on any process
+  //! sharing the ledger. Called once the answer's signature verified.
+  [[nodiscard]] Result<bool> spend_challenge(const ValidChallenge& challenge);
 
-  //! A new random token for `device`, ending its oldest past the cap.
-  //! `member`: the device is active in a unit (a pending device's token only
-  //! asks how its enrolment goes, and its connections count as strangers').
-  std::string issue_token(const wire::DeviceId& device, bool member = true);
+  //! A new token for `device`. `member`: the device is active in a unit (a
+  //! pending device's token only asks how its enrolment goes, and its
+  //! connections count as strangers').
+  [[nodiscard]] std::string issue_token(const wire::DeviceId& device, bool member = true);
   struct TokenOwner {
     wire::DeviceId device{};
-    bool revoked = false;  //!< the token grants nothing; answer 403 revoked
+    bool revoked = false;  //!< this process saw the device revoked since the token was issued
     bool member = true;    //!< issued to an active device of some unit
   };
-  //! The device a live token names.
-  std::optional<TokenOwner> owner_of(const std::string& token);
-  //! Revokes every token of a device at once (revocation).
+  //! The device an unexpired, untampered token names.
+  [[nodiscard]] std::optional<TokenOwner> owner_of(std::string_view token);
+  //! Remembers that the device was revoked now: tokens issued until now
+  //! are marked revoked in owner_of.
   void revoke_device(const wire::DeviceId& device);
+  //! Devices remembered as revoked now.
+  [[nodiscard]] std::size_t revoked_hints();
 
   [[nodiscard]] std::chrono::seconds token_lifetime() const { return token_lifetime_; }
 
  private:
-  struct Entry {
-    wire::DeviceId device{};
-    std::chrono::steady_clock::time_point expires;
-    bool revoked = false;
-    bool member = true;
-  };
-  struct Spent {
-    std::chrono::steady_clock::time_point expires;
-    std::uint64_t tag = 0;
-  };
-  void forget_expired_spent(std::chrono::steady_clock::time_point now);
-  void purge_expired_tokens(std::chrono::steady_clock::time_point now);
-  [[nodiscard]] ByteArray<16> challenge_mac(ByteView issued_and_nonce, const wire::DeviceId& device) const;
+  [[nodiscard]] std::int64_t now_ms() const;
+  [[nodiscard]] ChallengeTag challenge_mac(ByteView issued_and_nonce, const wire::DeviceId& device) const;
+  [[nodiscard]] crypto::Hash32 token_mac(ByteView body) const;
 
+  crypto::SecretBuffer secret_;
   std::chrono::seconds challenge_lifetime_;
   std::chrono::seconds token_lifetime_;
-  std::size_t tokens_per_device_;
+  ChallengeLedger& ledger_;
   Clock clock_;
-  crypto::SecretBuffer secret_ = crypto::SecretBuffer::random(32);
   std::mutex mutex_;
-  std::deque<Spent> spent_order_;            // in the order they were spent
-  std::unordered_set<std::uint64_t> spent_;  // a MAC's first 8 bytes
-  std::map<std::string, Entry> tokens_;
-  std::map<wire::DeviceId, std::deque<std::string>> tokens_by_device_;  // in the order issued
+  std::map<wire::DeviceId, std::int64_t> revoked_at_;  // unix seconds
 };
 
 }  // namespace varn::server

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "varn/registry/entry.hpp"
+#include "varn/server/challenge_ledger.hpp"
 #include "varn/util/bytes.hpp"
 #include "varn/util/result.hpp"
 #include "varn/wire/batch_codec.hpp"
@@ -204,6 +205,10 @@ class Storage {
   //! Errc::not_found above the head.
   virtual Result<crypto::Hash32> log_hash_at(const UnitId& unit, std::uint64_t seq) = 0;
   virtual void set_commit_listener(CommitListener listener) = 0;
+  //! The ledger of answered challenges that every process on this storage
+  //! shares, or null when this process is the storage's only one (SQLite,
+  //! whose data directory is locked), which then keeps one in memory.
+  [[nodiscard]] virtual ChallengeLedger* shared_challenges() { return nullptr; }
 
   //! Durable commits so far (each one fsync): the group-commit metric.
   [[nodiscard]] virtual std::uint64_t commits() const = 0;

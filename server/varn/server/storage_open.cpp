@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -36,10 +37,11 @@ bool is_postgresql_uri(const std::string& storage) {
   return storage.rfind("postgresql://", 0) == 0 || storage.rfind("postgres://", 0) == 0;
 }
 
-Result<OpenedStorage> open_storage(const std::string& storage, const std::filesystem::path& data_dir, bool lock) {
+Result<OpenedStorage> open_storage(const std::string& storage, const std::filesystem::path& data_dir, bool lock,
+                                   std::size_t pg_pool) {
   OpenedStorage out;
   if (is_postgresql_uri(storage)) {
-    auto pg = PgStorage::open(storage);
+    auto pg = PgStorage::open(storage, PgStorage::kWriters, pg_pool);
     if (!pg) return pg.error();
     out.storage = std::move(pg).value();
     return out;
@@ -53,7 +55,14 @@ Result<OpenedStorage> open_storage(const std::string& storage, const std::filesy
     if (!held) return held.error();
     out.lock = std::move(held).value();
   }
-  auto sqlite = SqliteStorage::open(data_dir / "varn.db");
+  // SQLite would make the database 0644 and follow a link; its journals take the database's mode.
+  const auto db = data_dir / "varn.db";
+  const int fd = ::open(db.c_str(), O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) return make_error(Errc::io_error, "cannot open the database file (a link is refused)");
+  const bool made_private = ::fchmod(fd, 0600) == 0;
+  ::close(fd);
+  if (!made_private) return make_error(Errc::io_error, "cannot make the database file private");
+  auto sqlite = SqliteStorage::open(db);
   if (!sqlite) return sqlite.error();
   out.storage = std::move(sqlite).value();
   return out;

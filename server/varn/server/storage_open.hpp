@@ -34,9 +34,12 @@ struct OpenedStorage {
   std::unique_ptr<Storage> storage;
 };
 
-//! Opens the backend `storage` names (see above); with SQLite, takes the
-//! data directory's lock first (`lock` false: the caller holds it already
-//! or runs alone, as `init` does).
-Result<OpenedStorage> open_storage(const std::string& storage, const std::filesystem::path& data_dir, bool lock);
+//! Opens the backend `storage` names (see above); with SQLite, makes the
+//! database file 0600 (never through a link) before SQLite opens it, and
+//! takes the data directory's lock first (`lock` false: the caller holds it
+//! already or runs alone, as `init` does). PostgreSQL lends at most
+//! `pg_pool` connections to requests at once; SQLite ignores it.
+Result<OpenedStorage> open_storage(const std::string& storage, const std::filesystem::path& data_dir, bool lock,
+                                   std::size_t pg_pool = 8);
 
 }  // namespace varn::server
