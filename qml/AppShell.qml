@@ -13,10 +13,11 @@ Page {
     // Which parts a role uses is decided in C++ (Session.mayUse).
     readonly property var destinations: [
         { area: "field", title: qsTr("Idag"), page: "TodayScreen.qml" },
-        { area: "field", title: qsTr("Personer och ärenden"), page: "PersonsScreen.qml" },
+        { area: "field", title: qsTr("Mina ärenden"), page: "PersonsScreen.qml" },
         { area: "field", title: qsTr("Uppgifter"), page: "TasksScreen.qml" },
         { area: "review", title: qsTr("Granskning"), page: "NotesReviewScreen.qml" },
         { area: "review", title: qsTr("Åtkomstlogg"), page: "AccessLogScreen.qml" },
+        { area: "review", title: qsTr("Månadsgranskning"), page: "LogReviewScreen.qml" },
         { area: "admin", title: qsTr("Surfplattor"), page: "DevicesScreen.qml" },
         { area: "any", title: qsTr("Anslutning"), page: "EnrolmentScreen.qml" },
         { area: "panic", title: qsTr("Radera allt"), page: "" }

@@ -92,6 +92,20 @@ Page {
                     }
                     onActivated: Records.setCasePhase(page.caseId, currentText)
                 }
+                Label { text: qsTr("Ansvarig"); color: Theme.muted }
+                RowLayout {
+                    Label {
+                        objectName: "responsibleLabel"
+                        text: details.responsible.length > 0 ? details.responsible.join("; ") : qsTr("Ingen ansvarig")
+                        font.italic: details.responsible.length === 0
+                    }
+                    Button {
+                        objectName: "assignButton"
+                        visible: Records.mayAssignCase()
+                        text: qsTr("Ändra")
+                        onClicked: assignDialog.open()
+                    }
+                }
             }
             Label {
                 visible: details.flagLabels.length > 0
@@ -184,6 +198,41 @@ Page {
         Records.setProtection(details.personId, level)
         details.reload()
         protectionBox.currentIndex = Records.protectionLevels.indexOf(details.protection)
+    }
+
+    // The unit manager names who is responsible: the case then is in
+    // their "Mina ärenden" and "Idag" on every device.
+    Dialog {
+        id: assignDialog
+        objectName: "assignDialog"
+        title: qsTr("Ansvariga för ärendet")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(page.width - 32, 480)
+        standardButtons: Dialog.Save | Dialog.Cancel
+        property var chosen: []
+        onAboutToShow: chosen = details.responsibleIds.slice()
+        Column {
+            width: parent ? parent.width : 0
+            Repeater {
+                model: assignDialog.opened ? Records.staffChoices() : []
+                delegate: CheckBox {
+                    id: choice
+                    required property var modelData
+                    objectName: "staffChoice"
+                    text: choice.modelData.label
+                    checked: assignDialog.chosen.indexOf(choice.modelData.staffId) >= 0
+                    onToggled: {
+                        var list = assignDialog.chosen.filter(function (id) { return id !== choice.modelData.staffId })
+                        if (checked) list.push(choice.modelData.staffId)
+                        assignDialog.chosen = list
+                    }
+                }
+            }
+        }
+        onAccepted: {
+            if (Records.setCaseResponsible(page.caseId, chosen)) details.reload()
+        }
     }
 
     ConfirmDialog {

@@ -8,17 +8,36 @@ import Varn.Core
 Page {
     id: page
     objectName: "personsScreen"
-    title: qsTr("Personer och ärenden")
+    title: scope.currentIndex === 0 ? qsTr("Mina ärenden") : qsTr("Personer och ärenden")
 
     PersonListModel {
         id: persons
         search: searchField.text
+        mineOnly: scope.currentIndex === 0
     }
 
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: 16
         spacing: 12
+
+        // A worker's own cases and the ones nobody is responsible for yet;
+        // the unit's are a tap away (reading one is logged and reviewed).
+        TabBar {
+            id: scope
+            objectName: "caseScope"
+            Layout.fillWidth: true
+            TabButton {
+                objectName: "mineTab"
+                implicitHeight: 48
+                text: qsTr("Mina ärenden")
+            }
+            TabButton {
+                objectName: "unitTab"
+                implicitHeight: 48
+                text: qsTr("Alla i enheten")
+            }
+        }
 
         RowLayout {
             Layout.fillWidth: true
@@ -48,8 +67,10 @@ Page {
                 required property string protectionLabel
                 required property bool isProtected
                 required property string address
+                required property string caseId
+                required property string responsible
                 width: ListView.view.width
-                height: 72
+                height: 92
                 contentItem: ColumnLayout {
                     spacing: 2
                     Label {
@@ -60,6 +81,13 @@ Page {
                         text: person.isProtected ? person.protectionLabel
                                                  : (person.address.length > 0 ? person.address : qsTr("Ingen adress"))
                         color: person.isProtected ? Theme.error : Theme.muted
+                    }
+                    Label {
+                        objectName: "responsibleLabel"
+                        visible: person.caseId.length > 0
+                        text: person.responsible.length > 0 ? qsTr("Ansvarig: %1").arg(person.responsible)
+                                                            : qsTr("Ingen ansvarig")
+                        color: Theme.muted
                     }
                 }
                 onClicked: {

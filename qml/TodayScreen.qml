@@ -13,6 +13,7 @@ Page {
     VisitListModel {
         id: visits
         upcomingOnly: true
+        mineOnly: true
     }
     NoteListModel {
         id: staleDrafts

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "records_json.hpp"
 #include "text_format.hpp"
+#include "varn/model/caseload.hpp"
 #include "varn/model/stale_drafts.hpp"
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/enrolment.hpp"
@@ -24,7 +25,18 @@ struct AdminOptions {
   std::uint32_t lease_days = 0;
   std::uint32_t stale_days = 0;
   std::string person, title, person_id;
+  std::vector<std::string> casework;  //!< worker, reviewer or none
 };
+
+// The words of --casework / --roles: worker and reviewer, or none.
+registry::Casework casework_from(const std::vector<std::string>& words) {
+  registry::Casework out;
+  for (const auto& w : words) {
+    if (w == "worker") out.field = true;
+    if (w == "reviewer") out.review = true;
+  }
+  return out;
+}
 
 // Runs `call` with the store's server; prints the alarm if one was raised.
 template <class Call>
@@ -119,6 +131,9 @@ Result<void> approve(Context& ctx, const AdminOptions& o) {
       if (!session) return session.error();
       // Synced with the next sync, like any record: every device then names the person.
       if (auto r = (*session)->records().set_staff_device(**person, *approved, true); !r) return r;
+      if (!o.casework.empty()) {
+        if (auto r = (*session)->records().set_staff_casework(**person, casework_from(o.casework)); !r) return r;
+      }
     }
     std::cout << "approved: " << o.code << " as " << o.role << "\n";
     if (*person) std::cout << "person: " << to_hex(**person) << "\n";
@@ -171,8 +186,9 @@ Result<void> list_staff(Context& ctx, const AdminOptions& o) {
     return {};
   }
   for (const auto& s : *staff) {
+    const auto casework = model::casework_value(s.casework);
     std::cout << to_hex(s.id) << "  " << s.name << (s.title.empty() ? "" : ", " + s.title) << "  " << s.devices.size()
-              << " device(s)\n";
+              << " device(s)" << (casework.empty() ? "" : "  casework: " + casework) << "\n";
   }
   return {};
 }
@@ -196,7 +212,25 @@ Result<void> add_staff(Context& ctx, const AdminOptions& o) {
     person = *made;
   }
   if (auto r = (*session)->records().set_staff_device(*person, *device_id, true); !r) return r;
+  if (!o.casework.empty()) {
+    if (auto r = (*session)->records().set_staff_casework(*person, casework_from(o.casework)); !r) return r;
+  }
   std::cout << "person: " << to_hex(*person) << "\n";
+  return {};
+}
+
+// The casework a person holds besides administration: what their admin
+// devices open of the unit's cases (registry::role_uses).
+Result<void> set_casework(Context& ctx, const AdminOptions& o) {
+  auto chosen = staff_for_approval(ctx, o);  // checks the admin and that the person is recorded
+  if (!chosen) return chosen.error();
+  if (!*chosen) return make_error(Errc::invalid_argument, "give the staff member's id (see `admin staff`)");
+  auto session = ctx.session();
+  if (!session) return session.error();
+  const auto casework = casework_from(o.casework);
+  if (auto r = (*session)->records().set_staff_casework(**chosen, casework); !r) return r;
+  const auto words = model::casework_value(casework);
+  std::cout << "casework: " << (words.empty() ? std::string("none") : words) << "\n";
   return {};
 }
 
@@ -329,6 +363,9 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   approve_cmd->add_option("--person", o->person, "The staff member it is for (recorded now): their name");
   approve_cmd->add_option("--title", o->title, "With --person: their title (socialsekreterare, ...)");
   approve_cmd->add_option("--person-id", o->person_id, "Or a staff member already recorded (a second device)");
+  approve_cmd->add_option("--casework", o->casework, "With --person: their casework besides administration")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"worker", "reviewer", "none"}));
   on_parse(approve_cmd, ctx, o, approve);
 
   auto* pending_cmd = admin->add_subcommand("pending", "The devices waiting to join this unit: their codes");
@@ -363,7 +400,19 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   staff_add->add_option("--person", o->person, "Their name (recorded now)");
   staff_add->add_option("--title", o->title, "Their title");
   staff_add->add_option("--person-id", o->person_id, "Or a staff member already recorded");
+  staff_add->add_option("--casework", o->casework, "The person's casework besides administration: worker, reviewer")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"worker", "reviewer", "none"}));
   on_parse(staff_add, ctx, o, add_staff);
+
+  auto* casework_cmd = admin->add_subcommand(
+      "casework", "The casework a staff member holds besides administration (an admin device shows only that)");
+  casework_cmd->add_option("person", o->person_id, "Staff member id (see `admin staff`)")->required();
+  casework_cmd->add_option("--roles", o->casework, "worker, reviewer, both (worker,reviewer) or none")
+      ->required()
+      ->delimiter(',')
+      ->check(CLI::IsMember({"worker", "reviewer", "none"}));
+  on_parse(casework_cmd, ctx, o, set_casework);
 
   auto* offboard_cmd = admin->add_subcommand("offboard", "Revoke every device of a staff member who leaves");
   offboard_cmd->add_option("person", o->person_id, "Staff member id (see `admin staff`)")->required();

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "passphrase_prompt.hpp"
+#include "varn/device/caseload.hpp"
 #include "varn/sync/lease.hpp"
 #include "varn/sync/registry_keeper.hpp"
 
@@ -51,6 +52,15 @@ Result<Session*> Context::content_session() {
   auto s = session();
   if (!s) return s.error();
   if (auto r = sync::require_lease((*s)->context().vault(), (*s)->context().now()); !r) return r.error();
+  // An admin's device opens case content only in the casework its person holds.
+  const auto role = device::verified_role((*s)->store(), (*s)->device_id());
+  auto casework = device::casework_of_device((*s)->records(), (*s)->device_id());
+  if (!casework) return casework.error();
+  if (!registry::opens_case_content(role, *casework)) {
+    return make_error(Errc::forbidden,
+                      "this admin device shows no case content: its person holds no casework role (an admin gives "
+                      "one with `admin casework PERSON_ID --roles worker,reviewer`)");
+  }
   return s;
 }
 

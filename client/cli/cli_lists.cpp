@@ -3,11 +3,14 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "cli_context.hpp"
 #include "commands.hpp"
 #include "records_json.hpp"
+#include "varn/device/case_directory.hpp"
+#include "varn/device/caseload.hpp"
 #include "text_format.hpp"
 
 namespace varn::cli {
@@ -18,6 +21,7 @@ struct ListOptions {
   bool only_unsigned = false;
   bool only_unreviewed = false;
   bool only_stale = false;
+  bool only_mine = false;
   std::string case_id;
   std::string id;
 };
@@ -151,6 +155,12 @@ Result<void> show_case(Context& ctx, const ListOptions& o) {
             << "person: " << view->person.name << " (" << view->person.protection << ")\n";
   if (view->person.address) std::cout << "address: " << *view->person.address << "\n";
   std::cout << "phase: " << view->phase << "\n";
+  std::cout << "responsible: ";
+  if (view->responsible.empty()) std::cout << "nobody";
+  for (std::size_t i = 0; i < view->responsible.size(); ++i) {
+    std::cout << (i ? "; " : "") << staff->staff_label(view->responsible[i]);
+  }
+  std::cout << "\n";
   if (!view->flags.empty()) std::cout << "flags: " << j["flags"].dump() << "\n";
   for (const auto& v : j["visits"]) {
     std::cout << "visit " << v["id"].get<std::string>() << "  " << v["kind"].get<std::string>()
@@ -165,6 +175,44 @@ Result<void> show_case(Context& ctx, const ListOptions& o) {
                 << a["text"].get<std::string>() << "\n";
     }
   }
+  return {};
+}
+
+// Cases with their person and who is responsible; --mine: the ones this
+// device's lists hold (device/caseload.hpp). Listing opens no case.
+Result<void> list_cases(Context& ctx, const ListOptions& o) {
+  auto session = ctx.content_session();
+  if (!session) return session.error();
+  auto& r = (*session)->records();
+  auto cases = device::list_cases((*session)->store());
+  if (!cases) return cases.error();
+  auto load = device::caseload_of((*session)->store(), r, (*session)->device_id());
+  if (!load) return load.error();
+  auto persons = r.persons();
+  if (!persons) return persons.error();
+  std::map<std::string, std::string> names;
+  for (const auto& p : *persons) names[to_hex(p.id)] = p.name;
+  auto staff = staff_directory(r);
+  if (!staff) return staff.error();
+  std::sort(cases->begin(), cases->end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : *cases) {
+    if (o.only_mine && !load->lists(c)) continue;
+    if (o.json) {
+      list.push_back({{"id", to_hex(c.id)},
+                      {"person", {{"id", c.person}, {"name", names[c.person]}}},
+                      {"phase", c.phase},
+                      {"responsible", responsible_json(c.responsible, *staff)}});
+      continue;
+    }
+    std::cout << to_hex(c.id) << "  " << names[c.person] << "  " << c.phase << "  responsible: ";
+    if (c.responsible.empty()) std::cout << "nobody";
+    for (std::size_t i = 0; i < c.responsible.size(); ++i) {
+      std::cout << (i ? "; " : "") << staff->staff_label(c.responsible[i]);
+    }
+    std::cout << "\n";
+  }
+  if (o.json) print_json(list);
   return {};
 }
 
@@ -186,6 +234,9 @@ void add_list_commands(CLI::App& app, Context& ctx) {
   notes->add_option("--case", o->case_id, "Only this case's notes");
   leaf(notes, ctx, o, list_notes);
   leaf(list->add_subcommand("persons", "People"), ctx, o, list_persons);
+  auto* cases = list->add_subcommand("cases", "Cases with who is responsible (listing opens none)");
+  cases->add_flag("--mine", o->only_mine, "Only this device's caseload (a reviewer's is the unit's)");
+  leaf(cases, ctx, o, list_cases);
   leaf(list->add_subcommand("conflicts", "Changes every device refused (e.g. edits of a signed note)"), ctx, o,
        list_conflicts);
   leaf(list->add_subcommand("access-log", "Who read which case, how and when (as `log`)"), ctx, o, list_access_log);

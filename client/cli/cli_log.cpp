@@ -9,7 +9,7 @@
 #include "commands.hpp"
 #include "records_json.hpp"
 #include "text_format.hpp"
-#include "varn/device/staff_directory.hpp"
+#include "varn/device/log_readers.hpp"
 
 namespace varn::cli {
 namespace {
@@ -40,10 +40,10 @@ Result<void> review(Context& ctx, const LogOptions& o) {
   auto session = ctx.content_session();
   if (!session) return session.error();
   auto& records = (*session)->records();
-  auto listed = records.staff();
-  if (!listed) return listed.error();
-  const device::StaffDirectory staff(std::move(listed).value());
-  const auto known = [&staff](const std::string& device) { return staff.of_device(device) != nullptr; };
+  auto readers = device::LogReaders::read((*session)->store(), records);
+  if (!readers) return readers.error();
+  const auto& staff = readers->staff();
+  const auto known = readers->facts();
   if (o.sign) {
     if (auto r = check_role(**session, wire::ChangeSetClass::review); !r) {
       return make_error(Errc::forbidden, "only a reviewer or admin device signs off the access log");

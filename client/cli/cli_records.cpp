@@ -8,7 +8,8 @@
 #include "commands.hpp"
 #include "varn/model/authority.hpp"
 #include "varn/model/domain.hpp"
-#include "varn/sync/registry_keeper.hpp"
+#include "varn/device/caseload.hpp"
+#include "varn/model/caseload.hpp"
 
 namespace varn::cli {
 namespace {
@@ -63,10 +64,7 @@ Result<void> protect(Context& ctx, const std::string& id_text, const std::string
   if (!id) return id.error();
   auto session = ctx.content_session();
   if (!session) return session.error();
-  sync::RegistryKeeper keeper((*session)->store());
-  auto state = keeper.cached_state();
-  const registry::DeviceState* me = state ? state->active((*session)->device_id()) : nullptr;
-  const auto role = me ? std::optional(me->role) : std::nullopt;
+  const auto role = device::verified_role((*session)->store(), (*session)->device_id());
   if (!model::may_set_protection(role, level)) {
     return make_error(Errc::forbidden, "only a reviewer or an admin removes a person's protection");
   }
@@ -74,6 +72,31 @@ Result<void> protect(Context& ctx, const std::string& id_text, const std::string
   if (auto r = check_role(**session, change_class); !r) return r;
   if (auto r = (*session)->records().set_protection(*id, level, change_class); !r) return r;
   std::cout << "protection: " << level << "\n";
+  return {};
+}
+
+// Who is responsible for a case: a reviewer's or an admin's to change (the
+// other devices would refuse anyone else's), so it is refused here first.
+Result<void> assign(Context& ctx, const std::string& id_text, const std::vector<std::string>& staff_text) {
+  auto id = parse_id(id_text, "case");
+  if (!id) return id.error();
+  std::vector<model::EntityId> staff;
+  for (const auto& s : staff_text) {
+    auto person = parse_id(s, "staff");
+    if (!person) return person.error();
+    staff.push_back(*person);
+  }
+  auto session = ctx.content_session();
+  if (!session) return session.error();
+  const auto role = device::verified_role((*session)->store(), (*session)->device_id());
+  if (!model::may_assign_case(role)) {
+    return make_error(Errc::forbidden, "only a reviewer or an admin changes who is responsible for a case");
+  }
+  const auto change_class = model::assignment_class(role);
+  if (auto r = check_role(**session, change_class); !r) return r;
+  if (auto r = (*session)->records().set_case_responsible(*id, staff, change_class); !r) return r;
+  std::cout << "responsible: " << (staff_text.empty() ? std::string("nobody") : std::to_string(staff.size()) + " staff")
+            << "\n";
   return {};
 }
 
@@ -107,7 +130,8 @@ void add_person(CLI::App& app, Context& ctx) {
 
 struct CaseOptions {
   std::string person, id, phase;
-  std::vector<std::string> flags;
+  std::vector<std::string> flags, staff;
+  bool nobody = false;
 };
 
 void add_case(CLI::App& app, Context& ctx) {
@@ -130,6 +154,16 @@ void add_case(CLI::App& app, Context& ctx) {
       return change(ctx, o->id, "case", [&](store::Records& r, const model::EntityId& id) {
         return r.set_case_phase(id, o->phase);
       });
+    };
+  });
+  auto* assign_cmd = cases->add_subcommand("assign", "Reviewer or admin: who is responsible for a case (replaces the list)");
+  assign_cmd->add_option("id", o->id, "Case id")->required();
+  auto* staff_opt = assign_cmd->add_option("--staff", o->staff, "Staff ids (varn-cli admin staff lists them)");
+  assign_cmd->add_flag("--nobody", o->nobody, "Nobody is responsible: the case is in every worker's list")->excludes(staff_opt);
+  assign_cmd->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      if (o->staff.empty() && !o->nobody) return Result<void>(make_error(Errc::invalid_argument, "give --staff ID... or --nobody"));
+      return assign(ctx, o->id, o->staff);
     };
   });
   auto* flags = cases->add_subcommand("flags", "Set a case's flags (replaces them; none clears)");

@@ -25,7 +25,11 @@ json author_json(const std::string& device_hex, const device::StaffDirectory& st
 json to_json(const store::StaffView& member) {
   json devices = json::array();
   for (const auto& d : member.devices) devices.push_back(to_hex(d));
-  return {{"id", to_hex(member.id)}, {"name", member.name}, {"title", member.title}, {"devices", devices}};
+  json casework = json::array();
+  if (member.casework.field) casework.push_back("worker");
+  if (member.casework.review) casework.push_back("reviewer");
+  return {{"id", to_hex(member.id)}, {"name", member.name}, {"title", member.title}, {"casework", casework},
+          {"devices", devices}};
 }
 
 json to_json(const store::NoteView& note, const device::StaffDirectory& staff) {
@@ -56,6 +60,15 @@ json to_json(const store::NoteView& note, const device::StaffDirectory& staff) {
           {"addenda", list}};
 }
 
+json responsible_json(const std::vector<std::string>& staff_hex, const device::StaffDirectory& staff) {
+  json list = json::array();
+  for (const auto& id : staff_hex) {
+    const auto* s = staff.by_id(id);
+    list.push_back({{"id", id}, {"name", s ? json(s->name) : json()}, {"title", s ? json(s->title) : json()}});
+  }
+  return list;
+}
+
 json to_json(const store::CaseView& case_view, const device::StaffDirectory& staff) {
   auto visits = case_view.visits;
   std::sort(visits.begin(), visits.end(),
@@ -81,6 +94,7 @@ json to_json(const store::CaseView& case_view, const device::StaffDirectory& sta
           {"person", to_json(case_view.person)},
           {"phase", case_view.phase},
           {"flags", flags},
+          {"responsible", responsible_json(case_view.responsible, staff)},
           {"visits", visit_list},
           {"notes", note_list}};
 }

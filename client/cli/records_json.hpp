@@ -18,6 +18,9 @@ namespace varn::cli {
 [[nodiscard]] nlohmann::json author_json(const std::string& device_hex, const device::StaffDirectory& staff);
 [[nodiscard]] nlohmann::json to_json(const store::NoteView& note, const device::StaffDirectory& staff);
 [[nodiscard]] nlohmann::json to_json(const store::CaseView& case_view, const device::StaffDirectory& staff);
+//! A case's responsible staff: [{"id", "name", "title"}], names null for an id no one recorded.
+[[nodiscard]] nlohmann::json responsible_json(const std::vector<std::string>& staff_hex,
+                                              const device::StaffDirectory& staff);
 [[nodiscard]] nlohmann::json to_json(const store::AccessLogEntry& entry, const device::StaffDirectory& staff);
 [[nodiscard]] nlohmann::json to_json(const store::StaffView& member);
 [[nodiscard]] nlohmann::json to_json(const store::ConflictView& conflict);

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 
-#include "case_directory.hpp"
+#include "varn/device/case_directory.hpp"
 #include "ids.hpp"
 #include "labels.hpp"
 #include "note_rows.hpp"
@@ -31,7 +31,7 @@ Result<QList<QVariantMap>> AccessLogModel::fetch(StoreHost& host) {
   std::stable_sort(entries->begin(), entries->end(),
                    [](const store::AccessLogEntry& a, const store::AccessLogEntry& b) { return a.at_unix > b.at_unix; });
   // Whose case it was, for the reviewer (names only, never addresses).
-  auto cases = host.with_store([](store::LocalStore& s) { return list_cases(s); });
+  auto cases = host.with_store([](store::LocalStore& s) { return device::list_cases(s); });
   if (!cases) return cases.error();
   auto persons = host.with_records([](store::Records& r) { return r.persons(); });
   if (!persons) return persons.error();
@@ -48,7 +48,7 @@ Result<QList<QVariantMap>> AccessLogModel::fetch(StoreHost& host) {
                     {QStringLiteral("device"), qt::to_qstring(e.device)},
                     {QStringLiteral("deviceIsMe"), e.device == me},
                     {QStringLiteral("at"), QDateTime::fromSecsSinceEpoch(static_cast<qint64>(e.at_unix))},
-                    {QStringLiteral("personName"), names[person_of_case(*cases, to_hex(e.case_id))]},
+                    {QStringLiteral("personName"), names[device::person_of_case(*cases, to_hex(e.case_id))]},
                     {QStringLiteral("reader"), e.device == me ? tr("Du") : author_text(e.device, host.device(), *staff)},
                     {QStringLiteral("actionLabel"), label_for(qt::to_qstring(e.action))}});
   }

@@ -3,6 +3,7 @@
 #include "error_text.hpp"
 #include "ids.hpp"
 #include "labels.hpp"
+#include "note_rows.hpp"
 #include "session_controller.hpp"
 
 namespace varn::ui {
@@ -51,6 +52,8 @@ void CaseDetails::clear() {
   address_.clear();
   phase_.clear();
   flags_.clear();
+  responsible_ids_.clear();
+  responsible_.clear();
   visits_.clear();
   note_count_ = 0;
 }
@@ -80,6 +83,11 @@ void CaseDetails::reload() {
   address_ = isProtected() || !view->person.address ? QString() : qt::to_qstring(*view->person.address);
   phase_ = qt::to_qstring(view->phase);
   for (const auto& f : view->flags) flags_.push_back(qt::to_qstring(f));
+  const auto staff = host->with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
+  for (const auto& s : view->responsible) {
+    responsible_ids_.push_back(qt::to_qstring(s));
+    responsible_.push_back(qt::to_qstring(staff ? staff->staff_label(s) : s));
+  }
   for (const auto& v : view->visits) {
     const QString kind = qt::to_qstring(v.kind);
     const QString partner = qt::to_qstring(v.partner_present);

@@ -29,6 +29,9 @@ class CaseDetails : public QObject {
   Q_PROPERTY(QString phaseLabel READ phaseLabel NOTIFY changed)
   Q_PROPERTY(QStringList flags READ flags NOTIFY changed)
   Q_PROPERTY(QStringList flagLabels READ flagLabels NOTIFY changed)
+  //! Who is responsible: staff ids hex, and "Name, title" each.
+  Q_PROPERTY(QStringList responsibleIds READ responsibleIds NOTIFY changed)
+  Q_PROPERTY(QStringList responsible READ responsible NOTIFY changed)
   //! Maps: visitId, kind, kindLabel, partnerPresent, partnerLabel, plannedAt, place, twoStaff, alarmTaken.
   Q_PROPERTY(QVariantList visits READ visits NOTIFY changed)
   Q_PROPERTY(int noteCount READ noteCount NOTIFY changed)
@@ -52,6 +55,8 @@ class CaseDetails : public QObject {
   [[nodiscard]] QString phaseLabel() const;
   [[nodiscard]] QStringList flags() const { return flags_; }
   [[nodiscard]] QStringList flagLabels() const;
+  [[nodiscard]] QStringList responsibleIds() const { return responsible_ids_; }
+  [[nodiscard]] QStringList responsible() const { return responsible_; }
   [[nodiscard]] QVariantList visits() const { return visits_; }
   [[nodiscard]] int noteCount() const { return note_count_; }
 
@@ -69,7 +74,7 @@ class CaseDetails : public QObject {
   bool stale_ = false;  // records changed while covered
   bool loaded_ = false;
   QString error_, person_id_, person_name_, protection_, address_, phase_;
-  QStringList flags_;
+  QStringList flags_, responsible_ids_, responsible_;
   QVariantList visits_;
   int note_count_ = 0;
 };

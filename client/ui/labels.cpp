@@ -58,6 +58,10 @@ constexpr Label kLabels[] = {
     {"open_case", QT_TRANSLATE_NOOP("Labels", "Öppnade ärendet")},
     {"read_notes", QT_TRANSLATE_NOOP("Labels", "Läste anteckningar i en lista")},
     {"read_note", QT_TRANSLATE_NOOP("Labels", "Läste en anteckning")},
+    // access-log anomalies (the monthly review)
+    {"at_night", QT_TRANSLATE_NOOP("Labels", "Nattetid")},
+    {"unknown_reader", QT_TRANSLATE_NOOP("Labels", "Surfplatta utan namngiven person")},
+    {"outside_caseload", QT_TRANSLATE_NOOP("Labels", "Utanför egna ärenden")},
 };
 
 }  // namespace

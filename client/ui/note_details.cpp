@@ -1,6 +1,6 @@
 #include "note_details.hpp"
 
-#include "case_directory.hpp"
+#include "varn/device/case_directory.hpp"
 #include "ids.hpp"
 #include "note_rows.hpp"
 #include "session_controller.hpp"
@@ -28,7 +28,7 @@ void NoteDetails::reload() {
   auto id = parse_id(note_id_);
   if (host && id) {
     auto n = host->with_records([&](store::Records& r) { return r.note(*id); });  // logged as read_note
-    auto names = host->with_both(person_names_by_case);
+    auto names = host->with_both(device::person_names_by_case);
     auto staff = host->with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
     if (n && names && staff) {
       auto name = names->find(to_hex(n->case_id));

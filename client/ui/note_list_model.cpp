@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "case_directory.hpp"
+#include "varn/device/case_directory.hpp"
 #include "ids.hpp"
 #include "note_rows.hpp"
 #include "store_host.hpp"
@@ -67,7 +67,7 @@ Result<QList<QVariantMap>> NoteListModel::fetch(StoreHost& host) {
   }
   std::stable_sort(notes->begin(), notes->end(),
                    [](const store::NoteView& a, const store::NoteView& b) { return a.written_ms > b.written_ms; });
-  auto names = host.with_both(person_names_by_case);
+  auto names = host.with_both(device::person_names_by_case);
   if (!names) return names.error();
   QList<QVariantMap> rows;
   const std::string visit = qt::to_std(visit_id_);

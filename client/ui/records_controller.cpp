@@ -2,13 +2,15 @@
 
 #include <QDir>
 
-#include "case_directory.hpp"
+#include "varn/device/case_directory.hpp"
 #include "error_text.hpp"
 #include "ids.hpp"
 #include "instrument_form_model.hpp"
 #include "labels.hpp"
+#include "note_rows.hpp"
 #include "session_controller.hpp"
 #include "varn/model/authority.hpp"
+#include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
 
 namespace varn::ui {
@@ -129,8 +131,8 @@ QString RecordsController::caseOfPerson(const QString& personId) const {
   auto host = session_.host();
   if (!host) return {};
   return host->with_store([&](store::LocalStore& s) {
-    auto cases = list_cases(s);
-    return cases ? qt::to_qstring(case_of_person(*cases, qt::to_std(personId))) : QString();
+    auto cases = device::list_cases(s);
+    return cases ? qt::to_qstring(device::case_of_person(*cases, qt::to_std(personId))) : QString();
   });
 }
 
@@ -166,6 +168,37 @@ bool RecordsController::setProtection(const QString& personId, const QString& le
   }
   const auto change_class = model::protection_class(role_of(session_));
   return write<void>([&](store::Records& r) { return r.set_protection(*id, qt::to_std(level), change_class); }).ok();
+}
+
+bool RecordsController::mayAssignCase() const { return model::may_assign_case(role_of(session_)); }
+
+QVariantList RecordsController::staffChoices() const {
+  QVariantList out;
+  auto host = session_.host();
+  if (!host) return out;
+  const auto staff = host->with_records([](store::Records& r) { return Result<device::StaffDirectory>(staff_directory(r)); });
+  if (!staff) return out;
+  for (const auto& s : staff->all()) {
+    out.push_back(QVariantMap{{QStringLiteral("staffId"), id_text(s.id)},
+                              {QStringLiteral("label"), qt::to_qstring(staff->staff_label(to_hex(s.id)))}});
+  }
+  return out;
+}
+
+bool RecordsController::setCaseResponsible(const QString& caseId, const QStringList& staffIds) {
+  auto id = parse_id(caseId);
+  if (!id) return fail(bad_id("case"));
+  std::vector<model::EntityId> staff;
+  for (const auto& s : staffIds) {
+    auto sid = parse_id(s);
+    if (!sid) return fail(bad_id("staff"));
+    staff.push_back(*sid);
+  }
+  if (!mayAssignCase()) {
+    return fail(make_error(Errc::forbidden, "only a reviewer or an admin changes who is responsible for a case"));
+  }
+  const auto change_class = model::assignment_class(role_of(session_));
+  return write<void>([&](store::Records& r) { return r.set_case_responsible(*id, staff, change_class); }).ok();
 }
 
 bool RecordsController::setCaseFlags(const QString& caseId, const QStringList& flags) {

@@ -71,6 +71,12 @@ class RecordsController : public QObject {
   Q_INVOKABLE bool setProtection(const QString& personId, const QString& level);
   //! Whether this device's role may set `level` (the same rule setProtection applies).
   Q_INVOKABLE bool maySetProtection(const QString& level) const;
+  //! Whether this device may change who is responsible for a case (model::may_assign_case).
+  Q_INVOKABLE bool mayAssignCase() const;
+  //! The unit's staff to choose from: [{staffId, label}], by name.
+  Q_INVOKABLE QVariantList staffChoices() const;
+  //! Replaces who is responsible (staff ids hex; empty: nobody).
+  Q_INVOKABLE bool setCaseResponsible(const QString& caseId, const QStringList& staffIds);
   Q_INVOKABLE bool setCaseFlags(const QString& caseId, const QStringList& flags);
   //! Keys: caseId, kind, partnerPresent, plannedAt, place, twoStaff, alarmTaken,
   //! violenceAnswers (refused unless partnerPresent is "no"; saved as a draft note).

@@ -6,6 +6,7 @@
 
 #include "error_text.hpp"
 #include "qt_std.hpp"
+#include "varn/device/caseload.hpp"
 #include "varn/registry/entry.hpp"
 
 namespace varn::ui {
@@ -209,7 +210,7 @@ bool SessionController::mayUse(const QString& area) const {
   auto status = registry::status_from_string(qt::to_std(enrol_status_));
   auto role = registry::role_from_string(qt::to_std(role_));
   if (!status || !role) return false;  // not enrolled, or no role yet: only the enrolment
-  const auto uses = [&](registry::Area a) { return registry::device_uses(*status, *role, a); };
+  const auto uses = [&](registry::Area a) { return registry::device_uses(*status, *role, a, casework_); };
   if (area == QLatin1String("field")) return uses(registry::Area::field);
   if (area == QLatin1String("review")) return uses(registry::Area::review);
   if (area == QLatin1String("admin")) return uses(registry::Area::admin);
@@ -224,9 +225,15 @@ void SessionController::refreshEnrolment() {
       if (auto st = s.setting(sync::settings::kStatus); st && *st) status = qt::to_qstring(**st);
     });
   }
-  if (role == role_ && status == enrol_status_) return;
+  registry::Casework casework;
+  if (host_) {
+    auto held = host_->with_records([&](store::Records& r) { return device::casework_of_device(r, host_->device()); });
+    if (held) casework = *held;
+  }
+  if (role == role_ && status == enrol_status_ && casework == casework_) return;
   role_ = role;
   enrol_status_ = status;
+  casework_ = casework;
   emit enrolmentChanged();
 }
 

@@ -14,6 +14,7 @@
 #include "varn/sync/api_client.hpp"
 #include "store_host.hpp"
 #include "store_opener.hpp"
+#include "varn/registry/entry.hpp"
 
 namespace varn::ui {
 
@@ -72,9 +73,10 @@ class SessionController : public QObject {
   Q_INVOKABLE void quickHide();
   //! Leaves the neutral screen for the lock screen.
   Q_INVOKABLE void leaveHidden();
-  //! Which parts of the app this device's role uses: "field" (worker),
-  //! "review" (reviewer), "admin". Before enrolment every part is open: the
-  //! store is local and the server enforces roles on what syncs.
+  //! Which parts of the app this device's role uses (registry::device_uses):
+  //! "field" (worker), "review" (reviewer), "admin"; an admin's device the
+  //! field and review only in the casework its person holds. Before
+  //! enrolment, waiting or revoked: none (only the enrolment).
   Q_INVOKABLE bool mayUse(const QString& area) const;
   //! Re-reads role and enrolment state (after enrolment or a sync).
   Q_INVOKABLE void refreshEnrolment();
@@ -130,6 +132,7 @@ class SessionController : public QObject {
   quint64 attempt_ = 0;
   QString last_error_;
   QString role_;
+  registry::Casework casework_;  // the person's, from their staff record (an admin device's casework)
   QString enrol_status_;
   int idle_lock_seconds_;
   QTimer idle_timer_;

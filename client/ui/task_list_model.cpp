@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <map>
 
-#include "case_directory.hpp"
+#include "varn/device/case_directory.hpp"
 #include "ids.hpp"
 #include "qt_std.hpp"
 #include "store_host.hpp"
@@ -31,9 +31,9 @@ void TaskListModel::setShowDone(bool on) {
 }
 
 Result<QList<QVariantMap>> TaskListModel::fetch(StoreHost& host) {
-  auto cases = host.with_store([](store::LocalStore& s) { return list_cases(s); });
+  auto cases = host.with_store([](store::LocalStore& s) { return device::list_cases(s); });
   if (!cases) return cases.error();
-  auto listed = host.with_store([](store::LocalStore& s) { return list_tasks(s); });
+  auto listed = host.with_store([](store::LocalStore& s) { return device::list_tasks(s); });
   if (!listed) return listed.error();
   auto persons = host.with_records([](store::Records& r) { return r.persons(); });
   if (!persons) return persons.error();
@@ -41,7 +41,7 @@ Result<QList<QVariantMap>> TaskListModel::fetch(StoreHost& host) {
   for (const auto& p : *persons) names[to_hex(p.id)] = qt::to_qstring(p.name);
 
   auto tasks = std::move(listed).value();
-  std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRef& a, const TaskRef& b) {
+  std::stable_sort(tasks.begin(), tasks.end(), [](const device::TaskRef& a, const device::TaskRef& b) {
     if (a.done != b.done) return !a.done;
     if (a.due.empty() != b.due.empty()) return b.due.empty();
     return a.due < b.due;
@@ -53,7 +53,7 @@ Result<QList<QVariantMap>> TaskListModel::fetch(StoreHost& host) {
     if (!case_id_.isEmpty() && case_id != case_id_) continue;
     if (t.done && !show_done_) continue;
     const QDate due = QDate::fromString(qt::to_qstring(t.due), Qt::ISODate);
-    const std::string person = person_of_case(*cases, t.case_id);
+    const std::string person = device::person_of_case(*cases, t.case_id);
     rows.push_back({{QStringLiteral("taskId"), id_text(t.id)},
                     {QStringLiteral("caseId"), case_id},
                     {QStringLiteral("personName"), names.count(person) ? names[person] : QString()},

@@ -5,7 +5,8 @@
 #include <map>
 #include <set>
 
-#include "case_directory.hpp"
+#include "varn/device/case_directory.hpp"
+#include "varn/device/caseload.hpp"
 #include "ids.hpp"
 #include "labels.hpp"
 #include "store_host.hpp"
@@ -32,10 +33,23 @@ void VisitListModel::setUpcomingOnly(bool on) {
   filterChanged();
 }
 
+void VisitListModel::setMineOnly(bool on) {
+  if (on == mine_only_) return;
+  mine_only_ = on;
+  emit mineOnlyChanged();
+  filterChanged();
+}
+
 Result<QList<QVariantMap>> VisitListModel::fetch(StoreHost& host) {
-  auto cases = host.with_store([](store::LocalStore& s) { return list_cases(s); });
+  auto cases = host.with_store([](store::LocalStore& s) { return device::list_cases(s); });
   if (!cases) return cases.error();
-  auto listed = host.with_store([](store::LocalStore& s) { return list_visits(s); });
+  auto load = host.with_both([&](store::LocalStore& s, store::Records& r) { return device::caseload_of(s, r, host.device()); });
+  if (!load) return load.error();
+  std::set<std::string> mine;
+  for (const auto& c : *cases) {
+    if (load->lists(c)) mine.insert(to_hex(c.id));
+  }
+  auto listed = host.with_store([](store::LocalStore& s) { return device::list_visits(s); });
   if (!listed) return listed.error();
   auto persons = host.with_records([](store::Records& r) { return r.persons(); });
   if (!persons) return persons.error();
@@ -51,7 +65,7 @@ Result<QList<QVariantMap>> VisitListModel::fetch(StoreHost& host) {
 
   auto visits = std::move(listed).value();
   // ISO 8601 sorts as text; unplanned ("") go last.
-  std::stable_sort(visits.begin(), visits.end(), [](const VisitRef& a, const VisitRef& b) {
+  std::stable_sort(visits.begin(), visits.end(), [](const device::VisitRef& a, const device::VisitRef& b) {
     if (a.planned_at.empty() != b.planned_at.empty()) return b.planned_at.empty();
     return a.planned_at < b.planned_at;
   });
@@ -60,9 +74,10 @@ Result<QList<QVariantMap>> VisitListModel::fetch(StoreHost& host) {
   for (const auto& v : visits) {
     const QString case_id = qt::to_qstring(v.case_id);
     if (!case_id_.isEmpty() && case_id != case_id_) continue;
+    if (mine_only_ && mine.count(v.case_id) == 0) continue;
     const QDateTime when = QDateTime::fromString(qt::to_qstring(v.planned_at), Qt::ISODate);
     if (upcoming_only_ && ((when.isValid() && when < now) || with_note.count(to_hex(v.id)) > 0)) continue;
-    const std::string person = person_of_case(*cases, v.case_id);
+    const std::string person = device::person_of_case(*cases, v.case_id);
     const QString kind = qt::to_qstring(v.kind);
     rows.push_back({{QStringLiteral("visitId"), id_text(v.id)},
                     {QStringLiteral("caseId"), case_id},

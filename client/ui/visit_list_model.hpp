@@ -1,6 +1,6 @@
 #pragma once
 //! Planned visits, soonest first: all of them (Today) or one case's. Read
-//! through case_directory.hpp, so listing never counts as opening a case.
+//! through device/case_directory.hpp, so listing never counts as opening a case.
 //! No place: a protected person's place is their address.
 
 #include <QDateTime>
@@ -17,6 +17,9 @@ class VisitListModel : public StoreListModel {
   //! Only visits still to come: planned from now on (unplanned ones last),
   //! and none that already has a note (it took place).
   Q_PROPERTY(bool upcomingOnly READ upcomingOnly WRITE setUpcomingOnly NOTIFY upcomingOnlyChanged)
+  //! Only visits of this device's caseload (device/caseload.hpp): a
+  //! worker's own cases, a reviewer's the unit's.
+  Q_PROPERTY(bool mineOnly READ mineOnly WRITE setMineOnly NOTIFY mineOnlyChanged)
 
  public:
   explicit VisitListModel(QObject* parent = nullptr);
@@ -24,12 +27,15 @@ class VisitListModel : public StoreListModel {
   void setCaseId(const QString& id);
   [[nodiscard]] bool upcomingOnly() const { return upcoming_only_; }
   void setUpcomingOnly(bool on);
+  [[nodiscard]] bool mineOnly() const { return mine_only_; }
+  void setMineOnly(bool on);
   //! The time "from now on" counts from; tests set it, the app leaves it to the clock.
   void setNow(QDateTime now) { now_ = std::move(now); }
 
  signals:
   void caseIdChanged();
   void upcomingOnlyChanged();
+  void mineOnlyChanged();
 
  protected:
   Result<QList<QVariantMap>> fetch(StoreHost& host) override;
@@ -37,6 +43,7 @@ class VisitListModel : public StoreListModel {
  private:
   QString case_id_;
   bool upcoming_only_ = false;
+  bool mine_only_ = false;
   QDateTime now_;  // invalid: the current time
 };
 

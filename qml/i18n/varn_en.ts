@@ -33,8 +33,8 @@
     </message>
     <message>
         <location filename="../AppShell.qml" line="16"/>
-        <source>Personer och ärenden</source>
-        <translation>People and cases</translation>
+        <source>Mina ärenden</source>
+        <translation>My cases</translation>
     </message>
     <message>
         <location filename="../AppShell.qml" line="17"/>
@@ -53,36 +53,41 @@
     </message>
     <message>
         <location filename="../AppShell.qml" line="20"/>
+        <source>Månadsgranskning</source>
+        <translation>Monthly review</translation>
+    </message>
+    <message>
+        <location filename="../AppShell.qml" line="21"/>
         <source>Surfplattor</source>
         <translation>Tablets</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="21"/>
+        <location filename="../AppShell.qml" line="22"/>
         <source>Anslutning</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="22"/>
+        <location filename="../AppShell.qml" line="23"/>
         <source>Radera allt</source>
         <translation>Delete everything</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="62"/>
+        <location filename="../AppShell.qml" line="63"/>
         <source>Tillbaka</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="62"/>
+        <location filename="../AppShell.qml" line="63"/>
         <source>Meny</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="68"/>
+        <location filename="../AppShell.qml" line="69"/>
         <source>Värn</source>
         <translation>Värn</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="76"/>
+        <location filename="../AppShell.qml" line="77"/>
         <source>Lås</source>
         <translation>Lock</translation>
     </message>
@@ -709,6 +714,21 @@
         <source>Läste en anteckning</source>
         <translation>Read a note</translation>
     </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="62"/>
+        <source>Nattetid</source>
+        <translation>At night</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="63"/>
+        <source>Surfplatta utan namngiven person</source>
+        <translation>Device with no person named</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="64"/>
+        <source>Utanför egna ärenden</source>
+        <translation>Outside own cases</translation>
+    </message>
 </context>
 <context>
     <name>LeaseCover</name>
@@ -757,6 +777,54 @@
         <location filename="../LockScreen.qml" line="85"/>
         <source>Radera allt på surfplattan</source>
         <translation>Delete everything on the tablet</translation>
+    </message>
+</context>
+<context>
+    <name>LogReviewScreen</name>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="13"/>
+        <source>Månadsgranskning</source>
+        <translation>Monthly review</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="27"/>
+        <source>%1  %2: %3</source>
+        <translation>%1  %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="35"/>
+        <source>Ärende %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="75"/>
+        <source>Läsningar i månaden: %1</source>
+        <translation>Reads this month: %1</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="80"/>
+        <source>Avvikelser: %1</source>
+        <translation>Anomalies: %1</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="95"/>
+        <source>Stickprov: %1</source>
+        <translation>Sample: %1</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="118"/>
+        <source>Signerad av %1 %2: %3</source>
+        <translation>Signed off by %1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="131"/>
+        <source>Kommentar till granskningen (krävs)</source>
+        <translation>Comment on the review (required)</translation>
+    </message>
+    <message>
+        <location filename="../LogReviewScreen.qml" line="135"/>
+        <source>Signera granskningen</source>
+        <translation>Sign off the review</translation>
     </message>
 </context>
 <context>
@@ -1110,62 +1178,82 @@
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="108"/>
+        <location filename="../PersonCaseScreen.qml" line="95"/>
+        <source>Ansvarig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="99"/>
+        <source>Ingen ansvarig</source>
+        <translation>Nobody responsible</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="105"/>
+        <source>Ändra</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="122"/>
         <source>Nytt besök</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="113"/>
+        <location filename="../PersonCaseScreen.qml" line="127"/>
         <source>Bedömning</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="117"/>
+        <location filename="../PersonCaseScreen.qml" line="131"/>
         <source>Uppgifter</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="122"/>
+        <location filename="../PersonCaseScreen.qml" line="136"/>
         <source>Åtkomstlogg</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="127"/>
+        <location filename="../PersonCaseScreen.qml" line="141"/>
         <source>Besök</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="148"/>
+        <location filename="../PersonCaseScreen.qml" line="162"/>
         <source>utan tid</source>
         <translation>no time</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="159"/>
+        <location filename="../PersonCaseScreen.qml" line="173"/>
         <source>Partner närvarande: %1</source>
         <translation>Partner present: %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="154"/>
+        <location filename="../PersonCaseScreen.qml" line="168"/>
         <source>registrerat %1</source>
         <translation>recorded %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="168"/>
+        <location filename="../PersonCaseScreen.qml" line="182"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="191"/>
+        <location filename="../PersonCaseScreen.qml" line="208"/>
+        <source>Ansvariga för ärendet</source>
+        <translation>Responsible for the case</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="240"/>
         <source>Skyddad folkbokföring?</source>
         <translation>Protected registration?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="192"/>
+        <location filename="../PersonCaseScreen.qml" line="241"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation>Change to protected registration</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="194"/>
+        <location filename="../PersonCaseScreen.qml" line="243"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
@@ -1178,60 +1266,81 @@
         <translation>People and cases</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="28"/>
+        <location filename="../PersonsScreen.qml" line="11"/>
+        <location filename="../PersonsScreen.qml" line="33"/>
+        <source>Mina ärenden</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="38"/>
+        <source>Alla i enheten</source>
+        <translation>All in the unit</translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="47"/>
         <source>Sök namn</source>
         <translation>Search name</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="32"/>
-        <location filename="../PersonsScreen.qml" line="81"/>
+        <location filename="../PersonsScreen.qml" line="51"/>
+        <location filename="../PersonsScreen.qml" line="109"/>
         <source>Ny person</source>
         <translation>New person</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="61"/>
+        <location filename="../PersonsScreen.qml" line="82"/>
         <source>Ingen adress</source>
         <translation>No address</translation>
     </message>
     <message>
         <location filename="../PersonsScreen.qml" line="88"/>
+        <source>Ansvarig: %1</source>
+        <translation>Responsible: %1</translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="89"/>
+        <source>Ingen ansvarig</source>
+        <translation>Nobody responsible</translation>
+    </message>
+    <message>
+        <location filename="../PersonsScreen.qml" line="116"/>
         <source>Lägg till</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="94"/>
+        <location filename="../PersonsScreen.qml" line="122"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="103"/>
+        <location filename="../PersonsScreen.qml" line="131"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="104"/>
+        <location filename="../PersonsScreen.qml" line="132"/>
         <source>För- och efternamn</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="105"/>
+        <location filename="../PersonsScreen.qml" line="133"/>
         <source>Personnummer</source>
         <translation>Personal identity number</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="106"/>
+        <location filename="../PersonsScreen.qml" line="134"/>
         <source>ÅÅÅÅMMDD-NNNN</source>
         <translation>YYYYMMDD-NNNN</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="107"/>
-        <location filename="../PersonsScreen.qml" line="110"/>
+        <location filename="../PersonsScreen.qml" line="135"/>
+        <location filename="../PersonsScreen.qml" line="138"/>
         <source>Skydd av personuppgifter</source>
         <translation>Protection of personal data</translation>
     </message>
     <message>
-        <location filename="../PersonsScreen.qml" line="123"/>
-        <location filename="../PersonsScreen.qml" line="128"/>
+        <location filename="../PersonsScreen.qml" line="151"/>
+        <location filename="../PersonsScreen.qml" line="156"/>
         <source>Adress</source>
         <translation>Address</translation>
     </message>
@@ -1461,27 +1570,27 @@
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="33"/>
+        <location filename="../TodayScreen.qml" line="34"/>
         <source>Planerade besök</source>
         <translation>Planned visits</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="37"/>
+        <location filename="../TodayScreen.qml" line="38"/>
         <source>Personer och ärenden</source>
         <translation>People and cases</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="47"/>
+        <location filename="../TodayScreen.qml" line="48"/>
         <source>Gamla utkast att signera: %1</source>
         <translation>Old drafts to sign: %1</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="71"/>
+        <location filename="../TodayScreen.qml" line="72"/>
         <source>Inga planerade besök. Planera ett besök från en persons ärende.</source>
         <translation>No planned visits. Plan a visit from a person&apos;s case.</translation>
     </message>
     <message>
-        <location filename="../TodayScreen.qml" line="87"/>
+        <location filename="../TodayScreen.qml" line="88"/>
         <source>Utan tid</source>
         <translation>No time set</translation>
     </message>
@@ -1526,6 +1635,19 @@
     </message>
 </context>
 <context>
+    <name>varn::ui::LogReviewController</name>
+    <message>
+        <location filename="../../client/ui/log_review_controller.cpp" line="30"/>
+        <source>Du</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/log_review_controller.cpp" line="111"/>
+        <source>Bara en granskare eller administratör signerar granskningen.</source>
+        <translation>Only a reviewer or an admin signs off the review.</translation>
+    </message>
+</context>
+<context>
     <name>varn::ui::NoteListModel</name>
     <message>
         <location filename="../../client/ui/note_list_model.cpp" line="57"/>
@@ -1536,44 +1658,44 @@
 <context>
     <name>varn::ui::RecordsController</name>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="58"/>
+        <location filename="../../client/ui/records_controller.cpp" line="60"/>
         <source>Har någon i din närhet slagit, knuffat eller hållit fast dig?</source>
         <translation>Has someone close to you hit, pushed or held you down?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="59"/>
+        <location filename="../../client/ui/records_controller.cpp" line="61"/>
         <source>Har du blivit hotad, eller har någon hotat dina barn?</source>
         <translation>Have you been threatened, or has someone threatened your children?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="60"/>
+        <location filename="../../client/ui/records_controller.cpp" line="62"/>
         <source>Kontrollerar någon din telefon, dina pengar eller vem du träffar?</source>
         <translation>Does someone control your phone, your money or whom you meet?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="61"/>
+        <location filename="../../client/ui/records_controller.cpp" line="63"/>
         <source>Är du rädd för att gå hem i dag?</source>
         <translation>Are you afraid to go home today?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="188"/>
+        <location filename="../../client/ui/records_controller.cpp" line="221"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation>Questions about violence are only asked when the partner is not present.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="202"/>
+        <location filename="../../client/ui/records_controller.cpp" line="235"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation>Questions about violence (partner not present):
 %1</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="296"/>
+        <location filename="../../client/ui/records_controller.cpp" line="329"/>
         <source>Inget formulär är laddat.</source>
         <translation>No form is loaded.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="300"/>
+        <location filename="../../client/ui/records_controller.cpp" line="333"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation>Your own professional judgement is required.</translation>
     </message>

@@ -259,9 +259,10 @@ TEST_CASE("notes name the staff member who wrote them on every device, a person 
           "revokes them all",
           "[e2e][admin][staff]") {
   E2eServer server;
-  auto admin = server.enrol_admin();
+  auto admin = server.enrol_admin(false);
   const auto admin_device = device_id_of(admin, "admin", "active");
-  admin.ok({"admin", "staff-add", admin_device, "--person", "Maria Ek", "--title", "enhetschef"});
+  admin.ok({"admin", "staff-add", admin_device, "--person", "Maria Ek", "--title", "enhetschef", "--casework",
+            "reviewer"});
   auto tablet = server.enrol_device(admin, "tablet", "worker", {"--person", "Anna Lind", "--title", "socialsekreterare"});
   json staff = json::parse(admin.ok({"admin", "staff", "--json"}));
   std::string anna;
@@ -421,6 +422,7 @@ TEST_CASE("the admin's stale-draft days reach every device with the next sync, a
 TEST_CASE("a reviewer reviews the month's access log, sees a read by a device no one is named for, and signs it off "
           "for every device, and a worker may not",
           "[e2e][admin][access-log]") {
+  NoonTimeZone noon;
   E2eServer server;
   auto admin = server.enrol_admin();
   auto worker = server.enrol_device(admin, "worker", "worker");
@@ -432,11 +434,7 @@ TEST_CASE("a reviewer reviews the month's access log, sees a read by a device no
   worker.ok({"sync"});
   reviewer.ok({"sync"});
 
-  char month[8];
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  REQUIRE(localtime_r(&now, &local) != nullptr);
-  REQUIRE(std::strftime(month, sizeof month, "%Y-%m", &local) == 7);
+  const std::string month = NoonTimeZone::month();
 
   auto review = json::parse(reviewer.ok({"log", "review", "--month", month, "--json"}));
   CHECK(review["reads"] == 1);
@@ -464,4 +462,47 @@ TEST_CASE("a reviewer reviews the month's access log, sees a read by a device no
   CHECK(seen["signed_off"][0]["comment"] == "Granskad, inga avvikelser");
   CHECK(seen["signed_off"][0]["reads"][entry] == "Handläggarens egen läsning");
   CHECK(worker.ok({"log", "review", "--month", month}).find("signed off: ") != std::string::npos);
+}
+
+TEST_CASE("an admin device whose person holds no casework shows no case content, and the casework an admin gives "
+          "opens it on the next command",
+          "[e2e][admin][staff][roles]") {
+  E2eServer server;
+  auto admin = server.enrol_admin(false);
+  auto worker = server.enrol_device(admin, "worker", "worker", {"--person", "Anna Lind"});
+  const auto case_id = worker.ok({"case", "open", "--person", worker.ok({"person", "add", "--name", "Karin Lindqvist"})});
+  worker.ok({"note", "add", "--visit",
+             worker.ok({"visit", "record", "--case", case_id, "--kind", "office", "--partner-present", "no"}), "--text",
+             "Samtal på kontoret."});
+  worker.ok({"sync"});
+  admin.ok({"sync"});
+
+  // Administration only: devices and staff, no case, note, person or log.
+  for (const std::vector<std::string>& reads : std::vector<std::vector<std::string>>{
+           {"list", "notes"}, {"list", "persons"}, {"list", "cases"}, {"show", "case", case_id}, {"log"},
+           {"person", "add", "--name", "Ny person"}}) {
+    const auto refused = admin.run(reads);
+    CHECK(refused.exit_code == 5);
+    CHECK(refused.err.find("shows no case content") != std::string::npos);
+    CHECK(refused.out.find("Karin") == std::string::npos);
+  }
+  CHECK(admin.ok({"admin", "devices"}).find("worker") != std::string::npos);
+  const auto admin_device = device_id_of(admin, "admin", "active");
+  const auto maria = field(admin.ok({"admin", "staff-add", admin_device, "--person", "Maria Ek"}), "person");
+  CHECK(admin.run({"list", "notes"}).exit_code == 5);  // named, still no casework
+
+  CHECK(admin.ok({"admin", "casework", maria, "--roles", "reviewer"}) == "casework: reviewer");
+  const auto notes = json::parse(admin.ok({"list", "notes", "--json"}));
+  REQUIRE(notes.size() == 1);
+  CHECK(notes[0]["author"]["name"] == "Anna Lind");
+  bool listed = false;
+  for (const auto& s : json::parse(admin.ok({"admin", "staff", "--json"}))) {
+    if (s["id"] == maria) listed = s["casework"] == json::array({"reviewer"});
+  }
+  CHECK(listed);
+
+  // A worker may not give anyone casework; taking it away closes the cases again.
+  CHECK(worker.run({"admin", "casework", maria, "--roles", "worker"}).exit_code != 0);
+  CHECK(admin.ok({"admin", "casework", maria, "--roles", "none"}) == "casework: none");
+  CHECK(admin.run({"list", "notes"}).exit_code == 5);
 }

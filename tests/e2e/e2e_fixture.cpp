@@ -1,7 +1,10 @@
 #include "e2e_fixture.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
+#include <stdexcept>
 #include <sstream>
 
 namespace varn::test {
@@ -76,10 +79,17 @@ CliDevice E2eServer::new_device(const std::string& name) {
   return d;
 }
 
-CliDevice E2eServer::enrol_admin() {
+CliDevice E2eServer::enrol_admin(bool with_casework) {
   auto admin = new_device("admin");
   auto out = admin.ok({"enrol", "--server", url, "--pin", cert_sha256, "--code", unit_code});
   CHECK(field(out, "status") == "active");
+  if (with_casework) {
+    // `admin devices` prints "<device id>  <role>  <status> ...", one a line.
+    const auto listed = admin.ok({"admin", "devices"});
+    const auto device = listed.substr(0, listed.find(' '));
+    REQUIRE(device.size() == 32);
+    admin.ok({"admin", "staff-add", device, "--person", "Enhetens chef", "--casework", "worker,reviewer"});
+  }
   return admin;
 }
 
@@ -116,6 +126,30 @@ std::string field(const std::string& text, const std::string& key) {
     if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
   }
   return {};
+}
+
+NoonTimeZone::NoonTimeZone() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  if (gmtime_r(&now, &utc) == nullptr) throw std::runtime_error("gmtime_r failed");
+  const int hours_east = 12 - utc.tm_hour;                        // -11 .. 12
+  const std::string zone = "VARN" + std::to_string(-hours_east);  // POSIX TZ counts hours west
+  if (setenv("TZ", zone.c_str(), 1) != 0) throw std::runtime_error("setenv TZ failed");
+  tzset();
+}
+
+NoonTimeZone::~NoonTimeZone() {
+  unsetenv("TZ");
+  tzset();
+}
+
+std::string NoonTimeZone::month() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  if (localtime_r(&now, &local) == nullptr) throw std::runtime_error("localtime_r failed");
+  char text[8];
+  if (std::strftime(text, sizeof text, "%Y-%m", &local) != 7) throw std::runtime_error("strftime failed");
+  return text;
 }
 
 }  // namespace varn::test

@@ -32,8 +32,10 @@ class E2eServer {
 
   //! A new device with a fresh store, initialised (not enrolled).
   CliDevice new_device(const std::string& name);
-  //! The first device, enrolled as admin with the unit code.
-  CliDevice enrol_admin();
+  //! The first device, enrolled as admin with the unit code; with
+  //! `with_casework` recorded as a staff member who also works and reviews
+  //! cases (an admin device shows case content only then).
+  CliDevice enrol_admin(bool with_casework = true);
   //! A device enrolled through the pending-request + admin-approval flow.
   //! `approve_args` go to `admin approve` (--person NAME --title T, --person-id ID).
   CliDevice enrol_device(const CliDevice& admin, const std::string& name, const std::string& role,
@@ -50,6 +52,20 @@ class E2eServer {
  private:
   ChildProcess child_;
   bool running_ = false;
+};
+
+//! While it lives, this process and every varn-cli it starts run in a time
+//! zone where it is now about noon: the access-log review judges reads by
+//! the reader's local hour (at night: 22-06), so a test's own reads are
+//! daytime ones whenever it runs.
+class NoonTimeZone {
+ public:
+  NoonTimeZone();
+  ~NoonTimeZone();
+  NoonTimeZone(const NoonTimeZone&) = delete;
+  NoonTimeZone& operator=(const NoonTimeZone&) = delete;
+  //! "YYYY-MM" of now in that zone.
+  [[nodiscard]] static std::string month();
 };
 
 //! Paths of the built executables (from CMake).

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <vector>
@@ -35,7 +37,8 @@ struct RecordedSleep {
 const store::UnlockOptions kNoSleep{[](milliseconds) {}};
 
 // Each child waits on the barrier pipe, so all of them try at once; the
-// parent collects their exit codes (0: refused as a wrong passphrase).
+// parent collects their exit codes (0: refused as a wrong passphrase, 2: no
+// store, as for a guess that comes after the wipe).
 std::vector<int> guess_at_once(const std::string& path, int processes) {
   int barrier[2];
   REQUIRE(::pipe(barrier) == 0);
@@ -48,7 +51,8 @@ std::vector<int> guess_at_once(const std::string& path, int processes) {
       char byte = 0;
       if (::read(barrier[0], &byte, 1) != 0) ::_exit(9);  // EOF: the parent let everyone go
       auto opened = LocalStore::open(path, "guess " + std::to_string(i), kNoSleep);
-      ::_exit(!opened && opened.error().code == Errc::wrong_passphrase ? 0 : 1);
+      if (!opened && opened.error().code == Errc::wrong_passphrase) ::_exit(0);
+      ::_exit(!opened && opened.error().code == Errc::not_found ? 2 : 1);
     }
     children.push_back(child);
   }
@@ -107,7 +111,11 @@ TEST_CASE("12 processes guessing at once under a limit of 3 wipe the store", "[s
   const auto path = dir.file("v.db");
   REQUIRE(LocalStore::create(path, kPass, test::fast_options(3)));
   const auto codes = guess_at_once(path, 12);
-  CHECK(codes == std::vector<int>(12, 0));
+  // However the kernel orders them: at least the three the limit allows are
+  // refused as wrong, the rest either so or find the store already gone, and
+  // none opens it.
+  CHECK(std::count(codes.begin(), codes.end(), 0) >= 3);
+  CHECK(std::count(codes.begin(), codes.end(), 0) + std::count(codes.begin(), codes.end(), 2) == 12);
   CHECK_FALSE(LocalStore::exists(path));
   CHECK_FALSE(file_bytes(path));
   CHECK(LocalStore::open(path, kPass).error().code == Errc::not_found);

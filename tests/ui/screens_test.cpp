@@ -17,6 +17,7 @@
 
 #include "admin_controller.hpp"
 #include "case_details.hpp"
+#include "ids.hpp"
 #include "sync_controller.hpp"
 #include "ui_fixture.hpp"
 #include "varn/store/database.hpp"
@@ -274,6 +275,8 @@ TEST_CASE("every worker, reviewer and admin screen renders whole", "[ui][screens
   app.shoot(QStringLiteral("notes-review"), QStringLiteral("notesReviewScreen"));
   app.go("AccessLogScreen.qml");
   app.shoot(QStringLiteral("access-log"), QStringLiteral("accessLogScreen"));
+  app.go("LogReviewScreen.qml");
+  app.shoot(QStringLiteral("log-review"), QStringLiteral("logReviewScreen"));
   app.go("DevicesScreen.qml");
   app.shoot(QStringLiteral("devices"), QStringLiteral("devicesScreen"));
 
@@ -467,5 +470,109 @@ TEST_CASE("the visit form asks no place for a home visit of a person with skydda
 
   app.open("RecordVisitScreen.qml", {{QStringLiteral("caseId"), open}, {QStringLiteral("partnerPresent"), QStringLiteral("no")}});
   CHECK(app.item(QStringLiteral("placeField")) != nullptr);
+  App::check_no_qml_errors();
+}
+
+TEST_CASE("Mina ärenden and Idag hold this person's own cases, the unit's are a tab away, and the case screen names "
+          "who is responsible",
+          "[ui][screens][caseload]") {
+  UiFixture f;
+  model::EntityId bo{};
+  REQUIRE(f.session().host()->with_records([&](store::Records& r) {
+    const auto anna = r.add_staff("Anna Lind", "socialsekreterare").value();
+    bo = r.add_staff("Bo Ek", "socialsekreterare").value();
+    return r.set_staff_device(anna, f.session().host()->device(), true);
+  }));
+  const QString mine = f.person_with_case(QStringLiteral("Karin Lindqvist"));  // opened here: Anna's
+  const QString theirs = f.person_with_case(QStringLiteral("Lena Berg"));
+  REQUIRE(f.session().host()->with_records(
+      [&](store::Records& r) { return r.set_case_responsible(*ui::parse_id(theirs), {bo}); }));
+  const QString tomorrow = QDateTime::currentDateTime().addDays(1).toString(Qt::ISODate);
+  f.visit(mine, tomorrow);
+  f.visit(theirs, tomorrow);
+
+  App app(f);
+  app.go("TodayScreen.qml");
+  auto* today = app.item(QStringLiteral("todayList"));
+  REQUIRE(today);
+  CHECK(today->property("count").toInt() == 1);
+
+  app.go("PersonsScreen.qml");
+  auto* list = app.item(QStringLiteral("personList"));
+  REQUIRE(list);
+  CHECK(list->property("count").toInt() == 1);
+  auto* responsible = app.item(QStringLiteral("responsibleLabel"));
+  REQUIRE(responsible);
+  CHECK(responsible->property("text").toString() == QStringLiteral("Ansvarig: Anna Lind, socialsekreterare"));
+  app.shoot(QStringLiteral("persons-mine"), QStringLiteral("personsScreen"));
+  auto* scope = app.item(QStringLiteral("caseScope"));
+  REQUIRE(scope);
+  scope->setProperty("currentIndex", 1);  // "Alla i enheten"
+  app.settle();
+  CHECK(list->property("count").toInt() == 2);
+
+  app.open("PersonCaseScreen.qml", {{QStringLiteral("caseId"), theirs}});
+  auto* label = app.item(QStringLiteral("responsibleLabel"));
+  REQUIRE(label);
+  CHECK(label->property("text").toString() == QStringLiteral("Bo Ek, socialsekreterare"));
+  auto* assign = app.item(QStringLiteral("assignButton"));
+  CHECK((assign == nullptr || !assign->isVisible()));  // not enrolled: no reviewer's or admin's rights
+  App::check_no_qml_errors();
+}
+
+TEST_CASE("the month's access-log review on the device shows the anomalies and the sample, and a reviewer signs it "
+          "off while a worker may not",
+          "[ui][screens][access-log]") {
+  UiFixture f;
+  const QString case_id = f.person_with_case(QStringLiteral("Karin Lindqvist"));
+  REQUIRE(f.session().host()->with_records([&](store::Records& r) { return r.open_case_view(*ui::parse_id(case_id)); }));
+  auto set_role = [&](const char* role) {
+    f.session().host()->with_store([&](store::LocalStore& s) {
+      REQUIRE(s.put_setting(sync::settings::kRole, role).ok());
+      REQUIRE(s.put_setting(sync::settings::kStatus, "active").ok());
+    });
+    f.session().refreshEnrolment();
+  };
+  set_role("worker");
+  App app(f);
+  app.go("LogReviewScreen.qml");
+  auto text = [&](const char* name) {
+    auto* item = app.item(QString::fromLatin1(name));
+    REQUIRE(item);
+    return item->property("text").toString();
+  };
+  CHECK(text("reviewMonth") == QDate::currentDate().toString(QStringLiteral("yyyy-MM")));
+  CHECK(text("readCount") == QStringLiteral("Läsningar i månaden: 1"));
+  CHECK(text("sampleHeading") == QStringLiteral("Stickprov: 1"));
+  CHECK(text("anomalyHeading") == QStringLiteral("Avvikelser: 1"));  // nobody is named for this device
+  CHECK(text("anomalyWhy").contains(QStringLiteral("Surfplatta utan namngiven person")));
+  app.shoot(QStringLiteral("log-review-month"), QStringLiteral("logReviewScreen"));
+
+  auto* comment = app.item(QStringLiteral("reviewComment"));
+  REQUIRE(comment);
+  comment->setProperty("text", QStringLiteral("Granskad"));
+  auto* sign = app.item(QStringLiteral("signReviewButton"));
+  REQUIRE(sign);
+  REQUIRE(QMetaObject::invokeMethod(sign, "clicked"));
+  app.settle();
+  CHECK(app.item(QStringLiteral("signedOff")) == nullptr);  // a worker's device signs no review
+
+  set_role("reviewer");
+  app.go("LogReviewScreen.qml");
+  comment = app.item(QStringLiteral("reviewComment"));
+  REQUIRE(comment);
+  comment->setProperty("text", QStringLiteral("Granskad, inga avvikelser"));
+  REQUIRE(QMetaObject::invokeMethod(app.item(QStringLiteral("signReviewButton")), "clicked"));
+  app.settle();
+  auto* signed_off = app.item(QStringLiteral("signedOff"));
+  REQUIRE(signed_off);
+  CHECK(signed_off->property("text").toString().endsWith(QStringLiteral(": Granskad, inga avvikelser")));
+  CHECK(f.session().host()->with_records([](store::Records& r) {
+    return r.log_review(QDate::currentDate().toString(QStringLiteral("yyyy-MM")).toStdString(), {});
+  })->sign_offs.size() == 1);
+
+  REQUIRE(QMetaObject::invokeMethod(app.item(QStringLiteral("previousMonth")), "clicked"));
+  app.settle();
+  CHECK(text("readCount") == QStringLiteral("Läsningar i månaden: 0"));
   App::check_no_qml_errors();
 }

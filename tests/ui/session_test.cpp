@@ -169,6 +169,37 @@ TEST_CASE("roles decide which parts of the app are used, and a device not yet ap
   CHECK_FALSE(f.session().mayUse(QStringLiteral("admin")));
 }
 
+TEST_CASE("an admin's device shows administration, and case screens only in the casework its person holds",
+          "[ui][session][roles]") {
+  UiFixture f;
+  auto host = f.session().host();
+  host->with_store([](store::LocalStore& s) {
+    REQUIRE(s.put_setting(sync::settings::kStatus, "active").ok());
+    REQUIRE(s.put_setting(sync::settings::kRole, "admin").ok());
+  });
+  f.session().refreshEnrolment();
+  CHECK(f.session().mayUse(QStringLiteral("admin")));
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("field")));
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("review")));  // nobody named: no casework
+
+  model::EntityId maria{};
+  REQUIRE(host->with_records([&](store::Records& r) -> Result<void> {
+    auto made = r.add_staff("Maria Ek", "enhetschef");
+    if (!made) return made.error();
+    maria = *made;
+    if (auto d = r.set_staff_device(maria, host->device(), true); !d) return d;
+    return r.set_staff_casework(maria, registry::Casework{false, true});
+  }));
+  f.session().refreshEnrolment();  // as after the sync that brings the staff record
+  CHECK(f.session().mayUse(QStringLiteral("admin")));
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("field")));
+  CHECK(f.session().mayUse(QStringLiteral("review")));
+
+  REQUIRE(host->with_records([&](store::Records& r) { return r.set_staff_casework(maria, registry::Casework{}); }));
+  f.session().refreshEnrolment();
+  CHECK_FALSE(f.session().mayUse(QStringLiteral("review")));
+}
+
 TEST_CASE("a store the app creates is wiped after 10 wrong passphrases in a row unless chosen otherwise",
           "[ui][session]") {
   UiFixture f;

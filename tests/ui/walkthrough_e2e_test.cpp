@@ -268,7 +268,7 @@ TEST_CASE("walk-through: a worker records a visit and signs its note, a reviewer
     Walk w;
     first_run_and_enrol(w, worker, approver, join_address, QStringLiteral("worker"));
     worker_device = qt::to_qstring(to_hex(worker.session().host()->device()));
-    w.go(QStringLiteral("Personer och ärenden"));
+    w.go(QStringLiteral("Mina ärenden"));
     w.tap(QStringLiteral("addPersonButton"));
     w.type(QStringLiteral("personName"), QStringLiteral("Ingrid Isaksson"));
     w.tap(QStringLiteral("confirmAddPerson"));

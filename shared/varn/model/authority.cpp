@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
 
 namespace varn::model {
@@ -22,6 +23,11 @@ wire::ChangeSetClass protection_class(std::optional<registry::Role> role) {
 AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceId& author,
                                std::optional<registry::Role> role, std::uint64_t now_ms) {
   auto fault = [](AuthorityVerdict v, const Op& op, std::string why) { return AuthorityCheck{v, std::move(why), op}; };
+  // What a change set creates, its author sets freely in the same change set.
+  auto creates = [&](const Op& op) {
+    return std::any_of(ops.begin(), ops.end(),
+                       [&](const Op& o) { return o.kind == op.kind && o.id == op.id && o.field == fields::kCreated; });
+  };
   for (const Op& op : ops) {
     if (op.hlc.wall_ms() > now_ms + kMaxClockSkewMs) {
       return fault(AuthorityVerdict::too_early, op, "it is stamped ahead of this device's clock; it waits until then");
@@ -39,11 +45,13 @@ AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceI
     if (op.kind == EntityKind::setting && role != registry::Role::admin) {
       return fault(AuthorityVerdict::refused, op, "only an admin changes the unit's settings");
     }
-    if (op.kind == EntityKind::person && op.field == domain::kPersonProtection && !may_set_protection(role, op.value)) {
-      const bool creates_it = std::any_of(ops.begin(), ops.end(), [&](const Op& o) {
-        return o.kind == EntityKind::person && o.id == op.id && o.field == fields::kCreated;
-      });
-      if (!creates_it) return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin removes a person's protection");
+    if (op.kind == EntityKind::person && op.field == domain::kPersonProtection && !may_set_protection(role, op.value) &&
+        !creates(op)) {
+      return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin removes a person's protection");
+    }
+    if (op.kind == EntityKind::case_file && op.field == domain::kCaseResponsible && !may_assign_case(role) &&
+        !creates(op)) {
+      return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin changes who is responsible for a case");
     }
   }
   return {};

@@ -15,6 +15,8 @@
 //! - Removing a person's protection (setting it to "none") needs a
 //!   reviewer or an admin, except when the person is created in the same
 //!   change set; any role may raise it.
+//! - Changing who is responsible for a case needs a reviewer or an admin,
+//!   except in the change set that opens the case (model/caseload.hpp).
 //! - An op stamped more than kMaxClockSkewMs ahead of the receiving
 //!   device's clock is set aside until that time has come: a stamp cannot
 //!   buy the future (the last writer of a field wins by stamp).

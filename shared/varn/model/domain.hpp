@@ -27,6 +27,8 @@ inline constexpr std::string_view kCasePerson = "person";  //!< person id hex
 inline constexpr std::string_view kCaseIntake = "intake";  //!< how it came in
 inline constexpr std::string_view kCasePhase = "phase";
 inline constexpr std::string_view kCaseFlags = "flags";    //!< comma-separated, sorted: threats_to_staff,honour_related,digital_control
+//! Staff ids hex, sorted, comma-separated (model/caseload.hpp).
+inline constexpr std::string_view kCaseResponsible = "responsible";
 
 // Visit
 inline constexpr std::string_view kVisitCase = "case";
@@ -89,6 +91,9 @@ inline constexpr std::string_view kAssessmentJudgement = "judgement";    //!< th
 // Staff member (written by admins only): who a device belongs to
 inline constexpr std::string_view kStaffName = "name";
 inline constexpr std::string_view kStaffTitle = "title";
+//! The casework an admin's devices open: "worker", "reviewer",
+//! "reviewer,worker" or "" (model/caseload.hpp, registry::Casework).
+inline constexpr std::string_view kStaffCasework = "casework";
 //! + device id hex: "1" while that device is enrolled for this person, "0"
 //! once it is moved or the person leaves. One field per device, so two
 //! admins adding devices at once both count.

@@ -8,7 +8,12 @@
 namespace varn::model {
 
 std::string_view to_string(LogAnomaly anomaly) {
-  return anomaly == LogAnomaly::at_night ? "at_night" : "unknown_reader";
+  switch (anomaly) {
+    case LogAnomaly::at_night: return "at_night";
+    case LogAnomaly::unknown_reader: return "unknown_reader";
+    case LogAnomaly::outside_caseload: return "outside_caseload";
+  }
+  return "unknown";
 }
 
 std::optional<std::pair<int, int>> parse_month(std::string_view month) {
@@ -25,7 +30,7 @@ std::optional<std::pair<int, int>> parse_month(std::string_view month) {
 
 std::optional<MonthReview> review_month(const std::vector<LogRead>& reads, std::string_view month,
                                         const std::function<LocalTime(std::uint64_t)>& local,
-                                        const std::function<bool(const std::string&)>& known_reader) {
+                                        const ReaderFacts& readers) {
   const auto wanted = parse_month(month);
   if (!wanted) return std::nullopt;
   MonthReview review;
@@ -39,7 +44,8 @@ std::optional<MonthReview> review_month(const std::vector<LogRead>& reads, std::
     ranked.emplace_back(crypto::labelled_hash("varn/log-sample/v1", {month_bytes, read.entry}), &read);
     FlaggedRead flagged{read, {}};
     if (t.hour >= 22 || t.hour < 6) flagged.why.push_back(LogAnomaly::at_night);
-    if (!known_reader(read.device)) flagged.why.push_back(LogAnomaly::unknown_reader);
+    if (!readers.known || !readers.known(read.device)) flagged.why.push_back(LogAnomaly::unknown_reader);
+    if (readers.outside_caseload && readers.outside_caseload(read)) flagged.why.push_back(LogAnomaly::outside_caseload);
     if (!flagged.why.empty()) review.anomalies.push_back(std::move(flagged));
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

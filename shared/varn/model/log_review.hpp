@@ -5,8 +5,10 @@
 //! reads and the local calendar.
 //!
 //! - A read is in month "YYYY-MM" by this device's local calendar.
-//! - Anomalies: a read at night (22:00 to 05:59 local time), and a read by a
-//!   device no staff member is named for.
+//! - Anomalies: a read at night (22:00 to 05:59 local time), a read by a
+//!   device no staff member is named for, and a read outside the reader's
+//!   caseload (model/caseload.hpp: a worker's device reading a case its
+//!   person is not responsible for).
 //! - The sample is kLogSampleSize reads of the month (all when fewer),
 //!   ordered by BLAKE2b of the month and the entry id: every reviewer of the
 //!   unit sees the same sample, and nobody picks which reads it holds.
@@ -32,8 +34,9 @@ struct LogRead {
   std::string action;
 };
 
-enum class LogAnomaly : std::uint8_t { at_night, unknown_reader };
-[[nodiscard]] std::string_view to_string(LogAnomaly anomaly);  //!< "at_night", "unknown_reader"
+enum class LogAnomaly : std::uint8_t { at_night, unknown_reader, outside_caseload };
+//! "at_night", "unknown_reader", "outside_caseload"
+[[nodiscard]] std::string_view to_string(LogAnomaly anomaly);
 
 struct FlaggedRead {
   LogRead read;
@@ -55,10 +58,17 @@ struct LocalTime {
 //! "YYYY-MM" with month 01..12; nullopt otherwise.
 [[nodiscard]] std::optional<std::pair<int, int>> parse_month(std::string_view month);
 
-//! `local`: the device's calendar; `known_reader`: whether a staff member is
-//! named for that device. nullopt when `month` is not "YYYY-MM".
+//! What the reviewing device knows of each read's reader.
+struct ReaderFacts {
+  //! Whether a staff member is named for the device (hex).
+  std::function<bool(const std::string&)> known;
+  //! Whether the read is outside its reader's caseload (null: never).
+  std::function<bool(const LogRead&)> outside_caseload;
+};
+
+//! `local`: the device's calendar. nullopt when `month` is not "YYYY-MM".
 [[nodiscard]] std::optional<MonthReview> review_month(const std::vector<LogRead>& reads, std::string_view month,
                                                       const std::function<LocalTime(std::uint64_t)>& local,
-                                                      const std::function<bool(const std::string&)>& known_reader);
+                                                      const ReaderFacts& readers);
 
 }  // namespace varn::model

@@ -48,8 +48,10 @@ bool op_less(const Op& a, const Op& b) {
 }
 
 bool class_allows(wire::ChangeSetClass change_class, const Op& op) {
-  // A reviewer may change a person's protection level (docs: authority.hpp).
+  // A reviewer may change a person's protection level and who is
+  // responsible for a case (docs: authority.hpp).
   if (op.kind == EntityKind::person && op.field == "protection") return true;
+  if (op.kind == EntityKind::case_file && op.field == "responsible") return true;
   switch (op.kind) {
     case EntityKind::review:
     case EntityKind::log_review:

@@ -154,17 +154,23 @@ crypto::Hash32 entry_signature_digest(const Entry& entry) {
   return crypto::labelled_hash(kSignLabel, {part});
 }
 
-bool device_uses(DeviceStatus status, Role role, Area area) {
-  return status == DeviceStatus::active && role_uses(role, area);
+bool device_uses(DeviceStatus status, Role role, Area area, Casework casework) {
+  return status == DeviceStatus::active && role_uses(role, area, casework);
 }
 
-bool role_uses(Role role, Area area) {
+bool role_uses(Role role, Area area, Casework casework) {
+  const bool admin = role == Role::admin;
   switch (area) {
-    case Area::field: return role == Role::worker;
-    case Area::review: return role == Role::reviewer || role == Role::admin;
-    case Area::admin: return role == Role::admin;
+    case Area::field: return role == Role::worker || (admin && casework.field);
+    case Area::review: return role == Role::reviewer || (admin && casework.review);
+    case Area::admin: return admin;
   }
   return false;
+}
+
+bool opens_case_content(std::optional<Role> role, Casework casework) {
+  if (!role) return true;
+  return role_uses(*role, Area::field, casework) || role_uses(*role, Area::review, casework);
 }
 
 bool role_may_write(Role role, wire::ChangeSetClass change_class) {

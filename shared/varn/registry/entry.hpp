@@ -5,6 +5,7 @@
 //! reorder or hide an entry without every client noticing.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,12 +41,24 @@ enum class DeviceStatus : std::uint8_t { pending = 0, active = 1, revoked = 2 };
 //! The parts of the clients a role works in: field work (visits and notes),
 //! review (sign-offs) and administration (devices and keys).
 enum class Area : std::uint8_t { field, review, admin };
-//! Workers in the field, reviewers and admins in review, admins in
-//! administration. The app and varn-cli show and offer only these.
-[[nodiscard]] bool role_uses(Role role, Area area);
+//! The casework a person holds besides administration, as an admin
+//! recorded it on their staff record (end-to-end data, never in a signed
+//! entry): what an admin's device opens of the unit's cases.
+struct Casework {
+  bool field = false;   //!< works cases (visits, notes) like a worker
+  bool review = false;  //!< reviews notes and the access log like a reviewer
+  friend bool operator==(const Casework&, const Casework&) = default;
+};
+//! Workers in the field, reviewers in review, admins in administration and
+//! in the casework their person holds (none: an admin sees no case
+//! content). The app and varn-cli show and offer only these.
+[[nodiscard]] bool role_uses(Role role, Area area, Casework casework = {});
 //! What a device shows: an active one the areas its role uses; one waiting
 //! for approval, not enrolled, or revoked none (only its enrolment).
-[[nodiscard]] bool device_uses(DeviceStatus status, Role role, Area area);
+[[nodiscard]] bool device_uses(DeviceStatus status, Role role, Area area, Casework casework = {});
+//! Whether varn-cli opens case content on a device of `role` (nullopt: not
+//! enrolled yet, its own records only): any role with field work or review.
+[[nodiscard]] bool opens_case_content(std::optional<Role> role, Casework casework);
 
 inline constexpr std::uint8_t kEntryFormat = 2;
 inline constexpr std::size_t kEntryBytes =

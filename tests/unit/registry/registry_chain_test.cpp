@@ -280,3 +280,29 @@ TEST_CASE("The unit's device lease is 7 days until an admin's set_lease entry sa
     CHECK(*decoded == unit.chain.back());
   }
 }
+
+TEST_CASE("An admin's device works cases only in the casework its person holds, and a waiting one in nothing",
+          "[registry][roles]") {
+  using registry::Area;
+  using registry::Casework;
+  using registry::DeviceStatus;
+  using registry::Role;
+  CHECK(registry::role_uses(Role::worker, Area::field));
+  CHECK_FALSE(registry::role_uses(Role::worker, Area::review));
+  CHECK(registry::role_uses(Role::reviewer, Area::review));
+  CHECK_FALSE(registry::role_uses(Role::reviewer, Area::admin));
+  CHECK(registry::role_uses(Role::admin, Area::admin));
+  CHECK_FALSE(registry::role_uses(Role::admin, Area::field));
+  CHECK_FALSE(registry::role_uses(Role::admin, Area::review));
+  CHECK(registry::role_uses(Role::admin, Area::review, Casework{false, true}));
+  CHECK_FALSE(registry::role_uses(Role::admin, Area::field, Casework{false, true}));
+  CHECK(registry::role_uses(Role::admin, Area::field, Casework{true, false}));
+  // Casework widens nothing but an admin's device.
+  CHECK_FALSE(registry::role_uses(Role::worker, Area::review, Casework{true, true}));
+  CHECK_FALSE(registry::device_uses(DeviceStatus::pending, Role::admin, Area::admin, Casework{true, true}));
+  CHECK_FALSE(registry::device_uses(DeviceStatus::revoked, Role::worker, Area::field));
+  CHECK(registry::opens_case_content(std::nullopt, {}));  // before enrolment: its own records
+  CHECK(registry::opens_case_content(Role::worker, {}));
+  CHECK_FALSE(registry::opens_case_content(Role::admin, {}));
+  CHECK(registry::opens_case_content(Role::admin, Casework{false, true}));
+}

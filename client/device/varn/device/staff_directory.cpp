@@ -19,10 +19,27 @@ const store::StaffView* StaffDirectory::of_device(const std::string& device_hex)
   return it == by_device_.end() ? nullptr : &staff_[it->second];
 }
 
+namespace {
+
+std::string name_and_title(const store::StaffView& s) { return s.title.empty() ? s.name : s.name + ", " + s.title; }
+
+}  // namespace
+
 std::string StaffDirectory::label(const std::string& device_hex) const {
   const auto* s = of_device(device_hex);
-  if (s == nullptr) return "device " + device_hex.substr(0, 8);
-  return s->title.empty() ? s->name : s->name + ", " + s->title;
+  return s == nullptr ? "device " + device_hex.substr(0, 8) : name_and_title(*s);
+}
+
+const store::StaffView* StaffDirectory::by_id(const std::string& staff_hex) const {
+  for (const auto& s : staff_) {
+    if (to_hex(s.id) == staff_hex) return &s;
+  }
+  return nullptr;
+}
+
+std::string StaffDirectory::staff_label(const std::string& staff_hex) const {
+  const auto* s = by_id(staff_hex);
+  return s == nullptr ? "staff " + staff_hex.substr(0, 8) : name_and_title(*s);
 }
 
 }  // namespace varn::device

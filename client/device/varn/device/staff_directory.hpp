@@ -21,6 +21,10 @@ class StaffDirectory {
   [[nodiscard]] const store::StaffView* of_device(const std::string& device_hex) const;
   //! "Name, title", "Name", or the device's short id when no one is recorded.
   [[nodiscard]] std::string label(const std::string& device_hex) const;
+  //! The staff member with this id (hex), or null.
+  [[nodiscard]] const store::StaffView* by_id(const std::string& staff_hex) const;
+  //! "Name, title" of a staff member, or "staff <8 hex>" for an id no one recorded.
+  [[nodiscard]] std::string staff_label(const std::string& staff_hex) const;
   [[nodiscard]] const std::vector<store::StaffView>& all() const { return staff_; }
 
  private:

@@ -56,6 +56,7 @@ struct StaffView {
   EntityId id{};
   std::string name;
   std::string title;
+  registry::Casework casework;  //!< what their admin devices open besides administration
   std::vector<crypto::DeviceId> devices;  //!< enrolled for this person now
   //! Once theirs (offboarded, or moved on): what they wrote stays theirs.
   std::vector<crypto::DeviceId> former_devices;
@@ -108,6 +109,7 @@ struct CaseView {
   PersonView person;
   std::string phase;
   std::vector<std::string> flags;
+  std::vector<std::string> responsible;  //!< staff ids hex (model/caseload.hpp)
   std::vector<VisitView> visits;
   std::vector<NoteView> notes;
 };
@@ -173,7 +175,13 @@ class Records {
   //! `change_class`: model::protection_class of this device's role.
   [[nodiscard]] Result<void> set_protection(const EntityId& person, const std::string& level,
                                             wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
+  //! The staff member this device is enrolled for becomes responsible.
   [[nodiscard]] Result<EntityId> open_case(const EntityId& person);
+  //! Who is responsible for a case (staff ids; empty: nobody). After the
+  //! case is opened a reviewer's or admin's (model::may_assign_case,
+  //! checked on every replica); `change_class`: model::assignment_class.
+  [[nodiscard]] Result<void> set_case_responsible(const EntityId& case_id, const std::vector<EntityId>& staff,
+                                                  wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
   [[nodiscard]] Result<void> set_case_phase(const EntityId& case_id, const std::string& phase);
   [[nodiscard]] Result<void> set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags);
   [[nodiscard]] Result<EntityId> record_visit(const VisitInput& input);
@@ -195,6 +203,9 @@ class Records {
   [[nodiscard]] Result<EntityId> add_staff(const std::string& name, const std::string& title);
   //! Admin: `device` is enrolled for `staff` now (or no longer).
   [[nodiscard]] Result<void> set_staff_device(const EntityId& staff, const crypto::DeviceId& device, bool enrolled);
+  //! Admin: the casework a staff member holds besides administration
+  //! (registry::role_uses: an admin's device opens only that of the cases).
+  [[nodiscard]] Result<void> set_staff_casework(const EntityId& staff, registry::Casework casework);
   //! Admin: after how many days (1..model::kMaxStaleDraftDays) a draft is
   //! flagged as old on every device of the unit.
   [[nodiscard]] Result<void> set_stale_draft_days(std::uint32_t days);
@@ -216,6 +227,8 @@ class Records {
   //! The staff, by name; every device's merge refuses staff ops from
   //! anyone but an admin (model/authority.hpp).
   [[nodiscard]] Result<std::vector<StaffView>> staff();
+  //! The staff member this device is enrolled for now (nullopt: nobody named).
+  [[nodiscard]] Result<std::optional<EntityId>> my_staff();
   // Every read of case content writes an access-log entry (itself an outbox
   // op) before it returns: one per case and kind of read, at most one per
   // kAccessLogQuietMs for the same case and kind on this Records.
@@ -229,15 +242,15 @@ class Records {
   [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();
   //! The month's sample and anomalies (model/log_review.hpp) by this
   //! device's local calendar, with the sign-offs already made.
-  //! `known_reader`: whether a staff member is named for a device hex.
+  //! `readers`: what this device knows of the readers (device/log_readers.hpp).
   [[nodiscard]] Result<LogReviewView> log_review(const std::string& month,
-                                                 const std::function<bool(const std::string&)>& known_reader);
+                                                 const model::ReaderFacts& readers);
   //! Reviewer: signs the month off with a comment, covering every read of
   //! its sample and anomalies; `read_comments` (entry id hex -> text) must
   //! name reads among those. Sealed as a review change set.
   [[nodiscard]] Result<EntityId> sign_log_review(const std::string& month, const std::string& comment,
                                                  const std::map<std::string, std::string>& read_comments,
-                                                 const std::function<bool(const std::string&)>& known_reader);
+                                                 const model::ReaderFacts& readers);
   //! The unit's setting, newest admin write first; kDefaultStaleDraftDays
   //! when none was written.
   [[nodiscard]] Result<std::uint32_t> stale_draft_days();

@@ -28,12 +28,12 @@ std::string text_of(Result<std::optional<std::string>> field) { return field && 
 }  // namespace
 
 Result<LogReviewView> Records::log_review(const std::string& month,
-                                          const std::function<bool(const std::string&)>& known_reader) {
+                                          const model::ReaderFacts& readers) {
   auto entries = access_log();
   if (!entries) return entries.error();
   std::vector<model::LogRead> reads;
   for (const auto& e : *entries) reads.push_back({e.id, e.case_id, e.device, e.at_unix, e.action});
-  auto review = model::review_month(reads, month, local_time, known_reader);
+  auto review = model::review_month(reads, month, local_time, readers);
   if (!review) return make_error(Errc::invalid_argument, "month: must be YYYY-MM");
   LogReviewView view{std::move(*review), {}};
   Database& db = store_.database();
@@ -67,9 +67,9 @@ Result<LogReviewView> Records::log_review(const std::string& month,
 
 Result<EntityId> Records::sign_log_review(const std::string& month, const std::string& comment,
                                           const std::map<std::string, std::string>& read_comments,
-                                          const std::function<bool(const std::string&)>& known_reader) {
+                                          const model::ReaderFacts& readers) {
   if (auto r = require_text("comment", comment); !r) return r.error();
-  auto view = log_review(month, known_reader);
+  auto view = log_review(month, readers);
   if (!view) return view.error();
   nlohmann::json reads = nlohmann::json::object();
   for (const auto& r : view->review.sample) reads[to_hex(r.entry)] = "";

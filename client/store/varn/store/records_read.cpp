@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "varn/crypto/random.hpp"
+#include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
 #include "varn/model/stale_drafts.hpp"
 #include "varn/store/queries.hpp"
@@ -175,6 +176,8 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
     if (comma > start) view.flags.push_back(flags.substr(start, comma - start));
     start = comma + 1;
   }
+  view.responsible =
+      model::split_responsible(text_or_empty(stored_field(db, EntityKind::case_file, case_id, dom::kCaseResponsible)));
   auto visits = referring(db, EntityKind::visit, dom::kVisitCase, case_id);
   if (!visits) return visits.error();
   for (const auto& id : *visits) {
@@ -299,6 +302,7 @@ Result<std::vector<StaffView>> Records::staff() {
     s.id = id;
     s.name = text_or_empty(stored_field(db, EntityKind::staff, id, dom::kStaffName));
     s.title = text_or_empty(stored_field(db, EntityKind::staff, id, dom::kStaffTitle));
+    s.casework = model::parse_casework(text_or_empty(stored_field(db, EntityKind::staff, id, dom::kStaffCasework)));
     auto devices =
         db.prepare("SELECT field, value FROM field_value WHERE kind = ? AND id = ? AND field LIKE 'device.%'");
     if (!devices) return devices.error();
@@ -318,6 +322,15 @@ Result<std::vector<StaffView>> Records::staff() {
   }
   std::sort(out.begin(), out.end(), [](const StaffView& a, const StaffView& b) { return std::tie(a.name, a.id) < std::tie(b.name, b.id); });
   return out;
+}
+
+Result<std::optional<EntityId>> Records::my_staff() {
+  auto all = staff();
+  if (!all) return all.error();
+  for (const auto& s : *all) {
+    if (std::find(s.devices.begin(), s.devices.end(), me_) != s.devices.end()) return std::optional<EntityId>(s.id);
+  }
+  return std::optional<EntityId>{};
 }
 
 Result<std::vector<AccessLogEntry>> Records::access_log() {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "varn/crypto/random.hpp"
+#include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
 #include "varn/model/stale_drafts.hpp"
 #include "varn/store/queries.hpp"
@@ -97,16 +98,34 @@ Result<void> Records::set_protection(const EntityId& person, const std::string& 
 }
 
 Result<EntityId> Records::open_case(const EntityId& person) {
+  auto mine = my_staff();
+  if (!mine) return mine.error();
   EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
     id = w.new_id();
     if (auto r = require_exists(w.db(), EntityKind::person, person, "person"); !r) return r;
     if (auto r = put_created(w, EntityKind::case_file, id, me_); !r) return r;
     if (auto r = w.put(EntityKind::case_file, id, dom::kCasePerson, to_hex(person)); !r) return r;
+    if (*mine) {
+      if (auto r = w.put(EntityKind::case_file, id, dom::kCaseResponsible, to_hex(**mine)); !r) return r;
+    }
     return w.put(EntityKind::case_file, id, dom::kCasePhase, "intake");
   });
   if (!done) return done.error();
   return id;
+}
+
+Result<void> Records::set_case_responsible(const EntityId& case_id, const std::vector<EntityId>& staff,
+                                           wire::ChangeSetClass change_class) {
+  std::vector<std::string> hex;
+  for (const auto& s : staff) hex.push_back(to_hex(s));
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
+    for (const auto& s : staff) {
+      if (auto r = require_exists(w.db(), EntityKind::staff, s, "staff"); !r) return r;
+    }
+    return w.put(EntityKind::case_file, case_id, dom::kCaseResponsible, model::join_responsible(hex), change_class);
+  });
 }
 
 Result<void> Records::set_case_phase(const EntityId& case_id, const std::string& phase) {
@@ -180,6 +199,13 @@ Result<void> Records::set_staff_device(const EntityId& staff, const crypto::Devi
   return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
     if (auto r = require_exists(w.db(), EntityKind::staff, staff, "staff member"); !r) return r;
     return w.put(EntityKind::staff, staff, std::string(dom::kStaffDevicePrefix) + to_hex(device), enrolled ? "1" : "0");
+  });
+}
+
+Result<void> Records::set_staff_casework(const EntityId& staff, registry::Casework casework) {
+  return in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    if (auto r = require_exists(w.db(), EntityKind::staff, staff, "staff member"); !r) return r;
+    return w.put(EntityKind::staff, staff, dom::kStaffCasework, model::casework_value(casework));
   });
 }
 

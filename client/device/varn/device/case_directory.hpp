@@ -13,12 +13,13 @@
 #include "varn/store/local_store.hpp"
 #include "varn/store/records.hpp"
 
-namespace varn::ui {
+namespace varn::device {
 
 struct CaseRef {
   model::EntityId id{};
   std::string person;  //!< person id hex
   std::string phase;
+  std::vector<std::string> responsible;  //!< staff ids hex (model/caseload.hpp)
 };
 
 struct VisitRef {
@@ -48,4 +49,4 @@ struct TaskRef {
 [[nodiscard]] Result<std::map<std::string, std::string>> person_names_by_case(store::LocalStore& store,
                                                                               store::Records& records);
 
-}  // namespace varn::ui
+}  // namespace varn::device

@@ -1,9 +1,10 @@
-#include "case_directory.hpp"
+#include "varn/device/case_directory.hpp"
 
+#include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
 #include "varn/store/queries.hpp"
 
-namespace varn::ui {
+namespace varn::device {
 namespace {
 
 using model::EntityKind;
@@ -27,7 +28,9 @@ Result<std::vector<CaseRef>> list_cases(store::LocalStore& s) {
     if (!person) return person.error();
     auto phase = field(db, EntityKind::case_file, id, dom::kCasePhase);
     if (!phase) return phase.error();
-    out.push_back({id, *person, *phase});
+    auto responsible = field(db, EntityKind::case_file, id, dom::kCaseResponsible);
+    if (!responsible) return responsible.error();
+    out.push_back({id, *person, *phase, model::split_responsible(*responsible)});
   }
   return out;
 }
@@ -99,4 +102,4 @@ std::string person_of_case(const std::vector<CaseRef>& cases, const std::string&
   return {};
 }
 
-}  // namespace varn::ui
+}  // namespace varn::device
