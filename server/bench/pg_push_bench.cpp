@@ -84,11 +84,25 @@ struct PushFigures {
   double p50_ms = 0, p99_ms = 0;  //!< of the single pushes
 };
 
-//! `processes` copies of one data directory on a fresh database; device d
+//! A unit more in the deployment's database, made as the operator would
+//! (`varn-server init` on the data directory); answers its one-time code.
+std::string init_unit(const ServerProcess& server, const std::string& uri, int n) {
+  auto r = test::run_process({VARN_SERVER_BINARY, "init", "--data", server.data_dir, "--storage", uri, "--unit",
+                              "Bench " + std::to_string(n)});
+  REQUIRE(r.exit_code == 0);
+  const auto at = r.out.find("code: ");
+  REQUIRE(at != std::string::npos);
+  return r.out.substr(at + 6, r.out.find('\n', at) - at - 6);
+}
+
+//! `processes` copies of one data directory on a fresh database, and
+//! kDevices devices in `units` units (device d in unit d % units); device d
 //! pushes to process d % processes, each on its own keep-alive connection.
-PushFigures push_through(const std::string& uri, int processes, int batches, int singles) {
+PushFigures push_through(const std::string& uri, int processes, int units, int batches, int singles) {
   std::vector<std::unique_ptr<ServerProcess>> servers;
   servers.push_back(std::make_unique<ServerProcess>(std::vector<std::string>{"--storage", uri}));
+  std::vector<std::string> codes{servers[0]->unit_code};
+  for (int u = 1; u < units; ++u) codes.push_back(init_unit(*servers[0], uri, u));
   for (int i = 1; i < processes; ++i) servers.push_back(std::make_unique<ServerProcess>(ServerProcess::CopyOf{*servers[0]}));
   for (auto& s : servers) {
     // The bench pushes faster than one tablet's request rate; the rates are not measured here.
@@ -97,10 +111,12 @@ PushFigures push_through(const std::string& uri, int processes, int batches, int
   }
   test::TlsClient admin_client(servers[0]->port);
   test::ProtocolDriver driver(admin_client.transport());
-  TestUnit unit = driver.make_unit(servers[0]->unit_code);
+  std::vector<TestUnit> unit_of;
+  for (const auto& code : codes) unit_of.push_back(driver.make_unit(code));
   std::vector<TestDevice> devices;
-  for (int i = 0; i < kDevices; ++i) devices.push_back(driver.add_member(unit, "worker"));
-  const std::string path = test::unit_path(unit.unit) + "/changesets";
+  for (int i = 0; i < kDevices; ++i) devices.push_back(driver.add_member(unit_of[static_cast<std::size_t>(i % units)], "worker"));
+  const auto unit = [&](int d) -> TestUnit& { return unit_of[static_cast<std::size_t>(d % units)]; };
+  const auto path = [&](int d) { return test::unit_path(unit(d).unit) + "/changesets"; };
   const auto port_of = [&](int d) { return servers[static_cast<std::size_t>(d % processes)]->port; };
 
   // Sealed before the clock starts: the figures are the servers' and the database's, not the signing.
@@ -109,12 +125,14 @@ PushFigures push_through(const std::string& uri, int processes, int batches, int
     auto& device = devices[static_cast<std::size_t>(d)];
     for (int b = 0; b < batches; ++b) {
       std::vector<Bytes> batch;
-      for (int i = 0; i < kBatchSize; ++i) batch.push_back(device.seal_next(unit.unit, 1, unit.epoch_key, "bench note"));
+      for (int i = 0; i < kBatchSize; ++i) {
+        batch.push_back(device.seal_next(unit(d).unit, 1, unit(d).epoch_key, "bench note"));
+      }
       batched[static_cast<std::size_t>(d)].push_back(wire::encode_push_body(batch));
     }
     for (int i = 0; i < singles; ++i) {
       single[static_cast<std::size_t>(d)].push_back(
-          wire::encode_push_body({device.seal_next(unit.unit, 1, unit.epoch_key, "bench note")}));
+          wire::encode_push_body({device.seal_next(unit(d).unit, 1, unit(d).epoch_key, "bench note")}));
     }
   }
   PushFigures f;
@@ -125,7 +143,7 @@ PushFigures push_through(const std::string& uri, int processes, int batches, int
       threads.emplace_back([&, d] {
         test::TlsClient client(port_of(d));
         for (const auto& body : batched[static_cast<std::size_t>(d)]) {
-          auto r = client.request("POST", path, body, devices[static_cast<std::size_t>(d)].token);
+          auto r = client.request("POST", path(d), body, devices[static_cast<std::size_t>(d)].token);
           REQUIRE(r && r->status == 200);
         }
       });
@@ -145,7 +163,7 @@ PushFigures push_through(const std::string& uri, int processes, int batches, int
         REQUIRE(client.connect());
         for (const auto& body : single[static_cast<std::size_t>(d)]) {
           const auto sent = Clock::now();
-          auto r = client.request("POST", path, body, devices[static_cast<std::size_t>(d)].token);
+          auto r = client.request("POST", path(d), body, devices[static_cast<std::size_t>(d)].token);
           latencies[static_cast<std::size_t>(d)].push_back(seconds_since(sent) * 1000.0);
           REQUIRE(r && r->status == 200);
         }
@@ -158,11 +176,14 @@ PushFigures push_through(const std::string& uri, int processes, int batches, int
     f.p50_ms = percentile(all, 0.50);
     f.p99_ms = percentile(all, 0.99);
   }
-  // Every acknowledged change set is in the unit's history, at one number each.
-  auto head = driver.pull(unit.admin, unit.unit, 0, 1);
-  REQUIRE(head.status == 200);
-  REQUIRE(std::stoull(head.headers.at("varn-head")) >=
-          static_cast<std::uint64_t>(kDevices) * static_cast<std::uint64_t>(batches * kBatchSize + singles));
+  // Every acknowledged change set is in its unit's history, at one number each.
+  std::uint64_t heads = 0;
+  for (auto& u : unit_of) {
+    auto head = driver.pull(u.admin, u.unit, 0, 1);
+    REQUIRE(head.status == 200);
+    heads += std::stoull(head.headers.at("varn-head"));
+  }
+  REQUIRE(heads == static_cast<std::uint64_t>(kDevices) * static_cast<std::uint64_t>(batches * kBatchSize + singles));
   for (auto& s : servers) REQUIRE(s->stop() == 0);
   return f;
 }
@@ -185,19 +206,25 @@ void postgresql_push(const ScaleOptions& options) {
               "pushes: %.0f tps, latency average %.2f ms\n",
               kPgbenchScale, kDevices, pgbench_seconds, before.tps, before.latency_ms);
   std::fflush(stdout);
-  std::vector<std::pair<int, PushFigures>> runs;
-  for (int processes : {1, 2, 4}) runs.emplace_back(processes, push_through(cluster.new_database(), processes, batches, singles));
+  struct Run {
+    int processes, units;
+    PushFigures f;
+  };
+  std::vector<Run> runs;
+  for (const auto& [processes, units] : {std::pair{1, 1}, {2, 1}, {4, 1}, {1, kDevices}, {4, kDevices}}) {
+    runs.push_back({processes, units, push_through(cluster.new_database(), processes, units, batches, singles)});
+  }
   const Pgbench after = run_pgbench(pgbench_db, pgbench_seconds);
   // The machine's contention moves during the run; the limit is the mean of the two pgbench runs around it.
   const double tps = (before.tps + after.tps) / 2, latency = (before.latency_ms + after.latency_ms) / 2;
   std::printf("postgresql: pgbench TPC-B after the pushes: %.0f tps, latency average %.2f ms; limit used below: "
               "%.0f tps, %.2f ms (the mean)\n",
               after.tps, after.latency_ms, tps, latency);
-  for (const auto& [processes, f] : runs) {
-    std::printf("postgresql push, %d process%s, %d devices: batches of %d: %.0f change sets/s (%.1f pushes/s) = "
+  for (const auto& [processes, units, f] : runs) {
+    std::printf("postgresql push, %d process%s, %d devices in %d unit%s: batches of %d: %.0f change sets/s (%.1f pushes/s) = "
                 "%.2fx pgbench tps; one change set a push: %.0f pushes/s = %.2fx pgbench tps, p50 %.2f ms, "
                 "p99 %.2f ms = %.2fx pgbench's latency average\n",
-                processes, processes == 1 ? "" : "es", kDevices, kBatchSize, f.batched_per_second, f.batched_pushes,
+                processes, processes == 1 ? "" : "es", kDevices, units, units == 1 ? "" : "s", kBatchSize, f.batched_per_second, f.batched_pushes,
                 f.batched_per_second / tps, f.single_per_second, f.single_per_second / tps, f.p50_ms, f.p99_ms,
                 f.p99_ms / latency);
   }
