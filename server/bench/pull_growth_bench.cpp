@@ -1,5 +1,5 @@
 // Pull cost as a unit's history grows. Pushing a million change sets
-// through the protocol would take most of an hour here, so the history is
+// through the protocol would take many minutes here, so the history is
 // written straight into the schema the backend made (rows shaped as a push
 // stores them: distinct ids, 20 authors with their own numbering, hashes,
 // and the bytes of 64 real sealed envelopes in turn), and the pulls go
