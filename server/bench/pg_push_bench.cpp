@@ -30,9 +30,9 @@ using test::ServerProcess;
 using test::TestDevice;
 using test::TestUnit;
 
-constexpr int kDevices = 8;      // pushing at once; also pgbench's clients
-constexpr int kBatchSize = 64;   // change sets a push in the throughput phase
-constexpr int kPgbenchScale = 8; // TPC-B wants scale >= clients, or the clients queue on one branch row
+constexpr int kDevices = 8;       // pushing at once; also pgbench's clients
+constexpr int kBatchSize = 64;    // change sets a push in the throughput phase
+constexpr int kPgbenchScale = 8;  // TPC-B wants scale >= clients, or the clients queue on one branch row
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -103,7 +103,9 @@ PushFigures push_through(const std::string& uri, int processes, int units, int b
   servers.push_back(std::make_unique<ServerProcess>(std::vector<std::string>{"--storage", uri}));
   std::vector<std::string> codes{servers[0]->unit_code};
   for (int u = 1; u < units; ++u) codes.push_back(init_unit(*servers[0], uri, u));
-  for (int i = 1; i < processes; ++i) servers.push_back(std::make_unique<ServerProcess>(ServerProcess::CopyOf{*servers[0]}));
+  for (int i = 1; i < processes; ++i) {
+    servers.push_back(std::make_unique<ServerProcess>(ServerProcess::CopyOf{*servers[0]}));
+  }
   for (auto& s : servers) {
     // The bench pushes faster than one tablet's request rate; the rates are not measured here.
     s->extra_args = {"--storage", uri, "--device-request-burst", "100000", "--device-requests-per-second", "100000"};
@@ -114,7 +116,9 @@ PushFigures push_through(const std::string& uri, int processes, int units, int b
   std::vector<TestUnit> unit_of;
   for (const auto& code : codes) unit_of.push_back(driver.make_unit(code));
   std::vector<TestDevice> devices;
-  for (int i = 0; i < kDevices; ++i) devices.push_back(driver.add_member(unit_of[static_cast<std::size_t>(i % units)], "worker"));
+  for (int i = 0; i < kDevices; ++i) {
+    devices.push_back(driver.add_member(unit_of[static_cast<std::size_t>(i % units)], "worker"));
+  }
   const auto unit = [&](int d) -> TestUnit& { return unit_of[static_cast<std::size_t>(d % units)]; };
   const auto path = [&](int d) { return test::unit_path(unit(d).unit) + "/changesets"; };
   const auto port_of = [&](int d) { return servers[static_cast<std::size_t>(d % processes)]->port; };
@@ -202,9 +206,10 @@ void postgresql_push(const ScaleOptions& options) {
   if (init.exit_code != 0) std::fprintf(stderr, "pgbench -i failed: %s\n", init.err.c_str());
   REQUIRE(init.exit_code == 0);
   const Pgbench before = run_pgbench(pgbench_db, pgbench_seconds);
-  std::printf("postgresql: pgbench TPC-B (scale %d, %d clients, %d s, fsync on, synchronous_commit on) before the "
-              "pushes: %.0f tps, latency average %.2f ms\n",
-              kPgbenchScale, kDevices, pgbench_seconds, before.tps, before.latency_ms);
+  std::printf(
+      "postgresql: pgbench TPC-B (scale %d, %d clients, %d s, fsync on, synchronous_commit on) before the "
+      "pushes: %.0f tps, latency average %.2f ms\n",
+      kPgbenchScale, kDevices, pgbench_seconds, before.tps, before.latency_ms);
   std::fflush(stdout);
   struct Run {
     int processes, units;
@@ -217,16 +222,18 @@ void postgresql_push(const ScaleOptions& options) {
   const Pgbench after = run_pgbench(pgbench_db, pgbench_seconds);
   // The machine's contention moves during the run; the limit is the mean of the two pgbench runs around it.
   const double tps = (before.tps + after.tps) / 2, latency = (before.latency_ms + after.latency_ms) / 2;
-  std::printf("postgresql: pgbench TPC-B after the pushes: %.0f tps, latency average %.2f ms; limit used below: "
-              "%.0f tps, %.2f ms (the mean)\n",
-              after.tps, after.latency_ms, tps, latency);
+  std::printf(
+      "postgresql: pgbench TPC-B after the pushes: %.0f tps, latency average %.2f ms; limit used below: "
+      "%.0f tps, %.2f ms (the mean)\n",
+      after.tps, after.latency_ms, tps, latency);
   for (const auto& [processes, units, f] : runs) {
-    std::printf("postgresql push, %d process%s, %d devices in %d unit%s: batches of %d: %.0f change sets/s (%.1f pushes/s) = "
-                "%.2fx pgbench tps; one change set a push: %.0f pushes/s = %.2fx pgbench tps, p50 %.2f ms, "
-                "p99 %.2f ms = %.2fx pgbench's latency average\n",
-                processes, processes == 1 ? "" : "es", kDevices, units, units == 1 ? "" : "s", kBatchSize, f.batched_per_second, f.batched_pushes,
-                f.batched_per_second / tps, f.single_per_second, f.single_per_second / tps, f.p50_ms, f.p99_ms,
-                f.p99_ms / latency);
+    std::printf(
+        "postgresql push, %d process%s, %d devices in %d unit%s: batches of %d: %.0f change sets/s (%.1f pushes/s) = "
+        "%.2fx pgbench tps; one change set a push: %.0f pushes/s = %.2fx pgbench tps, p50 %.2f ms, "
+        "p99 %.2f ms = %.2fx pgbench's latency average\n",
+        processes, processes == 1 ? "" : "es", kDevices, units, units == 1 ? "" : "s", kBatchSize, f.batched_per_second,
+        f.batched_pushes, f.batched_per_second / tps, f.single_per_second, f.single_per_second / tps, f.p50_ms,
+        f.p99_ms, f.p99_ms / latency);
   }
   std::fflush(stdout);
 }

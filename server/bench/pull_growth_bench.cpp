@@ -100,7 +100,10 @@ class PgHistory final : public History {
           "SELECT $1, g, decode(md5('id' || g::text), 'hex'), decode(md5('author' || (g % 20)::text), 'hex'), "
           "g / 20 + 1, sha256(t.bytes || int8send(g)), sha256(int8send(g)), t.bytes "
           "FROM generate_series($2::int8, $3::int8) g JOIN bench_templates t ON t.k = g % 64",
-          server::PgParams().add(ByteView(unit)).add(static_cast<std::int64_t>(from)).add(static_cast<std::int64_t>(to)));
+          server::PgParams()
+              .add(ByteView(unit))
+              .add(static_cast<std::int64_t>(from))
+              .add(static_cast<std::int64_t>(to)));
       if (!r) std::fprintf(stderr, "seeding failed: %s\n", r.error().message.c_str());
       REQUIRE(r.ok());
     }
@@ -152,7 +155,8 @@ class SqliteHistory final : public History {
       const std::uint64_t to = std::min(n, from + kChunk - 1);
       REQUIRE(db.exec("BEGIN").ok());
       auto insert = db.prepare(
-          "INSERT INTO changesets (unit, seq, id, author, author_seq, hash, log_hash, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+          "INSERT INTO changesets (unit, seq, id, author, author_seq, hash, log_hash, bytes) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       REQUIRE(insert.ok());
       for (std::uint64_t g = from; g <= to; ++g) {
         const auto& bytes = templates_[g % kTemplates];
@@ -233,9 +237,8 @@ PullCosts compare(History& base, History& grown, std::size_t page, std::size_t m
   for (int w = 0; w < kWalks; ++w) {
     for (int i = 0; i < kWalkPages; ++i) {
       const auto after = static_cast<std::uint64_t>(i) * page;
-      in_turn(
-          (w + i) % 2 == 1, [&] { wb.push_back(timed_pull(base, after, page, max_bytes)); },
-          [&] { wg.push_back(timed_pull(grown, after, page, max_bytes)); });
+      in_turn((w + i) % 2 == 1, [&] { wb.push_back(timed_pull(base, after, page, max_bytes)); },
+              [&] { wg.push_back(timed_pull(grown, after, page, max_bytes)); });
     }
   }
   const auto least = [](const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); };
@@ -260,13 +263,14 @@ void run_backend(const std::vector<std::uint64_t>& sizes) {
     grown.grow_to(size);
     const double seeded = ms_since(seeding) / 1000.0;
     const PullCosts c = compare(base, grown, page, limits.max_pull_bytes);
-    std::printf("pull growth, %s, %s change sets (seeded in %.1f s) against 10k beside it, a page of %zu: at the "
-                "tail %.2f ms vs %.2f ms = %.2fx (%.0f vs %.0f change sets/s; fastest %.2f vs %.2f ms = %.2fx); "
-                "from cursor 0 %.2f ms vs %.2f ms = %.2fx (fastest %.2f vs %.2f ms = %.2fx); goal at 1M <= 1.5x\n",
-                grown.name(), count(size).c_str(), seeded, page, c.tail_grown, c.tail_base, c.tail_grown / c.tail_base,
-                per_second(page, c.tail_grown), per_second(page, c.tail_base), c.tail_grown_min, c.tail_base_min,
-                c.tail_grown_min / c.tail_base_min, c.walk_grown, c.walk_base, c.walk_grown / c.walk_base,
-                c.walk_grown_min, c.walk_base_min, c.walk_grown_min / c.walk_base_min);
+    std::printf(
+        "pull growth, %s, %s change sets (seeded in %.1f s) against 10k beside it, a page of %zu: at the "
+        "tail %.2f ms vs %.2f ms = %.2fx (%.0f vs %.0f change sets/s; fastest %.2f vs %.2f ms = %.2fx); "
+        "from cursor 0 %.2f ms vs %.2f ms = %.2fx (fastest %.2f vs %.2f ms = %.2fx); goal at 1M <= 1.5x\n",
+        grown.name(), count(size).c_str(), seeded, page, c.tail_grown, c.tail_base, c.tail_grown / c.tail_base,
+        per_second(page, c.tail_grown), per_second(page, c.tail_base), c.tail_grown_min, c.tail_base_min,
+        c.tail_grown_min / c.tail_base_min, c.walk_grown, c.walk_base, c.walk_grown / c.walk_base, c.walk_grown_min,
+        c.walk_base_min, c.walk_grown_min / c.walk_base_min);
     std::fflush(stdout);
   }
 }
@@ -277,11 +281,12 @@ void pull_growth(const ScaleOptions& options) {
   std::vector<std::uint64_t> sizes{100000};
   if (options.long_run) sizes.push_back(1000000);
   const std::size_t envelope = sealed_templates().front().size();
-  std::printf("pull growth: histories written straight into each backend's schema (envelopes of %zu bytes), one "
-              "database or file each, pulls through Storage::pull taken alternately from both; medians and minimums of %d tail "
-              "pulls and %d walks of the first %d pages%s\n",
-              envelope, kTailPulls, kWalks, kWalkPages,
-              options.long_run ? "" : "; 1M change sets only with --long (seeding it takes minutes here)");
+  std::printf(
+      "pull growth: histories written straight into each backend's schema (envelopes of %zu bytes), one "
+      "database or file each, pulls through Storage::pull taken alternately from both; medians and minimums of %d tail "
+      "pulls and %d walks of the first %d pages%s\n",
+      envelope, kTailPulls, kWalks, kWalkPages,
+      options.long_run ? "" : "; 1M change sets only with --long (seeding it takes minutes here)");
   std::fflush(stdout);
   run_backend<PgHistory>(sizes);
   run_backend<SqliteHistory>(sizes);
