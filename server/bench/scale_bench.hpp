@@ -12,8 +12,9 @@ struct ScaleOptions {
   bool long_run = false;
 };
 
-//! pgbench TPC-B, then devices pushing real sealed change sets through
-//! 1, 2 and 4 processes; prints throughput and p99 as ratios of pgbench's.
+//! Devices pushing real sealed change sets through 1, 2 and 4 processes,
+//! with pgbench's TPC-B before and after each configuration; prints
+//! throughput and p99 as ratios of pgbench's.
 void postgresql_push(const ScaleOptions& options);
 
 //! Seeds a unit's history straight into storage (10k, 100k and, with
