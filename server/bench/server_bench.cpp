@@ -1,16 +1,22 @@
 // varn-server-bench: the server's figures, each as a ratio against a limit
 // measured in the same run, since absolute times move. Starts the real server
-// process on 127.0.0.1 and drives it over TLS. Run by hand; not a test.
+// process on 127.0.0.1 and drives it over TLS; the scaled form's sections
+// run varn-server processes on a throwaway PostgreSQL cluster. Run by hand;
+// not a test.
+//
+//   varn-server-bench [--long] [--only server|hostile|postgresql|pull]...
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "load_bench.hpp"
+#include "scale_bench.hpp"
 #include "server_process.hpp"
 #include "test_check.hpp"
 #include "varn/wire/batch_codec.hpp"
@@ -144,21 +150,44 @@ void idle_connection_memory(ServerProcess& server, const std::vector<TestDevice>
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  varn::bench::ScaleOptions scale;
+  std::set<std::string> only;
+  const std::set<std::string> sections{"server", "hostile", "postgresql", "pull"};
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--long") {
+      scale.long_run = true;
+    } else if (arg == "--only" && i + 1 < argc && sections.contains(argv[i + 1])) {
+      only.insert(argv[++i]);
+    } else {
+      std::fprintf(stderr,
+                   "usage: varn-server-bench [--long] [--only server|hostile|postgresql|pull]...\n"
+                   "  --long  longer pushes and pgbench, and pull history up to 1M change sets\n");
+      return 2;
+    }
+  }
+  const auto runs = [&only](const char* section) { return only.empty() || only.contains(section); };
   std::puts("# varn-server-bench: the real server on 127.0.0.1, ratios against limits measured in this run");
-  const double verifies = ed25519_verifies_per_second();
-  ServerProcess server;
-  server.start();
-  TlsClient admin_client(server.port);
-  ProtocolDriver driver(admin_client.transport());
-  auto unit = driver.make_unit(server.unit_code);
-  std::vector<TestDevice> devices;
-  for (int i = 0; i < 100; ++i) devices.push_back(driver.add_member(unit, "worker"));
-  push_throughput(server, unit, devices, verifies);
-  push_latency(server, unit, devices);
-  idle_connection_memory(server, devices);
-  const bool stopped = server.stop() == 0;
+  std::fflush(stdout);
+  bool stopped = true;
+  if (runs("server")) {
+    const double verifies = ed25519_verifies_per_second();
+    ServerProcess server;
+    server.start();
+    TlsClient admin_client(server.port);
+    ProtocolDriver driver(admin_client.transport());
+    auto unit = driver.make_unit(server.unit_code);
+    std::vector<TestDevice> devices;
+    for (int i = 0; i < 100; ++i) devices.push_back(driver.add_member(unit, "worker"));
+    push_throughput(server, unit, devices, verifies);
+    push_latency(server, unit, devices);
+    idle_connection_memory(server, devices);
+    stopped = server.stop() == 0;
+  }
+  if (runs("postgresql")) varn::bench::postgresql_push(scale);
+  if (runs("pull")) varn::bench::pull_growth(scale);
   // Last, on a server of its own, so its peak memory is the load's.
-  const bool load_stopped = varn::bench::hostile_load();
+  const bool load_stopped = !runs("hostile") || varn::bench::hostile_load();
   return stopped && load_stopped ? 0 : 1;
 }

@@ -724,6 +724,24 @@ TEST_CASE("postgresql: a call beyond the connection pool waits for a pooled conn
   REQUIRE(total.ok());
   CHECK(total->int64(0, 0) - 1 <= 4);  // less the blocker's own session
   s.close();
+
+  // A wait that outlasts the pool's limit fails saying it timed out, not that the server is shutting down.
+  auto quick = server::PgStorage::open(uri, 1, 1, std::chrono::milliseconds(200));
+  REQUIRE(quick.ok());
+  REQUIRE((*blocker)->exec("BEGIN").ok());
+  REQUIRE((*blocker)->exec("LOCK TABLE units IN ACCESS EXCLUSIVE MODE").ok());
+  std::thread holder([&] { (void)(*quick)->find_unit(unit); });
+  const auto held_by = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (blocked() != 1) REQUIRE(std::chrono::steady_clock::now() < held_by);
+  auto late = (*quick)->find_unit(unit);
+  REQUIRE((*blocker)->exec("COMMIT").ok());
+  holder.join();
+  REQUIRE_FALSE(late.ok());
+  CHECK(late.error().code == Errc::unavailable);
+  CHECK(late.error().message.find("timed out after 200 ms waiting for a pooled PostgreSQL connection") !=
+        std::string::npos);
+  CHECK(late.error().message.find("shutting down") == std::string::npos);
+  (*quick)->close();
 }
 
 TEST_CASE("postgresql: a database made by a newer schema version is refused, not written", "[storage][postgresql]") {

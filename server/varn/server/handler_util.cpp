@@ -34,7 +34,12 @@ Response revoked_response(Context& ctx, const wire::UnitId& unit) {
 
 Response storage_failure(const Error& error) {
   log_event("storage_error", {{"message", error.message}});
-  if (error.code == Errc::unavailable) return error_response(503, "unavailable", "the server is shutting down");
+  // Errc::unavailable: shutting down, or the storage busy (every pooled
+  // connection lent for longer than the pool's wait) or unreachable. The
+  // answer does not say which: the log has the storage's own message.
+  if (error.code == Errc::unavailable) {
+    return error_response(503, "unavailable", "the server cannot take this request now (busy or shutting down); try again");
+  }
   return error_response(500, "internal", "the server could not complete the request");
 }
 

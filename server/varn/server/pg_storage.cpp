@@ -33,11 +33,11 @@ bool parse_payload(const std::string& payload, UnitId& unit, std::uint64_t& head
 }  // namespace
 
 Result<std::unique_ptr<PgStorage>> PgStorage::open(const std::string& conninfo, std::size_t writers,
-                                                   std::size_t pool) {
+                                                   std::size_t pool, std::chrono::milliseconds pool_wait) {
   auto db = PgConn::connect(conninfo);
   if (!db) return db.error();
   if (auto m = migrate_pg_schema(**db); !m) return m.error();
-  auto storage = std::unique_ptr<PgStorage>(new PgStorage(conninfo, pool));
+  auto storage = std::unique_ptr<PgStorage>(new PgStorage(conninfo, pool, pool_wait));
   storage->idle_.push_back(std::move(db).value());
   storage->pool_open_ = 1;
   for (std::size_t i = 0; i < std::max<std::size_t>(1, writers); ++i) {
@@ -83,8 +83,10 @@ Result<PgStorage::Lease> PgStorage::lease() {
   const auto ready = [this] { return pool_closed_ || !idle_.empty() || pool_open_ < pool_max_; };
   if (!ready()) {
     pool_waits_.fetch_add(1);
-    if (!pool_returned_.wait_for(lock, kPoolWait, ready)) {
-      return make_error(Errc::unavailable, "every pooled PostgreSQL connection is busy");
+    if (!pool_returned_.wait_for(lock, pool_wait_, ready)) {
+      return make_error(Errc::unavailable, "timed out after " + std::to_string(pool_wait_.count()) +
+                                               " ms waiting for a pooled PostgreSQL connection: all " +
+                                               std::to_string(pool_max_) + " stayed busy");
     }
   }
   if (pool_closed_) return make_error(Errc::unavailable, "server is shutting down");

@@ -41,9 +41,11 @@ class PgStorage final : public Storage, private ChallengeLedger {
 
   //! Connects, applies the schema's migrations and starts `writers` push
   //! threads. Reads and control writes share at most `pool` connections:
-  //! a call beyond them waits for one to come back (at most kPoolWait).
+  //! a call beyond them waits for one to come back (at most `pool_wait`),
+  //! then fails with Errc::unavailable saying it waited.
   static Result<std::unique_ptr<PgStorage>> open(const std::string& conninfo, std::size_t writers = kWriters,
-                                                 std::size_t pool = 8);
+                                                 std::size_t pool = 8,
+                                                 std::chrono::milliseconds pool_wait = kPoolWait);
   ~PgStorage() override;
 
   Result<void> create_unit(const UnitId& unit, const std::string& label, const crypto::Hash32& code_hash) override;
@@ -87,7 +89,8 @@ class PgStorage final : public Storage, private ChallengeLedger {
   void close() override;
 
  private:
-  PgStorage(std::string conninfo, std::size_t pool) : conninfo_(std::move(conninfo)), pool_max_(std::max<std::size_t>(1, pool)) {}
+  PgStorage(std::string conninfo, std::size_t pool, std::chrono::milliseconds pool_wait)
+      : conninfo_(std::move(conninfo)), pool_max_(std::max<std::size_t>(1, pool)), pool_wait_(pool_wait) {}
 
   //! A pooled connection lent for one call; a broken one is not given back.
   class Lease {
@@ -117,6 +120,7 @@ class PgStorage final : public Storage, private ChallengeLedger {
 
   std::string conninfo_;
   std::size_t pool_max_;
+  std::chrono::milliseconds pool_wait_;
   std::mutex pool_mutex_;
   std::condition_variable pool_returned_;
   std::vector<std::unique_ptr<PgConn>> idle_;
