@@ -179,6 +179,48 @@ Page {
                 }
             }
 
+            // Saved assessments as they were made: the instrument and version
+            // then, the score beside the worker's own judgement.
+            Label {
+                visible: details.assessments.length > 0
+                text: qsTr("Bedömningar")
+                font.pixelSize: 22
+            }
+            Column {
+                Layout.fillWidth: true
+                spacing: 8
+                Repeater {
+                    model: details.assessments
+                    delegate: ColumnLayout {
+                        id: assessment
+                        objectName: "assessmentRow"
+                        required property var modelData
+                        width: parent ? parent.width : 0
+                        spacing: 0
+                        Label {
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            font.bold: true
+                            text: qsTr("%1 (version %2), %3").arg(assessment.modelData.instrument)
+                                      .arg(assessment.modelData.version)
+                                      .arg(Qt.formatDateTime(assessment.modelData.writtenAt, "yyyy-MM-dd HH:mm"))
+                        }
+                        Label {
+                            objectName: "assessmentScore"
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: qsTr("Poäng %1 (%2) · Bedömning: %3").arg(assessment.modelData.points)
+                                      .arg(assessment.modelData.band).arg(assessment.modelData.judgement)
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            color: Theme.muted
+                            text: qsTr("Av %1").arg(assessment.modelData.author)
+                        }
+                    }
+                }
+            }
+
             Label { text: qsTr("Anteckningar"); font.pixelSize: 22 }
             Column {
                 Layout.fillWidth: true

@@ -18,6 +18,7 @@ void add_list_commands(CLI::App& app, Context& ctx);     // list, show
 void add_sync_commands(CLI::App& app, Context& ctx);     // enrol, sync
 void add_admin_commands(CLI::App& app, Context& ctx);    // admin ...
 void add_log_commands(CLI::App& app, Context& ctx);      // log, log review
+void add_assessment_commands(CLI::App& app, Context& ctx);  // assessment add, list, show
 
 //! The access log, as `log` and `list access-log` print it.
 [[nodiscard]] Result<void> print_access_log(Context& ctx, bool json);

@@ -69,6 +69,18 @@ json responsible_json(const std::vector<std::string>& staff_hex, const device::S
   return list;
 }
 
+json to_json(const store::AssessmentView& a, const device::StaffDirectory& staff, bool with_answers) {
+  json out = {{"id", to_hex(a.id)},
+              {"case", to_hex(a.case_id)},
+              {"instrument", {{"id", a.instrument_id}, {"version", a.instrument_version}, {"title", a.instrument_title}}},
+              {"score", {{"points", a.points}, {"band", a.band}}},
+              {"judgement", a.judgement},
+              {"author", author_json(a.author, staff)},
+              {"written", iso_time_ms(a.written_ms)}};
+  if (with_answers) out["answers"] = a.answers;
+  return out;
+}
+
 json to_json(const store::CaseView& case_view, const device::StaffDirectory& staff) {
   auto visits = case_view.visits;
   std::sort(visits.begin(), visits.end(),

@@ -55,6 +55,7 @@ void CaseDetails::clear() {
   responsible_ids_.clear();
   responsible_.clear();
   visits_.clear();
+  assessments_.clear();
   note_count_ = 0;
 }
 
@@ -103,6 +104,20 @@ void CaseDetails::reload() {
                                   {QStringLiteral("writtenAt"), from_ms(v.written_ms)}});
   }
   note_count_ = static_cast<int>(view->notes.size());
+  // Shown on the case screen, so read (and logged) with it.
+  auto assessments = host->with_records([&](store::Records& r) { return r.assessments(*id); });
+  if (!assessments) error_ = user_message(assessments.error());
+  for (const auto& a : assessments ? *assessments : std::vector<store::AssessmentView>{}) {
+    assessments_.push_back(QVariantMap{
+        {QStringLiteral("assessmentId"), id_text(a.id)},
+        {QStringLiteral("instrument"), qt::to_qstring(a.instrument_title.empty() ? a.instrument_id : a.instrument_title)},
+        {QStringLiteral("version"), qt::to_qstring(a.instrument_version)},
+        {QStringLiteral("points"), a.points},
+        {QStringLiteral("band"), qt::to_qstring(a.band)},
+        {QStringLiteral("judgement"), qt::to_qstring(a.judgement)},
+        {QStringLiteral("author"), staff ? author_text(a.author, host->device(), *staff) : qt::to_qstring(a.author)},
+        {QStringLiteral("writtenAt"), from_ms(a.written_ms)}});
+  }
   emit changed();
 }
 

@@ -34,6 +34,8 @@ class CaseDetails : public QObject {
   Q_PROPERTY(QStringList responsible READ responsible NOTIFY changed)
   //! Maps: visitId, kind, kindLabel, partnerPresent, partnerLabel, plannedAt, place, twoStaff, alarmTaken.
   Q_PROPERTY(QVariantList visits READ visits NOTIFY changed)
+  //! Saved assessments, oldest first: assessmentId, instrument, version, points, band, judgement, author, writtenAt.
+  Q_PROPERTY(QVariantList assessments READ assessments NOTIFY changed)
   Q_PROPERTY(int noteCount READ noteCount NOTIFY changed)
 
  public:
@@ -58,6 +60,7 @@ class CaseDetails : public QObject {
   [[nodiscard]] QStringList responsibleIds() const { return responsible_ids_; }
   [[nodiscard]] QStringList responsible() const { return responsible_; }
   [[nodiscard]] QVariantList visits() const { return visits_; }
+  [[nodiscard]] QVariantList assessments() const { return assessments_; }
   [[nodiscard]] int noteCount() const { return note_count_; }
 
   Q_INVOKABLE void reload();
@@ -75,7 +78,7 @@ class CaseDetails : public QObject {
   bool loaded_ = false;
   QString error_, person_id_, person_name_, protection_, address_, phase_;
   QStringList flags_, responsible_ids_, responsible_;
-  QVariantList visits_;
+  QVariantList visits_, assessments_;
   int note_count_ = 0;
 };
 

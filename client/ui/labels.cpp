@@ -58,6 +58,8 @@ constexpr Label kLabels[] = {
     {"open_case", QT_TRANSLATE_NOOP("Labels", "Öppnade ärendet")},
     {"read_notes", QT_TRANSLATE_NOOP("Labels", "Läste anteckningar i en lista")},
     {"read_note", QT_TRANSLATE_NOOP("Labels", "Läste en anteckning")},
+    {"read_assessments", QT_TRANSLATE_NOOP("Labels", "Läste ärendets bedömningar")},
+    {"read_assessment", QT_TRANSLATE_NOOP("Labels", "Läste en bedömning")},
     // access-log anomalies (the monthly review)
     {"at_night", QT_TRANSLATE_NOOP("Labels", "Nattetid")},
     {"unknown_reader", QT_TRANSLATE_NOOP("Labels", "Surfplatta utan namngiven person")},

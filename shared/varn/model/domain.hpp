@@ -84,6 +84,10 @@ inline constexpr std::string_view kChildDecision = "decision";
 // Assessment (a filled-in instrument)
 inline constexpr std::string_view kAssessmentCase = "case";
 inline constexpr std::string_view kAssessmentInstrument = "instrument";  //!< instrument id
+//! The instrument's version and title when the answers were given: an
+//! assessment reads back as it was made, whatever file is installed later.
+inline constexpr std::string_view kAssessmentInstrumentVersion = "instrument_version";
+inline constexpr std::string_view kAssessmentInstrumentTitle = "instrument_title";
 inline constexpr std::string_view kAssessmentAnswers = "answers";        //!< JSON object question id -> answer
 inline constexpr std::string_view kAssessmentScore = "score";
 inline constexpr std::string_view kAssessmentJudgement = "judgement";    //!< the worker's professional judgement, required
@@ -115,11 +119,15 @@ inline constexpr std::string_view kAccessCase = "case";
 inline constexpr std::string_view kAccessDevice = "device";
 inline constexpr std::string_view kAccessAt = "at";  //!< unix seconds
 //! What was read: open_case (the case screen), read_notes (notes in a list,
-//! bodies shown), read_note (one note's detail). Entries without it are open_case.
+//! bodies shown), read_note (one note's detail), read_assessments (a case's
+//! assessments with score and judgement), read_assessment (one, with its
+//! answers). Entries without it are open_case.
 inline constexpr std::string_view kAccessAction = "action";
 inline constexpr std::string_view kAccessOpenCase = "open_case";
 inline constexpr std::string_view kAccessReadNotes = "read_notes";
 inline constexpr std::string_view kAccessReadNote = "read_note";
+inline constexpr std::string_view kAccessReadAssessments = "read_assessments";  //!< a case's assessments, listed
+inline constexpr std::string_view kAccessReadAssessment = "read_assessment";    //!< one, with its answers
 
 [[nodiscard]] std::span<const std::string_view> visit_kinds();      //!< home, separate, office, phone, video, police
 [[nodiscard]] std::span<const std::string_view> partner_present_values();  //!< yes, no, unknown

@@ -114,6 +114,20 @@ struct CaseView {
   std::vector<NoteView> notes;
 };
 
+//! A filled-in instrument as it was saved: the instrument's id, version and
+//! title then, the answers, the score then and the worker's judgement.
+struct AssessmentView {
+  EntityId id{};
+  EntityId case_id{};
+  std::string instrument_id, instrument_version, instrument_title;
+  model::Answers answers;
+  int points = 0;
+  std::string band;
+  std::string judgement;
+  std::string author;  //!< device id hex
+  std::uint64_t written_ms = 0;
+};
+
 struct AccessLogEntry {
   EntityId id{};  //!< the entry's own id
   EntityId case_id{};
@@ -239,6 +253,10 @@ class Records {
   [[nodiscard]] Result<std::vector<NoteView>> notes(const NoteFilter& filter = {});
   //! One note: action read_note. Errc::not_found for an unknown or deleted one.
   [[nodiscard]] Result<NoteView> note(const EntityId& note);
+  //! A case's assessments, oldest first: action read_assessments.
+  [[nodiscard]] Result<std::vector<AssessmentView>> assessments(const EntityId& case_id);
+  //! One assessment: action read_assessment. Errc::not_found for an unknown one.
+  [[nodiscard]] Result<AssessmentView> assessment(const EntityId& assessment);
   [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();
   //! The month's sample and anomalies (model/log_review.hpp) by this
   //! device's local calendar, with the sign-offs already made.

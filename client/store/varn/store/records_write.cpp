@@ -278,6 +278,7 @@ Result<EntityId> Records::add_assessment(const EntityId& case_id, const model::I
     if (auto r = put_created(w, EntityKind::assessment, id, me_); !r) return r;
     const std::pair<std::string_view, std::string> fields[] = {
         {dom::kAssessmentCase, to_hex(case_id)},         {dom::kAssessmentInstrument, instrument.id},
+        {dom::kAssessmentInstrumentVersion, instrument.version}, {dom::kAssessmentInstrumentTitle, instrument.title},
         {dom::kAssessmentAnswers, dump(answers_json)},  {dom::kAssessmentScore, dump(score_json)},
         {dom::kAssessmentJudgement, judgement}};
     for (const auto& [field, value] : fields) {
