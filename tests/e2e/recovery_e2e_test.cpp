@@ -6,14 +6,18 @@
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 
+#include "core_device.hpp"
 #include "e2e_fixture.hpp"
+#include "subprocess.hpp"
 #include "varn/crypto/box.hpp"
 #include "varn/crypto/random.hpp"
 #include "varn/registry/entry.hpp"
 #include "varn/registry/recovery_key.hpp"
 #include "varn/server/sqlite_db.hpp"
+#include "varn/sync/registry_keeper.hpp"
 
 using namespace varn;
 using namespace varn::test;
@@ -54,6 +58,47 @@ void remove_store(const CliDevice& d) {
 
 std::vector<std::string> recover_args(const E2eServer& server, const std::string& unit, const std::string& code) {
   return {"recover", "--server", server.url, "--pin", server.cert_sha256, "--unit", unit, "--code", code};
+}
+
+// A recover entry the operator makes: in the recovery key's name, signed
+// with a key of its own (it never had the code).
+registry::Entry forged_recover(const wire::UnitId& unit, std::uint64_t index, const crypto::Hash32& prev,
+                               const crypto::DeviceId& recovery_id) {
+  registry::Entry forged;
+  forged.index = index;
+  forged.prev = prev;
+  forged.unit = unit;
+  forged.kind = registry::EntryKind::recover;
+  const auto intruder = crypto::DeviceIdentity::generate();
+  forged.subject = intruder.device_id();
+  forged.bundle = intruder.public_bundle();
+  forged.role = registry::Role::admin;
+  forged.signer = recovery_id;
+  forged.signature = intruder.signing().sign(registry::entry_signature_digest(forged));
+  return forged;
+}
+
+// A proxy in front of the server that may rewrite what it answers.
+class LyingServer : public sync::HttpExecutor {
+ public:
+  explicit LyingServer(sync::HttpExecutor& honest) : honest_(honest) {}
+  std::function<std::optional<Result<sync::HttpResponse>>(const sync::HttpRequest&)> lie;
+  Result<sync::HttpResponse> execute(const sync::HttpRequest& r) override {
+    if (lie) {
+      if (auto answer = lie(r)) return *answer;
+    }
+    return honest_.execute(r);
+  }
+
+ private:
+  sync::HttpExecutor& honest_;
+};
+
+// The registry as the worker's device verified it.
+std::vector<registry::Entry> worker_chain(sync::HttpExecutor&, CoreDevice& worker) {
+  auto entries = sync::RegistryKeeper(worker.vault).cached_entries();
+  REQUIRE(entries.ok());
+  return *entries;
 }
 
 }  // namespace
@@ -219,7 +264,7 @@ TEST_CASE("an operator who swaps the recovery key's sealed copy or forges a reco
     CHECK(registry_length(worker) == before);
   }
 
-  SECTION("a recover entry the operator signs with a key of its own is refused by the server and every device") {
+  SECTION("a recover entry the operator writes into its own tables is refused by the server") {
     const auto unit = array_from_hex<16>(unit_hex);
     REQUIRE(unit.has_value());
     server.stop();
@@ -231,18 +276,10 @@ TEST_CASE("an operator who swaps the recovery key's sealed copy or forges a reco
       head->bind(1, ByteView(*unit));
       auto row = head->step();
       REQUIRE((row.ok() && *row));
-      registry::Entry forged;
-      forged.index = static_cast<std::uint64_t>(head->int64(0));
       const auto prev = head->blob(1);
-      std::copy(prev.begin(), prev.end(), forged.prev.begin());
-      forged.unit = *unit;
-      forged.kind = registry::EntryKind::recover;
-      const auto intruder = crypto::DeviceIdentity::generate();
-      forged.subject = intruder.device_id();
-      forged.bundle = intruder.public_bundle();
-      forged.role = registry::Role::admin;
-      forged.signer = recovery->id();  // in the recovery key's name, without its code
-      forged.signature = intruder.signing().sign(registry::entry_signature_digest(forged));
+      crypto::Hash32 prev_hash{};
+      std::copy(prev.begin(), prev.end(), prev_hash.begin());
+      const auto forged = forged_recover(*unit, static_cast<std::uint64_t>(head->int64(0)), prev_hash, recovery->id());
       const auto bytes = forged.encode();
       const auto hash = registry::entry_hash(forged);
       auto insert = (*db)->prepare("INSERT INTO registry_entries (unit, idx, hash, bytes) VALUES (?, ?, ?, ?)");
@@ -255,10 +292,49 @@ TEST_CASE("an operator who swaps the recovery key's sealed copy or forges a reco
       REQUIRE(bump->run().ok());
     }
     server.start();
-    // The worker's device refuses the registry and says why.
+    // The server verifies its stored registry with the devices' own rules:
+    // the forged entry makes the unit serve nobody, and enrols nobody.
     auto r = worker.run({"sync", "--server", server.url});
     CHECK(r.exit_code != 0);
-    const auto alarm = worker.ok({"alarm"});
-    CHECK(alarm.find("signature does not verify") != std::string::npos);
+    CHECK(read_file(server.log_path).find("registry_corrupt") != std::string::npos);
+  }
+}
+
+TEST_CASE("a recover entry a lying server hands to the unit's devices is refused with the alarm", "[e2e][recovery][malicious]") {
+  E2eServer server;
+  TlsExecutor honest(server.url);
+  CoreDevice admin, worker;
+  enrol_team(server, honest, admin, {{&worker, registry::Role::worker}});
+  const auto unit = admin.unit();
+  REQUIRE(worker.sync(honest).ok());
+  // The operator has the recovery key's public halves (they are in the
+  // registry), never its code: it signs in the key's name with its own.
+  const auto chain = worker_chain(honest, worker);
+  REQUIRE(chain.size() >= 3);
+  crypto::DeviceId recovery_id{};
+  for (const auto& e : chain) {
+    if (e.kind == registry::EntryKind::set_recovery) recovery_id = e.bundle.device_id();
+  }
+  REQUIRE(recovery_id != crypto::DeviceId{});
+  const auto forged = forged_recover(unit, chain.size(), registry::entry_hash(chain.back()), recovery_id);
+
+  LyingServer liar(honest);
+  liar.lie = [&](const sync::HttpRequest& r) -> std::optional<Result<sync::HttpResponse>> {
+    if (r.method != "GET" || r.target.find("/registry?after=") == std::string::npos) return std::nullopt;
+    auto answer = honest.execute(r);
+    if (!answer || answer->status != 200) return answer;
+    auto body = json::parse(answer->body.begin(), answer->body.end());
+    body["entries"].push_back(to_base64(forged.encode()));
+    body["length"] = body["length"].get<std::uint64_t>() + 1;
+    const auto text = body.dump();
+    answer->body.assign(text.begin(), text.end());
+    return answer;
+  };
+  for (CoreDevice* d : {&admin, &worker}) {
+    auto r = d->sync(liar);
+    CHECK_FALSE(r.ok());
+    INFO("alarm: " << d->alarm());
+    CHECK(d->alarm().find("signature does not verify") != std::string::npos);
+    CHECK(d->alarm().find("registry entry " + std::to_string(chain.size())) != std::string::npos);
   }
 }
