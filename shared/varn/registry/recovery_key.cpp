@@ -72,7 +72,8 @@ Result<RecoveryKey> RecoveryKey::from_seed(crypto::SecretBuffer seed) {
 Result<RecoveryKey> RecoveryKey::from_code(std::string_view text) {
   std::string symbols;
   for (char c : text) {
-    if (c == '-' || c == ' ') continue;
+    // Read from a terminal or pasted, a code may come with a line end or tabs.
+    if (c == '-' || std::isspace(static_cast<unsigned char>(c)) != 0) continue;
     const int v = symbol_value(c);
     if (v < 0) return make_error(Errc::invalid_argument, std::string(kShape) + ": '" + std::string(1, c) + "' is not one of them");
     symbols.push_back(kAlphabet[static_cast<std::size_t>(v)]);

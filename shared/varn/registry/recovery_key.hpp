@@ -24,7 +24,7 @@ inline constexpr std::size_t kRecoverySeedBytes = 16;
 class RecoveryKey {
  public:
   [[nodiscard]] static RecoveryKey generate();
-  //! Reads the code as printed: case, spaces and dashes do not matter, I/L
+  //! Reads the code as printed: case, white space and dashes do not matter, I/L
   //! read as 1 and O as 0. Errc::invalid_argument with a sentence a person
   //! understands for a wrong length, a character outside the alphabet, or
   //! check symbols that show a character was typed wrong.

@@ -95,6 +95,7 @@ TEST_CASE("A recovery code reads back however a person types it, and a typo is c
 
   std::string typed;
   for (char c : code) typed.push_back(c == '-' ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  CHECK(RecoveryKey::from_code(code + "\r\n").ok());  // as a terminal line or a paste hands it over
   auto lower = RecoveryKey::from_code(typed);
   REQUIRE(lower.ok());
   CHECK(lower->public_bundle() == key.public_bundle());
