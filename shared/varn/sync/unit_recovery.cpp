@@ -101,7 +101,7 @@ Result<RecoveryOutcome> UnitRecovery::recover(HttpExecutor& http, const wire::Un
     return state.error();
   }
   if (state->unit != unit) return make_error(Errc::corrupt, "the server answered another unit's registry");
-  if (!state->recovery || state->recovery->sign_key != recovery->signing().public_key()) {
+  if (!state->recovery || *state->recovery != recovery->public_bundle()) {
     return make_error(Errc::forbidden, "this code is not the unit's recovery key (was it replaced?): nothing was enrolled");
   }
   auto keys = open_recovery_copies(vault, *state, *recovery, read->keys);
