@@ -125,6 +125,32 @@ Page {
                 wrapMode: Text.Wrap
                 text: qsTr("Enhetens säkerhetskod: %1. Administratörens skärm visar samma kod; stämmer den inte, kontakta administratören innan du skriver något.").arg(Enrolment.safetyCode)
             }
+            // Shown once, on the unit's first admin device: the server never has it.
+            ColumnLayout {
+                visible: Enrolment.recoveryCode.length > 0
+                objectName: "recoveryCodeBox"
+                Layout.fillWidth: true
+                spacing: 8
+                Label { text: qsTr("Enhetens återställningskod"); font.pixelSize: 22 }
+                Label {
+                    objectName: "recoveryCode"
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: Enrolment.recoveryCode
+                    font.pixelSize: 26
+                    font.family: "monospace"
+                }
+                Label {
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    text: qsTr("Skriv ner koden på papper nu och förvara den i ett kassaskåp: den visas bara den här gången. Med den kan en ny administratörsenhet anslutas om alla administratörsenheter försvinner, och den som har koden kan ansluta en administratörsenhet till enheten.")
+                }
+                Button {
+                    objectName: "recoveryCodeWritten"
+                    text: qsTr("Jag har skrivit ner koden")
+                    onClicked: Enrolment.forgetRecoveryCode()
+                }
+            }
             ErrorNote {
                 text: Enrolment.lastError
                 detail: Enrolment.lastErrorDetail

@@ -1,5 +1,6 @@
 // admin ...: the unit's devices and registry, from an admin device.
 #include <CLI/CLI.hpp>
+#include <sodium.h>
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -76,7 +77,10 @@ Result<void> devices(Context& ctx, const AdminOptions& o) {
       const auto j = to_json(d);
       std::cout << j["device"].get<std::string>() << "  " << d.role << "  " << d.status
                 << "  last seen " << j["last_seen"].get<std::string>()
-                << (d.wiped_at != 0 ? "  wiped " + j["wiped_at"].get<std::string>() : std::string()) << "\n";
+                << (d.wiped_at != 0 ? "  wiped " + j["wiped_at"].get<std::string>() : std::string())
+                << (d.recovered_at ? "  recovered with the unit's recovery key at " + j["recovered_at"].get<std::string>()
+                                   : std::string())
+                << "\n";
     }
     return {};
   });
@@ -331,8 +335,24 @@ Result<void> show_registry(Context& ctx, const AdminOptions& o) {
       if (j.contains("subject")) std::cout << "  " << j["subject"].get<std::string>();
       if (j.contains("role")) std::cout << "  " << j["role"].get<std::string>();
       if (j.contains("epoch")) std::cout << "  epoch " << j["epoch"].get<std::uint32_t>();
+      if (j.contains("recovery_key")) std::cout << "  recovery key " << short_id(j["recovery_key"].get<std::string>());
+      if (j.contains("recovered")) std::cout << "  " << j["recovered"].get<std::string>();
       std::cout << "  by " << short_id(j["signer"].get<std::string>()) << "\n";
     }
+    return {};
+  });
+}
+
+// A new recovery key in place of the unit's; the old code signs nothing after.
+Result<void> replace_recovery_key(Context& ctx) {
+  return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
+    auto code = sync::RegistryAdmin(device).replace_recovery_key(http);
+    if (!code) return code.error();
+    std::cout << "recovery-code: " << *code << "\n"
+              << "The unit's earlier recovery code is void. Write this one on paper and keep it in a safe:\n"
+              << "it is shown only this once, and whoever holds it can enrol an admin device for this unit.\n";
+    std::cout.flush();
+    sodium_memzero(code->data(), code->size());
     return {};
   });
 }
@@ -385,6 +405,10 @@ void add_admin_commands(CLI::App& app, Context& ctx) {
   auto* registry_cmd = admin->add_subcommand("registry", "The verified device registry");
   registry_cmd->add_flag("--json", o->json, "Print JSON");
   on_parse(registry_cmd, ctx, o, show_registry);
+
+  auto* recovery_cmd = admin->add_subcommand(
+      "recovery-key", "Replace the unit's recovery key (prints the new code once; the old one is void)");
+  on_parse(recovery_cmd, ctx, o, [](Context& c, const AdminOptions&) { return replace_recovery_key(c); });
 
   auto* role_cmd = admin->add_subcommand("role", "Change a device's role");
   role_cmd->add_option("device", o->device, "Device id")->required();

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <sodium.h>
 #include <ctime>
 #include <iostream>
 #include <memory>
@@ -17,12 +18,17 @@
 #include "varn/sync/device_sync.hpp"
 #include "varn/sync/enrolment.hpp"
 #include "varn/sync/join_address.hpp"
+#include "varn/sync/unit_recovery.hpp"
 
 namespace varn::cli {
 namespace {
 
 struct EnrolOptions {
   std::string server, pin, code;
+};
+
+struct RecoverOptions {
+  std::string server, pin, unit, code;
 };
 
 struct SyncOptions {
@@ -36,6 +42,25 @@ struct SyncOptions {
 void print_alarm(Session& session) {
   const std::string alarm = sync::current_alarm(session.store());
   if (!alarm.empty()) std::cerr << "varn-cli: ALARM: " << alarm << "\n";
+}
+
+// Shown once, on this terminal only: the server never had it, and the
+// string is wiped once printed.
+void print_recovery_code(std::string& code) {
+  std::cout << "recovery-code: " << code << "\n"
+            << "Write the recovery code on paper now and keep it in a safe: it is shown only this once.\n"
+            << "With it a new admin device can be enrolled if every admin device is lost; whoever holds it\n"
+            << "can enrol an admin device for this unit.\n";
+  std::cout.flush();
+  sodium_memzero(code.data(), code.size());
+}
+
+Result<net::ServerTarget> target_for(const std::string& url, const std::string& pin) {
+  net::ServerTarget target;
+  target.url = url;
+  if (!pin.empty()) target.pin_hex = pin;
+  if (auto r = net::check_target(target); !r) return r.error();
+  return target;
 }
 
 Result<void> run_enrol(Context& ctx, const EnrolOptions& o) {
@@ -64,6 +89,7 @@ Result<void> run_enrol(Context& ctx, const EnrolOptions& o) {
   if (!outcome->code.empty()) std::cout << "code: " << outcome->code << "\n";
   std::cout << "fingerprint: " << outcome->fingerprint << "\n";
   if (pending) std::cout << "pairing: " << outcome->pairing << "\n";
+  if (!outcome->recovery_code.empty()) print_recovery_code(outcome->recovery_code);
   if (first_use && target.pin_hex) {
     std::cout << "pinned: " << *target.pin_hex << " (first use: compare it with the server's cert-sha256)\n";
   }
@@ -73,6 +99,45 @@ Result<void> run_enrol(Context& ctx, const EnrolOptions& o) {
     if (auto qr = render_qr(outcome->code + " " + outcome->fingerprint + " " + outcome->pairing)) std::cout << "\n" << *qr;
     std::cout << "Show this to an admin (never send the pairing secret), then run sync.\n";
   }
+  return {};
+}
+
+// A fresh device enrols itself as the unit's admin with the recovery code.
+Result<void> run_recover(Context& ctx, RecoverOptions& o) {
+  auto unit = array_from_hex<16>(o.unit);
+  if (!unit) return make_error(Errc::invalid_argument, "--unit must be the unit's id (32 hex characters, `varn-cli unit` on any device)");
+  if (o.code.empty()) {
+    // Typed at the prompt, the code stays out of the shell's history and the process list.
+    std::cerr << "recovery code: " << std::flush;
+    std::getline(std::cin, o.code);
+  }
+  auto session = ctx.session();
+  if (!session) return session.error();
+  auto& vault = (*session)->store();
+  auto join = sync::parse_join_address(o.server);
+  if (!join) return join.error();
+  auto target = target_for(join->server_url, o.pin);
+  if (!target) return target.error();
+  auto http = net::make_executor(*target);
+  auto outcome = sync::UnitRecovery((*session)->context()).recover(*http, *unit, o.code);
+  sodium_memzero(o.code.data(), o.code.size());
+  print_alarm(**session);
+  if (!outcome) return outcome.error();
+  const bool first_use = !target->pin_hex;
+  *target = net::pinned_on_first_use(std::move(*target), *http);
+  if (auto r = net::remember_target(vault, *target); !r) return r;
+  std::cout << "status: active\n"
+            << "role: admin\n"
+            << "recovered: this device is an admin of unit " << to_hex(*unit) << " by the unit's recovery key\n"
+            << "device: " << to_hex(outcome->device) << "\n"
+            << "epoch-keys: " << outcome->epochs << "\n"
+            << "safety-code: " << outcome->safety_code << " (compare it with the unit's other devices)\n";
+  if (first_use && target->pin_hex) {
+    std::cout << "pinned: " << *target->pin_hex << " (first use: compare it with the server's cert-sha256)\n";
+  }
+  std::cout << "The code you typed is void now; this is the unit's new one.\n";
+  print_recovery_code(outcome->new_code);
+  std::cout << "Revoke the lost device with `admin revoke`.\n";
   return {};
 }
 
@@ -203,6 +268,15 @@ void add_sync_commands(CLI::App& app, Context& ctx) {
   enrol->add_option("--pin", e->pin, "SHA-256 of the server's certificate (hex); without it the first one seen is pinned");
   enrol->add_option("--code", e->code, "The unit code: this device becomes the unit's first admin");
   enrol->callback([&ctx, e] { ctx.action = [&ctx, e] { return run_enrol(ctx, *e); }; });
+
+  auto r = std::make_shared<RecoverOptions>();
+  auto* recover = app.add_subcommand(
+      "recover", "Enrol this new device as the unit's admin with the unit's recovery code (every admin device lost)");
+  recover->add_option("--server", r->server, "The server's URL")->required();
+  recover->add_option("--pin", r->pin, "SHA-256 of the server's certificate (hex); without it the first one seen is pinned");
+  recover->add_option("--unit", r->unit, "The unit's id (32 hex characters)")->required();
+  recover->add_option("--code", r->code, "The recovery code; without it, read from the terminal");
+  recover->callback([&ctx, r] { ctx.action = [&ctx, r] { return run_recover(ctx, *r); }; });
 
   auto o = std::make_shared<SyncOptions>();
   auto* sync_cmd = app.add_subcommand("sync", "Push local changes and pull the unit's (prints sealed/pushed/pulled)");

@@ -137,7 +137,8 @@ json to_json(const sync::DeviceEntry& device) {
           {"last_seen", iso_time_unix(device.last_seen)},
           {"last_seen_unix", device.last_seen},
           {"wiped", device.wiped_at != 0},
-          {"wiped_at", device.wiped_at != 0 ? nlohmann::json(iso_time_unix(device.wiped_at)) : nlohmann::json(nullptr)}};
+          {"wiped_at", device.wiped_at != 0 ? nlohmann::json(iso_time_unix(device.wiped_at)) : nlohmann::json(nullptr)},
+          {"recovered_at", device.recovered_at ? nlohmann::json(iso_time_unix(*device.recovered_at)) : nlohmann::json(nullptr)}};
 }
 
 json to_json(const sync::EnrolmentRequest& request) {
@@ -170,6 +171,15 @@ json to_json(const registry::Entry& entry) {
       break;
     case registry::EntryKind::set_lease:
       j["lease_days"] = entry.epoch;
+      break;
+    case registry::EntryKind::set_recovery:
+      j["recovery_key"] = to_hex(entry.bundle.device_id());  // its public halves' id; never the code
+      break;
+    case registry::EntryKind::recover:
+      j["subject"] = to_hex(entry.subject);
+      j["fingerprint"] = entry.bundle.fingerprint();
+      j["role"] = registry::to_string(entry.role);
+      j["recovered"] = "recovered with the unit's recovery key at " + iso_time_unix(entry.time);
       break;
   }
   return j;

@@ -1,5 +1,7 @@
 #include "enrolment_controller.hpp"
 
+#include <sodium.h>
+
 #include "error_text.hpp"
 #include "net_thread.hpp"
 #include "qt_std.hpp"
@@ -102,6 +104,10 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
           last_error_ = user_message(outcome.error());
           last_error_detail_ = error_detail(outcome.error());
         }
+        if (outcome && !outcome->recovery_code.empty()) {
+          recovery_code_ = qt::to_qstring(outcome->recovery_code);
+          sodium_memzero(outcome->recovery_code.data(), outcome->recovery_code.size());
+        }
         session_.refreshEnrolment();
         reload();
         if (outcome && outcome->status == registry::DeviceStatus::active) sync_.syncNow();
@@ -109,5 +115,13 @@ void EnrolmentController::enrol(const QString& serverUrl, const QString& unitCod
 }
 
 void EnrolmentController::checkApproval() { sync_.syncNow(); }
+
+void EnrolmentController::forgetRecoveryCode() {
+  // QString's storage is shared and may have been copied by QML; this
+  // overwrites the copy the controller holds before letting it go.
+  recovery_code_.fill(QChar(' '));
+  recovery_code_.clear();
+  emit changed();
+}
 
 }  // namespace varn::ui

@@ -24,6 +24,9 @@ class EnrolmentController : public QObject {
   Q_PROPERTY(QString qrText READ qrText NOTIFY changed)
   Q_PROPERTY(QString pairing READ pairing NOTIFY changed)
   Q_PROPERTY(QString safetyCode READ safetyCode NOTIFY changed)
+  //! The unit's recovery code, right after this device made the unit (its
+  //! first admin), until the person says it is written down: shown once.
+  Q_PROPERTY(QString recoveryCode READ recoveryCode NOTIFY changed)
   Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
   Q_PROPERTY(bool busy READ busy NOTIFY changed)
   Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
@@ -47,12 +50,15 @@ class EnrolmentController : public QObject {
   //! The unit safety code, once enrolled: the admin's screen shows the same.
   [[nodiscard]] QString safetyCode() const { return safety_code_; }
   [[nodiscard]] QString serverUrl() const { return server_url_; }
+  [[nodiscard]] QString recoveryCode() const { return recovery_code_; }
   [[nodiscard]] bool busy() const { return busy_; }
   [[nodiscard]] QString lastError() const { return last_error_; }
   [[nodiscard]] QString lastErrorDetail() const { return last_error_detail_; }
 
   //! `unitCode` only for the unit's first admin device; empty asks to join.
   Q_INVOKABLE void enrol(const QString& serverUrl, const QString& unitCode);
+  //! The recovery code is written down: it leaves this device's memory.
+  Q_INVOKABLE void forgetRecoveryCode();
   //! Asks the server whether the admin approved (a sync finishes the enrolment).
   Q_INVOKABLE void checkApproval();
 
@@ -66,6 +72,7 @@ class EnrolmentController : public QObject {
   SyncController& sync_;
   NetThread& net_;
   QString code_, fingerprint_, pairing_, safety_code_, server_url_, last_error_, last_error_detail_;
+  QString recovery_code_;
   bool busy_ = false;
 };
 

@@ -398,6 +398,21 @@
         <translation>The unit&apos;s safety code: %1. The admin&apos;s screen shows the same code; if it does not match, contact the admin before you write anything.</translation>
     </message>
     <message>
+        <location filename="../EnrolmentScreen.qml" line="134"/>
+        <source>Enhetens återställningskod</source>
+        <translation>The unit's recovery code</translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="146"/>
+        <source>Skriv ner koden på papper nu och förvara den i ett kassaskåp: den visas bara den här gången. Med den kan en ny administratörsenhet anslutas om alla administratörsenheter försvinner, och den som har koden kan ansluta en administratörsenhet till enheten.</source>
+        <translation>Write the code on paper now and keep it in a safe: it is shown only this once. With it a new admin device can be enrolled if every admin device is lost, and whoever holds the code can enrol an admin device for the unit.</translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="150"/>
+        <source>Jag har skrivit ner koden</source>
+        <translation>I have written the code down</translation>
+    </message>
+    <message>
         <location filename="../EnrolmentScreen.qml" line="109"/>
         <source>Har administratören godkänt?</source>
         <translation>Has the admin approved?</translation>

@@ -398,6 +398,21 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../EnrolmentScreen.qml" line="134"/>
+        <source>Enhetens återställningskod</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="146"/>
+        <source>Skriv ner koden på papper nu och förvara den i ett kassaskåp: den visas bara den här gången. Med den kan en ny administratörsenhet anslutas om alla administratörsenheter försvinner, och den som har koden kan ansluta en administratörsenhet till enheten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../EnrolmentScreen.qml" line="150"/>
+        <source>Jag har skrivit ner koden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../EnrolmentScreen.qml" line="109"/>
         <source>Har administratören godkänt?</source>
         <translation type="unfinished"></translation>

@@ -13,6 +13,9 @@
 #include "qt_std.hpp"
 #include "sync_controller.hpp"
 #include "ui_fixture.hpp"
+#include "varn/registry/recovery_key.hpp"
+#include "varn/store/local_store.hpp"
+#include "varn/sync/registry_keeper.hpp"
 
 using namespace varn;
 using varn::test::UiFixture;
@@ -183,4 +186,33 @@ TEST_CASE("panic delete on an enrolled device pushes what waits, erases the stor
       },
       kWaitMs));
   CHECK(seen_wiped);  // active, wiped by its user: the admin revokes it next
+}
+
+TEST_CASE("the app's first admin device shows the unit's recovery code once, and it is the key the registry commits to",
+          "[ui][e2e][recovery]") {
+  test::E2eServer server;
+  UiFixture admin;
+  auto& enrol = admin.context().enrolment();
+  enrol.enrol(qt::to_qstring(server.url), qt::to_qstring(server.unit_code));
+  REQUIRE(QTest::qWaitFor([&] { return !enrol.busy(); }, kWaitMs));
+  INFO(enrol.lastError().toStdString());
+  REQUIRE(admin.session().enrolStatus() == QStringLiteral("active"));
+  const std::string code = qt::to_std(enrol.recoveryCode());
+  REQUIRE(code.size() == 35);
+  auto key = registry::RecoveryKey::from_code(code);
+  REQUIRE(key.ok());
+  bool committed = false;
+  admin.session().host()->with_store([&](store::LocalStore& s) {
+    auto entries = sync::RegistryKeeper(s).cached_entries();
+    REQUIRE(entries.ok());
+    for (const auto& e : *entries) {
+      if (e.kind == registry::EntryKind::set_recovery) committed = e.bundle == key->public_bundle();
+    }
+  });
+  CHECK(committed);
+  // Once written down it is gone from the screen, and no later enrolment state brings it back.
+  enrol.forgetRecoveryCode();
+  CHECK(enrol.recoveryCode().isEmpty());
+  admin.session().refreshEnrolment();
+  CHECK(enrol.recoveryCode().isEmpty());
 }

@@ -60,6 +60,10 @@ void route_unit(Request&& req, Context& ctx, const std::vector<std::string_view>
     if (method == http::verb::post) return respond(route_registry_post(req, ctx, *unit));
     return respond(method_not_allowed());
   }
+  if (parts.size() == 4 && what == "recovery") {
+    route = "/v1/units/{u}/recovery";
+    return respond(method == http::verb::post ? route_recovery_read(req, ctx, *unit) : method_not_allowed());
+  }
   if (parts.size() == 6 && what == "keys" && parts[5] == "copies") {
     route = "/v1/units/{u}/keys/{epoch}/copies";
     if (method != http::verb::get) return respond(method_not_allowed());

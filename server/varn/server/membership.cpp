@@ -26,14 +26,15 @@ Result<std::vector<registry::Entry>> decode_all(const std::vector<Bytes>& encode
 
 //! The server's own rules on what an entry brings, beyond the signature.
 Refused check_copies(const registry::RegistryState& s, const registry::Entry& e, std::vector<KeyCopyRecord>& copies) {
-  if (e.kind == EntryKind::enrol) {
+  if (e.kind == EntryKind::enrol || e.kind == EntryKind::recover || e.kind == EntryKind::set_recovery) {
     // None (another device re-posting it after a restore), or one per
-    // existing epoch, all for the subject.
+    // existing epoch, all for the subject (set_recovery: the recovery key).
+    const DeviceId holder = e.kind == EntryKind::set_recovery ? e.bundle.device_id() : e.subject;
     std::set<std::uint32_t> epochs;
     for (std::size_t i = 0; i < copies.size(); ++i) {
       auto& c = copies[i];
       if (c.epoch == 0) c.epoch = static_cast<std::uint32_t>(i + 1);
-      if (c.device != e.subject || c.epoch > s.epoch || !epochs.insert(c.epoch).second) {
+      if (c.device != holder || c.epoch > s.epoch || !epochs.insert(c.epoch).second) {
         return refuse(400, "malformed", "enrol copies must be the subject's, one for each existing epoch");
       }
     }
@@ -54,15 +55,16 @@ Refused check_copies(const registry::RegistryState& s, const registry::Entry& e,
     for (const auto& [id, d] : s.devices) {
       if (!d.revoked) active.insert(id);
     }
+    if (s.recovery) active.insert(s.recovery->device_id());
     if (named.size() != copies.size() || named != active) {
-      return refuse(400, "key_set", "the copies must name exactly the active devices, once each");
+      return refuse(400, "key_set", "the copies must name exactly the active devices (and the recovery key), once each");
     }
     if (registry::key_set_hash(e.epoch, hashed) != e.key_set) {
       return refuse(400, "key_set", "the copies differ from the key set the entry signs");
     }
     return {};
   }
-  if (!copies.empty()) return refuse(400, "malformed", "only enrol and rotate entries carry key copies");
+  if (!copies.empty()) return refuse(400, "malformed", "only enrol, recovery and rotate entries carry key copies");
   return {};
 }
 
@@ -74,7 +76,12 @@ Refused precheck(const registry::RegistryState& s, const registry::Entry& e) {
     return refuse(409, "registry_head", "the entry does not follow the registry's last entry");
   }
   crypto::SignPublicKey signer_key = s.root;
-  if (e.index > 0) {
+  if (e.index > 0 && e.kind == EntryKind::recover) {
+    if (!s.recovery || e.signer != s.recovery->device_id()) {
+      return refuse(403, "forbidden", "a recovery is signed by the recovery key the unit's registry holds");
+    }
+    signer_key = s.recovery->sign_key;
+  } else if (e.index > 0) {
     const auto* signer = s.active(e.signer);
     if (signer == nullptr || signer->role != registry::Role::admin) {
       return refuse(403, "forbidden", "the entry is not signed by an active admin of this unit");
@@ -156,7 +163,7 @@ Result<std::optional<RegistryRefusal>> Membership::post(const UnitId& unit, cons
       return refuse(409, "registry_head", "another entry is stored at that index");
     }
     // Already held: a re-post. Copies a restore lost with the entry come back.
-    if (entry.kind == EntryKind::enrol && !copies.empty()) {
+    if ((entry.kind == EntryKind::enrol || entry.kind == EntryKind::recover) && !copies.empty()) {
       for (std::size_t i = 0; i < copies.size(); ++i) {
         if (copies[i].epoch == 0) copies[i].epoch = static_cast<std::uint32_t>(i + 1);
         if (copies[i].device != entry.subject || copies[i].epoch > s.epoch) {

@@ -45,7 +45,8 @@ Result<void> pg_store_registry_entry(PgConn& db, const UnitId& unit_id, const Re
     return r;
   }
   switch (e.kind) {
-    case EntryKind::enrol: {
+    case EntryKind::enrol:
+    case EntryKind::recover: {
       auto r = run(db, "INSERT INTO unit_members (device, unit) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                    PgParams().add(ByteView(e.subject)).add(ByteView(unit_id)));
       if (!r) return r;
@@ -70,6 +71,13 @@ Result<void> pg_store_registry_entry(PgConn& db, const UnitId& unit_id, const Re
     }
     case EntryKind::set_lease:
       return {};  // the devices keep their own lease; the server stores the entry only
+    case EntryKind::set_recovery:
+      // The recovery key's sealed copy of each existing epoch, kept under
+      // its id, for the device a recovery enrols (routes_recovery.cpp).
+      for (const auto& c : a.device_copies) {
+        if (auto k = upsert_key_copy(db, unit_id, c); !k) return k;
+      }
+      return {};
     case EntryKind::change_role:
     case EntryKind::revoke:
       // How far the subject's chain reached here: change sets beyond it that

@@ -34,6 +34,7 @@ constexpr std::array kRoutes{
     Route{http::verb::post, "/v1/units/{u}/registry", Body::key_copies, true},
     Route{http::verb::get, "/v1/units/{u}/keys/{epoch}/copies", Body::control, true},
     Route{http::verb::get, "/v1/units/{u}/checkpoint", Body::control, true},
+    Route{http::verb::post, "/v1/units/{u}/recovery", Body::control, true},
     Route{http::verb::get, "/v1/units/{u}/enrolments", Body::control, true},
     Route{http::verb::get, "/v1/units/{u}/enrolments/{code}", Body::control, true},
     Route{http::verb::post, "/v1/units/{u}/enrolments/{code}/approve", Body::key_copies, true},

@@ -23,6 +23,9 @@ Response route_registry_post(const Request& request, Context& ctx, const wire::U
 Response route_epoch_copies(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view epoch);
 Response route_checkpoint(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query);
 Response route_wipe(const Request& request, Context& ctx);
+//! POST /v1/units/{u}/recovery: the registry and the recovery key's copies
+//! for a device that signs its request with the unit's recovery key.
+Response route_recovery_read(const Request& request, Context& ctx, const wire::UnitId& unit);
 
 void route_push(Request request, Context& ctx, const wire::UnitId& unit, std::string_view query, Respond respond);
 void route_pull(const Request& request, Context& ctx, const wire::UnitId& unit, std::string_view query,

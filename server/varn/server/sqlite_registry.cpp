@@ -38,7 +38,8 @@ Result<void> store_registry_entry(SqliteDb& db, const UnitId& unit_id, const Reg
     return r;
   }
   switch (e.kind) {
-    case EntryKind::enrol: {
+    case EntryKind::enrol:
+    case EntryKind::recover: {
       auto r = run(db, "INSERT OR IGNORE INTO unit_members (device, unit) VALUES (?, ?)",
                    [&](SqliteStmt& s) { s.bind(1, ByteView(e.subject)).bind(2, ByteView(unit_id)); });
       if (!r) return r;
@@ -66,6 +67,13 @@ Result<void> store_registry_entry(SqliteDb& db, const UnitId& unit_id, const Reg
     }
     case EntryKind::set_lease:
       return {};  // the devices keep their own lease; the server stores the entry only
+    case EntryKind::set_recovery:
+      // The recovery key's sealed copy of each existing epoch, kept under
+      // its id, for the device a recovery enrols (routes_recovery.cpp).
+      for (const auto& c : a.device_copies) {
+        if (auto k = insert_key_copy(db, unit_id, c); !k) return k;
+      }
+      return {};
     case EntryKind::change_role:
     case EntryKind::revoke:
       // How far the subject's chain reached here: change sets beyond it that

@@ -1,5 +1,7 @@
 #include "varn/registry/chain.hpp"
 
+#include "varn/crypto/box.hpp"
+
 namespace varn::registry {
 namespace {
 
@@ -9,14 +11,22 @@ Error broken(std::uint64_t index, const std::string& why) {
 
 Result<void> apply_kind(RegistryState& state, const Entry& e) {
   switch (e.kind) {
-    case EntryKind::enrol: {
+    case EntryKind::enrol:
+    case EntryKind::recover: {
       if (state.devices.count(e.subject) != 0) return broken(e.index, "device enrolled twice");
       if (e.bundle.device_id() != e.subject) return broken(e.index, "bundle does not match the device id");
+      if (state.recovery && e.subject == state.recovery->device_id()) {
+        return broken(e.index, "the recovery key is not a device");
+      }
+      // Recovery exists to give the unit an admin back; a worker needs none.
+      if (e.kind == EntryKind::recover && e.role != Role::admin) return broken(e.index, "a recovery enrols an admin");
       DeviceState d;
       d.bundle = e.bundle;
       d.role = e.role;
       d.person = e.person;
       d.enrolled_at = e.index;
+      d.recovered = e.kind == EntryKind::recover;
+      d.enrolled_time = e.time;
       d.roles.emplace_back(e.index, e.role);
       state.devices[e.subject] = std::move(d);
       return {};
@@ -46,6 +56,8 @@ Result<void> apply_kind(RegistryState& state, const Entry& e) {
       for (const auto& [id, d] : state.devices) {
         if (!d.revoked) r.members.insert(id);
       }
+      // Sealed to the recovery key too, so a recovered admin reads this epoch.
+      if (state.recovery) r.members.insert(state.recovery->device_id());
       state.rotations[e.epoch] = std::move(r);
       state.epoch = e.epoch;
       return {};
@@ -54,6 +66,16 @@ Result<void> apply_kind(RegistryState& state, const Entry& e) {
       if (e.subject != crypto::DeviceId{}) return broken(e.index, "a lease names no device");
       if (e.epoch > kMaxLeaseDays) return broken(e.index, "lease longer than " + std::to_string(kMaxLeaseDays) + " days");
       state.lease_days = e.epoch;
+      return {};
+    }
+    case EntryKind::set_recovery: {
+      if (e.subject != crypto::DeviceId{}) return broken(e.index, "a recovery key names no device");
+      if (e.bundle.sign_key == crypto::SignPublicKey{}) return broken(e.index, "a recovery key without a signing key");
+      // Every later epoch key is sealed to it: a low-order key would make them public.
+      if (crypto::has_low_order(e.bundle.box_key)) return broken(e.index, "a recovery box key of low order");
+      if (state.devices.count(e.bundle.device_id()) != 0) return broken(e.index, "a device's key as the recovery key");
+      state.recovery = e.bundle;
+      state.recovery_set_at = e.index;
       return {};
     }
   }
@@ -103,10 +125,18 @@ Result<void> RegistryState::append(const Entry& e) {
   } else {
     if (e.unit != unit) return broken(e.index, "entry of another unit");
     if (e.prev != head) return broken(e.index, "does not link to the previous entry");
-    // The signer must be an active admin before this entry takes effect.
-    const DeviceState* signer = active(e.signer);
-    if (signer == nullptr || signer->role != Role::admin) return broken(e.index, "not signed by an active admin");
-    signer_key = signer->bundle.sign_key;
+    if (e.kind == EntryKind::recover) {
+      // Only the recovery key the registry holds now: not the server's, not
+      // one an admin replaced, not any device's.
+      if (!recovery) return broken(e.index, "a recovery, but the unit has no recovery key");
+      if (e.signer != recovery->device_id()) return broken(e.index, "a recovery not signed by the unit's recovery key");
+      signer_key = recovery->sign_key;
+    } else {
+      // The signer must be an active admin before this entry takes effect.
+      const DeviceState* signer = active(e.signer);
+      if (signer == nullptr || signer->role != Role::admin) return broken(e.index, "not signed by an active admin");
+      signer_key = signer->bundle.sign_key;
+    }
   }
   if (!crypto::verify_signature(signer_key, entry_signature_digest(e), e.signature)) {
     return broken(e.index, "signature does not verify");

@@ -20,7 +20,9 @@ struct DeviceState {
   Role role = Role::worker;  //!< the role now
   bool revoked = false;
   ByteArray<16> person{};
-  std::uint64_t enrolled_at = 0;               //!< index of its enrol entry
+  std::uint64_t enrolled_at = 0;               //!< index of its enrol (or recover) entry
+  bool recovered = false;                      //!< enrolled by a recover entry, signed by the recovery key
+  std::int64_t enrolled_time = 0;              //!< its enrol (or recover) entry's time
   std::optional<std::uint64_t> revoked_at;     //!< index of its revoke entry
   //! (index of the entry that set it, role), oldest first; starts with the enrol.
   std::vector<std::pair<std::uint64_t, Role>> roles;
@@ -29,7 +31,8 @@ struct DeviceState {
   std::uint64_t authority_floor = 0;
 };
 
-//! The devices that were active when an epoch began: who must hold a copy.
+//! The devices that were active when an epoch began, and the unit's
+//! recovery key if one was set: who must hold a copy.
 struct Rotation {
   crypto::Hash32 key_set{};
   crypto::Hash32 key_commitment{};
@@ -44,6 +47,10 @@ struct RegistryState {
   std::map<std::uint32_t, Rotation> rotations;
   std::uint32_t epoch = 0;      //!< current epoch (0 before the first rotate)
   std::uint32_t lease_days = kDefaultLeaseDays;  //!< the last set_lease entry's, or the default
+  //! The last set_recovery entry's public halves: the key that may sign a
+  //! recover entry and that every later epoch key is sealed to.
+  std::optional<crypto::DevicePublicBundle> recovery;
+  std::uint64_t recovery_set_at = 0;  //!< index of that entry
   std::uint64_t length = 0;     //!< entries verified
   crypto::Hash32 head{};        //!< entry_hash of the last entry
 
@@ -56,7 +63,9 @@ struct RegistryState {
   [[nodiscard]] std::optional<Role> role_at(const crypto::DeviceId& id, std::uint64_t length) const;
   //! Checks one more entry against everything before it (link, unit, signer
   //! an active admin, signature, kind rules) and applies it. Entry 0 must be
-  //! `root` enrolling itself as admin. Errc::corrupt naming the entry.
+  //! `root` enrolling itself as admin; a recover entry is signed by the
+  //! recovery key a set_recovery entry committed before it, and nothing
+  //! else is. Errc::corrupt naming the entry.
   [[nodiscard]] Result<void> append(const Entry& entry);
 };
 

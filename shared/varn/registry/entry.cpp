@@ -55,6 +55,8 @@ std::string to_string(EntryKind kind) {
     case EntryKind::revoke: return "revoke";
     case EntryKind::rotate: return "rotate";
     case EntryKind::set_lease: return "set_lease";
+    case EntryKind::set_recovery: return "set_recovery";
+    case EntryKind::recover: return "recover";
   }
   return "unknown";
 }
@@ -98,7 +100,7 @@ Result<Entry> Entry::decode(ByteView bytes) {
   take(e.prev, p);
   take(e.unit, p);
   const std::uint8_t kind = *p++;
-  if (kind < 1 || kind > 5) return make_error(Errc::malformed, "registry entry has an unknown kind");
+  if (kind < 1 || kind > kLastEntryKind) return make_error(Errc::malformed, "registry entry has an unknown kind");
   e.kind = static_cast<EntryKind>(kind);
   take(e.signer, p);
   take(e.subject, p);

@@ -17,7 +17,18 @@
 namespace varn::registry {
 
 enum class Role : std::uint8_t { worker = 1, reviewer = 2, admin = 3 };
-enum class EntryKind : std::uint8_t { enrol = 1, change_role = 2, revoke = 3, rotate = 4, set_lease = 5 };
+//! set_recovery commits the unit's recovery key (recovery_key.hpp) in the
+//! bundle field; recover enrols a new admin device, signed by that key.
+enum class EntryKind : std::uint8_t {
+  enrol = 1,
+  change_role = 2,
+  revoke = 3,
+  rotate = 4,
+  set_lease = 5,
+  set_recovery = 6,
+  recover = 7,
+};
+inline constexpr std::uint8_t kLastEntryKind = 7;
 
 //! A device that has not reached its server for this many days shows no
 //! case content until it has: the unit's lease while no set_lease entry
@@ -69,10 +80,13 @@ struct Entry {
   crypto::Hash32 prev{};              //!< entry_hash of entry index-1; zeros for index 0
   wire::UnitId unit{};
   EntryKind kind = EntryKind::enrol;
-  crypto::DeviceId signer{};          //!< the admin device that signed
-  crypto::DeviceId subject{};         //!< the device concerned; zeros for rotate and set_lease
-  crypto::DevicePublicBundle bundle;  //!< enrol only; zeros otherwise
-  Role role = Role::worker;           //!< enrol and change_role
+  //! The admin device that signed; for recover, the recovery key's id.
+  crypto::DeviceId signer{};
+  crypto::DeviceId subject{};         //!< the device concerned; zeros for rotate, set_lease and set_recovery
+  //! enrol and recover: the new device's; set_recovery: the recovery key's
+  //! public halves; zeros otherwise.
+  crypto::DevicePublicBundle bundle;
+  Role role = Role::worker;           //!< enrol, recover (always admin) and change_role
   std::uint32_t epoch = 0;            //!< rotate: the new epoch; set_lease: the lease in days (0: none)
   crypto::Hash32 key_set{};           //!< rotate: key_set_hash of the sealed copies
   //! rotate: epoch_key_commitment of the new key. A device uses an epoch key

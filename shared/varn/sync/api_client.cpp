@@ -396,6 +396,29 @@ Result<std::vector<KeyCopy>> ApiClient::key_copies(const wire::UnitId& unit, std
   return copies_from((*j)["copies"]);
 }
 
+Result<RecoveryRead> ApiClient::recovery_read(const wire::UnitId& unit, const crypto::Signature& proof) {
+  auto response = call(json_request("POST", unit_path(unit) + "/recovery", {{"proof", to_base64(proof)}}));
+  if (!response) return response.error();
+  auto j = parse_json(response->body);
+  if (!j) return j.error();
+  if (!j->contains("entries") || !(*j)["entries"].is_array() || !j->contains("keys") || !(*j)["keys"].is_array()) {
+    return make_error(Errc::malformed, "recovery: missing entries or keys");
+  }
+  RecoveryRead out;
+  for (const auto& e : (*j)["entries"]) {
+    if (!e.is_string()) return make_error(Errc::malformed, "recovery: entry is not a string");
+    auto bytes = from_base64(e.get<std::string>());
+    if (!bytes) return make_error(Errc::malformed, "recovery: entry is not base64");
+    out.entries.push_back(std::move(*bytes));
+  }
+  for (const auto& k : (*j)["keys"]) {
+    auto wrapped = field_base64(k, "wrapped");
+    if (!wrapped) return wrapped.error();
+    out.keys.push_back({static_cast<std::uint32_t>(optional_u64(k, "epoch")), *wrapped});
+  }
+  return out;
+}
+
 Result<Bytes> ApiClient::checkpoint(const wire::UnitId& unit, std::optional<std::uint64_t> at) {
   auto response = call(get_request(unit_path(unit) + "/checkpoint" + (at ? "?at=" + std::to_string(*at) : "")));
   if (!response) return response.error();

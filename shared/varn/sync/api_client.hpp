@@ -37,6 +37,9 @@ class ApiClient {
   [[nodiscard]] Result<std::vector<Bytes>> registry(const wire::UnitId& unit, std::uint64_t after);
   [[nodiscard]] Result<void> post_registry(const wire::UnitId& unit, ByteView entry, const std::vector<KeyCopy>& copies);
   [[nodiscard]] Result<std::vector<KeyCopy>> key_copies(const wire::UnitId& unit, std::uint32_t epoch);
+  //! `proof`: the recovery key's signature of registry::recovery_read_digest
+  //! for this device. Any session will do; the proof is what the server checks.
+  [[nodiscard]] Result<RecoveryRead> recovery_read(const wire::UnitId& unit, const crypto::Signature& proof);
   //! The server's signed checkpoint at its head, or at change set `at`.
   [[nodiscard]] Result<Bytes> checkpoint(const wire::UnitId& unit, std::optional<std::uint64_t> at = std::nullopt);
   //! The device's signed goodbye after it wiped itself, revoked or at its

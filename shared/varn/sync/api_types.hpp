@@ -49,6 +49,9 @@ struct DeviceEntry {
   std::string role;
   std::string status;  //!< "active" or "revoked"
   ByteArray<16> person{};
+  //! Set when a recover entry (signed by the unit's recovery key) enrolled
+  //! it: that entry's time, as the recovering device's clock said.
+  std::optional<std::int64_t> recovered_at;
   std::int64_t last_seen = 0;
   std::int64_t wiped_at = 0;  //!< when a revoked device confirmed its wipe (its clock); 0: not confirmed
 };
@@ -81,6 +84,13 @@ struct KeyCopy {
 
 struct KeysAnswer {
   std::uint32_t current_epoch = 0;
+  std::vector<WrappedKey> keys;
+};
+
+//! What a device that proved it holds the unit's recovery key may read
+//! before it is a member: the registry and the copies sealed to that key.
+struct RecoveryRead {
+  std::vector<Bytes> entries;
   std::vector<WrappedKey> keys;
 };
 

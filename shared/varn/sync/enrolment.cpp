@@ -8,6 +8,7 @@
 #include "varn/sync/alarm.hpp"
 #include "varn/sync/registry_admin.hpp"
 #include "varn/sync/registry_keeper.hpp"
+#include "varn/sync/unit_recovery.hpp"
 #include "varn/sync/vault_keys.hpp"
 
 namespace varn::sync {
@@ -29,6 +30,9 @@ Result<std::vector<registry::Entry>> decode_all(const std::vector<Bytes>& encode
   return out;
 }
 
+
+}  // namespace
+
 Result<void> become_member(DeviceContext& device, const wire::UnitId& unit, const registry::RegistryState& state,
                            const std::vector<registry::Entry>& chain, const crypto::DeviceId& me) {
   auto& vault = device.vault();
@@ -42,15 +46,13 @@ Result<void> become_member(DeviceContext& device, const wire::UnitId& unit, cons
   return device.set_status(registry::DeviceStatus::active);
 }
 
-}  // namespace
-
 std::string Enrolment::pairing() {
   auto stored = device_.vault().setting(settings::kPairingSecret);
   if (!stored || !*stored || (*stored)->empty()) return {};
   return **stored;
 }
 
-Result<void> Enrolment::bootstrap_unit(ApiClient& api, const wire::UnitId& unit) {
+Result<std::string> Enrolment::bootstrap_unit(ApiClient& api, const wire::UnitId& unit) {
   auto me = device_.identity();
   if (!me) return me.error();
   registry::RegistryState state;
@@ -61,15 +63,20 @@ Result<void> Enrolment::bootstrap_unit(ApiClient& api, const wire::UnitId& unit)
   genesis.bundle = (*me)->public_bundle();
   genesis.role = registry::Role::admin;
   genesis.person = crypto::random_array<16>();
-  if (auto r = device_.vault().put_setting(settings::kAdminKey, to_hex(state.root)); !r) return r;
+  if (auto r = device_.vault().put_setting(settings::kAdminKey, to_hex(state.root)); !r) return r.error();
   auto posted = post_entry(device_, api, unit, genesis, {});
   if (!posted) return posted.error();
-  if (auto r = state.append(*posted); !r) return r;
+  if (auto r = state.append(*posted); !r) return r.error();
+  // The recovery key before the first epoch, so every epoch is sealed to it
+  // in its rotation's key set: a unit never depends on one device alone.
+  auto recovery = commit_recovery_key(device_, api, unit, state, nullptr);
+  if (!recovery) return recovery.error();
+  if (auto r = state.append(recovery->entry); !r) return r.error();
   auto rotation = new_rotation(device_, state);
   if (!rotation) return rotation.error();
   auto rotated = post_entry(device_, api, unit, rotation->first, rotation->second);
   if (!rotated) return rotated.error();
-  return {};
+  return recovery->key.code();
 }
 
 Result<EnrolOutcome> Enrolment::enrol(HttpExecutor& http, const std::optional<std::string>& unit_code,
@@ -89,7 +96,9 @@ Result<EnrolOutcome> Enrolment::enrol(HttpExecutor& http, const std::optional<st
     if (answer->status != "active" || !answer->unit) return make_error(Errc::malformed, "server says active but names no unit");
     if (auto r = vault.put_setting(settings::kUnit, to_hex(*answer->unit)); !r) return r.error();
     if (auto r = vault.put_setting(settings::kRole, registry::to_string(registry::Role::admin)); !r) return r.error();
-    if (auto r = bootstrap_unit(api, *answer->unit); !r) return r.error();
+    auto recovery_code = bootstrap_unit(api, *answer->unit);
+    if (!recovery_code) return recovery_code.error();
+    outcome.recovery_code = std::move(recovery_code).value();
     if (auto r = device_.set_status(registry::DeviceStatus::active); !r) return r.error();
     VaultKeys keys(vault, api, **me, *answer->unit);
     if (auto r = keys.refresh(); !r) return r.error();

@@ -9,16 +9,27 @@
 #include <optional>
 #include <string>
 
+#include "varn/registry/chain.hpp"
 #include "varn/sync/api_client.hpp"
 #include "varn/sync/device_context.hpp"
 
 namespace varn::sync {
+
+//! Pins the unit's root admin key from a verified chain that enrols `me`,
+//! keeps the chain as what this device has seen, and marks it active: the
+//! end of an approval that proved the pairing secret, or of a recovery.
+[[nodiscard]] Result<void> become_member(DeviceContext& device, const wire::UnitId& unit,
+                                         const registry::RegistryState& state,
+                                         const std::vector<registry::Entry>& chain, const crypto::DeviceId& me);
 
 struct EnrolOutcome {
   registry::DeviceStatus status = registry::DeviceStatus::pending;  //!< active: the unit's first admin
   std::string code;         //!< pending: what the admin types in
   std::string fingerprint;  //!< this device's, to read aloud to the admin
   std::string pairing;      //!< pending: the one-time secret the admin enters (never sent to the server)
+  //! The unit's first admin: the recovery key's code, to print once and
+  //! keep in a safe (never sent to the server). The caller wipes it.
+  std::string recovery_code;
 };
 
 class Enrolment {
@@ -50,7 +61,8 @@ class Enrolment {
   [[nodiscard]] Result<std::string> safety_code();
 
  private:
-  [[nodiscard]] Result<void> bootstrap_unit(ApiClient& api, const wire::UnitId& unit);
+  //! Entry 0, the recovery key and the first epoch; answers the recovery code.
+  [[nodiscard]] Result<std::string> bootstrap_unit(ApiClient& api, const wire::UnitId& unit);
   DeviceContext& device_;
 };
 

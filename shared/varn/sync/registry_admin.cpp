@@ -3,6 +3,7 @@
 #include "varn/crypto/box.hpp"
 #include "varn/sync/kept_copies.hpp"
 #include "varn/sync/registry_keeper.hpp"
+#include "varn/sync/unit_recovery.hpp"
 #include "varn/sync/vault_keys.hpp"
 
 namespace varn::sync {
@@ -43,6 +44,14 @@ Result<std::pair<registry::Entry, std::vector<KeyCopy>>> new_rotation(DeviceCont
     if (!wrapped) return wrapped.error();
     copies.push_back({id, *wrapped});
     audited.push_back({id, std::move(wrapped).value()});
+  }
+  // And to the unit's recovery key, so an admin device it enrols later
+  // reads this epoch; the copy is in the key set the entry signs.
+  if (state.recovery) {
+    auto wrapped = crypto::seal_to(state.recovery->box_key, key.view());
+    if (!wrapped) return wrapped.error();
+    copies.push_back({state.recovery->device_id(), *wrapped});
+    audited.push_back({state.recovery->device_id(), std::move(wrapped).value()});
   }
   auto entry = next_entry(state, registry::EntryKind::rotate, device.now());
   entry.epoch = epoch;
@@ -122,6 +131,7 @@ Result<std::vector<DeviceEntry>> device_entries(ApiClient& api, const wire::Unit
     e.role = registry::to_string(d.role);
     e.status = registry::to_string(d.revoked ? registry::DeviceStatus::revoked : registry::DeviceStatus::active);
     e.person = d.person;
+    if (d.recovered) e.recovered_at = d.enrolled_time;
     for (const auto& n : *noticed) {
       if (n.device == id) {
         e.last_seen = n.last_seen;
@@ -168,6 +178,25 @@ Result<void> RegistryAdmin::revoke(HttpExecutor& http, const crypto::DeviceId& d
   auto after = *state;
   if (auto r = after.append(*posted); !r) return r;
   return rotate_with(api, *unit, after);
+}
+
+Result<std::string> RegistryAdmin::replace_recovery_key(HttpExecutor& http) {
+  auto me = device_.identity();
+  if (!me) return me.error();
+  auto unit = device_.unit();
+  if (!unit) return unit.error();
+  ApiClient api(http, **me);
+  VaultKeys keys(device_.vault(), api, **me, *unit);
+  if (auto r = keys.refresh(); !r) return r.error();
+  auto state = keys.state();
+  if (!state) return state.error();
+  const auto* mine = state->active((*me)->device_id());
+  if (mine == nullptr || mine->role != registry::Role::admin) {
+    return make_error(Errc::forbidden, "only an admin device sets the unit's recovery key");
+  }
+  auto committed = commit_recovery_key(device_, api, *unit, *state, &keys);
+  if (!committed) return committed.error();
+  return committed->key.code();
 }
 
 Result<std::vector<DeviceEntry>> RegistryAdmin::devices(HttpExecutor& http) {

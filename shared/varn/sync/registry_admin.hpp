@@ -22,6 +22,9 @@ class RegistryAdmin {
   [[nodiscard]] Result<void> change_role(HttpExecutor& http, const crypto::DeviceId& device, registry::Role role);
   //! Sets the unit's device lease (sync/lease.hpp): 1..365 days, 0 for none.
   [[nodiscard]] Result<void> set_lease(HttpExecutor& http, std::uint32_t days);
+  //! Commits a new recovery key in place of the unit's current one, which
+  //! signs nothing from then on; answers the new code to show once.
+  [[nodiscard]] Result<std::string> replace_recovery_key(HttpExecutor& http);
   //! The unit's devices as the verified registry has them, with what the
   //! server noticed of each (last seen, wipe confirmed) beside them.
   [[nodiscard]] Result<std::vector<DeviceEntry>> devices(HttpExecutor& http);
