@@ -69,6 +69,18 @@ json responsible_json(const std::vector<std::string>& staff_hex, const device::S
   return list;
 }
 
+json to_json(const store::SafetyPlanView& p, const device::StaffDirectory& staff) {
+  json after = json::array();
+  for (const auto& a : p.after) after.push_back(to_hex(a));
+  return {{"id", to_hex(p.id)},
+          {"text", p.text},
+          {"after", after},
+          {"assessment", p.assessment ? json(to_hex(*p.assessment)) : json()},
+          {"current", p.current},
+          {"author", author_json(p.author, staff)},
+          {"written", iso_time_ms(p.written_ms)}};
+}
+
 json to_json(const store::AssessmentView& a, const device::StaffDirectory& staff, bool with_answers) {
   json out = {{"id", to_hex(a.id)},
               {"case", to_hex(a.case_id)},

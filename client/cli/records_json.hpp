@@ -22,6 +22,7 @@ namespace varn::cli {
 [[nodiscard]] nlohmann::json responsible_json(const std::vector<std::string>& staff_hex,
                                               const device::StaffDirectory& staff);
 [[nodiscard]] nlohmann::json to_json(const store::AccessLogEntry& entry, const device::StaffDirectory& staff);
+[[nodiscard]] nlohmann::json to_json(const store::SafetyPlanView& plan, const device::StaffDirectory& staff);
 //! With its answers only when `with_answers` (the list shows score and judgement).
 [[nodiscard]] nlohmann::json to_json(const store::AssessmentView& assessment, const device::StaffDirectory& staff,
                                      bool with_answers);

@@ -60,6 +60,7 @@ constexpr Label kLabels[] = {
     {"read_note", QT_TRANSLATE_NOOP("Labels", "Läste en anteckning")},
     {"read_assessments", QT_TRANSLATE_NOOP("Labels", "Läste ärendets bedömningar")},
     {"read_assessment", QT_TRANSLATE_NOOP("Labels", "Läste en bedömning")},
+    {"read_safety_plans", QT_TRANSLATE_NOOP("Labels", "Läste säkerhetsplanen")},
     // access-log anomalies (the monthly review)
     {"at_night", QT_TRANSLATE_NOOP("Labels", "Nattetid")},
     {"unknown_reader", QT_TRANSLATE_NOOP("Labels", "Surfplatta utan namngiven person")},

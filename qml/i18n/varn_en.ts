@@ -400,7 +400,7 @@
     <message>
         <location filename="../EnrolmentScreen.qml" line="134"/>
         <source>Enhetens återställningskod</source>
-        <translation>The unit's recovery code</translation>
+        <translation>The unit&apos;s recovery code</translation>
     </message>
     <message>
         <location filename="../EnrolmentScreen.qml" line="146"/>
@@ -730,17 +730,32 @@
         <translation>Read a note</translation>
     </message>
     <message>
+        <location filename="../../client/ui/labels.cpp" line="61"/>
+        <source>Läste ärendets bedömningar</source>
+        <translation>Read the case&apos;s assessments</translation>
+    </message>
+    <message>
         <location filename="../../client/ui/labels.cpp" line="62"/>
+        <source>Läste en bedömning</source>
+        <translation>Read an assessment</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="63"/>
+        <source>Läste säkerhetsplanen</source>
+        <translation>Read the safety plan</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="65"/>
         <source>Nattetid</source>
         <translation>At night</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="63"/>
+        <location filename="../../client/ui/labels.cpp" line="66"/>
         <source>Surfplatta utan namngiven person</source>
         <translation>Device with no person named</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="64"/>
+        <location filename="../../client/ui/labels.cpp" line="67"/>
         <source>Utanför egna ärenden</source>
         <translation>Outside own cases</translation>
     </message>
@@ -1248,27 +1263,47 @@
         <translation>recorded %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="182"/>
+        <location filename="../PersonCaseScreen.qml" line="186"/>
+        <source>Bedömningar</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="204"/>
+        <source>%1 (version %2), %3</source>
+        <translation>%1 (version %2), %3</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="212"/>
+        <source>Poäng %1 (%2) · Bedömning: %3</source>
+        <translation>Score %1 (%2) · Judgement: %3</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="218"/>
+        <source>Av %1</source>
+        <translation>By %1</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="224"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="208"/>
+        <location filename="../PersonCaseScreen.qml" line="250"/>
         <source>Ansvariga för ärendet</source>
         <translation>Responsible for the case</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="240"/>
+        <location filename="../PersonCaseScreen.qml" line="282"/>
         <source>Skyddad folkbokföring?</source>
         <translation>Protected registration?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="241"/>
+        <location filename="../PersonCaseScreen.qml" line="283"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation>Change to protected registration</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="243"/>
+        <location filename="../PersonCaseScreen.qml" line="285"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
@@ -1718,22 +1753,22 @@
 <context>
     <name>varn::ui::SessionController</name>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="76"/>
+        <location filename="../../client/ui/session_controller.cpp" line="77"/>
         <source>Lösenfraserna är inte lika.</source>
         <translation>The passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="80"/>
+        <location filename="../../client/ui/session_controller.cpp" line="81"/>
         <source>Välj en lösenfras med minst 8 tecken.</source>
         <translation>Choose a passphrase of at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="168"/>
+        <location filename="../../client/ui/session_controller.cpp" line="169"/>
         <source>Allt på surfplattan är raderat.</source>
         <translation>Everything on the tablet has been deleted.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="168"/>
+        <location filename="../../client/ui/session_controller.cpp" line="169"/>
         <source>Det gick inte att radera allt. Försök igen.</source>
         <translation>Not everything could be deleted. Try again.</translation>
     </message>

@@ -730,17 +730,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../client/ui/labels.cpp" line="61"/>
+        <source>Läste ärendets bedömningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../client/ui/labels.cpp" line="62"/>
-        <source>Nattetid</source>
+        <source>Läste en bedömning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="63"/>
+        <source>Läste säkerhetsplanen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="65"/>
+        <source>Nattetid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="66"/>
         <source>Surfplatta utan namngiven person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="64"/>
+        <location filename="../../client/ui/labels.cpp" line="67"/>
         <source>Utanför egna ärenden</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1248,27 +1263,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="182"/>
+        <location filename="../PersonCaseScreen.qml" line="186"/>
+        <source>Bedömningar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="204"/>
+        <source>%1 (version %2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="212"/>
+        <source>Poäng %1 (%2) · Bedömning: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="218"/>
+        <source>Av %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="224"/>
         <source>Anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="208"/>
+        <location filename="../PersonCaseScreen.qml" line="250"/>
         <source>Ansvariga för ärendet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="240"/>
+        <location filename="../PersonCaseScreen.qml" line="282"/>
         <source>Skyddad folkbokföring?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="241"/>
+        <location filename="../PersonCaseScreen.qml" line="283"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="243"/>
+        <location filename="../PersonCaseScreen.qml" line="285"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1717,22 +1752,22 @@
 <context>
     <name>varn::ui::SessionController</name>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="76"/>
+        <location filename="../../client/ui/session_controller.cpp" line="77"/>
         <source>Lösenfraserna är inte lika.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="80"/>
+        <location filename="../../client/ui/session_controller.cpp" line="81"/>
         <source>Välj en lösenfras med minst 8 tecken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="168"/>
+        <location filename="../../client/ui/session_controller.cpp" line="169"/>
         <source>Allt på surfplattan är raderat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/session_controller.cpp" line="168"/>
+        <location filename="../../client/ui/session_controller.cpp" line="169"/>
         <source>Det gick inte att radera allt. Försök igen.</source>
         <translation type="unfinished"></translation>
     </message>

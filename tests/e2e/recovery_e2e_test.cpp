@@ -111,15 +111,18 @@ TEST_CASE("a unit whose only admin device is lost recovers with its recovery cod
   auto worker = server.enrol_device(admin, "worker", "worker");
   const auto unit = field(admin.ok({"unit"}), "unit");
   const auto safety = field(admin.ok({"unit"}), "safety-code");
-  record_note(worker, "Karin Lindqvist", "Anteckning före förlusten");
-  worker.ok({"sync"});
-  admin.ok({"sync"});
-  REQUIRE(holds_note(admin, "Anteckning före förlusten"));
   std::string lost_id;
   for (const auto& d : json::parse(admin.ok({"admin", "devices", "--json"}))) {
     if (d["role"] == "admin") lost_id = d["device"].get<std::string>();
   }
   REQUIRE(lost_id.size() == 32);
+  // The admin is also the unit's reviewer: her device shows the notes.
+  const auto maria =
+      field(admin.ok({"admin", "staff-add", lost_id, "--person", "Maria Ek", "--casework", "worker,reviewer"}), "person");
+  record_note(worker, "Karin Lindqvist", "Anteckning före förlusten");
+  worker.ok({"sync"});
+  admin.ok({"sync"});
+  REQUIRE(holds_note(admin, "Anteckning före förlusten"));
 
   // The unit's only admin device is lost.
   remove_store(admin);
@@ -179,6 +182,7 @@ TEST_CASE("a unit whose only admin device is lost recovers with its recovery cod
   record_note(worker, "Sara Ek", "Anteckning efter återställningen");
   worker.ok({"sync"});
   fresh.ok({"sync"});
+  fresh.ok({"admin", "staff-add", fresh_id, "--person-id", maria});  // Maria's new device
   tablet.ok({"sync"});
   CHECK(holds_note(worker, "Anteckning före förlusten"));
   CHECK(holds_note(fresh, "Anteckning före förlusten"));

@@ -34,7 +34,8 @@ struct AssessmentDesk : test::RecordsDesk {
   }
   [[nodiscard]] std::vector<std::string> actions() {
     std::vector<std::string> out;
-    for (const auto& e : records.access_log().value()) out.push_back(e.action);
+    const auto log = records.access_log().value();
+    for (const auto& e : log) out.push_back(e.action);
     std::sort(out.begin(), out.end());
     return out;
   }
@@ -92,7 +93,8 @@ TEST_CASE("listing a case's assessments and opening one are each an access-log e
   CHECK(d.actions() == std::vector<std::string>{std::string(model::domain::kAccessReadAssessment),
                                                 std::string(model::domain::kAccessReadAssessment),
                                                 std::string(model::domain::kAccessReadAssessments)});
-  for (const auto& e : d.records.access_log().value()) {
+  const auto log = d.records.access_log().value();
+  for (const auto& e : log) {
     CHECK(e.case_id == d.case_id);
     CHECK(e.device == to_hex(d.me));
   }

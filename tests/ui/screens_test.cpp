@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDir>
+#include <algorithm>
 #include <atomic>
 #include <QImage>
 #include <QQmlApplicationEngine>
@@ -574,5 +575,36 @@ TEST_CASE("the month's access-log review on the device shows the anomalies and t
   REQUIRE(QMetaObject::invokeMethod(app.item(QStringLiteral("previousMonth")), "clicked"));
   app.settle();
   CHECK(text("readCount") == QStringLiteral("Läsningar i månaden: 0"));
+  App::check_no_qml_errors();
+}
+
+TEST_CASE("the case screen lists a saved assessment with its instrument version, score and judgement, and showing it "
+          "is a logged read",
+          "[ui][screens][assessment]") {
+  UiFixture f;
+  const QString case_id = f.person_with_case(QStringLiteral("Karin Lindqvist"));
+  model::Instrument instrument;
+  instrument.id = "example";
+  instrument.title = "Exempelinstrument";
+  instrument.version = "1.0";
+  model::Question q;
+  q.id = "q1";
+  q.kind = model::AnswerKind::yes_no;
+  q.points_if_yes = 2;
+  instrument.sections.push_back({"s1", "Avsnitt", {q}});
+  instrument.bands = {{0, "låg"}, {2, "förhöjd"}};
+  REQUIRE(f.session().host()->with_records([&](store::Records& r) {
+    return r.add_assessment(*ui::parse_id(case_id), instrument, {{"q1", "yes"}}, "Hög risk enligt min bedömning");
+  }));
+
+  App app(f);
+  app.open("PersonCaseScreen.qml", {{QStringLiteral("caseId"), case_id}});
+  auto* score = app.item(QStringLiteral("assessmentScore"));
+  REQUIRE(score);
+  CHECK(score->property("text").toString() == QStringLiteral("Poäng 2 (förhöjd) · Bedömning: Hög risk enligt min bedömning"));
+  app.shoot(QStringLiteral("case-assessment"), QStringLiteral("personCaseScreen"));
+  const auto log = f.session().host()->with_records([](store::Records& r) { return r.access_log(); });
+  REQUIRE(log);
+  CHECK(std::any_of(log->begin(), log->end(), [](const store::AccessLogEntry& e) { return e.action == "read_assessments"; }));
   App::check_no_qml_errors();
 }

@@ -14,16 +14,6 @@ Refused refuse(unsigned status, std::string code, std::string message) {
   return RegistryRefusal{status, std::move(code), std::move(message)};
 }
 
-Result<std::vector<registry::Entry>> decode_all(const std::vector<Bytes>& encoded) {
-  std::vector<registry::Entry> out;
-  for (const auto& bytes : encoded) {
-    auto e = registry::Entry::decode(bytes);
-    if (!e) return e.error();
-    out.push_back(*e);
-  }
-  return out;
-}
-
 //! The server's own rules on what an entry brings, beyond the signature.
 Refused check_copies(const registry::RegistryState& s, const registry::Entry& e, std::vector<KeyCopyRecord>& copies) {
   if (e.kind == EntryKind::enrol || e.kind == EntryKind::recover || e.kind == EntryKind::set_recovery) {
@@ -116,7 +106,7 @@ Result<Membership::State> Membership::load(const UnitId& unit, const UnitRecord&
   }
   auto page = storage_.registry_entries(unit, from);
   if (!page) return page.error();
-  auto entries = decode_all(page->entries);
+  auto entries = registry::decode_entries(page->entries);
   if (!entries) return entries.error();
   for (const auto& e : *entries) {
     if (auto r = next.append(e); !r) {

@@ -66,7 +66,12 @@ inline constexpr std::string_view kTaskDone = "done";  //!< "yes" | "no"
 
 // Safety plan version
 inline constexpr std::string_view kSafetyPlanCase = "case";
+//! A number each device counted for itself (older data; no longer written:
+//! two offline devices both made "2"). Versions follow `after` instead.
 inline constexpr std::string_view kSafetyPlanVersion = "version";
+//! The versions it follows, ids hex comma-separated (model/safety_plan.hpp).
+inline constexpr std::string_view kSafetyPlanAfter = "after";
+inline constexpr std::string_view kSafetyPlanAssessment = "assessment";  //!< the assessment it follows up, id hex
 inline constexpr std::string_view kSafetyPlanText = "text";
 
 // Placement
@@ -128,6 +133,7 @@ inline constexpr std::string_view kAccessReadNotes = "read_notes";
 inline constexpr std::string_view kAccessReadNote = "read_note";
 inline constexpr std::string_view kAccessReadAssessments = "read_assessments";  //!< a case's assessments, listed
 inline constexpr std::string_view kAccessReadAssessment = "read_assessment";    //!< one, with its answers
+inline constexpr std::string_view kAccessReadSafetyPlans = "read_safety_plans";  //!< a case's safety plan versions
 
 [[nodiscard]] std::span<const std::string_view> visit_kinds();      //!< home, separate, office, phone, video, police
 [[nodiscard]] std::span<const std::string_view> partner_present_values();  //!< yes, no, unknown

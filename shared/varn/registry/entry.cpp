@@ -181,4 +181,14 @@ bool role_may_write(Role role, wire::ChangeSetClass change_class) {
   return role == Role::reviewer;
 }
 
+Result<std::vector<Entry>> decode_entries(const std::vector<Bytes>& encoded) {
+  std::vector<Entry> out;
+  for (const auto& bytes : encoded) {
+    auto e = Entry::decode(bytes);
+    if (!e) return e.error();
+    out.push_back(*e);
+  }
+  return out;
+}
+
 }  // namespace varn::registry

@@ -75,6 +75,10 @@ inline constexpr std::uint8_t kEntryFormat = 2;
 inline constexpr std::size_t kEntryBytes =
     1 + 8 + 32 + 16 + 1 + 16 + 16 + 65 + 1 + 4 + 32 + 32 + 32 + 16 + 8 + 64;
 
+struct Entry;
+//! Every entry of a chain as fetched; the first that does not decode fails it.
+[[nodiscard]] Result<std::vector<Entry>> decode_entries(const std::vector<Bytes>& encoded);
+
 struct Entry {
   std::uint64_t index = 0;            //!< position in the chain, from 0
   crypto::Hash32 prev{};              //!< entry_hash of entry index-1; zeros for index 0

@@ -20,16 +20,6 @@ std::string digits_only(const std::string& s) {
   return out;
 }
 
-Result<std::vector<registry::Entry>> decode_all(const std::vector<Bytes>& encoded) {
-  std::vector<registry::Entry> out;
-  for (const auto& bytes : encoded) {
-    auto e = registry::Entry::decode(bytes);
-    if (!e) return e.error();
-    out.push_back(*e);
-  }
-  return out;
-}
-
 
 }  // namespace
 
@@ -136,7 +126,7 @@ Result<bool> Enrolment::finish(ApiClient& api) {
     if (standing.status != "active") continue;
     auto encoded = api.registry(standing.unit, 0);
     if (!encoded) return encoded.error();
-    auto chain = decode_all(*encoded);
+    auto chain = registry::decode_entries(*encoded);
     if (!chain) continue;
     auto proven = registry::admin_proven_by_pairing(*chain, (*me)->public_bundle(), *secret);
     if (proven && proven->unit == standing.unit) {

@@ -9,16 +9,6 @@
 namespace varn::sync {
 namespace {
 
-Result<std::vector<registry::Entry>> decode_all(const std::vector<Bytes>& encoded) {
-  std::vector<registry::Entry> out;
-  for (const auto& bytes : encoded) {
-    auto e = registry::Entry::decode(bytes);
-    if (!e) return e.error();
-    out.push_back(*e);
-  }
-  return out;
-}
-
 std::uint64_t setting_u64(DeviceVault& vault, std::string_view key) {
   auto v = vault.setting(key);
   if (!v || !*v) return 0;
@@ -72,7 +62,7 @@ Result<registry::RegistryState> RegistryKeeper::refresh(ApiClient& api, const wi
   if (!admin) return admin.error();
   auto encoded = api.registry(unit, 0);
   if (!encoded) return encoded.error();
-  auto chain = decode_all(*encoded);
+  auto chain = registry::decode_entries(*encoded);
   if (!chain) return refuse(vault_, Errc::corrupt, "the server sent a registry entry that does not parse");
   const std::uint64_t seen_length = setting_u64(vault_, settings::kRegistryLength);
   auto head_hex = vault_.setting(settings::kRegistryHead);
@@ -98,7 +88,7 @@ Result<registry::RegistryState> RegistryKeeper::refresh(ApiClient& api, const wi
                                   " registry entries (restored from a backup?); this device posted them again");
     encoded = api.registry(unit, 0);
     if (!encoded) return encoded.error();
-    chain = decode_all(*encoded);
+    chain = registry::decode_entries(*encoded);
     if (!chain || registry::compare_with_remembered(*chain, seen_length, *head) != registry::Extension::extends) {
       return refuse(vault_, Errc::rollback, "the server's registry is still shorter than the one this device has seen");
     }
@@ -125,7 +115,7 @@ Result<void> RegistryKeeper::remember_posted(const registry::Entry& entry) {
 Result<registry::RegistryState> RegistryKeeper::verify_offered(const std::vector<Bytes>& encoded) {
   auto admin = pinned_admin();
   if (!admin) return admin.error();
-  auto chain = decode_all(encoded);
+  auto chain = registry::decode_entries(encoded);
   if (!chain) return chain.error();
   const std::uint64_t seen_length = setting_u64(vault_, settings::kRegistryLength);
   auto head_hex = vault_.setting(settings::kRegistryHead);
@@ -150,7 +140,7 @@ Result<std::vector<registry::Entry>> RegistryKeeper::cached_entries() {
       encoded.push_back(*bytes);
     }
   }
-  return decode_all(encoded);
+  return registry::decode_entries(encoded);
 }
 
 Result<registry::RegistryState> RegistryKeeper::cached_state() {

@@ -14,16 +14,6 @@
 namespace varn::sync {
 namespace {
 
-Result<std::vector<registry::Entry>> decode_all(const std::vector<Bytes>& encoded) {
-  std::vector<registry::Entry> out;
-  for (const auto& bytes : encoded) {
-    auto e = registry::Entry::decode(bytes);
-    if (!e) return e.error();
-    out.push_back(*e);
-  }
-  return out;
-}
-
 // Each epoch's key from the copy sealed to the recovery key, used only if
 // it is the key the admin committed to in the registry: a copy the server
 // swapped either does not open or opens to a key it knows, and is refused.
@@ -89,7 +79,7 @@ Result<RecoveryOutcome> UnitRecovery::recover(HttpExecutor& http, const wire::Un
   const auto proof = recovery->signing().sign(registry::recovery_read_digest(unit, (*me)->device_id()));
   auto read = api.recovery_read(unit, proof);
   if (!read) return read.error();
-  auto chain = decode_all(read->entries);
+  auto chain = registry::decode_entries(read->entries);
   if (!chain) return chain.error();
   if (chain->empty()) return make_error(Errc::corrupt, "the unit's registry is empty");
   // Rooted in its own entry 0, as a pending device pins its admin; what

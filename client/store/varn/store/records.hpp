@@ -128,6 +128,17 @@ struct AssessmentView {
   std::uint64_t written_ms = 0;
 };
 
+//! One version of a case's safety plan (model/safety_plan.hpp).
+struct SafetyPlanView {
+  EntityId id{};
+  std::string text;
+  std::vector<EntityId> after;          //!< the versions it follows
+  std::optional<EntityId> assessment;   //!< the assessment it follows up
+  bool current = false;                 //!< no version follows it yet
+  std::string author;                   //!< device id hex
+  std::uint64_t written_ms = 0;
+};
+
 struct AccessLogEntry {
   EntityId id{};  //!< the entry's own id
   EntityId case_id{};
@@ -226,7 +237,12 @@ class Records {
   [[nodiscard]] Result<EntityId> add_task(const EntityId& case_id, const std::string& text, const std::string& due);
   [[nodiscard]] Result<void> complete_task(const EntityId& task);
   [[nodiscard]] Result<void> reopen_task(const EntityId& task);
-  [[nodiscard]] Result<EntityId> add_safety_plan_version(const EntityId& case_id, const std::string& text);
+  //! A new version of the case's safety plan, following `after` (empty:
+  //! the one current version; Errc::conflict when several are current) and
+  //! following up `assessment` when given (both must be this case's).
+  [[nodiscard]] Result<EntityId> add_safety_plan_version(const EntityId& case_id, const std::string& text,
+                                                         const std::vector<EntityId>& after = {},
+                                                         std::optional<EntityId> assessment = std::nullopt);
   //! Where the person lives for a time (e.g. sheltered housing); the location
   //! is secret to the unit and never exported.
   [[nodiscard]] Result<EntityId> add_placement(const EntityId& case_id, const std::string& kind, const std::string& from,
@@ -257,6 +273,8 @@ class Records {
   [[nodiscard]] Result<std::vector<AssessmentView>> assessments(const EntityId& case_id);
   //! One assessment: action read_assessment. Errc::not_found for an unknown one.
   [[nodiscard]] Result<AssessmentView> assessment(const EntityId& assessment);
+  //! The case's safety plan versions, oldest first: action read_safety_plans.
+  [[nodiscard]] Result<std::vector<SafetyPlanView>> safety_plans(const EntityId& case_id);
   [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();
   //! The month's sample and anomalies (model/log_review.hpp) by this
   //! device's local calendar, with the sign-offs already made.

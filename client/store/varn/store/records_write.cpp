@@ -5,6 +5,7 @@
 #include "varn/crypto/random.hpp"
 #include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
+#include "varn/model/safety_plan.hpp"
 #include "varn/model/stale_drafts.hpp"
 #include "varn/store/queries.hpp"
 #include "varn/store/record_checks.hpp"
@@ -243,7 +244,9 @@ Result<void> Records::reopen_task(const EntityId& task) {
   });
 }
 
-Result<EntityId> Records::add_safety_plan_version(const EntityId& case_id, const std::string& text) {
+Result<EntityId> Records::add_safety_plan_version(const EntityId& case_id, const std::string& text,
+                                                  const std::vector<EntityId>& after,
+                                                  std::optional<EntityId> assessment) {
   if (auto r = require_text("text", text); !r) return r.error();
   EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
@@ -251,10 +254,37 @@ Result<EntityId> Records::add_safety_plan_version(const EntityId& case_id, const
     if (auto r = require_exists(w.db(), EntityKind::case_file, case_id, "case"); !r) return r;
     auto earlier = referring(w.db(), EntityKind::safety_plan, dom::kSafetyPlanCase, case_id);
     if (!earlier) return earlier.error();
+    std::vector<model::PlanVersion> lineage;
+    for (const auto& e : *earlier) {
+      auto follows = stored_field(w.db(), EntityKind::safety_plan, e, dom::kSafetyPlanAfter);
+      if (!follows) return follows.error();
+      lineage.push_back({e, model::split_versions(follows->value_or(""))});
+    }
+    std::vector<EntityId> follows = after;
+    if (follows.empty()) {
+      auto current = model::default_predecessors(lineage);
+      if (!current) return current.error();
+      follows = *current;
+    }
+    for (const auto& f : follows) {
+      if (std::find(earlier->begin(), earlier->end(), f) == earlier->end()) {
+        return make_error(Errc::not_found, "after: no version of this case's safety plan has id " + to_hex(f));
+      }
+    }
+    if (assessment) {
+      auto of = stored_field(w.db(), EntityKind::assessment, *assessment, dom::kAssessmentCase);
+      if (!of) return of.error();
+      if (of->value_or("") != to_hex(case_id)) {
+        return make_error(Errc::not_found, "assessment: this case has no assessment with id " + to_hex(*assessment));
+      }
+    }
     if (auto r = put_created(w, EntityKind::safety_plan, id, me_); !r) return r;
     if (auto r = w.put(EntityKind::safety_plan, id, dom::kSafetyPlanCase, to_hex(case_id)); !r) return r;
-    if (auto r = w.put(EntityKind::safety_plan, id, dom::kSafetyPlanVersion, std::to_string(earlier->size() + 1)); !r) {
-      return r;
+    if (!follows.empty()) {
+      if (auto r = w.put(EntityKind::safety_plan, id, dom::kSafetyPlanAfter, model::join_versions(follows)); !r) return r;
+    }
+    if (assessment) {
+      if (auto r = w.put(EntityKind::safety_plan, id, dom::kSafetyPlanAssessment, to_hex(*assessment)); !r) return r;
     }
     return w.put(EntityKind::safety_plan, id, dom::kSafetyPlanText, text);
   });
