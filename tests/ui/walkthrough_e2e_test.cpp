@@ -328,6 +328,9 @@ TEST_CASE("walk-through: a worker records a visit and signs its note, a reviewer
     Walk w;
     first_run_and_enrol(w, admin, approver, join_address, QStringLiteral("admin"));
     w.go(QStringLiteral("Surfplattor"));
+    // The screen fetches the list as it opens (an admin with no casework
+    // starts on it, too); "Uppdatera" is enabled once that answer is in.
+    REQUIRE(QTest::qWaitFor([&] { return !admin.context().admin().busy(); }, kWaitMs));
     w.tap_text(QStringLiteral("Uppdatera"));
     // The list is remade when the answer comes: tap a row only once it has.
     REQUIRE(QTest::qWaitFor([&] { return !admin.context().admin().busy(); }, kWaitMs));
