@@ -105,3 +105,47 @@ TEST_CASE("safety plan: the current versions are the ones nobody follows, and a 
   CHECK(model::split_versions(model::join_versions({a, b})) == std::vector{a, b});
   CHECK(model::split_versions("zz," + to_hex(c)) == std::vector{c});
 }
+
+TEST_CASE("a colleague's crafted safety-plan version and assessment that do not parse read as empty, never as another "
+          "case's, and refuse nothing else",
+          "[store][records][safety-plan][insider]") {
+  PlanDesk d;
+  const crypto::DeviceId colleague = crypto::random_array<16>();
+  const auto at = model::Hlc::from_parts(d.wall.ms, 0);
+  const auto plan = model::entity_id_for(at, colleague);
+  const auto assessment = model::entity_id_for(model::Hlc::from_parts(d.wall.ms, 1), colleague);
+  const auto op = [&](model::EntityKind kind, const model::EntityId& id, std::string field, std::string value) {
+    return model::Op{kind, id, std::move(field), std::move(value), at, colleague};
+  };
+  auto received = test::received(
+      colleague,
+      {op(model::EntityKind::safety_plan, plan, std::string(model::fields::kCreated), to_hex(colleague)),
+       op(model::EntityKind::safety_plan, plan, "case", to_hex(d.case_id)),
+       op(model::EntityKind::safety_plan, plan, "after", "not-an-id,,zz"),
+       op(model::EntityKind::safety_plan, plan, "assessment", "{"),
+       op(model::EntityKind::safety_plan, plan, "text", "Plan"),
+       op(model::EntityKind::assessment, assessment, std::string(model::fields::kCreated), to_hex(colleague)),
+       op(model::EntityKind::assessment, assessment, "case", to_hex(d.case_id)),
+       op(model::EntityKind::assessment, assessment, "answers", "[1,2"),
+       op(model::EntityKind::assessment, assessment, "score", "\"high\""),
+       op(model::EntityKind::assessment, assessment, "judgement", "ok")},
+      1);
+  received.role = registry::Role::worker;
+  REQUIRE(d.store->apply_received(received));
+  const auto plans = d.records.safety_plans(d.case_id);
+  REQUIRE(plans);
+  REQUIRE(plans->size() == 1);
+  CHECK(plans->front().after.empty());
+  CHECK_FALSE(plans->front().assessment);
+  CHECK(plans->front().current);
+  const auto assessments = d.records.assessments(d.case_id);
+  REQUIRE(assessments);
+  REQUIRE(assessments->size() == 1);
+  CHECK(assessments->front().answers.empty());
+  CHECK(assessments->front().points == 0);
+  CHECK(assessments->front().band.empty());
+  // The crafted version is current like any other: the next one follows it.
+  const auto next = d.records.add_safety_plan_version(d.case_id, "Nästa");
+  REQUIRE(next);
+  CHECK(d.current() == std::vector{*next});
+}
