@@ -9,7 +9,9 @@
 #include "varn/model/authority.hpp"
 #include "varn/model/domain.hpp"
 #include "varn/device/caseload.hpp"
+#include "varn/model/case_vault.hpp"
 #include "varn/model/caseload.hpp"
+#include "varn/sync/registry_keeper.hpp"
 
 namespace varn::cli {
 namespace {
@@ -100,6 +102,36 @@ Result<void> assign(Context& ctx, const std::string& id_text, const std::vector<
   return {};
 }
 
+// Restricting a case is a reviewer's or an admin's (every device refuses
+// anyone else's restriction); an admin without casework may do it without
+// reading the case, and is given its key only if named.
+Result<void> restrict_case(Context& ctx, const std::string& id_text, const std::vector<std::string>& staff_text) {
+  auto id = parse_id(id_text, "case");
+  if (!id) return id.error();
+  std::vector<model::EntityId> staff;
+  for (const auto& s : staff_text) {
+    auto person = parse_id(s, "staff");
+    if (!person) return person.error();
+    staff.push_back(*person);
+  }
+  auto session = ctx.session();
+  if (!session) return session.error();
+  Session& s = **session;
+  sync::RegistryKeeper keeper(s.store());
+  auto state = keeper.cached_state();
+  if (!state) return make_error(Errc::locked, "this device has no verified registry yet: enrol and sync first");
+  const registry::DeviceState* me = state->active(s.device_id());
+  const auto role = me ? std::optional(me->role) : std::nullopt;
+  if (!model::may_restrict_case(role)) {
+    return make_error(Errc::forbidden, "only a reviewer or an admin restricts a case or names its staff");
+  }
+  const auto change_class = model::protection_class(role);
+  if (auto r = check_role(s, change_class); !r) return r;
+  if (auto r = s.records().restrict_case(*id, staff, *state, change_class); !r) return r;
+  std::cout << "restricted: " << staff.size() << " staff named\n";
+  return {};
+}
+
 void add_person(CLI::App& app, Context& ctx) {
   auto* person = app.add_subcommand("person", "People (the client)")->require_subcommand(1);
   auto o = std::make_shared<PersonOptions>();
@@ -166,6 +198,11 @@ void add_case(CLI::App& app, Context& ctx) {
       return assign(ctx, o->id, o->staff);
     };
   });
+  auto* restrict_cmd = cases->add_subcommand(
+      "restrict", "Reviewer or admin: only the named staff may read the case (again: replaces the list, new key)");
+  restrict_cmd->add_option("id", o->id, "Case id")->required();
+  restrict_cmd->add_option("--staff", o->staff, "Staff ids who may read it (varn-cli admin staff lists them)")->required();
+  restrict_cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return restrict_case(ctx, o->id, o->staff); }; });
   auto* flags = cases->add_subcommand("flags", "Set a case's flags (replaces them; none clears)");
   flags->add_option("id", o->id, "Case id")->required();
   flags->add_option("--set", o->flags, "Flags")->delimiter(',')->check(CLI::IsMember(words(domain::case_flags())));

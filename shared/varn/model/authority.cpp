@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "varn/model/case_vault.hpp"
 #include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
 
@@ -52,6 +53,9 @@ AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceI
     if (op.kind == EntityKind::case_file && op.field == domain::kCaseResponsible && !may_assign_case(role) &&
         !creates(op)) {
       return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin changes who is responsible for a case");
+    }
+    if (op.kind == EntityKind::case_file && op.field == kCaseRestriction && !may_restrict_case(role)) {
+      return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin restricts a case or names its staff");
     }
   }
   return {};

@@ -17,6 +17,8 @@
 //!   change set; any role may raise it.
 //! - Changing who is responsible for a case needs a reviewer or an admin,
 //!   except in the change set that opens the case (model/caseload.hpp).
+//! - Restricting a case, and naming who may read it, needs a reviewer or
+//!   an admin (model/case_vault.hpp).
 //! - An op stamped more than kMaxClockSkewMs ahead of the receiving
 //!   device's clock is set aside until that time has come: a stamp cannot
 //!   buy the future (the last writer of a field wins by stamp).

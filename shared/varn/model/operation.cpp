@@ -13,7 +13,7 @@ namespace {
 constexpr std::array<std::string_view, kMaxEntityKind + 1> kKindNames = {
     "",           "person",     "case",   "visit",      "note",     "addendum", "task",
     "safety_plan", "placement", "child",  "assessment", "access_log", "review", "staff",
-    "setting", "log_review",
+    "setting", "log_review", "case_sealed", "case_key",
 };
 
 }  // namespace
@@ -52,12 +52,17 @@ bool class_allows(wire::ChangeSetClass change_class, const Op& op) {
   // responsible for a case (docs: authority.hpp).
   if (op.kind == EntityKind::person && op.field == "protection") return true;
   if (op.kind == EntityKind::case_file && op.field == "responsible") return true;
+  // A restriction, its keys and its blobs travel in the class of whoever
+  // writes them; a blob's own ops are held to the class it came in.
+  if (op.kind == EntityKind::case_file && op.field == "restriction") return true;
   switch (op.kind) {
     case EntityKind::review:
     case EntityKind::log_review:
       return change_class == wire::ChangeSetClass::review;
     case EntityKind::addendum:
     case EntityKind::access_log:
+    case EntityKind::case_sealed:
+    case EntityKind::case_key:
       return true;
     default:
       return change_class == wire::ChangeSetClass::field_work;

@@ -46,8 +46,10 @@ enum class EntityKind : std::uint8_t {
   staff = 13,        //!< a member of the unit's staff and the devices enrolled for them; admins write it
   setting = 14,      //!< a unit-wide setting (e.g. when a draft is old); admins write it
   log_review = 15,   //!< a reviewer's sign-off of a month of the access log (review class)
+  case_sealed = 16,  //!< a restricted case's ops, encrypted under its case key (case_vault.hpp); never merged
+  case_key = 17,     //!< a restricted case's key sealed to one device (case_vault.hpp)
 };
-inline constexpr std::uint8_t kMaxEntityKind = 15;
+inline constexpr std::uint8_t kMaxEntityKind = 17;
 
 [[nodiscard]] std::string_view kind_name(EntityKind kind);
 [[nodiscard]] std::optional<EntityKind> kind_from_name(std::string_view name);

@@ -187,6 +187,7 @@ Result<SyncReport> DeviceSync::run(ApiClient& api, const wire::UnitId& unit, Syn
   }
   if (auto r = engine.retry_pending(report); !r) return r.error();
 
+  if (auto tended = store.tend_restricted(*state); !tended) return tended.error();
   auto sealed = engine.seal_pending();
   if (!sealed) return sealed.error();
   report.sealed = *sealed;

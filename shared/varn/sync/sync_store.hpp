@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "varn/crypto/hash.hpp"
+#include "varn/registry/chain.hpp"
 #include "varn/registry/entry.hpp"
 #include "varn/util/bytes.hpp"
 #include "varn/util/result.hpp"
@@ -98,6 +99,12 @@ struct ApplySummary {
   std::size_t forks = 0;  //!< another change set at a chain position already held
 };
 
+//! What the upkeep of restricted cases' keys wrote before a push.
+struct TendOutcome {
+  std::size_t sealed = 0;   //!< keys sealed to devices of named staff that lacked them
+  std::size_t rotated = 0;  //!< cases given a new key: a device it reached is no longer active
+};
+
 //! Hands out received change sets in server order; nullopt after the last.
 using ReceivedSource = std::function<Result<std::optional<ReceivedChangeSet>>()>;
 
@@ -153,6 +160,15 @@ class SyncStore {
   //! marks after it, so the change sets after it come round again and are
   //! recognised by author and number.
   [[nodiscard]] virtual Result<void> rewind(const LogPosition& to) = 0;
+
+  //! Before sealing: keys of restricted cases this device holds go to the
+  //! named staff's devices that lack them, and a reviewer's or an admin's
+  //! device gives a case a new key when one it reached is no longer active
+  //! in `state` (model/case_vault.hpp). Stores without restricted cases do nothing.
+  [[nodiscard]] virtual Result<TendOutcome> tend_restricted(const registry::RegistryState& state) {
+    (void)state;
+    return TendOutcome{};
+  }
 
   //! The highest server sequence number applied.
   [[nodiscard]] Result<std::uint64_t> pull_cursor();

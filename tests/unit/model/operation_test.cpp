@@ -72,7 +72,7 @@ TEST_CASE("op_less orders by kind, id, field, hlc, device, then value", "[model]
   CHECK_FALSE(op_less(base, base));
 }
 
-TEST_CASE("change-set classes: sign-offs and log reviews only in review sets, addenda and access log in both",
+TEST_CASE("change-set classes: sign-offs and log reviews only in review sets, addenda, access log and restricted-case blobs and keys in both",
           "[model][operation]") {
   for (std::uint8_t k = 1; k <= kMaxEntityKind; ++k) {
     const Op op = make_op(static_cast<EntityKind>(k), entity(1), "x", "y", 1, device(1));
@@ -82,7 +82,8 @@ TEST_CASE("change-set classes: sign-offs and log reviews only in review sets, ad
     if (op.kind == EntityKind::review || op.kind == EntityKind::log_review) {
       CHECK((!field && review));
       CHECK(class_for(op) == ChangeSetClass::review);
-    } else if (op.kind == EntityKind::addendum || op.kind == EntityKind::access_log) {
+    } else if (op.kind == EntityKind::addendum || op.kind == EntityKind::access_log ||
+               op.kind == EntityKind::case_sealed || op.kind == EntityKind::case_key) {
       CHECK((field && review));
       CHECK(class_for(op) == ChangeSetClass::field_work);
     } else {

@@ -7,6 +7,7 @@
 
 #include "varn/model/authority.hpp"
 #include "varn/model/change_set_codec.hpp"
+#include "varn/store/case_vault.hpp"
 #include "varn/store/database.hpp"
 #include "varn/store/local_store.hpp"
 #include "varn/store/merge_writer.hpp"
@@ -192,6 +193,7 @@ struct MovedHeads {
   std::map<crypto::DeviceId, sync::ChainHead> heads;
   std::set<crypto::DeviceId> moved;
   bool loaded = false;
+  bool vault_touched = false;  // a restricted case's blob or key arrived
 };
 
 Result<void> write_heads(Database& db, const MovedHeads& m) {
@@ -262,8 +264,16 @@ Result<std::uint64_t> apply_one(Database& db, Merger& merger, EnvelopeKeeper& en
   advance_head();
   std::uint64_t max_hlc = 0;
   for (const auto& op : *ops) {
-    if (auto merged = merger.merge(op); !merged) return merged.error();
     max_hlc = std::max(max_hlc, op.hlc.packed);
+    // A restricted case's blob is kept, not merged: its ops merge once
+    // this device holds the key (open_vault, at the end of the page).
+    if (op.kind == model::EntityKind::case_sealed) {
+      heads.vault_touched = true;
+      if (auto kept = keep_blob(db, r, op); !kept) return kept.error();
+      continue;
+    }
+    if (op.kind == model::EntityKind::case_key) heads.vault_touched = true;
+    if (auto merged = merger.merge(op); !merged) return merged.error();
   }
   if (auto kept = envelopes.keep(r, false); !kept) return kept.error();
   return max_hlc;
@@ -328,6 +338,21 @@ Result<sync::ApplySummary> LocalStore::apply_received_stream(const sync::Receive
     ++items;
   }
   if (tx) {
+    bool open = heads.vault_touched;
+    if (!open) {
+      auto waiting = vault_has_openable(*db_);
+      if (!waiting) return waiting.error();
+      open = *waiting;
+    }
+    if (open) {
+      auto me = load_identity();
+      if (!me) return me.error();
+      if (*me) {
+        auto opened = open_vault(*db_, *merger, **me, wall_());
+        if (!opened) return opened.error();
+        max_hlc = std::max(max_hlc, opened->max_hlc);
+      }
+    }
     if (auto done = merger->finish(); !done) return done.error();
     if (auto done = envelopes->flush(); !done) return done.error();
     if (auto done = write_heads(*db_, heads); !done) return done.error();

@@ -142,6 +142,7 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
                                                    const sync::LogPosition& end) override;
   Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) override;
   Result<void> rewind(const sync::LogPosition& to) override;
+  Result<sync::TendOutcome> tend_restricted(const registry::RegistryState& state) override;
 
   // sync::DeviceVault
   Result<std::optional<crypto::DeviceIdentity>> load_identity() override;
@@ -158,6 +159,9 @@ class LocalStore final : public sync::SyncStore, public sync::DeviceVault {
   std::string path_;
   std::unique_ptr<Database> db_;
   bool catching_up_ = false;  // the last page applied was a full one
+  //! The registry the running sync verified (tend_restricted): whom a
+  //! restricted case's writing is sealed to when this device lacks its key.
+  std::optional<registry::RegistryState> verified_registry_;
   model::WallClock wall_ = model::system_wall_clock();
 };
 

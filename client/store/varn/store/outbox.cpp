@@ -2,8 +2,10 @@
 // sealed change sets, the own hash chain, acknowledgements, cursor.
 #include "varn/model/change_set_codec.hpp"
 #include "varn/registry/entry.hpp"
+#include "varn/store/case_vault.hpp"
 #include "varn/store/database.hpp"
 #include "varn/store/local_store.hpp"
+#include "varn/sync/registry_keeper.hpp"
 
 namespace varn::store {
 namespace {
@@ -81,6 +83,20 @@ Result<sync::OutgoingBatch> LocalStore::next_outgoing(std::size_t max_ops) {
   for (std::size_t i = 0; i < n; ++i) {
     batch.op_ids.push_back((*queued)[i].op_id);
     ops.push_back(std::move((*queued)[i].op));
+  }
+  auto any = any_restricted_case(*db_);
+  if (!any) return any.error();
+  if (*any) {
+    auto me = load_identity();
+    if (!me) return me.error();
+    if (!*me) return make_error(Errc::locked, "this device has no identity yet");
+    auto sealed = seal_restricted(*db_, std::move(ops), (**me).device_id(), [this]() -> Result<registry::RegistryState> {
+      if (verified_registry_) return *verified_registry_;
+      sync::RegistryKeeper keeper(*this);
+      return keeper.cached_state();
+    });
+    if (!sealed) return sealed.error();
+    ops = std::move(sealed).value();
   }
   batch.plaintext = model::encode_ops(ops);
   return batch;

@@ -163,6 +163,13 @@ struct LogReviewView {
   std::vector<LogReviewSignOff> sign_offs;
 };
 
+//! A case's restriction as this device sees it (model/case_vault.hpp).
+struct RestrictionView {
+  bool restricted = false;
+  std::vector<std::string> staff;  //!< named staff ids hex
+  bool key_held = false;           //!< this device holds the key new content is sealed under
+};
+
 struct ConflictView {
   model::EntityKind kind{};
   EntityId id{};
@@ -207,6 +214,16 @@ class Records {
   //! checked on every replica); `change_class`: model::assignment_class.
   [[nodiscard]] Result<void> set_case_responsible(const EntityId& case_id, const std::vector<EntityId>& staff,
                                                   wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
+  //! Reviewer or admin (by `state`, the verified registry): restricts the
+  //! case to the named staff (naming again replaces the list). A new case
+  //! key is sealed to every device enrolled for them and active in
+  //! `state`, and kept here only when this device is one of them; from then
+  //! on the case's content leaves this device sealed under it
+  //! (model/case_vault.hpp). `change_class`: model::protection_class.
+  [[nodiscard]] Result<void> restrict_case(const EntityId& case_id, const std::vector<EntityId>& staff,
+                                           const registry::RegistryState& state,
+                                           wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
+  [[nodiscard]] Result<RestrictionView> restriction(const EntityId& case_id);
   [[nodiscard]] Result<void> set_case_phase(const EntityId& case_id, const std::string& phase);
   [[nodiscard]] Result<void> set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags);
   [[nodiscard]] Result<EntityId> record_visit(const VisitInput& input);

@@ -9,6 +9,7 @@
 #include "varn/model/caseload.hpp"
 #include "varn/model/domain.hpp"
 #include "varn/model/stale_drafts.hpp"
+#include "varn/store/case_vault.hpp"
 #include "varn/store/queries.hpp"
 #include "varn/store/record_write.hpp"
 #include "varn/store/records.hpp"
@@ -158,6 +159,18 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
   auto exists = entity_exists(store_.database(), EntityKind::case_file, case_id);
   if (!exists) return exists.error();
   if (!*exists) return make_error(Errc::not_found, "case: no such case");
+  // A restricted case opens only on the devices of the staff it names
+  // (what another device may still hold of it from before stays closed).
+  auto restriction = restriction_of(store_.database(), case_id);
+  if (!restriction) return restriction.error();
+  if (*restriction) {
+    auto mine = my_staff();
+    if (!mine) return mine.error();
+    const auto& named = (**restriction).staff;
+    if (!*mine || std::find(named.begin(), named.end(), to_hex(**mine)) == named.end()) {
+      return make_error(Errc::forbidden, "the case is restricted to the staff a reviewer named");
+    }
+  }
   logged_ms_.erase({case_id, std::string(dom::kAccessOpenCase)});  // every opening is an entry
   if (auto r = log_access({case_id}, dom::kAccessOpenCase); !r) return r.error();
   Database& db = store_.database();

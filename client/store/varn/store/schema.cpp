@@ -171,8 +171,22 @@ constexpr const char* kV5 = R"sql(
 CREATE TABLE typed_text(slot TEXT PRIMARY KEY, text TEXT NOT NULL, typed_order INTEGER NOT NULL);
 )sql";
 
+// v6: restricted cases (case_vault.hpp). The case keys this device holds,
+// and every sealed blob received (opened: 0 waiting for its key, 1 merged,
+// 2 refused), with the author, class and role its ops are judged by.
+constexpr const char* kV6 = R"sql(
+CREATE TABLE case_key(
+  case_id BLOB NOT NULL, key_id BLOB NOT NULL, key BLOB NOT NULL, PRIMARY KEY(case_id, key_id)) WITHOUT ROWID;
+CREATE TABLE vault_blob(
+  case_id BLOB NOT NULL, blob_id TEXT NOT NULL, key_id BLOB NOT NULL, author BLOB NOT NULL,
+  class INTEGER NOT NULL, role INTEGER, change_set BLOB NOT NULL, op BLOB NOT NULL, opened INTEGER NOT NULL,
+  PRIMARY KEY(case_id, blob_id)) WITHOUT ROWID;
+CREATE INDEX vault_blob_waiting ON vault_blob(case_id, key_id) WHERE opened = 0;
+CREATE INDEX field_value_restriction ON field_value(kind, id) WHERE field = 'restriction';
+)sql";
+
 // Index i holds the migration from version i to i + 1.
-constexpr std::array<const char*, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
+constexpr std::array<const char*, 6> kMigrations = {kV1, kV2, kV3, kV4, kV5, kV6};
 
 }  // namespace
 
