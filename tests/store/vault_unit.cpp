@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include "varn/model/change_set_codec.hpp"
-#include "varn/store/database.hpp"
 #include "varn/sync/device_vault.hpp"
 
 namespace varn::test {
@@ -82,32 +81,6 @@ void VaultUnit::take_in(VaultDevice& d) {
     if (log_[d.applied].author != d.me) page.push_back(log_[d.applied]);
   }
   if (!page.empty()) REQUIRE(d.store->apply_received_batch(page));
-}
-
-bool store_holds(store::LocalStore& s, std::string_view text) {
-  auto& db = s.database();
-  std::vector<std::string> tables;
-  {
-    auto q = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'");
-    REQUIRE(q);
-    while (*q->step()) tables.push_back(q->text(0));
-  }
-  for (const auto& t : tables) {
-    std::vector<std::string> columns;
-    const std::string info = "PRAGMA table_info(" + t + ")";
-    auto q = db.prepare(info.c_str());
-    REQUIRE(q);
-    while (*q->step()) columns.push_back(q->text(1));
-    for (const auto& c : columns) {
-      const std::string sql = "SELECT " + c + " FROM " + t;
-      auto rows = db.prepare(sql.c_str());
-      REQUIRE(rows);
-      while (*rows->step()) {
-        if (contains(rows->blob(0), text)) return true;
-      }
-    }
-  }
-  return false;
 }
 
 }  // namespace varn::test

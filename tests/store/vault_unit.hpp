@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store_fixture.hpp"
+#include "store_scan.hpp"
 #include "varn/registry/chain.hpp"
 
 namespace varn::test {
@@ -50,9 +51,5 @@ class VaultUnit {
   std::vector<std::unique_ptr<VaultDevice>> devices_;
   std::vector<sync::ReceivedChangeSet> log_;
 };
-
-//! Whether `text` occurs anywhere in the decrypted store: every column of
-//! every row of every table, read through its own connection.
-[[nodiscard]] bool store_holds(store::LocalStore& store, std::string_view text);
 
 }  // namespace varn::test
