@@ -65,6 +65,7 @@ constexpr Label kLabels[] = {
     {"at_night", QT_TRANSLATE_NOOP("Labels", "Nattetid")},
     {"unknown_reader", QT_TRANSLATE_NOOP("Labels", "Surfplatta utan namngiven person")},
     {"outside_caseload", QT_TRANSLATE_NOOP("Labels", "Utanför egna ärenden")},
+    {"restricted_not_named", QT_TRANSLATE_NOOP("Labels", "Skyddat ärende, inte namngiven")},
 };
 
 }  // namespace

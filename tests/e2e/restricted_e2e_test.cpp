@@ -4,6 +4,8 @@
 // the case a new key, and the next note never reaches their device.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "../store/store_scan.hpp"
@@ -33,6 +35,7 @@ bool holds(const CliDevice& d, const std::string& marker) {
 TEST_CASE("a restricted case reaches only the named staff's devices: others hold only ciphertext, naming opens it on the "
           "next sync, removal keeps the next note from them",
           "[e2e][restricted]") {
+  NoonTimeZone noon;
   E2eServer server;
   auto admin = server.enrol_admin();
   auto anna = server.enrol_device(admin, "anna", "worker", {"--person", "Anna Lind", "--title", "socialsekreterare"});
@@ -90,4 +93,21 @@ TEST_CASE("a restricted case reaches only the named staff's devices: others hold
   CHECK(anna.ok({"list", "notes"}).find("MARKER-Anteckning-efter") != std::string::npos);
   CHECK_FALSE(holds(bo, "MARKER-Anteckning-efter"));
   CHECK(bo.run({"show", "case", case_id}).exit_code != 0);
+
+  // What Bo still holds from when he was named he may still read; the
+  // unit manager's monthly review flags it.
+  CHECK(bo.ok({"list", "notes"}).find("MARKER-Anteckning-ett") != std::string::npos);
+  bo.ok({"sync"});
+  admin.ok({"sync"});
+  const auto review = json::parse(admin.ok({"log", "review", "--month", NoonTimeZone::month(), "--json"}));
+  bool bo_flagged = false;
+  for (const auto& a : review["anomalies"]) {
+    if (a["case"] != case_id) continue;
+    const auto& why = a["why"];
+    const bool not_named = std::find(why.begin(), why.end(), "restricted_not_named") != why.end();
+    if (a["by"]["name"] == "Bo Ek") bo_flagged = bo_flagged || not_named;
+    if (a["by"]["name"] == "Anna Lind") CHECK_FALSE(not_named);  // named all along
+  }
+  INFO(review.dump());
+  CHECK(bo_flagged);
 }

@@ -12,6 +12,7 @@ std::string_view to_string(LogAnomaly anomaly) {
     case LogAnomaly::at_night: return "at_night";
     case LogAnomaly::unknown_reader: return "unknown_reader";
     case LogAnomaly::outside_caseload: return "outside_caseload";
+    case LogAnomaly::restricted_not_named: return "restricted_not_named";
   }
   return "unknown";
 }
@@ -46,6 +47,9 @@ std::optional<MonthReview> review_month(const std::vector<LogRead>& reads, std::
     if (t.hour >= 22 || t.hour < 6) flagged.why.push_back(LogAnomaly::at_night);
     if (!readers.known || !readers.known(read.device)) flagged.why.push_back(LogAnomaly::unknown_reader);
     if (readers.outside_caseload && readers.outside_caseload(read)) flagged.why.push_back(LogAnomaly::outside_caseload);
+    if (readers.restricted_not_named && readers.restricted_not_named(read)) {
+      flagged.why.push_back(LogAnomaly::restricted_not_named);
+    }
     if (!flagged.why.empty()) review.anomalies.push_back(std::move(flagged));
   }
   std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -8,7 +8,9 @@
 //! - Anomalies: a read at night (22:00 to 05:59 local time), a read by a
 //!   device no staff member is named for, and a read outside the reader's
 //!   caseload (model/caseload.hpp: a worker's device reading a case its
-//!   person is not responsible for).
+//!   person is not responsible for), and a read of a restricted case by a
+//!   device whose person its restriction does not name now
+//!   (model/case_vault.hpp).
 //! - The sample is kLogSampleSize reads of the month (all when fewer),
 //!   ordered by BLAKE2b of the month and the entry id: every reviewer of the
 //!   unit sees the same sample, and nobody picks which reads it holds.
@@ -34,8 +36,8 @@ struct LogRead {
   std::string action;
 };
 
-enum class LogAnomaly : std::uint8_t { at_night, unknown_reader, outside_caseload };
-//! "at_night", "unknown_reader", "outside_caseload"
+enum class LogAnomaly : std::uint8_t { at_night, unknown_reader, outside_caseload, restricted_not_named };
+//! "at_night", "unknown_reader", "outside_caseload", "restricted_not_named"
 [[nodiscard]] std::string_view to_string(LogAnomaly anomaly);
 
 struct FlaggedRead {
@@ -64,6 +66,8 @@ struct ReaderFacts {
   std::function<bool(const std::string&)> known;
   //! Whether the read is outside its reader's caseload (null: never).
   std::function<bool(const LogRead&)> outside_caseload;
+  //! Whether the read is of a restricted case that does not name its reader (null: never).
+  std::function<bool(const LogRead&)> restricted_not_named;
 };
 
 //! `local`: the device's calendar. nullopt when `month` is not "YYYY-MM".

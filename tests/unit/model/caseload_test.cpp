@@ -51,7 +51,7 @@ TEST_CASE("log review: a read the reviewing device finds outside its reader's ca
   inside.device = outside.device = "known";
   inside.at_unix = outside.at_unix = 10;
   const model::ReaderFacts facts{[](const std::string&) { return true; },
-                                 [](const model::LogRead& r) { return r.case_id[0] == 9; }};
+                                 [](const model::LogRead& r) { return r.case_id[0] == 9; }, {}};
   const auto calendar = [](std::uint64_t) { return model::LocalTime{2026, 11, 10}; };
   auto review = model::review_month({inside, outside}, "2026-11", calendar, facts);
   REQUIRE(review);

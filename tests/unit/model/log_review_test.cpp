@@ -29,7 +29,7 @@ LogRead read_at(std::uint64_t unix, std::uint8_t id, const std::string& device =
   return r;
 }
 
-const model::ReaderFacts known{[](const std::string& device) { return device == "known"; }, {}};
+const model::ReaderFacts known{[](const std::string& device) { return device == "known"; }, {}, {}};
 
 }  // namespace
 
@@ -83,4 +83,17 @@ TEST_CASE("log review: the sample is ten reads, the same whatever order the read
   std::sort(sorted.begin(), sorted.end());
   CHECK(sorted != std::vector<std::uint8_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
   CHECK(sorted != std::vector<std::uint8_t>{50, 51, 52, 53, 54, 55, 56, 57, 58, 59});
+}
+
+TEST_CASE("log review: a read of a restricted case by a device its restriction does not name is flagged",
+          "[model][log-review]") {
+  const std::vector<LogRead> reads{read_at(10, 1, "known"), read_at(11, 2, "known")};
+  model::ReaderFacts facts = known;
+  facts.restricted_not_named = [](const LogRead& r) { return r.entry[0] == 2; };
+  auto review = model::review_month(reads, "2026-11", calendar, facts);
+  REQUIRE(review);
+  REQUIRE(review->anomalies.size() == 1);
+  CHECK(review->anomalies[0].read.entry[0] == 2);
+  CHECK(review->anomalies[0].why == std::vector{LogAnomaly::restricted_not_named});
+  CHECK(model::to_string(LogAnomaly::restricted_not_named) == "restricted_not_named");
 }
