@@ -40,7 +40,9 @@ Page {
                 text: details.error
                 color: Theme.error
             }
+            // A case that did not open (restricted to others) shows nothing else.
             GridLayout {
+                visible: details.loaded
                 columns: page.width > 700 ? 4 : 2
                 columnSpacing: 16
                 Label { text: qsTr("Namn"); color: Theme.muted }
@@ -106,6 +108,24 @@ Page {
                         onClicked: assignDialog.open()
                     }
                 }
+                Label { text: qsTr("Åtkomst"); color: Theme.muted }
+                RowLayout {
+                    Label {
+                        objectName: "restrictionLabel"
+                        text: details.restricted ? qsTr("Skyddat ärende: %1").arg(details.restrictedTo.join("; "))
+                                                 : qsTr("Alla i enheten")
+                        color: details.restricted ? Theme.error : Theme.text
+                        font.bold: details.restricted
+                        wrapMode: Text.Wrap
+                        Layout.maximumWidth: 360
+                    }
+                    Button {
+                        objectName: "restrictButton"
+                        visible: Records.mayRestrictCase()
+                        text: details.restricted ? qsTr("Ändra") : qsTr("Begränsa")
+                        onClicked: restrictDialog.open()
+                    }
+                }
             }
             Label {
                 visible: details.flagLabels.length > 0
@@ -115,6 +135,7 @@ Page {
             }
 
             Flow {
+                visible: details.loaded
                 Layout.fillWidth: true
                 spacing: 8
                 Button {
@@ -138,7 +159,7 @@ Page {
                 }
             }
 
-            Label { text: qsTr("Besök"); font.pixelSize: 22 }
+            Label { text: qsTr("Besök"); font.pixelSize: 22; visible: details.loaded }
             // Rows in a Column, not in the layout itself: Qt 6.4's layouts can
             // crash when a Repeater's items go while the layout arranges them.
             Column {
@@ -221,7 +242,7 @@ Page {
                 }
             }
 
-            Label { text: qsTr("Anteckningar"); font.pixelSize: 22 }
+            Label { text: qsTr("Anteckningar"); font.pixelSize: 22; visible: details.loaded }
             Column {
                 Layout.fillWidth: true
                 Repeater {
@@ -244,36 +265,26 @@ Page {
 
     // The unit manager names who is responsible: the case then is in
     // their "Mina ärenden" and "Idag" on every device.
-    Dialog {
+    StaffPickerDialog {
         id: assignDialog
         objectName: "assignDialog"
         title: qsTr("Ansvariga för ärendet")
-        modal: true
-        anchors.centerIn: parent
-        width: Math.min(page.width - 32, 480)
-        standardButtons: Dialog.Save | Dialog.Cancel
-        property var chosen: []
-        onAboutToShow: chosen = details.responsibleIds.slice()
-        Column {
-            width: parent ? parent.width : 0
-            Repeater {
-                model: assignDialog.opened ? Records.staffChoices() : []
-                delegate: CheckBox {
-                    id: choice
-                    required property var modelData
-                    objectName: "staffChoice"
-                    text: choice.modelData.label
-                    checked: assignDialog.chosen.indexOf(choice.modelData.staffId) >= 0
-                    onToggled: {
-                        var list = assignDialog.chosen.filter(function (id) { return id !== choice.modelData.staffId })
-                        if (checked) list.push(choice.modelData.staffId)
-                        assignDialog.chosen = list
-                    }
-                }
-            }
+        initial: details.responsibleIds
+        onPicked: function (staffIds) {
+            if (Records.setCaseResponsible(page.caseId, staffIds)) details.reload()
         }
-        onAccepted: {
-            if (Records.setCaseResponsible(page.caseId, chosen)) details.reload()
+    }
+
+    // Skyddade personuppgifter: the case and its person are sealed to the
+    // devices of the staff named here, and to no other device of the unit.
+    StaffPickerDialog {
+        id: restrictDialog
+        objectName: "restrictDialog"
+        title: qsTr("Vem får läsa ärendet?")
+        hint: qsTr("Bara de namngivnas surfplattor kan läsa ärendet och personen. Den som tas bort kan inte läsa det som skrivs efter det.")
+        initial: details.restrictedIds
+        onPicked: function (staffIds) {
+            if (Records.restrictCase(page.caseId, staffIds)) details.reload()
         }
     }
 

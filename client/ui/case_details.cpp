@@ -54,6 +54,9 @@ void CaseDetails::clear() {
   flags_.clear();
   responsible_ids_.clear();
   responsible_.clear();
+  restricted_ = false;
+  restricted_ids_.clear();
+  restricted_to_.clear();
   visits_.clear();
   assessments_.clear();
   note_count_ = 0;
@@ -72,7 +75,11 @@ void CaseDetails::reload() {
   }
   auto view = host->with_records([&](store::Records& r) { return r.open_case_view(*id); });
   if (!view) {
-    error_ = user_message(view.error());
+    // A restricted case that does not name this device's person: it shows
+    // that the case exists and nothing of it.
+    error_ = view.error().code == Errc::forbidden
+                 ? tr("Ärendet är skyddat. Bara den personal som enhetens chef har namngett kan läsa det.")
+                 : user_message(view.error());
     emit changed();
     return;
   }
@@ -88,6 +95,14 @@ void CaseDetails::reload() {
   for (const auto& s : view->responsible) {
     responsible_ids_.push_back(qt::to_qstring(s));
     responsible_.push_back(qt::to_qstring(staff ? staff->staff_label(s) : s));
+  }
+  if (auto restriction = host->with_records([&](store::Records& r) { return r.restriction(*id); });
+      restriction && restriction->restricted) {
+    restricted_ = true;
+    for (const auto& s : restriction->staff) {
+      restricted_ids_.push_back(qt::to_qstring(s));
+      restricted_to_.push_back(qt::to_qstring(staff ? staff->staff_label(s) : s));
+    }
   }
   for (const auto& v : view->visits) {
     const QString kind = qt::to_qstring(v.kind);

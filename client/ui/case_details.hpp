@@ -32,6 +32,11 @@ class CaseDetails : public QObject {
   //! Who is responsible: staff ids hex, and "Name, title" each.
   Q_PROPERTY(QStringList responsibleIds READ responsibleIds NOTIFY changed)
   Q_PROPERTY(QStringList responsible READ responsible NOTIFY changed)
+  //! Skyddade personuppgifter: only the named staff read the case (model/case_vault.hpp).
+  Q_PROPERTY(bool restricted READ restricted NOTIFY changed)
+  //! The named staff: ids hex, and "Name, title" each.
+  Q_PROPERTY(QStringList restrictedIds READ restrictedIds NOTIFY changed)
+  Q_PROPERTY(QStringList restrictedTo READ restrictedTo NOTIFY changed)
   //! Maps: visitId, kind, kindLabel, partnerPresent, partnerLabel, plannedAt, place, twoStaff, alarmTaken.
   Q_PROPERTY(QVariantList visits READ visits NOTIFY changed)
   //! Saved assessments, oldest first: assessmentId, instrument, version, points, band, judgement, author, writtenAt.
@@ -59,6 +64,9 @@ class CaseDetails : public QObject {
   [[nodiscard]] QStringList flagLabels() const;
   [[nodiscard]] QStringList responsibleIds() const { return responsible_ids_; }
   [[nodiscard]] QStringList responsible() const { return responsible_; }
+  [[nodiscard]] bool restricted() const { return restricted_; }
+  [[nodiscard]] QStringList restrictedIds() const { return restricted_ids_; }
+  [[nodiscard]] QStringList restrictedTo() const { return restricted_to_; }
   [[nodiscard]] QVariantList visits() const { return visits_; }
   [[nodiscard]] QVariantList assessments() const { return assessments_; }
   [[nodiscard]] int noteCount() const { return note_count_; }
@@ -77,7 +85,8 @@ class CaseDetails : public QObject {
   bool stale_ = false;  // records changed while covered
   bool loaded_ = false;
   QString error_, person_id_, person_name_, protection_, address_, phase_;
-  QStringList flags_, responsible_ids_, responsible_;
+  QStringList flags_, responsible_ids_, responsible_, restricted_ids_, restricted_to_;
+  bool restricted_ = false;
   QVariantList visits_, assessments_;
   int note_count_ = 0;
 };

@@ -30,6 +30,9 @@ Result<sync::ApplySummary> LockedStore::apply_received_stream(const sync::Receiv
 }
 Result<std::vector<Bytes>> LockedStore::held_envelopes_after(std::uint64_t after) { VARN_LOCKED(held_envelopes_after(after)); }
 Result<void> LockedStore::rewind(const sync::LogPosition& to) { VARN_LOCKED(rewind(to)); }
+Result<sync::TendOutcome> LockedStore::tend_restricted(const registry::RegistryState& state) {
+  VARN_LOCKED(tend_restricted(state));
+}
 
 Result<std::optional<crypto::DeviceIdentity>> LockedStore::load_identity() { VARN_LOCKED(load_identity()); }
 Result<void> LockedStore::save_identity(const crypto::DeviceIdentity& identity) { VARN_LOCKED(save_identity(identity)); }

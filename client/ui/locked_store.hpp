@@ -32,6 +32,7 @@ class LockedStore final : public sync::SyncStore, public sync::DeviceVault {
                                                    const sync::LogPosition& end) override;
   Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) override;
   Result<void> rewind(const sync::LogPosition& to) override;
+  Result<sync::TendOutcome> tend_restricted(const registry::RegistryState& state) override;
 
   // sync::DeviceVault
   Result<std::optional<crypto::DeviceIdentity>> load_identity() override;

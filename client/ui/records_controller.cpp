@@ -10,7 +10,9 @@
 #include "note_rows.hpp"
 #include "session_controller.hpp"
 #include "varn/model/authority.hpp"
+#include "varn/model/case_vault.hpp"
 #include "varn/model/caseload.hpp"
+#include "varn/sync/registry_keeper.hpp"
 #include "varn/model/domain.hpp"
 
 namespace varn::ui {
@@ -199,6 +201,25 @@ bool RecordsController::setCaseResponsible(const QString& caseId, const QStringL
   }
   const auto change_class = model::assignment_class(role_of(session_));
   return write<void>([&](store::Records& r) { return r.set_case_responsible(*id, staff, change_class); }).ok();
+}
+
+bool RecordsController::mayRestrictCase() const { return model::may_restrict_case(role_of(session_)); }
+
+bool RecordsController::restrictCase(const QString& caseId, const QStringList& staffIds) {
+  auto id = parse_id(caseId);
+  if (!id) return fail(bad_id("case"));
+  std::vector<model::EntityId> staff;
+  for (const auto& s : staffIds) {
+    auto sid = parse_id(s);
+    if (!sid) return fail(bad_id("staff"));
+    staff.push_back(*sid);
+  }
+  auto host = session_.host();
+  if (!host) return fail(make_error(Errc::locked, "the store is locked"));
+  auto state = host->with_store([](store::LocalStore& s) { return sync::RegistryKeeper(s).cached_state(); });
+  if (!state) return fail(state.error());
+  const auto change_class = model::protection_class(role_of(session_));
+  return write<void>([&](store::Records& r) { return r.restrict_case(*id, staff, *state, change_class); }).ok();
 }
 
 bool RecordsController::setCaseFlags(const QString& caseId, const QStringList& flags) {

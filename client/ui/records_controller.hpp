@@ -77,6 +77,11 @@ class RecordsController : public QObject {
   Q_INVOKABLE QVariantList staffChoices() const;
   //! Replaces who is responsible (staff ids hex; empty: nobody).
   Q_INVOKABLE bool setCaseResponsible(const QString& caseId, const QStringList& staffIds);
+  //! Whether this device may restrict a case and name its staff (model::may_restrict_case).
+  Q_INVOKABLE bool mayRestrictCase() const;
+  //! Only the named staff (ids hex, at least one) read the case from now on;
+  //! naming again replaces the list and gives the case a new key.
+  Q_INVOKABLE bool restrictCase(const QString& caseId, const QStringList& staffIds);
   Q_INVOKABLE bool setCaseFlags(const QString& caseId, const QStringList& flags);
   //! Keys: caseId, kind, partnerPresent, plannedAt, place, twoStaff, alarmTaken,
   //! violenceAnswers (refused unless partnerPresent is "no"; saved as a draft note).

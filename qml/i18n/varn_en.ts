@@ -759,6 +759,11 @@
         <source>Utanför egna ärenden</source>
         <translation>Outside own cases</translation>
     </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="68"/>
+        <source>Skyddat ärende, inte namngiven</source>
+        <translation>Restricted case, not named</translation>
+    </message>
 </context>
 <context>
     <name>LeaseCover</name>
@@ -1183,127 +1188,158 @@
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="46"/>
+        <location filename="../PersonCaseScreen.qml" line="48"/>
         <source>Namn</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="48"/>
+        <location filename="../PersonCaseScreen.qml" line="50"/>
         <source>Skydd</source>
         <translation>Protection</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="73"/>
+        <location filename="../PersonCaseScreen.qml" line="75"/>
         <source>Adress</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="76"/>
+        <location filename="../PersonCaseScreen.qml" line="78"/>
         <source>Visas inte (skyddad person)</source>
         <translation>Not shown (protected person)</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="79"/>
+        <location filename="../PersonCaseScreen.qml" line="81"/>
         <source>Fas</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="95"/>
+        <location filename="../PersonCaseScreen.qml" line="97"/>
         <source>Ansvarig</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="99"/>
+        <location filename="../PersonCaseScreen.qml" line="101"/>
         <source>Ingen ansvarig</source>
         <translation>Nobody responsible</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="105"/>
+        <location filename="../PersonCaseScreen.qml" line="107"/>
+        <location filename="../PersonCaseScreen.qml" line="125"/>
         <source>Ändra</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="122"/>
+        <location filename="../PersonCaseScreen.qml" line="111"/>
+        <source>Åtkomst</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="115"/>
+        <source>Skyddat ärende: %1</source>
+        <translation>Restricted case: %1</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="116"/>
+        <source>Alla i enheten</source>
+        <translation>Everyone in the unit</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="125"/>
+        <source>Begränsa</source>
+        <translation>Restrict</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="143"/>
         <source>Nytt besök</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="127"/>
+        <location filename="../PersonCaseScreen.qml" line="148"/>
         <source>Bedömning</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="131"/>
+        <location filename="../PersonCaseScreen.qml" line="152"/>
         <source>Uppgifter</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="136"/>
+        <location filename="../PersonCaseScreen.qml" line="157"/>
         <source>Åtkomstlogg</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="141"/>
+        <location filename="../PersonCaseScreen.qml" line="162"/>
         <source>Besök</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="162"/>
+        <location filename="../PersonCaseScreen.qml" line="183"/>
         <source>utan tid</source>
         <translation>no time</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="173"/>
+        <location filename="../PersonCaseScreen.qml" line="194"/>
         <source>Partner närvarande: %1</source>
         <translation>Partner present: %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="168"/>
+        <location filename="../PersonCaseScreen.qml" line="189"/>
         <source>registrerat %1</source>
         <translation>recorded %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="186"/>
+        <location filename="../PersonCaseScreen.qml" line="207"/>
         <source>Bedömningar</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="204"/>
+        <location filename="../PersonCaseScreen.qml" line="225"/>
         <source>%1 (version %2), %3</source>
         <translation>%1 (version %2), %3</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="212"/>
+        <location filename="../PersonCaseScreen.qml" line="233"/>
         <source>Poäng %1 (%2) · Bedömning: %3</source>
         <translation>Score %1 (%2) · Judgement: %3</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="218"/>
+        <location filename="../PersonCaseScreen.qml" line="239"/>
         <source>Av %1</source>
         <translation>By %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="224"/>
+        <location filename="../PersonCaseScreen.qml" line="245"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="250"/>
+        <location filename="../PersonCaseScreen.qml" line="271"/>
         <source>Ansvariga för ärendet</source>
         <translation>Responsible for the case</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="282"/>
+        <location filename="../PersonCaseScreen.qml" line="283"/>
+        <source>Vem får läsa ärendet?</source>
+        <translation>Who may read the case?</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="284"/>
+        <source>Bara de namngivnas surfplattor kan läsa ärendet och personen. Den som tas bort kan inte läsa det som skrivs efter det.</source>
+        <translation>Only the named staff&apos;s tablets can read the case and the person. Someone removed cannot read what is written after that.</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="293"/>
         <source>Skyddad folkbokföring?</source>
         <translation>Protected registration?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="283"/>
+        <location filename="../PersonCaseScreen.qml" line="294"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation>Change to protected registration</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="285"/>
+        <location filename="../PersonCaseScreen.qml" line="296"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
@@ -1672,6 +1708,14 @@
     </message>
 </context>
 <context>
+    <name>varn::ui::CaseDetails</name>
+    <message>
+        <location filename="../../client/ui/case_details.cpp" line="81"/>
+        <source>Ärendet är skyddat. Bara den personal som enhetens chef har namngett kan läsa det.</source>
+        <translation>The case is restricted. Only the staff the unit manager named can read it.</translation>
+    </message>
+</context>
+<context>
     <name>varn::ui::InstrumentFormModel</name>
     <message>
         <location filename="../../client/ui/instrument_form_model.cpp" line="28"/>
@@ -1708,44 +1752,44 @@
 <context>
     <name>varn::ui::RecordsController</name>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="60"/>
+        <location filename="../../client/ui/records_controller.cpp" line="62"/>
         <source>Har någon i din närhet slagit, knuffat eller hållit fast dig?</source>
         <translation>Has someone close to you hit, pushed or held you down?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="61"/>
+        <location filename="../../client/ui/records_controller.cpp" line="63"/>
         <source>Har du blivit hotad, eller har någon hotat dina barn?</source>
         <translation>Have you been threatened, or has someone threatened your children?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="62"/>
+        <location filename="../../client/ui/records_controller.cpp" line="64"/>
         <source>Kontrollerar någon din telefon, dina pengar eller vem du träffar?</source>
         <translation>Does someone control your phone, your money or whom you meet?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="63"/>
+        <location filename="../../client/ui/records_controller.cpp" line="65"/>
         <source>Är du rädd för att gå hem i dag?</source>
         <translation>Are you afraid to go home today?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="221"/>
+        <location filename="../../client/ui/records_controller.cpp" line="242"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation>Questions about violence are only asked when the partner is not present.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="235"/>
+        <location filename="../../client/ui/records_controller.cpp" line="256"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation>Questions about violence (partner not present):
 %1</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="329"/>
+        <location filename="../../client/ui/records_controller.cpp" line="350"/>
         <source>Inget formulär är laddat.</source>
         <translation>No form is loaded.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="333"/>
+        <location filename="../../client/ui/records_controller.cpp" line="354"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation>Your own professional judgement is required.</translation>
     </message>

@@ -759,6 +759,11 @@
         <source>Utanför egna ärenden</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="68"/>
+        <source>Skyddat ärende, inte namngiven</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LeaseCover</name>
@@ -1183,127 +1188,158 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="46"/>
+        <location filename="../PersonCaseScreen.qml" line="48"/>
         <source>Namn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="48"/>
+        <location filename="../PersonCaseScreen.qml" line="50"/>
         <source>Skydd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="73"/>
+        <location filename="../PersonCaseScreen.qml" line="75"/>
         <source>Adress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="76"/>
+        <location filename="../PersonCaseScreen.qml" line="78"/>
         <source>Visas inte (skyddad person)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="79"/>
+        <location filename="../PersonCaseScreen.qml" line="81"/>
         <source>Fas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="95"/>
+        <location filename="../PersonCaseScreen.qml" line="97"/>
         <source>Ansvarig</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="99"/>
+        <location filename="../PersonCaseScreen.qml" line="101"/>
         <source>Ingen ansvarig</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="105"/>
+        <location filename="../PersonCaseScreen.qml" line="107"/>
+        <location filename="../PersonCaseScreen.qml" line="125"/>
         <source>Ändra</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="122"/>
+        <location filename="../PersonCaseScreen.qml" line="111"/>
+        <source>Åtkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="115"/>
+        <source>Skyddat ärende: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="116"/>
+        <source>Alla i enheten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="125"/>
+        <source>Begränsa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="143"/>
         <source>Nytt besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="127"/>
+        <location filename="../PersonCaseScreen.qml" line="148"/>
         <source>Bedömning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="131"/>
+        <location filename="../PersonCaseScreen.qml" line="152"/>
         <source>Uppgifter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="136"/>
+        <location filename="../PersonCaseScreen.qml" line="157"/>
         <source>Åtkomstlogg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="141"/>
+        <location filename="../PersonCaseScreen.qml" line="162"/>
         <source>Besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="162"/>
+        <location filename="../PersonCaseScreen.qml" line="183"/>
         <source>utan tid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="173"/>
+        <location filename="../PersonCaseScreen.qml" line="194"/>
         <source>Partner närvarande: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="168"/>
+        <location filename="../PersonCaseScreen.qml" line="189"/>
         <source>registrerat %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="186"/>
+        <location filename="../PersonCaseScreen.qml" line="207"/>
         <source>Bedömningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="204"/>
+        <location filename="../PersonCaseScreen.qml" line="225"/>
         <source>%1 (version %2), %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="212"/>
+        <location filename="../PersonCaseScreen.qml" line="233"/>
         <source>Poäng %1 (%2) · Bedömning: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="218"/>
+        <location filename="../PersonCaseScreen.qml" line="239"/>
         <source>Av %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="224"/>
+        <location filename="../PersonCaseScreen.qml" line="245"/>
         <source>Anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="250"/>
+        <location filename="../PersonCaseScreen.qml" line="271"/>
         <source>Ansvariga för ärendet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="282"/>
+        <location filename="../PersonCaseScreen.qml" line="283"/>
+        <source>Vem får läsa ärendet?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="284"/>
+        <source>Bara de namngivnas surfplattor kan läsa ärendet och personen. Den som tas bort kan inte läsa det som skrivs efter det.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="293"/>
         <source>Skyddad folkbokföring?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="283"/>
+        <location filename="../PersonCaseScreen.qml" line="294"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="285"/>
+        <location filename="../PersonCaseScreen.qml" line="296"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1672,6 +1708,14 @@
     </message>
 </context>
 <context>
+    <name>varn::ui::CaseDetails</name>
+    <message>
+        <location filename="../../client/ui/case_details.cpp" line="81"/>
+        <source>Ärendet är skyddat. Bara den personal som enhetens chef har namngett kan läsa det.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>varn::ui::InstrumentFormModel</name>
     <message>
         <location filename="../../client/ui/instrument_form_model.cpp" line="28"/>
@@ -1708,43 +1752,43 @@
 <context>
     <name>varn::ui::RecordsController</name>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="60"/>
+        <location filename="../../client/ui/records_controller.cpp" line="62"/>
         <source>Har någon i din närhet slagit, knuffat eller hållit fast dig?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="61"/>
+        <location filename="../../client/ui/records_controller.cpp" line="63"/>
         <source>Har du blivit hotad, eller har någon hotat dina barn?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="62"/>
+        <location filename="../../client/ui/records_controller.cpp" line="64"/>
         <source>Kontrollerar någon din telefon, dina pengar eller vem du träffar?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="63"/>
+        <location filename="../../client/ui/records_controller.cpp" line="65"/>
         <source>Är du rädd för att gå hem i dag?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="221"/>
+        <location filename="../../client/ui/records_controller.cpp" line="242"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="235"/>
+        <location filename="../../client/ui/records_controller.cpp" line="256"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="329"/>
+        <location filename="../../client/ui/records_controller.cpp" line="350"/>
         <source>Inget formulär är laddat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="333"/>
+        <location filename="../../client/ui/records_controller.cpp" line="354"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation type="unfinished"></translation>
     </message>

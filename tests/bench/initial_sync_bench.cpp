@@ -147,6 +147,9 @@ class TimedStore : public sync::SyncStore {
     return inner_.held_envelopes_after(after);
   }
   Result<void> rewind(const sync::LogPosition& to) override { return inner_.rewind(to); }
+  Result<sync::TendOutcome> tend_restricted(const registry::RegistryState& state) override {
+    return inner_.tend_restricted(state);
+  }
   // The time spent waiting for the engine's verifies is not the store's.
   Result<sync::ApplySummary> apply_received_stream(const sync::ReceivedSource& next,
                                                    const sync::LogPosition& end) override {

@@ -60,6 +60,10 @@ TEST_CASE("A device of staff not named on a restricted case holds no plaintext o
     CHECK(store_holds(*a.store, marker));
   }
   CHECK(b.records->open_case_view(c.case_id).error().code == Errc::forbidden);
+  store::NoteFilter of_case;
+  of_case.case_id = c.case_id;
+  CHECK(b.records->notes(of_case).error().code == Errc::forbidden);
+  CHECK(a.records->notes(of_case)->size() == 1);
   CHECK(b.records->persons()->empty());
   // The admin named only Anna and is not named itself: it keeps no key either.
   CHECK_FALSE(store_holds(*unit.admin().store, "MARKER-NOTE-hot"));

@@ -165,10 +165,7 @@ class SyncStore {
   //! named staff's devices that lack them, and a reviewer's or an admin's
   //! device gives a case a new key when one it reached is no longer active
   //! in `state` (model/case_vault.hpp). Stores without restricted cases do nothing.
-  [[nodiscard]] virtual Result<TendOutcome> tend_restricted(const registry::RegistryState& state) {
-    (void)state;
-    return TendOutcome{};
-  }
+  [[nodiscard]] virtual Result<TendOutcome> tend_restricted(const registry::RegistryState& state) = 0;
 
   //! The highest server sequence number applied.
   [[nodiscard]] Result<std::uint64_t> pull_cursor();

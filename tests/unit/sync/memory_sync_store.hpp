@@ -35,6 +35,8 @@ class MemorySyncStore : public sync::SyncStore {
                                                    const sync::LogPosition& end) override;
   Result<std::vector<Bytes>> held_envelopes_after(std::uint64_t after) override;
   Result<void> rewind(const sync::LogPosition& to) override;
+  //! Holds no records, so no restricted case either.
+  Result<sync::TendOutcome> tend_restricted(const registry::RegistryState&) override { return sync::TendOutcome{}; }
 
   //! The chain members this device holds, own and received: (author, number, envelope hash).
   [[nodiscard]] std::set<std::tuple<crypto::DeviceId, std::uint64_t, crypto::Hash32>> held() const;

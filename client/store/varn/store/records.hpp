@@ -282,7 +282,8 @@ class Records {
   //! Opening a case: action open_case.
   [[nodiscard]] Result<CaseView> open_case_view(const EntityId& case_id);
   //! Notes with their bodies: action read_notes for each case in the answer
-  //! (none with `without_bodies`).
+  //! (none with `without_bodies`). One case's notes (`filter.case_id`) of a
+  //! restricted case that does not name this device's person: Errc::forbidden.
   [[nodiscard]] Result<std::vector<NoteView>> notes(const NoteFilter& filter = {});
   //! One note: action read_note. Errc::not_found for an unknown or deleted one.
   [[nodiscard]] Result<NoteView> note(const EntityId& note);
@@ -313,6 +314,8 @@ class Records {
  private:
   [[nodiscard]] Result<std::vector<NoteView>> read_notes(const NoteFilter& filter);
   [[nodiscard]] Result<void> log_access(const std::vector<EntityId>& cases, std::string_view action);
+  //! Errc::forbidden for a restricted case that does not name this device's person.
+  [[nodiscard]] Result<void> require_named(const EntityId& case_id);
   LocalStore& store_;
   model::HybridClock& clock_;
   crypto::DeviceId me_;

@@ -159,18 +159,7 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
   auto exists = entity_exists(store_.database(), EntityKind::case_file, case_id);
   if (!exists) return exists.error();
   if (!*exists) return make_error(Errc::not_found, "case: no such case");
-  // A restricted case opens only on the devices of the staff it names
-  // (what another device may still hold of it from before stays closed).
-  auto restriction = restriction_of(store_.database(), case_id);
-  if (!restriction) return restriction.error();
-  if (*restriction) {
-    auto mine = my_staff();
-    if (!mine) return mine.error();
-    const auto& named = (**restriction).staff;
-    if (!*mine || std::find(named.begin(), named.end(), to_hex(**mine)) == named.end()) {
-      return make_error(Errc::forbidden, "the case is restricted to the staff a reviewer named");
-    }
-  }
+  if (auto named = require_named(case_id); !named) return named.error();
   logged_ms_.erase({case_id, std::string(dom::kAccessOpenCase)});  // every opening is an entry
   if (auto r = log_access({case_id}, dom::kAccessOpenCase); !r) return r.error();
   Database& db = store_.database();
@@ -216,7 +205,25 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
   return view;
 }
 
+Result<void> Records::require_named(const EntityId& case_id) {
+  // A restricted case opens only on the devices of the staff it names
+  // (what another device may still hold of it from before stays closed).
+  auto restriction = restriction_of(store_.database(), case_id);
+  if (!restriction) return restriction.error();
+  if (!*restriction) return {};
+  auto mine = my_staff();
+  if (!mine) return mine.error();
+  const auto& named = (**restriction).staff;
+  if (!*mine || std::find(named.begin(), named.end(), to_hex(**mine)) == named.end()) {
+    return make_error(Errc::forbidden, "the case is restricted to the staff a reviewer named");
+  }
+  return {};
+}
+
 Result<std::vector<NoteView>> Records::notes(const NoteFilter& filter) {
+  if (filter.case_id) {
+    if (auto named = require_named(*filter.case_id); !named) return named.error();
+  }
   auto out = read_notes(filter);
   if (!out || filter.without_bodies) return out;
   std::vector<EntityId> cases;
