@@ -81,6 +81,17 @@ json to_json(const store::SafetyPlanView& p, const device::StaffDirectory& staff
           {"written", iso_time_ms(p.written_ms)}};
 }
 
+json to_json(const store::PlacementView& p, const device::StaffDirectory& staff) {
+  return {{"id", to_hex(p.id)},
+          {"kind", p.placement.kind},
+          {"from", p.placement.from},
+          {"to", p.placement.to.empty() ? json() : json(p.placement.to)},
+          {"location", p.placement.secret_location},
+          {"decision", p.placement.decision},
+          {"author", author_json(p.author, staff)},
+          {"written", iso_time_ms(p.written_ms)}};
+}
+
 json to_json(const store::AssessmentView& a, const device::StaffDirectory& staff, bool with_answers) {
   json out = {{"id", to_hex(a.id)},
               {"case", to_hex(a.case_id)},

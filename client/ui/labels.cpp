@@ -61,6 +61,12 @@ constexpr Label kLabels[] = {
     {"read_assessments", QT_TRANSLATE_NOOP("Labels", "Läste ärendets bedömningar")},
     {"read_assessment", QT_TRANSLATE_NOOP("Labels", "Läste en bedömning")},
     {"read_safety_plans", QT_TRANSLATE_NOOP("Labels", "Läste säkerhetsplanen")},
+    {"read_placements", QT_TRANSLATE_NOOP("Labels", "Läste placeringar")},
+    // placement kinds
+    {"sheltered_housing", QT_TRANSLATE_NOOP("Labels", "Skyddat boende")},
+    {"emergency_flat", QT_TRANSLATE_NOOP("Labels", "Akutlägenhet")},
+    {"emergency_foster_home", QT_TRANSLATE_NOOP("Labels", "Jourhem")},
+    {"other", QT_TRANSLATE_NOOP("Labels", "Annat")},
     // access-log anomalies (the monthly review)
     {"at_night", QT_TRANSLATE_NOOP("Labels", "Nattetid")},
     {"unknown_reader", QT_TRANSLATE_NOOP("Labels", "Surfplatta utan namngiven person")},

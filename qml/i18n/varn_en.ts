@@ -745,22 +745,47 @@
         <translation>Read the safety plan</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="65"/>
+        <location filename="../../client/ui/labels.cpp" line="64"/>
+        <source>Läste placeringar</source>
+        <translation>Read the placements</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="66"/>
+        <source>Skyddat boende</source>
+        <translation>Sheltered housing</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="67"/>
+        <source>Akutlägenhet</source>
+        <translation>Emergency flat</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="68"/>
+        <source>Jourhem</source>
+        <translation>Emergency foster home</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="69"/>
+        <source>Annat</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="71"/>
         <source>Nattetid</source>
         <translation>At night</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="66"/>
+        <location filename="../../client/ui/labels.cpp" line="72"/>
         <source>Surfplatta utan namngiven person</source>
         <translation>Device with no person named</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="67"/>
+        <location filename="../../client/ui/labels.cpp" line="73"/>
         <source>Utanför egna ärenden</source>
         <translation>Outside own cases</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="68"/>
+        <location filename="../../client/ui/labels.cpp" line="74"/>
         <source>Skyddat ärende, inte namngiven</source>
         <translation>Restricted case, not named</translation>
     </message>

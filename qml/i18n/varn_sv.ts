@@ -745,22 +745,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="65"/>
-        <source>Nattetid</source>
+        <location filename="../../client/ui/labels.cpp" line="64"/>
+        <source>Läste placeringar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="66"/>
-        <source>Surfplatta utan namngiven person</source>
+        <source>Skyddat boende</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="67"/>
-        <source>Utanför egna ärenden</source>
+        <source>Akutlägenhet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="68"/>
+        <source>Jourhem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="69"/>
+        <source>Annat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="71"/>
+        <source>Nattetid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="72"/>
+        <source>Surfplatta utan namngiven person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="73"/>
+        <source>Utanför egna ärenden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="74"/>
         <source>Skyddat ärende, inte namngiven</source>
         <translation type="unfinished"></translation>
     </message>

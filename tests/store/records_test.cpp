@@ -408,16 +408,16 @@ TEST_CASE("Placements and children are written with their outbox ops, against a 
   REQUIRE(before.ok());
   auto child = d.records.add_child(d.case_id, "Barn Andersson", "placed with the mother");
   REQUIRE(child.ok());
-  auto placement = d.records.add_placement(d.case_id, "sheltered_housing", "2026-03-01", "", "Skyddat boende X");
+  auto placement = d.records.add_placement(d.case_id, {"sheltered_housing", "2026-03-01", "", "Skyddat boende X", ""});
   REQUIRE(placement.ok());
   auto after = d.records.waiting_ops();
   REQUIRE(after.ok());
-  CHECK(*after == *before + 4 + 6);  // created + 3 fields, created + 5 fields
+  CHECK(*after == *before + 4 + 7);  // created + 3 fields, created + 6 fields
 
   auto stranger = d.records.add_child(crypto::random_array<16>(), "Barn", "");
   REQUIRE_FALSE(stranger.ok());
   CHECK(stranger.error().code == Errc::not_found);
-  auto bad_date = d.records.add_placement(d.case_id, "sheltered_housing", "yesterday", "", "");
+  auto bad_date = d.records.add_placement(d.case_id, {"sheltered_housing", "yesterday", "", "", ""});
   REQUIRE_FALSE(bad_date.ok());
   CHECK(bad_date.error().code == Errc::invalid_argument);
   auto no_name = d.records.add_child(d.case_id, "", "");
@@ -522,4 +522,32 @@ TEST_CASE("only an admin's change sets name who a device belongs to, and a worke
   REQUIRE(staff->size() == 1);
   CHECK(staff->front().name == "Maria Ek");
   CHECK(staff->front().devices == std::vector<crypto::DeviceId>{colleague});
+}
+
+TEST_CASE("A case's placements read back by start with their location and decision, each read logged, and a placement "
+          "of no known kind or ending before it begins is refused",
+          "[store][records][placements]") {
+  Desk d;
+  REQUIRE(d.records.add_placement(d.case_id, {"emergency_flat", "2026-04-01", "2026-04-20", "Akutlägenhet Nord", ""}));
+  REQUIRE(d.records.add_placement(d.case_id, {"sheltered_housing", "2026-03-01", "2026-03-31", "Skyddat boende X",
+                                              "Beslut 2026-02-28, SoL 4 kap. 1 §"}));
+  const auto logged_before = d.records.access_log()->size();
+  auto placements = d.records.placements(d.case_id);
+  REQUIRE(placements);
+  REQUIRE(placements->size() == 2);
+  CHECK((*placements)[0].placement.kind == "sheltered_housing");
+  CHECK((*placements)[0].placement.secret_location == "Skyddat boende X");
+  CHECK((*placements)[0].placement.decision == "Beslut 2026-02-28, SoL 4 kap. 1 §");
+  CHECK((*placements)[1].placement.to == "2026-04-20");
+  CHECK((*placements)[0].author == to_hex(d.me));
+  auto log = d.records.access_log();
+  REQUIRE(log->size() == logged_before + 1);
+  CHECK(log->back().action == "read_placements");
+
+  CHECK(d.records.add_placement(d.case_id, {"hotel", "2026-03-01", "", "", ""}).error().code == Errc::invalid_argument);
+  CHECK(d.records.add_placement(d.case_id, {"jourhem", "2026-03-01", "", "", ""}).error().code == Errc::invalid_argument);
+  CHECK(d.records.add_placement(d.case_id, {"other", "", "", "", ""}).error().code == Errc::invalid_argument);
+  auto backwards = d.records.add_placement(d.case_id, {"other", "2026-05-02", "2026-05-01", "", ""});
+  REQUIRE_FALSE(backwards);
+  CHECK(backwards.error().message.find("ends before it begins") != std::string::npos);
 }

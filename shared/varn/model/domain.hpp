@@ -80,6 +80,8 @@ inline constexpr std::string_view kPlacementKind = "kind";
 inline constexpr std::string_view kPlacementFrom = "from";
 inline constexpr std::string_view kPlacementTo = "to";
 inline constexpr std::string_view kPlacementSecretLocation = "secret_location";
+//! The decision it follows (e.g. "Beslut 2026-11-03, SoL 4 kap. 1 §"), free text.
+inline constexpr std::string_view kPlacementDecision = "decision";
 
 // Child (with its own decision)
 inline constexpr std::string_view kChildCase = "case";
@@ -134,6 +136,7 @@ inline constexpr std::string_view kAccessReadNote = "read_note";
 inline constexpr std::string_view kAccessReadAssessments = "read_assessments";  //!< a case's assessments, listed
 inline constexpr std::string_view kAccessReadAssessment = "read_assessment";    //!< one, with its answers
 inline constexpr std::string_view kAccessReadSafetyPlans = "read_safety_plans";  //!< a case's safety plan versions
+inline constexpr std::string_view kAccessReadPlacements = "read_placements";     //!< a case's placements, locations included
 
 [[nodiscard]] std::span<const std::string_view> visit_kinds();      //!< home, separate, office, phone, video, police
 [[nodiscard]] std::span<const std::string_view> partner_present_values();  //!< yes, no, unknown
@@ -141,6 +144,8 @@ inline constexpr std::string_view kAccessReadSafetyPlans = "read_safety_plans"; 
 [[nodiscard]] std::span<const std::string_view> protection_levels();  //!< none, confidential, protected_registration
 [[nodiscard]] std::span<const std::string_view> addendum_kinds();   //!< correction, addition, objection
 [[nodiscard]] std::span<const std::string_view> case_flags();       //!< threats_to_staff, honour_related, digital_control
+//! sheltered_housing (skyddat boende), emergency_flat (akutlägenhet), emergency_foster_home (jourhem), other
+[[nodiscard]] std::span<const std::string_view> placement_kinds();
 
 [[nodiscard]] bool is_one_of(std::span<const std::string_view> allowed, std::string_view value);
 

@@ -51,6 +51,14 @@ struct VisitInput {
   bool alarm_taken = false;
 };
 
+struct PlacementInput {
+  std::string kind;  //!< model::domain::placement_kinds()
+  std::string from;  //!< ISO 8601 date, required
+  std::string to;    //!< ISO 8601 date, "" while it lasts
+  std::string secret_location;  //!< shown only inside the case, never exported
+  std::string decision;         //!< the decision it follows, free text
+};
+
 //! A member of the unit's staff, as the admins recorded them.
 struct StaffView {
   EntityId id{};
@@ -136,6 +144,13 @@ struct SafetyPlanView {
   std::optional<EntityId> assessment;   //!< the assessment it follows up
   bool current = false;                 //!< no version follows it yet
   std::string author;                   //!< device id hex
+  std::uint64_t written_ms = 0;
+};
+
+struct PlacementView {
+  EntityId id{};
+  PlacementInput placement;
+  std::string author;  //!< device id hex
   std::uint64_t written_ms = 0;
 };
 
@@ -260,10 +275,9 @@ class Records {
   [[nodiscard]] Result<EntityId> add_safety_plan_version(const EntityId& case_id, const std::string& text,
                                                          const std::vector<EntityId>& after = {},
                                                          std::optional<EntityId> assessment = std::nullopt);
-  //! Where the person lives for a time (e.g. sheltered housing); the location
-  //! is secret to the unit and never exported.
-  [[nodiscard]] Result<EntityId> add_placement(const EntityId& case_id, const std::string& kind, const std::string& from,
-                                               const std::string& to, const std::string& secret_location);
+  //! Where the person lives for a time (skyddat boende, akutlägenhet,
+  //! jourhem); the location is shown only inside the case, never exported.
+  [[nodiscard]] Result<EntityId> add_placement(const EntityId& case_id, const PlacementInput& input);
   //! An accompanying child, with its own decision.
   [[nodiscard]] Result<EntityId> add_child(const EntityId& case_id, const std::string& name, const std::string& decision);
   [[nodiscard]] Result<EntityId> add_assessment(const EntityId& case_id, const model::Instrument& instrument,
@@ -291,6 +305,8 @@ class Records {
   [[nodiscard]] Result<std::vector<AssessmentView>> assessments(const EntityId& case_id);
   //! One assessment: action read_assessment. Errc::not_found for an unknown one.
   [[nodiscard]] Result<AssessmentView> assessment(const EntityId& assessment);
+  //! The case's placements by start, locations included: action read_placements.
+  [[nodiscard]] Result<std::vector<PlacementView>> placements(const EntityId& case_id);
   //! The case's safety plan versions, oldest first: action read_safety_plans.
   [[nodiscard]] Result<std::vector<SafetyPlanView>> safety_plans(const EntityId& case_id);
   [[nodiscard]] Result<std::vector<AccessLogEntry>> access_log();

@@ -51,6 +51,7 @@ Result<AssessmentView> read_assessment(Database& db, const EntityId& id) {
 
 Result<std::vector<AssessmentView>> Records::assessments(const EntityId& case_id) {
   if (store_.locked()) return make_error(Errc::locked, "the store is locked");
+  if (auto named = require_named(case_id); !named) return named.error();
   Database& db = store_.database();
   auto ids = referring(db, EntityKind::assessment, dom::kAssessmentCase, case_id);
   if (!ids) return ids.error();

@@ -53,6 +53,7 @@ Result<std::vector<SafetyPlanView>> read_safety_plans(Database& db, const Entity
 
 Result<std::vector<SafetyPlanView>> Records::safety_plans(const EntityId& case_id) {
   if (store_.locked()) return make_error(Errc::locked, "the store is locked");
+  if (auto named = require_named(case_id); !named) return named.error();
   auto plans = read_safety_plans(store_.database(), case_id);
   if (!plans) return plans.error();
   if (!plans->empty()) {

@@ -320,16 +320,21 @@ Result<EntityId> Records::add_assessment(const EntityId& case_id, const model::I
   return id;
 }
 
-Result<EntityId> Records::add_placement(const EntityId& case_id, const std::string& kind, const std::string& from,
-                                        const std::string& to, const std::string& secret_location) {
-  if (auto r = require_text("kind", kind); !r) return r.error();
-  if (auto r = require_iso8601_or_empty("from", from); !r) return r.error();
-  if (auto r = require_iso8601_or_empty("to", to); !r) return r.error();
+Result<EntityId> Records::add_placement(const EntityId& case_id, const PlacementInput& input) {
+  if (auto r = require_one_of("kind", dom::placement_kinds(), input.kind); !r) return r.error();
+  if (auto r = require_text("from", input.from); !r) return r.error();
+  if (auto r = require_iso8601_or_empty("from", input.from); !r) return r.error();
+  if (auto r = require_iso8601_or_empty("to", input.to); !r) return r.error();
+  // Dates and times in ISO 8601 sort as text.
+  if (!input.to.empty() && input.to < input.from) {
+    return make_error(Errc::invalid_argument, "to: the placement ends before it begins");
+  }
   return add_to_case(store_, clock_, me_, EntityKind::placement, case_id, dom::kPlacementCase,
-                     {{dom::kPlacementKind, kind},
-                      {dom::kPlacementFrom, from},
-                      {dom::kPlacementTo, to},
-                      {dom::kPlacementSecretLocation, secret_location}});
+                     {{dom::kPlacementKind, input.kind},
+                      {dom::kPlacementFrom, input.from},
+                      {dom::kPlacementTo, input.to},
+                      {dom::kPlacementSecretLocation, input.secret_location},
+                      {dom::kPlacementDecision, input.decision}});
 }
 
 Result<EntityId> Records::add_child(const EntityId& case_id, const std::string& name, const std::string& decision) {
