@@ -19,6 +19,7 @@ Page {
         { area: "review", title: qsTr("Åtkomstlogg"), page: "AccessLogScreen.qml" },
         { area: "review", title: qsTr("Månadsgranskning"), page: "LogReviewScreen.qml" },
         { area: "admin", title: qsTr("Surfplattor"), page: "DevicesScreen.qml" },
+        { area: "admin", title: qsTr("Personal"), page: "StaffScreen.qml" },
         { area: "any", title: qsTr("Anslutning"), page: "EnrolmentScreen.qml" },
         { area: "panic", title: qsTr("Radera allt"), page: "" }
     ]

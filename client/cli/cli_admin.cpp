@@ -9,6 +9,7 @@
 #include "commands.hpp"
 #include "records_json.hpp"
 #include "text_format.hpp"
+#include "varn/device/offboarding.hpp"
 #include "varn/model/caseload.hpp"
 #include "varn/model/stale_drafts.hpp"
 #include "varn/sync/alarm.hpp"
@@ -251,21 +252,13 @@ Result<void> offboard(Context& ctx, const AdminOptions& o) {
   if (it == staff->end()) return make_error(Errc::not_found, "no staff member with that id: see `admin staff`");
   const auto devices = it->devices;
   return with_server(ctx, [&](sync::DeviceContext& device, sync::HttpExecutor& http) -> Result<void> {
-    auto registry = sync::RegistryAdmin(device).registry(http);
-    if (!registry) return registry.error();
-    std::size_t revoked = 0;
-    for (const auto& d : devices) {
-      bool active = false;
-      for (const auto& e : *registry) active = e.subject == d ? e.kind != registry::EntryKind::revoke : active;
-      if (active) {
-        if (auto r = sync::RegistryAdmin(device).revoke(http, d); !r) return r;
-        ++revoked;
-      }
+    auto revoked = device::offboard_staff(device, http, devices, [&](const crypto::DeviceId& d) -> Result<void> {
       auto s = ctx.session();
       if (!s) return s.error();
-      if (auto r = (*s)->records().set_staff_device(*id, d, false); !r) return r;
-    }
-    std::cout << "offboarded: " << it->name << ", " << revoked << " device(s) revoked\n";
+      return (*s)->records().set_staff_device(*id, d, false);
+    });
+    if (!revoked) return revoked.error();
+    std::cout << "offboarded: " << it->name << ", " << *revoked << " device(s) revoked\n";
     return {};
   });
 }

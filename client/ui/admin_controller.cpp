@@ -6,6 +6,7 @@
 #include "net_thread.hpp"
 #include "server_target.hpp"
 #include "session_controller.hpp"
+#include "varn/device/offboarding.hpp"
 #include "varn/registry/entry.hpp"
 #include "note_rows.hpp"
 #include "varn/sync/enrolment.hpp"
@@ -202,6 +203,67 @@ void AdminController::revoke(const QString& deviceId) {
     return std::optional<Listing>();
   }, tr("Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.")
          .arg(deviceId.left(8)));
+}
+
+QVariantList AdminController::staff() const {
+  QVariantList rows;
+  auto host = session_.host();
+  if (!host) return rows;
+  auto all = host->with_records([](store::Records& r) { return r.staff(); });
+  if (!all) return rows;
+  const device::StaffDirectory directory(*all);
+  for (const auto& s : *all) {
+    rows.push_back(QVariantMap{{QStringLiteral("staffId"), id_text(s.id)},
+                               {QStringLiteral("name"), qt::to_qstring(s.name)},
+                               {QStringLiteral("title"), qt::to_qstring(s.title)},
+                               {QStringLiteral("label"), qt::to_qstring(directory.staff_label(to_hex(s.id)))},
+                               {QStringLiteral("devices"), static_cast<int>(s.devices.size())},
+                               {QStringLiteral("worker"), s.casework.field},
+                               {QStringLiteral("reviewer"), s.casework.review}});
+  }
+  return rows;
+}
+
+bool AdminController::setCasework(const QString& staffId, bool worker, bool reviewer) {
+  auto id = parse_id(staffId);
+  auto host = session_.host();
+  if (!id || !host) return false;
+  registry::Casework casework;
+  casework.field = worker;
+  casework.review = reviewer;
+  auto done = host->with_records([&](store::Records& r) { return r.set_staff_casework(*id, casework); });
+  if (!done) {
+    last_error_ = user_message(done.error());
+    last_error_detail_ = error_detail(done.error());
+    emit changed();
+    return false;
+  }
+  session_.notifyRecordsChanged();
+  return true;
+}
+
+void AdminController::offboard(const QString& staffId) {
+  auto id = parse_id(staffId);
+  auto host = session_.host();
+  if (!id || !host) return;
+  auto all = host->with_records([](store::Records& r) { return r.staff(); });
+  if (!all) return;
+  std::vector<crypto::DeviceId> devices;
+  QString name;
+  for (const auto& s : *all) {
+    if (s.id == *id) {
+      devices = s.devices;
+      name = qt::to_qstring(s.name);
+    }
+  }
+  const model::EntityId person = *id;
+  start([host, person, devices](sync::DeviceContext& c, sync::HttpExecutor& http) -> Result<std::optional<Listing>> {
+    auto revoked = device::offboard_staff(c, http, devices, [&](const crypto::DeviceId& d) {
+      return host->with_records([&](store::Records& r) { return r.set_staff_device(person, d, false); });
+    });
+    if (!revoked) return revoked.error();
+    return std::optional<Listing>();
+  }, tr("%1 har avslutats: alla hens surfplattor är spärrade och enhetens nyckel är bytt.").arg(name));
 }
 
 void AdminController::rotate() {

@@ -66,6 +66,12 @@ class AdminController : public QObject {
   //! Splits what the enrolment QR code holds ("<code> <fingerprint>") into {code, fingerprint}.
   Q_INVOKABLE QVariantMap parseEnrolmentText(const QString& text) const;
   Q_INVOKABLE void revoke(const QString& deviceId);
+  //! The unit's staff by name: [{staffId, name, title, label, devices (count), worker, reviewer}].
+  Q_INVOKABLE QVariantList staff() const;
+  //! The casework a person holds besides administration (registry::role_uses).
+  Q_INVOKABLE bool setCasework(const QString& staffId, bool worker, bool reviewer);
+  //! Revokes every device of the person and leaves them none (device::offboard_staff).
+  Q_INVOKABLE void offboard(const QString& staffId);
   Q_INVOKABLE void rotate();
 
   //! For tests: replaces the rows as a fetch would.

@@ -63,31 +63,36 @@
     </message>
     <message>
         <location filename="../AppShell.qml" line="22"/>
+        <source>Personal</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../AppShell.qml" line="23"/>
         <source>Anslutning</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="23"/>
+        <location filename="../AppShell.qml" line="24"/>
         <source>Radera allt</source>
         <translation>Delete everything</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="63"/>
+        <location filename="../AppShell.qml" line="64"/>
         <source>Tillbaka</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="63"/>
+        <location filename="../AppShell.qml" line="64"/>
         <source>Meny</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="69"/>
+        <location filename="../AppShell.qml" line="70"/>
         <source>Värn</source>
         <translation>Värn</translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="77"/>
+        <location filename="../AppShell.qml" line="78"/>
         <source>Lås</source>
         <translation>Lock</translation>
     </message>
@@ -1534,6 +1539,60 @@
     </message>
 </context>
 <context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../StaffScreen.qml" line="13"/>
+        <source>Personal</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="31"/>
+        <source>Arbetar…</source>
+        <translation>Working…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffScreen.qml" line="58"/>
+        <source>%n surfplattor</source>
+        <translation>
+            <numerusform>%n tablet</numerusform>
+            <numerusform>%n tablets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="65"/>
+        <source>Handlägger ärenden</source>
+        <translation>Works cases</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="71"/>
+        <source>Granskar</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="79"/>
+        <source>Avsluta</source>
+        <translation>Offboard</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="96"/>
+        <source>Avsluta %1?</source>
+        <translation>Offboard %1?</translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="97"/>
+        <source>Avsluta och spärra</source>
+        <translation>Offboard and revoke</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffScreen.qml" line="99"/>
+        <source>Alla hens %n surfplattor spärras och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det hen har skrivit står kvar med hens namn.</source>
+        <translation>
+            <numerusform>Their %n tablet is revoked and wipes everything at its next contact. The unit key is replaced. What they wrote stays under their name.</numerusform>
+            <numerusform>All their %n tablets are revoked and wipe everything at their next contact. The unit key is replaced. What they wrote stays under their name.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncBar</name>
     <message numerus="yes">
         <location filename="../SyncBar.qml" line="35"/>
@@ -1717,17 +1776,22 @@
 <context>
     <name>varn::ui::AdminController</name>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="177"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="178"/>
         <source>Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.</source>
         <translation>The tablet with fingerprint %1 is approved as %2. It shows the unit&apos;s safety code once it has synced.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="203"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="204"/>
         <source>Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.</source>
         <translation>Tablet %1 is revoked and the unit&apos;s key has been changed. It deletes everything at its next contact.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="211"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="266"/>
+        <source>%1 har avslutats: alla hens surfplattor är spärrade och enhetens nyckel är bytt.</source>
+        <translation>%1 is offboarded: all their tablets are revoked and the unit key is replaced.</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/admin_controller.cpp" line="273"/>
         <source>Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln.</source>
         <translation>The unit&apos;s key has been changed. New notes are encrypted with the new key.</translation>
     </message>

@@ -63,31 +63,36 @@
     </message>
     <message>
         <location filename="../AppShell.qml" line="22"/>
-        <source>Anslutning</source>
+        <source>Personal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../AppShell.qml" line="23"/>
+        <source>Anslutning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../AppShell.qml" line="24"/>
         <source>Radera allt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="63"/>
+        <location filename="../AppShell.qml" line="64"/>
         <source>Tillbaka</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="63"/>
+        <location filename="../AppShell.qml" line="64"/>
         <source>Meny</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="69"/>
+        <location filename="../AppShell.qml" line="70"/>
         <source>Värn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../AppShell.qml" line="77"/>
+        <location filename="../AppShell.qml" line="78"/>
         <source>Lås</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,6 +1539,60 @@
     </message>
 </context>
 <context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../StaffScreen.qml" line="13"/>
+        <source>Personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="31"/>
+        <source>Arbetar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffScreen.qml" line="58"/>
+        <source>%n surfplattor</source>
+        <translation>
+            <numerusform>%n surfplatta</numerusform>
+            <numerusform>%n surfplattor</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="65"/>
+        <source>Handlägger ärenden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="71"/>
+        <source>Granskar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="79"/>
+        <source>Avsluta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="96"/>
+        <source>Avsluta %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../StaffScreen.qml" line="97"/>
+        <source>Avsluta och spärra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../StaffScreen.qml" line="99"/>
+        <source>Alla hens %n surfplattor spärras och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det hen har skrivit står kvar med hens namn.</source>
+        <translation>
+            <numerusform>Hens %n surfplatta spärras och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det hen har skrivit står kvar med hens namn.</numerusform>
+            <numerusform>Alla hens %n surfplattor spärras och raderar allt vid nästa kontakt. Enhetens nyckel byts. Det hen har skrivit står kvar med hens namn.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncBar</name>
     <message numerus="yes">
         <location filename="../SyncBar.qml" line="35"/>
@@ -1717,17 +1776,22 @@
 <context>
     <name>varn::ui::AdminController</name>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="177"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="178"/>
         <source>Surfplattan med fingeravtrycket %1 är godkänd som %2. Den visar enhetens säkerhetskod när den har synkat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="203"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="204"/>
         <source>Surfplatta %1 är spärrad och enhetens nyckel är bytt. Den raderar allt vid nästa kontakt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/admin_controller.cpp" line="211"/>
+        <location filename="../../client/ui/admin_controller.cpp" line="266"/>
+        <source>%1 har avslutats: alla hens surfplattor är spärrade och enhetens nyckel är bytt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/admin_controller.cpp" line="273"/>
         <source>Enhetens nyckel är bytt. Nya anteckningar krypteras med den nya nyckeln.</source>
         <translation type="unfinished"></translation>
     </message>
