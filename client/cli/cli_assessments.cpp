@@ -19,7 +19,7 @@ namespace {
 
 struct AssessmentOptions {
   bool json = false;
-  std::string case_id, instrument, answers, judgement, id;
+  std::string case_id, instrument, answers, judgement, risk, id;
 };
 
 // The answers file: a JSON object from question id to answer, as
@@ -54,7 +54,7 @@ Result<void> add(Context& ctx, const AssessmentOptions& o) {
   auto session = ctx.content_session();
   if (!session) return session.error();
   if (auto r = check_role(**session, wire::ChangeSetClass::field_work); !r) return r;
-  auto id = (*session)->records().add_assessment(*case_id, *instrument, *answers, o.judgement);
+  auto id = (*session)->records().add_assessment(*case_id, *instrument, *answers, o.judgement, o.risk);
   if (!id) return id.error();
   std::cout << to_hex(*id) << "\n";
   return {};
@@ -129,6 +129,8 @@ void add_assessment_commands(CLI::App& app, Context& ctx) {
   add_cmd->add_option("--instrument", o->instrument, "The instrument file (docs/INSTRUMENTS.md)")->required();
   add_cmd->add_option("--answers", o->answers, "A JSON file: question id -> answer")->required();
   add_cmd->add_option("--judgement", o->judgement, "Your own professional judgement (required)")->required();
+  add_cmd->add_option("--risk", o->risk, "The risk you judge: low, medium or high (high gates a lone home visit)")
+      ->check(CLI::IsMember({"low", "medium", "high"}));
   on_run(add_cmd, ctx, o, add);
   auto* list_cmd = group->add_subcommand("list", "A case's assessments, oldest first (a logged read)");
   list_cmd->add_option("--case", o->case_id, "Case id")->required();

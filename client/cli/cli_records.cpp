@@ -163,6 +163,7 @@ void add_person(CLI::App& app, Context& ctx) {
 struct CaseOptions {
   std::string person, id, phase;
   std::vector<std::string> flags, staff;
+  std::string threats;
   bool nobody = false;
 };
 
@@ -203,6 +204,27 @@ void add_case(CLI::App& app, Context& ctx) {
   restrict_cmd->add_option("id", o->id, "Case id")->required();
   restrict_cmd->add_option("--staff", o->staff, "Staff ids who may read it (varn-cli admin staff lists them)")->required();
   restrict_cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return restrict_case(ctx, o->id, o->staff); }; });
+  auto* flag = cases->add_subcommand("flag", "Set or clear one of a case's flags");
+  flag->add_option("id", o->id, "Case id")->required();
+  flag->add_option("--threats-to-staff", o->threats, "Threats against staff: a home visit alone needs an override")
+      ->required()
+      ->check(CLI::IsMember({"yes", "no"}));
+  flag->callback([&ctx, o] {
+    ctx.action = [&ctx, o] {
+      return change(ctx, o->id, "case", [&](store::Records& r, const model::EntityId& id) -> Result<void> {
+        auto current = r.case_flags(id);
+        if (!current) return current.error();
+        std::vector<std::string> flags;
+        for (const auto& f : *current) {
+          if (f != "threats_to_staff") flags.push_back(f);
+        }
+        if (o->threats == "yes") flags.emplace_back("threats_to_staff");
+        if (auto done = r.set_case_flags(id, flags); !done) return done;
+        std::cout << "threats-to-staff: " << o->threats << "\n";
+        return {};
+      });
+    };
+  });
   auto* flags = cases->add_subcommand("flags", "Set a case's flags (replaces them; none clears)");
   flags->add_option("id", o->id, "Case id")->required();
   flags->add_option("--set", o->flags, "Flags")->delimiter(',')->check(CLI::IsMember(words(domain::case_flags())));
@@ -216,6 +238,7 @@ void add_case(CLI::App& app, Context& ctx) {
 }
 
 struct VisitOptions {
+  int staff = 0;  // 0: not given
   std::string case_id;
   store::VisitInput input;
 };
@@ -231,7 +254,10 @@ void add_visit(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember(words(domain::partner_present_values())));
   record->add_option("--planned-at", o->input.planned_at, "When (ISO 8601)");
   record->add_option("--place", o->input.place, "Where");
-  record->add_flag("--two-staff", o->input.two_staff, "Two staff went");
+  auto* two = record->add_flag("--two-staff", o->input.two_staff, "Two staff go (as --staff 2)");
+  record->add_option("--staff", o->staff, "How many staff go: 1 or 2")->check(CLI::IsMember({1, 2}))->excludes(two);
+  record->add_option("--override", o->input.risk_override,
+                     "A home visit alone to a case flagged for threats or judged high risk: the reviewer's override (who, why)");
   record->add_flag("--alarm", o->input.alarm_taken, "A personal alarm was taken");
   record->callback([&ctx, o] {
     ctx.action = [&ctx, o] {
@@ -239,6 +265,7 @@ void add_visit(CLI::App& app, Context& ctx) {
       if (!case_id) return Result<void>(case_id.error());
       store::VisitInput input = o->input;
       input.case_id = *case_id;
+      if (o->staff == 2) input.two_staff = true;
       return print_new_id(ctx, [&](store::Records& r) { return r.record_visit(input); });
     };
   });

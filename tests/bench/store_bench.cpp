@@ -135,7 +135,7 @@ void bench_records(const std::string& dir) {
   store::Records records(s, clock, crypto::random_array<16>());
   auto person = records.add_person({"Bench Person", "", "none", ""});
   auto case_id = person ? records.open_case(*person) : Result<model::EntityId>(person.error());
-  auto visit = case_id ? records.record_visit({*case_id, "office", "no", "", "", false, false})
+  auto visit = case_id ? records.record_visit({*case_id, "office", "no", "", "", false, false, ""})
                        : Result<model::EntityId>(case_id.error());
   if (!visit) {
     std::printf("store records: setup failed (%s)\n", visit.error().message.c_str());

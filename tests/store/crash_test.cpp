@@ -86,7 +86,7 @@ TEST_CASE("SIGKILL in the middle of note writes leaves rows and outbox in step",
     store::Records records(*s, clock, me);
     auto person = *records.add_person({"P", "", "none", ""});
     auto case_id = *records.open_case(person);
-    visit = *records.record_visit({case_id, "office", "no", "", "", false, false});
+    visit = *records.record_visit({case_id, "office", "no", "", "", false, false, ""});
   }
   const auto seed = std::random_device{}();
   INFO("seed " << seed);

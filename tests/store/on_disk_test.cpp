@@ -61,7 +61,7 @@ TEST_CASE("no plaintext reaches the database, its WAL or the key file", "[store]
     auto person = records.add_person({markers[0], "", "confidential", markers[1]});
     REQUIRE(person);
     auto case_id = *records.open_case(*person);
-    auto visit = *records.record_visit({case_id, "office", "no", "", "", false, false});
+    auto visit = *records.record_visit({case_id, "office", "no", "", "", false, false, ""});
     auto note = *records.add_note(visit, markers[2]);
     for (int i = 0; i < 50; ++i) REQUIRE(records.add_note(visit, markers[2] + " filler " + std::to_string(i)));
     REQUIRE(records.edit_note(note, markers[3]));

@@ -25,7 +25,7 @@ RestrictedCase open_restricted(VaultUnit& unit, const std::vector<model::EntityI
   RestrictedCase c;
   c.person = *admin.add_person({name, "19800101-" + name.substr(0, 4), "confidential", ""});
   c.case_id = *admin.open_case(c.person);
-  c.visit = *admin.record_visit({c.case_id, "separate", "no", "", "Receptionen " + name, false, false});
+  c.visit = *admin.record_visit({c.case_id, "separate", "no", "", "Receptionen " + name, false, false, ""});
   REQUIRE(admin.restrict_case(c.case_id, named, unit.registry()));
   return c;
 }
@@ -164,7 +164,7 @@ TEST_CASE("A device that wrote into a case before learning it was restricted sea
   auto& admin = *unit.admin().records;
   auto person = *admin.add_person({"MARKER-Person-Five", "", "confidential", ""});
   auto case_id = *admin.open_case(person);
-  auto visit = *admin.record_visit({case_id, "office", "no", "", "", false, false});
+  auto visit = *admin.record_visit({case_id, "office", "no", "", "", false, false, ""});
   unit.sync_all();  // an open case: every device has it
   // Bo writes offline while the admin restricts the case to Anna.
   REQUIRE(b.records->add_note(visit, "MARKER-written-offline"));

@@ -78,7 +78,7 @@ struct World {
     const std::size_t w = writers[pick(writers.size())];
     Note n{c, "PROPERTY-NOTE-" + std::to_string(round) + "-" + std::to_string(c), w, round, cases[c].named};
     // The writer's own visit: what it writes depends on no key but the ones it holds.
-    auto visit = device(w).records->record_visit({cases[c].id, "office", "no", "", "", false, false});
+    auto visit = device(w).records->record_visit({cases[c].id, "office", "no", "", "", false, false, ""});
     if (!visit) FAIL("device " << w << ": " << visit.error().message);
     auto added = device(w).records->add_note(*visit, n.body);
     if (!added) FAIL("device " << w << ": " << added.error().message);

@@ -238,7 +238,7 @@ TEST_CASE("what one device writes, another reads the same after a sync", "[store
   Device a, b;
   auto person = *a.records.add_person({"Cecilia C", "", "confidential", "Gatan 2"});
   auto case_id = *a.records.open_case(person);
-  store::VisitInput v{case_id, "phone", "no", "", "", false, false};
+  store::VisitInput v{case_id, "phone", "no", "", "", false, false, ""};
   auto visit = *a.records.record_visit(v);
   auto note = *a.records.add_note(visit, "spoke on the phone");
   REQUIRE(a.records.add_note(visit, "second"));
@@ -426,7 +426,7 @@ TEST_CASE("Real change sets of a visit, a one-line note, a 2,000-character note,
   auto person = *d.records.add_person({"Lena Lindqvist", "", "none", ""});
   auto case_id = *d.records.open_case(person);
   seal("person and case");
-  auto visit = *d.records.record_visit({case_id, "separate", "no", "2026-12-02T10:00", "Kontoret", true, false});
+  auto visit = *d.records.record_visit({case_id, "separate", "no", "2026-12-02T10:00", "Kontoret", true, false, ""});
   seal("visit");
   REQUIRE(d.records.add_note(visit, "Kort samtal."));
   seal("one-line note");

@@ -15,6 +15,7 @@ constexpr std::array kCasePhaseValues = {"intake"sv,       "assessment"sv, "inve
 constexpr std::array kProtectionLevelValues = {"none"sv, "confidential"sv, "protected_registration"sv};
 constexpr std::array kAddendumKindValues = {"correction"sv, "addition"sv, "objection"sv};
 constexpr std::array kCaseFlagValues = {"threats_to_staff"sv, "honour_related"sv, "digital_control"sv};
+constexpr std::array kRiskLevelValues = {"low"sv, "medium"sv, "high"sv};
 constexpr std::array kPlacementKindValues = {"sheltered_housing"sv, "emergency_flat"sv, "emergency_foster_home"sv,
                                              "other"sv};
 
@@ -27,6 +28,7 @@ std::span<const std::string_view> protection_levels() { return kProtectionLevelV
 std::span<const std::string_view> addendum_kinds() { return kAddendumKindValues; }
 std::span<const std::string_view> case_flags() { return kCaseFlagValues; }
 std::span<const std::string_view> placement_kinds() { return kPlacementKindValues; }
+std::span<const std::string_view> risk_levels() { return kRiskLevelValues; }
 
 bool is_one_of(std::span<const std::string_view> allowed, std::string_view value) {
   return std::find(allowed.begin(), allowed.end(), value) != allowed.end();

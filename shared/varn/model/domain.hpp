@@ -40,6 +40,8 @@ inline constexpr std::string_view kVisitTwoStaff = "two_staff";              //!
 inline constexpr std::string_view kVisitAlarm = "alarm_taken";               //!< "yes" | "no"
 inline constexpr std::string_view kVisitOutcome = "outcome";
 inline constexpr std::string_view kVisitFollowUpDue = "follow_up_due";
+//! A reviewer's override of the risk gate for a home visit alone (model/risk_gate.hpp): who and why.
+inline constexpr std::string_view kVisitRiskOverride = "risk_override";
 
 // Note (append-only once signed)
 inline constexpr std::string_view kNoteVisit = "visit";
@@ -98,6 +100,7 @@ inline constexpr std::string_view kAssessmentInstrumentTitle = "instrument_title
 inline constexpr std::string_view kAssessmentAnswers = "answers";        //!< JSON object question id -> answer
 inline constexpr std::string_view kAssessmentScore = "score";
 inline constexpr std::string_view kAssessmentJudgement = "judgement";    //!< the worker's professional judgement, required
+inline constexpr std::string_view kAssessmentRisk = "risk";  //!< the risk the worker judged: low | medium | high (optional)
 
 // Staff member (written by admins only): who a device belongs to
 inline constexpr std::string_view kStaffName = "name";
@@ -146,6 +149,7 @@ inline constexpr std::string_view kAccessReadPlacements = "read_placements";    
 [[nodiscard]] std::span<const std::string_view> case_flags();       //!< threats_to_staff, honour_related, digital_control
 //! sheltered_housing (skyddat boende), emergency_flat (akutlägenhet), emergency_foster_home (jourhem), other
 [[nodiscard]] std::span<const std::string_view> placement_kinds();
+[[nodiscard]] std::span<const std::string_view> risk_levels();  //!< low, medium, high
 
 [[nodiscard]] bool is_one_of(std::span<const std::string_view> allowed, std::string_view value);
 

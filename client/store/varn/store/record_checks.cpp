@@ -62,10 +62,15 @@ Result<void> require_one_of(std::string_view field, std::span<const std::string_
   return make_error(Errc::invalid_argument, std::string(field) + ": must be one of " + list);
 }
 
-Result<void> require_text(std::string_view field, std::string_view value) {
+bool has_text(std::string_view value) {
   for (char c : value) {
-    if (std::isspace(static_cast<unsigned char>(c)) == 0) return {};
+    if (std::isspace(static_cast<unsigned char>(c)) == 0) return true;
   }
+  return false;
+}
+
+Result<void> require_text(std::string_view field, std::string_view value) {
+  if (has_text(value)) return {};
   return make_error(Errc::invalid_argument, std::string(field) + ": must not be empty");
 }
 

@@ -18,6 +18,9 @@ namespace varn::store {
 class LocalStore;
 
 inline constexpr std::string_view kSignedNoteMessage = "the note is signed and can no longer change";
+inline constexpr std::string_view kLoneVisitMessage =
+    "a home visit alone to a case flagged for threats against staff or judged high risk needs a reviewer's override "
+    "(plan two staff, or give the override)";
 inline constexpr std::string_view kNoAddressMessage =
     "no address is recorded for a person with skyddad folkbokföring (protected registration)";
 

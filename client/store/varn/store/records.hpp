@@ -28,6 +28,7 @@
 #include "varn/model/instrument.hpp"
 #include "varn/model/log_review.hpp"
 #include "varn/model/operation.hpp"
+#include "varn/model/risk_gate.hpp"
 #include "varn/store/local_store.hpp"
 
 namespace varn::store {
@@ -49,6 +50,9 @@ struct VisitInput {
   std::string place;
   bool two_staff = false;
   bool alarm_taken = false;
+  //! Needed for a home visit alone to a flagged case (model/risk_gate.hpp):
+  //! the reviewer who allowed it and why.
+  std::string risk_override;
 };
 
 struct PlacementInput {
@@ -132,6 +136,7 @@ struct AssessmentView {
   int points = 0;
   std::string band;
   std::string judgement;
+  std::string risk;    //!< the risk the worker judged: low, medium, high or ""
   std::string author;  //!< device id hex
   std::uint64_t written_ms = 0;
 };
@@ -241,6 +246,10 @@ class Records {
   [[nodiscard]] Result<RestrictionView> restriction(const EntityId& case_id);
   [[nodiscard]] Result<void> set_case_phase(const EntityId& case_id, const std::string& phase);
   [[nodiscard]] Result<void> set_case_flags(const EntityId& case_id, const std::vector<std::string>& flags);
+  //! The case's flags (not a read of its content: no access-log entry).
+  [[nodiscard]] Result<std::vector<std::string>> case_flags(const EntityId& case_id);
+  //! A home visit alone to a case the risk gate flags needs `risk_override`
+  //! (Errc::forbidden without one; model/risk_gate.hpp).
   [[nodiscard]] Result<EntityId> record_visit(const VisitInput& input);
   //! Whether a visit of `kind` in this case keeps a place: not a home visit
   //! of a person with skyddad folkbokföring (the place is their address).
@@ -280,8 +289,14 @@ class Records {
   [[nodiscard]] Result<EntityId> add_placement(const EntityId& case_id, const PlacementInput& input);
   //! An accompanying child, with its own decision.
   [[nodiscard]] Result<EntityId> add_child(const EntityId& case_id, const std::string& name, const std::string& decision);
+  //! `risk`: the risk the worker judged (model::domain::risk_levels(), or "").
   [[nodiscard]] Result<EntityId> add_assessment(const EntityId& case_id, const model::Instrument& instrument,
-                                                const model::Answers& answers, const std::string& judgement);
+                                                const model::Answers& answers, const std::string& judgement,
+                                                const std::string& risk = {});
+  //! What the risk gate sees of a case (model/risk_gate.hpp): its threats-
+  //! to-staff flag and its latest assessment's judged risk. Not a read of
+  //! case content (nothing of it is shown but the flag and the level).
+  [[nodiscard]] Result<model::VisitRisk> visit_risk(const EntityId& case_id);
 
   // Reads.
   [[nodiscard]] Result<std::vector<PersonView>> persons();

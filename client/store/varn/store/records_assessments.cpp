@@ -25,6 +25,7 @@ Result<AssessmentView> read_assessment(Database& db, const EntityId& id) {
   a.instrument_version = field(dom::kAssessmentInstrumentVersion);
   a.instrument_title = field(dom::kAssessmentInstrumentTitle);
   a.judgement = field(dom::kAssessmentJudgement);
+  a.risk = field(dom::kAssessmentRisk);
   // Written by this code's own writer, but a colleague's device could send
   // anything: what does not parse reads as empty rather than failing.
   const auto answers = nlohmann::json::parse(field(dom::kAssessmentAnswers), nullptr, false);

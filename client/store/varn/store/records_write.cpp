@@ -159,6 +159,11 @@ Result<EntityId> Records::record_visit(const VisitInput& input) {
     return r.error();
   }
   if (auto r = require_iso8601_or_empty("planned_at", input.planned_at); !r) return r.error();
+  auto risk = visit_risk(input.case_id);
+  if (!risk) return risk.error();
+  if (model::lone_visit_needs_override(*risk, input.kind, input.two_staff) && !has_text(input.risk_override)) {
+    return make_error(Errc::forbidden, std::string(kLoneVisitMessage));
+  }
   EntityId id{};
   auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
     id = w.new_id();
@@ -172,7 +177,7 @@ Result<EntityId> Records::record_visit(const VisitInput& input) {
         {dom::kVisitCase, to_hex(input.case_id)},        {dom::kVisitKind, input.kind},
         {dom::kVisitPlannedAt, input.planned_at},        {dom::kVisitPlace, input.place},
         {dom::kVisitPartnerPresent, input.partner_present}, {dom::kVisitTwoStaff, yes_no(input.two_staff)},
-        {dom::kVisitAlarm, yes_no(input.alarm_taken)}};
+        {dom::kVisitAlarm, yes_no(input.alarm_taken)},   {dom::kVisitRiskOverride, input.risk_override}};
     if (auto r = put_created(w, EntityKind::visit, id, me_); !r) return r;
     for (const auto& [field, value] : fields) {
       if (auto r = w.put(EntityKind::visit, id, field, value); !r) return r;
@@ -293,9 +298,13 @@ Result<EntityId> Records::add_safety_plan_version(const EntityId& case_id, const
 }
 
 Result<EntityId> Records::add_assessment(const EntityId& case_id, const model::Instrument& instrument,
-                                         const model::Answers& answers, const std::string& judgement) {
+                                         const model::Answers& answers, const std::string& judgement,
+                                         const std::string& risk) {
   // The worker's own judgement is required: the software never hands out a verdict.
   if (auto r = require_text("judgement", judgement); !r) return r.error();
+  if (!risk.empty()) {
+    if (auto r = require_one_of("risk", dom::risk_levels(), risk); !r) return r.error();
+  }
   auto scored = model::score(instrument, answers);
   if (!scored) return scored.error();
   const nlohmann::json answers_json(answers);
@@ -310,7 +319,7 @@ Result<EntityId> Records::add_assessment(const EntityId& case_id, const model::I
         {dom::kAssessmentCase, to_hex(case_id)},         {dom::kAssessmentInstrument, instrument.id},
         {dom::kAssessmentInstrumentVersion, instrument.version}, {dom::kAssessmentInstrumentTitle, instrument.title},
         {dom::kAssessmentAnswers, dump(answers_json)},  {dom::kAssessmentScore, dump(score_json)},
-        {dom::kAssessmentJudgement, judgement}};
+        {dom::kAssessmentJudgement, judgement},         {dom::kAssessmentRisk, risk}};
     for (const auto& [field, value] : fields) {
       if (auto r = w.put(EntityKind::assessment, id, field, value); !r) return r;
     }
