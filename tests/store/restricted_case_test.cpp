@@ -117,7 +117,10 @@ TEST_CASE("Removing a person from a restricted case gives it a new key: the next
   CHECK(reads_note(a, "MARKER-after-removal"));
   CHECK_FALSE(reads_note(b, "MARKER-after-removal"));
   CHECK_FALSE(store_holds(*b.store, "MARKER-after-removal"));
-  CHECK(reads_note(b, "MARKER-while-named"));  // what they read before stays theirs
+  // What their store holds from before is no longer shown either.
+  CHECK(store_holds(*b.store, "MARKER-while-named"));
+  CHECK_FALSE(reads_note(b, "MARKER-while-named"));
+  CHECK(b.records->persons()->empty());
 }
 
 TEST_CASE("A named tablet revoked: the next sync of an admin's device gives the case a key it never gets",

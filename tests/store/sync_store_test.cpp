@@ -73,17 +73,18 @@ TEST_CASE("an empty store has nothing to send, no head and cursor 0", "[store][s
   CHECK(d.store->held_envelopes_after(0)->empty());
 }
 
-TEST_CASE("outbox batches are sealed in order and advance the chain head", "[store][sync]") {
+TEST_CASE("outbox batches are sealed in order, never split a write, and advance the chain head", "[store][sync]") {
   Device d;
   auto person = d.records.add_person({"P", "", "none", ""});  // 3 ops
   REQUIRE(person);
   REQUIRE(d.records.open_case(*person));  // 3 ops
-  auto first = d.store->next_outgoing(4);
+  // Two ops asked for: the whole first write comes (its authority is judged per change set).
+  auto first = d.store->next_outgoing(2);
   REQUIRE(first);
-  REQUIRE(first->op_ids.size() == 4);
+  REQUIRE(first->op_ids.size() == 3);
   CHECK(first->change_class == wire::ChangeSetClass::field_work);
-  CHECK(model::decode_ops(first->plaintext)->size() == 4);
-  CHECK(d.store->next_outgoing(4)->op_ids == first->op_ids);  // unchanged until sealed
+  CHECK(model::decode_ops(first->plaintext)->size() == 3);
+  CHECK(d.store->next_outgoing(3)->op_ids == first->op_ids);  // unchanged until sealed
 
   sync::SealedChangeSet wrong_seq{crypto::random_array<16>(), 2, {}, text_bytes("e"), 0};
   CHECK(d.store->record_sealed(*first, wrong_seq).error().code == Errc::conflict);
@@ -96,14 +97,16 @@ TEST_CASE("outbox batches are sealed in order and advance the chain head", "[sto
   CHECK(d.store->chain_head()->seq == 1);
 
   auto rest = d.store->next_outgoing(100);
-  REQUIRE(rest->op_ids.size() == 2);
+  REQUIRE(rest->op_ids.size() == 3);
   CHECK(rest->op_ids.front() > first->op_ids.back());
   CHECK(*d.records.waiting_ops() == 6);
 }
 
 TEST_CASE("acknowledgements take change sets off the unacknowledged list", "[store][sync]") {
   Device d;
-  REQUIRE(d.records.add_person({"P", "", "none", ""}));
+  REQUIRE(d.records.add_staff("P", ""));  // one write of 3 ops
+  REQUIRE(d.records.add_staff("Q", ""));
+  REQUIRE(d.records.add_staff("R", ""));
   auto sealed = d.seal_all(1);
   REQUIRE(sealed.size() == 3);
   auto pending = d.store->unacknowledged();
@@ -114,7 +117,7 @@ TEST_CASE("acknowledgements take change sets off the unacknowledged list", "[sto
   REQUIRE(pending->size() == 2);
   CHECK((*pending)[0].id == sealed[0].id);
   CHECK((*pending)[1].id == sealed[2].id);
-  CHECK(*d.records.waiting_ops() == 2);
+  CHECK(*d.records.waiting_ops() == 6);
   CHECK(d.store->mark_acknowledged(crypto::random_array<16>(), 8).error().code == Errc::not_found);
   d.store->lock();
   auto reopened = LocalStore::open(d.path, "correct horse");

@@ -71,6 +71,16 @@ void VaultUnit::sync(VaultDevice& d) {
   for (auto& other : devices_) take_in(*other);
 }
 
+void VaultUnit::inject(VaultDevice& d, const std::vector<model::Op>& ops, wire::ChangeSetClass change_class) {
+  auto r = received(d.me, ops, log_.size() + 1, change_class);
+  r.role = d.role;
+  log_.push_back(std::move(r));
+  for (auto& other : devices_) {
+    if (other.get() == &d) other->applied = log_.size();
+    take_in(*other);
+  }
+}
+
 void VaultUnit::sync_all() {
   for (auto& d : devices_) sync(*d);
 }

@@ -41,6 +41,10 @@ class VaultUnit {
   void sync(VaultDevice& d);
   //! Every device syncs once, the admin first.
   void sync_all();
+  //! A change set `d` crafted by hand with the core's codec (an insider's
+  //! device writing what its client would not), handed to every device.
+  void inject(VaultDevice& d, const std::vector<model::Op>& ops,
+              wire::ChangeSetClass change_class = wire::ChangeSetClass::field_work);
   [[nodiscard]] const registry::RegistryState& registry() const { return state_; }
   [[nodiscard]] std::vector<std::unique_ptr<VaultDevice>>& devices() { return devices_; }
   ManualWall wall;

@@ -13,6 +13,23 @@ bool is_creator_only(EntityKind kind) {
          kind == EntityKind::access_log || kind == EntityKind::log_review;
 }
 
+bool is_pointer_field(EntityKind kind, std::string_view field) {
+  switch (kind) {
+    case EntityKind::case_file: return field == domain::kCasePerson;
+    case EntityKind::visit:
+    case EntityKind::task:
+    case EntityKind::safety_plan:
+    case EntityKind::placement:
+    case EntityKind::child:
+    case EntityKind::assessment:
+    case EntityKind::access_log: return field == "case";
+    case EntityKind::note: return field == domain::kNoteCase || field == domain::kNoteVisit;
+    case EntityKind::addendum:
+    case EntityKind::review: return field == "note";
+    default: return false;
+  }
+}
+
 bool may_set_protection(std::optional<registry::Role> role, std::string_view level) {
   return level != "none" || role == registry::Role::reviewer || role == registry::Role::admin;
 }
@@ -40,6 +57,12 @@ AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceI
     if (is_creator_only(op.kind) && !names_creator(op.id, author)) {
       return fault(AuthorityVerdict::refused, op, "only its author writes a " + std::string(kind_name(op.kind)));
     }
+    // What an entity belongs to decides who may read it (a restricted
+    // case's key, model/case_vault.hpp): it is set once, when it is made.
+    if (is_pointer_field(op.kind, op.field) && !creates(op)) {
+      return fault(AuthorityVerdict::refused, op, "the case, person or note a " + std::string(kind_name(op.kind)) +
+                                                      " belongs to is set when it is made and never moved");
+    }
     if (op.kind == EntityKind::staff && role != registry::Role::admin) {
       return fault(AuthorityVerdict::refused, op, "only an admin writes who a device belongs to");
     }
@@ -54,7 +77,8 @@ AuthorityCheck check_authority(const std::vector<Op>& ops, const crypto::DeviceI
         !creates(op)) {
       return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin changes who is responsible for a case");
     }
-    if (op.kind == EntityKind::case_file && op.field == kCaseRestriction && !may_restrict_case(role)) {
+    if (op.kind == EntityKind::case_file && (op.field == kCaseRestriction || op.field == kCaseRestrictionKey) &&
+        !may_restrict_case(role)) {
       return fault(AuthorityVerdict::refused, op, "only a reviewer or an admin restricts a case or names its staff");
     }
   }

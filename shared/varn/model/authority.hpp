@@ -19,6 +19,9 @@
 //!   except in the change set that opens the case (model/caseload.hpp).
 //! - Restricting a case, and naming who may read it, needs a reviewer or
 //!   an admin (model/case_vault.hpp).
+//! - What an entity belongs to (a visit's case, a case's person, an
+//!   addendum's note: is_pointer_field) is written only in the change set
+//!   that creates it: nobody moves a visit out of a restricted case.
 //! - An op stamped more than kMaxClockSkewMs ahead of the receiving
 //!   device's clock is set aside until that time has come: a stamp cannot
 //!   buy the future (the last writer of a field wins by stamp).
@@ -56,6 +59,9 @@ struct AuthorityCheck {
 //! The class a protection change is sealed in: a reviewer writes no field
 //! work, so theirs travels as review (class_allows takes it in either).
 [[nodiscard]] wire::ChangeSetClass protection_class(std::optional<registry::Role> role);
+
+//! Fields that say which case, person, visit or note an entity belongs to.
+[[nodiscard]] bool is_pointer_field(EntityKind kind, std::string_view field);
 
 //! Kinds only their creator writes.
 [[nodiscard]] bool is_creator_only(EntityKind kind);

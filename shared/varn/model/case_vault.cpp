@@ -40,17 +40,18 @@ CaseKey new_case_key() {
   return k;
 }
 
-std::string encode_restriction(const Restriction& r) {
-  return to_hex(r.current) + ";" + join_responsible(r.staff);
-}
-
-std::optional<Restriction> decode_restriction(std::string_view value) {
-  const auto semi = value.find(';');
-  if (semi == std::string_view::npos) return std::nullopt;
-  auto id = array_from_hex<12>(value.substr(0, semi));
-  if (!id) return std::nullopt;
-  Restriction r{*id, split_responsible(value.substr(semi + 1))};
-  if (r.staff.empty()) return std::nullopt;
+std::optional<Restriction> decode_restriction(const std::optional<std::string>& staff,
+                                              const std::optional<std::string>& key) {
+  if (!staff && !key) return std::nullopt;
+  Restriction r;
+  auto id = key ? array_from_hex<12>(*key) : std::nullopt;
+  if (!staff || !id) return r;  // broken
+  r.current = *id;
+  r.staff = split_responsible(*staff);
+  // Each id must be 32 hex digits; one that is not breaks the whole list.
+  for (const auto& s : r.staff) {
+    if (!array_from_hex<16>(s)) return Restriction{};
+  }
   return r;
 }
 
@@ -60,7 +61,7 @@ bool may_restrict_case(std::optional<registry::Role> role) {
 
 bool is_vault_envelope_op(const Op& op) {
   return op.kind == EntityKind::case_sealed || op.kind == EntityKind::case_key ||
-         (op.kind == EntityKind::case_file && op.field == kCaseRestriction);
+         (op.kind == EntityKind::case_file && (op.field == kCaseRestriction || op.field == kCaseRestrictionKey));
 }
 
 Result<Op> seal_case_ops(const CaseKey& key, const EntityId& case_id, const std::vector<Op>& inner, Hlc stamp,

@@ -11,12 +11,15 @@
 //! - A case key is 32 random bytes; its id is the first 12 bytes of a
 //!   labelled BLAKE2b of the key, so a box proves which key it holds: a
 //!   box whose key does not hash to the id its field names is ignored.
-//! - The restriction (case_file field "restriction": the current key's id
-//!   and the named staff) is written by a reviewer or an admin only
-//!   (authority.cpp). Every naming makes a new key, so staff removed from
-//!   the list cannot read what is written after; a device revoked while
-//!   named gets the key replaced at the next sync of a reviewer's or an
-//!   admin's device.
+//! - The restriction is two case_file fields, written by a reviewer or an
+//!   admin only (authority.cpp): "restriction", the named staff, and
+//!   "restriction_key", the id of the key new content is sealed under.
+//!   Every naming writes both with a new key, so staff removed from the list
+//!   cannot read what is written after; a device revoked while named gets
+//!   the key replaced (the key field only, never the staff) at the next sync
+//!   of a reviewer's or an admin's device. A restriction that is present but
+//!   does not parse still restricts: nothing is sealed to anyone and the
+//!   case opens nowhere until a reviewer names staff again.
 //! - A sealed blob's associated data binds the case, the author and the
 //!   blob id: a blob cannot be moved to another case or claimed by another
 //!   author. Its inner ops are checked like any change set's, alone.
@@ -45,16 +48,19 @@ struct CaseKey {
 [[nodiscard]] CaseKey new_case_key();
 [[nodiscard]] CaseKeyId case_key_id_of(ByteView key);
 
-//! The case_file field that restricts a case.
-inline constexpr std::string_view kCaseRestriction = "restriction";
+//! The case_file fields that restrict a case.
+inline constexpr std::string_view kCaseRestriction = "restriction";        //!< staff ids hex, sorted, comma-separated
+inline constexpr std::string_view kCaseRestrictionKey = "restriction_key";  //!< the current key's id, hex
 
 struct Restriction {
   CaseKeyId current{};              //!< the key new content is sealed under
-  std::vector<std::string> staff;   //!< named staff ids hex, sorted, unique
+  std::vector<std::string> staff;   //!< named staff ids hex, sorted, unique; empty: broken, names nobody
+  [[nodiscard]] bool broken() const { return staff.empty(); }
 };
-[[nodiscard]] std::string encode_restriction(const Restriction& r);
-//! nullopt for "" (not restricted) or a value that does not parse.
-[[nodiscard]] std::optional<Restriction> decode_restriction(std::string_view value);
+//! The restriction the two fields' values give (nullopt when neither is
+//! set): one that does not parse comes back broken, never as "none".
+[[nodiscard]] std::optional<Restriction> decode_restriction(const std::optional<std::string>& staff,
+                                                            const std::optional<std::string>& key);
 
 //! Whether `role` may restrict a case or change who is named.
 [[nodiscard]] bool may_restrict_case(std::optional<registry::Role> role);

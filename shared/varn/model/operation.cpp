@@ -54,7 +54,7 @@ bool class_allows(wire::ChangeSetClass change_class, const Op& op) {
   if (op.kind == EntityKind::case_file && op.field == "responsible") return true;
   // A restriction, its keys and its blobs travel in the class of whoever
   // writes them; a blob's own ops are held to the class it came in.
-  if (op.kind == EntityKind::case_file && op.field == "restriction") return true;
+  if (op.kind == EntityKind::case_file && (op.field == "restriction" || op.field == "restriction_key")) return true;
   switch (op.kind) {
     case EntityKind::review:
     case EntityKind::log_review:

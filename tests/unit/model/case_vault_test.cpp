@@ -100,28 +100,38 @@ TEST_CASE("A key box opens only for its device and only if its key is the one it
   CHECK(open_key_box(me.box(), box->field, forged_box->value).error().code == Errc::decrypt_failed);
 }
 
-TEST_CASE("A restriction names its current key and at least one staff member", "[model][case_vault]") {
+TEST_CASE("A restriction names its current key and its staff, and one that does not parse still restricts",
+          "[model][case_vault]") {
   const CaseKey key = new_case_key();
   const std::string a(32, 'a'), b(32, 'b');
-  const auto value = encode_restriction({key.id, {b, a}});
-  auto back = decode_restriction(value);
+  auto back = decode_restriction(a + "," + b, to_hex(key.id));
   REQUIRE(back);
   CHECK(back->current == key.id);
   CHECK(back->staff == std::vector<std::string>{a, b});
-  CHECK_FALSE(decode_restriction(""));
-  CHECK_FALSE(decode_restriction(to_hex(key.id) + ";"));
-  CHECK_FALSE(decode_restriction("zz;" + a));
+  CHECK_FALSE(back->broken());
+  CHECK_FALSE(decode_restriction(std::nullopt, std::nullopt));  // not restricted
+  // Present but unreadable: broken (names nobody), never "not restricted".
+  for (const auto& [staff, id] : std::vector<std::pair<std::optional<std::string>, std::optional<std::string>>>{
+           {"", to_hex(key.id)}, {a, "zz"}, {a, std::nullopt}, {std::nullopt, to_hex(key.id)}, {"nonsense", to_hex(key.id)}}) {
+    auto broken = decode_restriction(staff, id);
+    REQUIRE(broken);
+    CHECK(broken->broken());
+  }
 }
 
 TEST_CASE("Only a reviewer or an admin restricts a case, on every replica", "[model][case_vault][authority]") {
   const auto author = crypto::random_array<16>();
-  const Op restrict_op{EntityKind::case_file, crypto::random_array<16>(), std::string(kCaseRestriction),
-                       encode_restriction({new_case_key().id, {std::string(32, 'a')}}), Hlc{1}, author};
-  CHECK(check_authority({restrict_op}, author, registry::Role::worker, 1000).verdict == AuthorityVerdict::refused);
-  CHECK(check_authority({restrict_op}, author, std::nullopt, 1000).verdict == AuthorityVerdict::refused);
-  CHECK(check_authority({restrict_op}, author, registry::Role::reviewer, 1000).verdict == AuthorityVerdict::allowed);
-  CHECK(check_authority({restrict_op}, author, registry::Role::admin, 1000).verdict == AuthorityVerdict::allowed);
-  CHECK(is_vault_envelope_op(restrict_op));
-  CHECK(class_allows(wire::ChangeSetClass::review, restrict_op));
-  CHECK(class_allows(wire::ChangeSetClass::field_work, restrict_op));
+  const EntityId case_id = crypto::random_array<16>();
+  for (const auto& [field, value] : {std::pair{std::string(kCaseRestriction), std::string(32, 'a')},
+                                     std::pair{std::string(kCaseRestrictionKey), to_hex(new_case_key().id)}}) {
+    const Op restrict_op{EntityKind::case_file, case_id, field, value, Hlc{1}, author};
+    CAPTURE(field);
+    CHECK(check_authority({restrict_op}, author, registry::Role::worker, 1000).verdict == AuthorityVerdict::refused);
+    CHECK(check_authority({restrict_op}, author, std::nullopt, 1000).verdict == AuthorityVerdict::refused);
+    CHECK(check_authority({restrict_op}, author, registry::Role::reviewer, 1000).verdict == AuthorityVerdict::allowed);
+    CHECK(check_authority({restrict_op}, author, registry::Role::admin, 1000).verdict == AuthorityVerdict::allowed);
+    CHECK(is_vault_envelope_op(restrict_op));
+    CHECK(class_allows(wire::ChangeSetClass::review, restrict_op));
+    CHECK(class_allows(wire::ChangeSetClass::field_work, restrict_op));
+  }
 }

@@ -19,8 +19,10 @@ using model::EntityKind;
 namespace {
 
 
+// visible_field: a signed note's pointers are those of its snapshot (the
+// field winners of a signed note depend on the order its ops arrived in).
 Result<std::optional<EntityId>> pointed_at(Database& db, EntityKind kind, const EntityId& id, std::string_view field) {
-  auto value = stored_field(db, kind, id, field);
+  auto value = visible_field(db, kind, id, field);
   if (!value) return value.error();
   if (!*value) return std::optional<EntityId>{};
   return array_from_hex<16>(**value);
@@ -53,17 +55,29 @@ Result<std::optional<EntityId>> case_of_entity(Database& db, const model::Op& op
 // Blobs stay well under the codec's 1 MiB value (base64 adds a third).
 constexpr std::size_t kBlobPlaintextBytes = 512u << 10;
 
+// An entity's ops stay in one blob (its pointer counts only beside its
+// creation, authority.cpp); blobs fill up entity by entity.
 std::vector<std::vector<model::Op>> in_chunks(std::vector<model::Op> ops) {
+  std::vector<std::pair<model::EntityKind, EntityId>> order;
+  std::map<std::pair<model::EntityKind, EntityId>, std::vector<model::Op>> by_entity;
+  for (auto& op : ops) {
+    auto key = std::pair{op.kind, op.id};
+    auto& list = by_entity[key];
+    if (list.empty()) order.push_back(key);
+    list.push_back(std::move(op));
+  }
   std::vector<std::vector<model::Op>> out(1);
   std::size_t bytes = 0;
-  for (auto& op : ops) {
-    const std::size_t size = op.field.size() + op.value.size() + model::kMinEncodedOpBytes;
+  for (const auto& key : order) {
+    auto& list = by_entity[key];
+    std::size_t size = 0;
+    for (const auto& op : list) size += op.field.size() + op.value.size() + model::kMinEncodedOpBytes;
     if (!out.back().empty() && bytes + size > kBlobPlaintextBytes) {
       out.emplace_back();
       bytes = 0;
     }
     bytes += size;
-    out.back().push_back(std::move(op));
+    for (auto& op : list) out.back().push_back(std::move(op));
   }
   return out;
 }
@@ -86,9 +100,9 @@ struct BlobRow {
 };
 
 Result<void> mark_blob(Database& db, const BlobRow& b, int state) {
-  auto q = db.prepare("UPDATE OR FAIL vault_blob SET opened = ? WHERE case_id = ? AND blob_id = ?");
+  auto q = db.prepare("UPDATE OR FAIL vault_blob SET opened = ? WHERE case_id = ? AND author = ? AND blob_id = ?");
   if (!q) return q.error();
-  q->bind(1, std::int64_t{state}).bind(2, b.case_id).bind(3, b.blob_id);
+  q->bind(1, std::int64_t{state}).bind(2, b.case_id).bind(3, b.author).bind(4, b.blob_id);
   return q->run();
 }
 
@@ -154,7 +168,7 @@ Result<std::size_t> open_boxes(Database& db, const crypto::DeviceIdentity& me) {
 Result<std::vector<BlobRow>> openable_blobs(Database& db) {
   auto q = db.prepare(
       "SELECT b.case_id, b.blob_id, b.author, b.class, b.role, b.change_set, b.op, k.key FROM vault_blob b "
-      "JOIN case_key k ON k.case_id = b.case_id AND k.key_id = b.key_id WHERE b.opened = 0");
+      "JOIN case_key k ON k.case_id = b.case_id AND k.key_id = b.key_id WHERE b.opened = 0 ORDER BY b.rowid");
   if (!q) return q.error();
   std::vector<BlobRow> out;
   for (;;) {
@@ -177,10 +191,11 @@ Result<std::vector<BlobRow>> openable_blobs(Database& db) {
 }  // namespace
 
 Result<std::optional<model::Restriction>> restriction_of(Database& db, const EntityId& case_id) {
-  auto value = stored_field(db, EntityKind::case_file, case_id, model::kCaseRestriction);
-  if (!value) return value.error();
-  if (!*value) return std::optional<model::Restriction>{};
-  return model::decode_restriction(**value);
+  auto staff = stored_field(db, EntityKind::case_file, case_id, model::kCaseRestriction);
+  if (!staff) return staff.error();
+  auto key = stored_field(db, EntityKind::case_file, case_id, model::kCaseRestrictionKey);
+  if (!key) return key.error();
+  return model::decode_restriction(*staff, *key);
 }
 
 Result<std::optional<EntityId>> restricted_case_of(Database& db, const model::Op& op) {
@@ -272,9 +287,11 @@ Result<std::vector<VaultRecipient>> recipients_of(Database& db, const registry::
   return out;
 }
 
-Result<std::vector<model::Op>> seal_restricted(Database& db, std::vector<model::Op> ops, const crypto::DeviceId& me,
-                                               const std::function<Result<registry::RegistryState>()>& registry) {
-  std::vector<model::Op> out;
+Result<SealedOps> seal_restricted(Database& db, std::vector<model::Op> ops, const crypto::DeviceId& me,
+                                  const std::function<Result<registry::RegistryState>()>& registry) {
+  SealedOps sealed;
+  auto& out = sealed.ops;
+  auto& unsealable = sealed.unsealable;
   std::map<EntityId, std::vector<model::Op>> by_case;
   for (auto& op : ops) {
     auto c = restricted_case_of(db, op);
@@ -301,8 +318,9 @@ Result<std::vector<model::Op>> seal_restricted(Database& db, std::vector<model::
       auto to = recipients_of(db, *state, (**restriction).staff);
       if (!to) return to.error();
       if (to->empty()) {
-        return make_error(Errc::forbidden,
-                          "a restricted case has no enrolled device of its named staff to seal a change to");
+        // Kept here and listed (LocalStore::next_outgoing), never sent in the clear.
+        unsealable.insert(unsealable.end(), std::make_move_iterator(inner.begin()), std::make_move_iterator(inner.end()));
+        continue;
       }
       for (const auto& r : *to) {
         auto box = model::seal_key_box(key, case_id, r.device, r.box, stamp, me);
@@ -312,11 +330,14 @@ Result<std::vector<model::Op>> seal_restricted(Database& db, std::vector<model::
     }
     for (auto& chunk : in_chunks(std::move(inner))) {
       auto blob = model::seal_case_ops(key, case_id, chunk, latest(chunk), me);
-      if (!blob) return blob.error();
-      out.push_back(std::move(*blob));
+      if (blob) {
+        out.push_back(std::move(*blob));
+      } else {
+        unsealable.insert(unsealable.end(), std::make_move_iterator(chunk.begin()), std::make_move_iterator(chunk.end()));
+      }
     }
   }
-  return out;
+  return sealed;
 }
 
 Result<void> keep_blob(Database& db, const sync::ReceivedChangeSet& r, const model::Op& blob) {

@@ -52,9 +52,15 @@ struct VaultRecipient {
 //! case was restricted without it) seals them under a key of their own,
 //! sealed to the named staff's devices in the same change set and kept
 //! nowhere. `registry`: the verified registry, asked only then.
-[[nodiscard]] Result<std::vector<model::Op>> seal_restricted(
-    Database& db, std::vector<model::Op> ops, const crypto::DeviceId& me,
-    const std::function<Result<registry::RegistryState>()>& registry);
+struct SealedOps {
+  std::vector<model::Op> ops;         //!< what the change set carries
+  //! Ops of a restricted case that could not be sealed to anyone (its named
+  //! staff have no enrolled device, or its restriction does not parse), or
+  //! too large for a blob: kept on this device and listed, never sent.
+  std::vector<model::Op> unsealable;
+};
+[[nodiscard]] Result<SealedOps> seal_restricted(Database& db, std::vector<model::Op> ops, const crypto::DeviceId& me,
+                                                const std::function<Result<registry::RegistryState>()>& registry);
 
 //! Incoming: keeps a blob of a received change set (its author, class and
 //! role with it, for when it is opened).

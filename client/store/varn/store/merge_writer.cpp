@@ -57,10 +57,16 @@ Result<std::optional<model::Op>> load_note_sign(Database& db, const model::Entit
   return std::optional<model::Op>(std::move(sign));
 }
 
-Result<void> append_to_outbox(Database& db, const model::Op& op, std::optional<wire::ChangeSetClass> change_class) {
-  auto q = db.prepare("INSERT INTO outbox(op, class) VALUES(?, ?)");
+Result<void> append_to_outbox(Database& db, const model::Op& op, std::optional<wire::ChangeSetClass> change_class,
+                              std::optional<std::uint64_t> write_group) {
+  auto q = db.prepare("INSERT INTO outbox(op, class, write_group) VALUES(?, ?, ?)");
   if (!q) return q.error();
   q->bind(1, model::encode_ops({op})).bind(2, static_cast<std::int64_t>(change_class.value_or(model::class_for(op))));
+  if (write_group) {
+    q->bind(3, static_cast<std::int64_t>(*write_group));
+  } else {
+    q->bind_null(3);
+  }
   return q->run();
 }
 

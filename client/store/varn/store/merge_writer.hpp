@@ -84,7 +84,9 @@ class Merger {
 [[nodiscard]] Result<std::optional<model::Op>> load_note_sign(Database& db, const model::EntityId& note);
 //! Queues a locally written op for sealing (its class from model::class_for).
 //! `change_class`: the class to seal it in, when the writer's role decides it (model::protection_class).
+//! `write_group`: the Records write it belongs to; a change set holds a write whole.
 [[nodiscard]] Result<void> append_to_outbox(Database& db, const model::Op& op,
-                                            std::optional<wire::ChangeSetClass> change_class = std::nullopt);
+                                            std::optional<wire::ChangeSetClass> change_class = std::nullopt,
+                                            std::optional<std::uint64_t> write_group = std::nullopt);
 
 }  // namespace varn::store

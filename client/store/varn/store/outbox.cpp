@@ -1,5 +1,7 @@
 // LocalStore as the sync engine's store, outgoing side: outbox batches,
 // sealed change sets, the own hash chain, acknowledgements, cursor.
+#include <algorithm>
+
 #include "varn/model/change_set_codec.hpp"
 #include "varn/registry/entry.hpp"
 #include "varn/store/case_vault.hpp"
@@ -17,20 +19,39 @@ struct QueuedOp {
   model::Op op;
 };
 
+Result<void> read_queued(Statement& q, std::vector<QueuedOp>& out, std::optional<std::int64_t>& last_group) {
+  for (;;) {
+    auto row = q.step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    auto ops = model::decode_ops(q.blob_view(1));
+    if (!ops || ops->size() != 1) return make_error(Errc::corrupt, "an outbox op does not decode");
+    out.push_back({q.int64(0), std::move((*ops)[0])});
+    last_group = q.is_null(2) ? std::nullopt : std::optional(q.int64(2));
+  }
+}
+
+// The oldest `max_ops` ops, and the rest of the write the last of them
+// belongs to: a write's authority is judged per change set (an entity's
+// pointer only in the change set that creates it), so none is split.
 Result<std::vector<QueuedOp>> unsealed_ops(Database& db, std::size_t max_ops) {
   auto q = db.prepare(
-      "SELECT op_id, op FROM outbox WHERE sealed_changeset IS NULL AND withdrawn = 0 ORDER BY op_id LIMIT ?");
+      "SELECT op_id, op, write_group FROM outbox WHERE sealed_changeset IS NULL AND withdrawn = 0 ORDER BY op_id "
+      "LIMIT ?");
   if (!q) return q.error();
   q->bind(1, static_cast<std::int64_t>(max_ops));
   std::vector<QueuedOp> out;
-  for (;;) {
-    auto row = q->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    auto ops = model::decode_ops(q->blob_view(1));
-    if (!ops || ops->size() != 1) return make_error(Errc::corrupt, "an outbox op does not decode");
-    out.push_back({q->int64(0), std::move((*ops)[0])});
-  }
+  std::optional<std::int64_t> group;
+  if (auto r = read_queued(*q, out, group); !r) return r.error();
+  if (out.size() < max_ops || !group) return out;
+  auto rest = db.prepare(
+      "SELECT op_id, op, write_group FROM outbox WHERE sealed_changeset IS NULL AND withdrawn = 0 AND write_group = ? "
+      "AND op_id > ? ORDER BY op_id");
+  if (!rest) return rest.error();
+  rest->bind(1, *group).bind(2, out.back().op_id);
+  std::optional<std::int64_t> unused;
+  if (auto r = read_queued(*rest, out, unused); !r) return r.error();
+  return out;
 }
 
 // Ops that may travel in either class (access log, addenda) go in the class
@@ -67,6 +88,34 @@ std::size_t batch_length(const std::vector<QueuedOp>& queued, wire::ChangeSetCla
   return n;
 }
 
+// Ops of a restricted case this device can seal to nobody stay here,
+// withdrawn from the outbox and listed as a conflict, so that neither do
+// they travel in the clear nor do they hold back every later push.
+Result<void> withhold_unsealable(Database& db, const std::vector<QueuedOp>& queued, std::size_t n,
+                                 const std::vector<model::Op>& unsealable, const crypto::DeviceId& me,
+                                 std::vector<std::int64_t>& op_ids) {
+  auto tx = db.begin();
+  if (!tx) return tx.error();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (std::find(unsealable.begin(), unsealable.end(), queued[i].op) == unsealable.end()) continue;
+    auto q = db.prepare("UPDATE outbox SET withdrawn = 1 WHERE op_id = ?");
+    if (!q) return q.error();
+    q->bind(1, queued[i].op_id);
+    if (auto r = q->run(); !r) return r;
+    op_ids.erase(std::remove(op_ids.begin(), op_ids.end(), queued[i].op_id), op_ids.end());
+    const auto& op = queued[i].op;
+    auto c = db.prepare(
+        "INSERT INTO conflict(op_hash, kind, id, field, value, hlc, device, reason) VALUES(NULL, ?, ?, ?, NULL, ?, ?, ?)");
+    if (!c) return c.error();
+    c->bind(1, static_cast<std::int64_t>(op.kind)).bind(2, op.id).bind(3, op.field);
+    c->bind(4, static_cast<std::int64_t>(op.hlc.packed)).bind(5, me);
+    c->bind(6, "kept on this device, not sent: a restricted case with no enrolled device of its named staff to "
+               "seal it to (ask a reviewer to name staff again)");
+    if (auto r = c->run(); !r) return r;
+  }
+  return tx->commit();
+}
+
 }  // namespace
 
 Result<sync::OutgoingBatch> LocalStore::next_outgoing(std::size_t max_ops) {
@@ -82,7 +131,7 @@ Result<sync::OutgoingBatch> LocalStore::next_outgoing(std::size_t max_ops) {
   std::vector<model::Op> ops;
   for (std::size_t i = 0; i < n; ++i) {
     batch.op_ids.push_back((*queued)[i].op_id);
-    ops.push_back(std::move((*queued)[i].op));
+    ops.push_back((*queued)[i].op);
   }
   auto any = any_restricted_case(*db_);
   if (!any) return any.error();
@@ -96,7 +145,12 @@ Result<sync::OutgoingBatch> LocalStore::next_outgoing(std::size_t max_ops) {
       return keeper.cached_state();
     });
     if (!sealed) return sealed.error();
-    ops = std::move(sealed).value();
+    if (!sealed->unsealable.empty()) {
+      auto kept = withhold_unsealable(*db_, *queued, n, sealed->unsealable, (**me).device_id(), batch.op_ids);
+      if (!kept) return kept.error();
+    }
+    ops = std::move(sealed->ops);
+    if (batch.op_ids.empty()) return next_outgoing(max_ops);  // all of it withheld: the next ones
   }
   batch.plaintext = model::encode_ops(ops);
   return batch;

@@ -33,7 +33,7 @@ Result<void> RecordWrite::put(model::EntityKind kind, const model::EntityId& id,
     return make_error(Errc::conflict, kind == model::EntityKind::note ? std::string(kSignedNoteMessage)
                                                                       : std::string(kMetaFieldConflictReason));
   }
-  return append_to_outbox(*db_, op, change_class);
+  return append_to_outbox(*db_, op, change_class, group_);
 }
 
 Result<void> RecordWrite::commit() {

@@ -41,12 +41,13 @@ class RecordWrite {
 
  private:
   RecordWrite(Database& db, Transaction tx, model::HybridClock& clock, const crypto::DeviceId& me)
-      : db_(&db), tx_(std::move(tx)), merger_(db), clock_(&clock), me_(me) {}
+      : db_(&db), tx_(std::move(tx)), merger_(db), clock_(&clock), me_(me), group_(clock.now().packed) {}
   Database* db_;
   Transaction tx_;
   Merger merger_;
   model::HybridClock* clock_;
   crypto::DeviceId me_;
+  std::uint64_t group_;  // names this write's outbox ops (a stamp: unique on this device)
 };
 
 //! What writes need to know about a note (from its listing row).

@@ -21,6 +21,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -311,8 +312,8 @@ class Records {
   //! Opening a case: action open_case.
   [[nodiscard]] Result<CaseView> open_case_view(const EntityId& case_id);
   //! Notes with their bodies: action read_notes for each case in the answer
-  //! (none with `without_bodies`). One case's notes (`filter.case_id`) of a
-  //! restricted case that does not name this device's person: Errc::forbidden.
+  //! (none with `without_bodies`). None of a restricted case that does not
+  //! name this device's person; asked for by case: Errc::forbidden.
   [[nodiscard]] Result<std::vector<NoteView>> notes(const NoteFilter& filter = {});
   //! One note: action read_note. Errc::not_found for an unknown or deleted one.
   [[nodiscard]] Result<NoteView> note(const EntityId& note);
@@ -347,6 +348,9 @@ class Records {
   [[nodiscard]] Result<void> log_access(const std::vector<EntityId>& cases, std::string_view action);
   //! Errc::forbidden for a restricted case that does not name this device's person.
   [[nodiscard]] Result<void> require_named(const EntityId& case_id);
+  //! The restricted cases that do not name this device's person: nothing of
+  //! them is shown here, whatever this store still holds from before.
+  [[nodiscard]] Result<std::set<EntityId>> closed_cases();
   LocalStore& store_;
   model::HybridClock& clock_;
   crypto::DeviceId me_;

@@ -115,8 +115,15 @@ Result<std::vector<PersonView>> Records::persons() {
     if (!*row) break;
     ids.push_back(q->array<16>(0));
   }
+  auto closed = closed_cases();
+  if (!closed) return closed.error();
   std::vector<PersonView> out;
   for (const auto& id : ids) {
+    if (!closed->empty()) {
+      auto cases = referring(db, EntityKind::case_file, dom::kCasePerson, id);
+      if (!cases) return cases.error();
+      if (std::any_of(cases->begin(), cases->end(), [&](const EntityId& c) { return closed->count(c) != 0; })) continue;
+    }
     auto facts = person_facts(db, id);
     if (!facts) return facts.error();
     out.push_back(std::move(facts->view));
@@ -205,6 +212,25 @@ Result<CaseView> Records::open_case_view(const EntityId& case_id) {
   return view;
 }
 
+Result<std::set<EntityId>> Records::closed_cases() {
+  std::set<EntityId> out;
+  Database& db = store_.database();
+  auto any = any_restricted_case(db);
+  if (!any) return any.error();
+  if (!*any) return out;
+  auto cases = restricted_cases(db);
+  if (!cases) return cases.error();
+  for (const auto& c : *cases) {
+    auto named = require_named(c);
+    if (!named && named.error().code == Errc::forbidden) {
+      out.insert(c);
+    } else if (!named) {
+      return named.error();
+    }
+  }
+  return out;
+}
+
 Result<void> Records::require_named(const EntityId& case_id) {
   // A restricted case opens only on the devices of the staff it names
   // (what another device may still hold of it from before stays closed).
@@ -225,7 +251,15 @@ Result<std::vector<NoteView>> Records::notes(const NoteFilter& filter) {
     if (auto named = require_named(*filter.case_id); !named) return named.error();
   }
   auto out = read_notes(filter);
-  if (!out || filter.without_bodies) return out;
+  if (!out) return out;
+  auto closed = closed_cases();
+  if (!closed) return closed.error();
+  if (!closed->empty()) {
+    out->erase(std::remove_if(out->begin(), out->end(),
+                              [&](const NoteView& n) { return closed->count(n.case_id) != 0; }),
+               out->end());
+  }
+  if (filter.without_bodies) return out;
   std::vector<EntityId> cases;
   for (const auto& n : *out) {
     if (std::find(cases.begin(), cases.end(), n.case_id) == cases.end()) cases.push_back(n.case_id);
@@ -239,6 +273,7 @@ Result<NoteView> Records::note(const EntityId& note) {
   if (!all) return all.error();
   for (auto& n : *all) {
     if (n.id != note) continue;
+    if (auto named = require_named(n.case_id); !named) return named.error();
     if (auto r = log_access({n.case_id}, dom::kAccessReadNote); !r) return r.error();
     return std::move(n);
   }

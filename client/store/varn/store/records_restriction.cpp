@@ -4,6 +4,7 @@
 
 #include "varn/model/authority.hpp"
 #include "varn/model/case_vault.hpp"
+#include "varn/model/caseload.hpp"
 #include "varn/store/case_vault.hpp"
 #include "varn/store/queries.hpp"
 #include "varn/store/record_write.hpp"
@@ -15,15 +16,33 @@ using model::EntityKind;
 
 namespace {
 
-// Seals `key` to each recipient lacking a box for it; answers whether `me` is one.
+// Whether a box of this field was written by a device trusted to hold its
+// key (`trusted`): one anybody else wrote may be garbage put there to keep
+// the genuine one from being written, so it does not count.
+Result<bool> has_trusted_box(Database& db, const EntityId& case_id, const std::string& field,
+                             const std::vector<crypto::DeviceId>& trusted) {
+  auto q = db.prepare(
+      "SELECT device FROM field_value WHERE kind = ?1 AND id = ?2 AND field = ?3 UNION ALL "
+      "SELECT device FROM op_log WHERE kind = ?1 AND id = ?2 AND field = ?3");
+  if (!q) return q.error();
+  q->bind(1, static_cast<std::int64_t>(EntityKind::case_key)).bind(2, case_id).bind(3, field);
+  for (;;) {
+    auto row = q->step();
+    if (!row) return row.error();
+    if (!*row) return false;
+    if (std::find(trusted.begin(), trusted.end(), q->array<16>(0)) != trusted.end()) return true;
+  }
+}
+
+// Seals `key` to each recipient lacking a trusted box for it; answers whether `me` is one.
 Result<bool> put_boxes(RecordWrite& w, const EntityId& case_id, const model::CaseKey& key,
                        const std::vector<VaultRecipient>& to, const crypto::DeviceId& me,
-                       wire::ChangeSetClass change_class) {
+                       wire::ChangeSetClass change_class, const std::vector<crypto::DeviceId>& trusted) {
   bool mine = false;
   for (const auto& r : to) {
     if (r.device == me) mine = true;
     const std::string field = model::key_box_field(r.device, key.id);
-    auto there = stored_field(w.db(), EntityKind::case_key, case_id, field);
+    auto there = has_trusted_box(w.db(), case_id, field, trusted);
     if (!there) return there.error();
     if (*there) continue;
     auto box = model::seal_key_box(key, case_id, r.device, r.box, model::Hlc{}, me);
@@ -33,24 +52,51 @@ Result<bool> put_boxes(RecordWrite& w, const EntityId& case_id, const model::Cas
   return mine;
 }
 
+std::vector<crypto::DeviceId> devices_of(const std::vector<VaultRecipient>& to) {
+  std::vector<crypto::DeviceId> out;
+  for (const auto& r : to) out.push_back(r.device);
+  return out;
+}
+
 // A new key for the case, sealed to the named staff's devices, and the
-// restriction naming it; kept here only when this device is among them.
-Result<void> write_restriction(RecordWrite& w, const EntityId& case_id, const std::vector<std::string>& staff,
-                               const std::vector<VaultRecipient>& to, const crypto::DeviceId& me,
-                               wire::ChangeSetClass change_class) {
+// field naming it (and, when `staff` is given, the named staff: a rotation
+// writes the key only, so it never undoes a naming it has not seen); kept
+// here only when this device is among them.
+Result<void> write_key(RecordWrite& w, const EntityId& case_id, const std::optional<std::vector<std::string>>& staff,
+                       const std::vector<VaultRecipient>& to, const crypto::DeviceId& me,
+                       wire::ChangeSetClass change_class) {
   const model::CaseKey key = model::new_case_key();
-  auto mine = put_boxes(w, case_id, key, to, me, change_class);
+  auto mine = put_boxes(w, case_id, key, to, me, change_class, {me});
   if (!mine) return mine.error();
   if (*mine) {
     if (auto kept = keep_case_key(w.db(), case_id, key); !kept) return kept;
   }
-  return w.put(EntityKind::case_file, case_id, model::kCaseRestriction,
-               model::encode_restriction({key.id, staff}), change_class);
+  if (staff) {
+    if (auto r = w.put(EntityKind::case_file, case_id, model::kCaseRestriction, model::join_responsible(*staff),
+                       change_class);
+        !r) {
+      return r;
+    }
+  }
+  return w.put(EntityKind::case_file, case_id, model::kCaseRestrictionKey, to_hex(key.id), change_class);
 }
 
-// The devices the case's current key was sealed to.
-Result<std::vector<crypto::DeviceId>> sealed_to(Database& db, const EntityId& case_id, const model::CaseKeyId& key) {
-  auto q = db.prepare("SELECT field FROM field_value WHERE kind = ? AND id = ?");
+// The device that wrote the case's current key (the only one whose boxes of it count).
+Result<std::optional<crypto::DeviceId>> key_writer(Database& db, const EntityId& case_id) {
+  auto op = stored_op(db, EntityKind::case_file, case_id, model::kCaseRestrictionKey);
+  if (!op) return op.error();
+  if (!*op) return std::optional<crypto::DeviceId>{};
+  return std::optional((*op)->device);
+}
+
+// The devices the case's current key was sealed to by a device trusted to
+// hold it (its writer, a named device): a box anyone else wrote, naming a
+// device that does not exist, must not set off a rotation at every sync.
+Result<std::vector<crypto::DeviceId>> sealed_to(Database& db, const EntityId& case_id, const model::CaseKeyId& key,
+                                                const std::vector<crypto::DeviceId>& trusted) {
+  auto q = db.prepare(
+      "SELECT field, device FROM field_value WHERE kind = ?1 AND id = ?2 UNION "
+      "SELECT field, device FROM op_log WHERE kind = ?1 AND id = ?2");
   if (!q) return q.error();
   q->bind(1, static_cast<std::int64_t>(EntityKind::case_key)).bind(2, case_id);
   std::vector<crypto::DeviceId> out;
@@ -58,6 +104,7 @@ Result<std::vector<crypto::DeviceId>> sealed_to(Database& db, const EntityId& ca
     auto row = q->step();
     if (!row) return row.error();
     if (!*row) return out;
+    if (std::find(trusted.begin(), trusted.end(), q->array<16>(1)) == trusted.end()) continue;
     auto named = model::parse_key_box_field(q->text(0));
     if (named && named->second == key) out.push_back(named->first);
   }
@@ -91,7 +138,7 @@ Result<void> Records::restrict_case(const EntityId& case_id, const std::vector<E
   if (to->empty()) {
     return make_error(Errc::invalid_argument, "staff: none of them has an enrolled device to seal the case to");
   }
-  if (auto r = write_restriction(*w, case_id, hex, *to, me_, change_class); !r) return r;
+  if (auto r = write_key(*w, case_id, hex, *to, me_, change_class); !r) return r;
   return w->commit();
 }
 
@@ -136,18 +183,24 @@ Result<sync::TendOutcome> LocalStore::tend_restricted(const registry::RegistrySt
   for (const auto& case_id : *cases) {
     auto restriction = restriction_of(*db_, case_id);
     if (!restriction) return restriction.error();
-    if (!*restriction) continue;
+    if (!*restriction || (**restriction).broken()) continue;
     auto to = recipients_of(*db_, state, (**restriction).staff);
     if (!to) return to.error();
+    auto writer = key_writer(*db_, case_id);
+    if (!writer) return writer.error();
+    // Boxes that count: the key writer's, a named device's, this device's own.
+    auto trusted = devices_of(*to);
+    trusted.push_back(me);
+    if (*writer) trusted.push_back(**writer);
     // A device the current key reached that is no longer active (revoked,
     // or its person offboarded): a new key, which it never gets.
-    auto reached = sealed_to(*db_, case_id, (**restriction).current);
+    auto reached = sealed_to(*db_, case_id, (**restriction).current, trusted);
     if (!reached) return reached.error();
     const bool stale = std::any_of(reached->begin(), reached->end(), [&](const crypto::DeviceId& d) {
       return std::none_of(to->begin(), to->end(), [&](const VaultRecipient& r) { return r.device == d; });
     });
     if (stale && may_rotate && !to->empty()) {
-      if (auto r = write_restriction(*w, case_id, (**restriction).staff, *to, me, change_class); !r) return r.error();
+      if (auto r = write_key(*w, case_id, std::nullopt, *to, me, change_class); !r) return r.error();
       ++outcome.rotated;
     }
     // Every key held here reaches every device of the named staff, so a
@@ -160,7 +213,7 @@ Result<sync::TendOutcome> LocalStore::tend_restricted(const registry::RegistrySt
       if (!*key) continue;
       const model::CaseKey k{id, std::move(**key)};
       auto before = w->last_stamp();
-      auto boxed = put_boxes(*w, case_id, k, *to, me, change_class);
+      auto boxed = put_boxes(*w, case_id, k, *to, me, change_class, trusted);
       if (!boxed) return boxed.error();
       if (w->last_stamp() != before) ++outcome.sealed;
     }

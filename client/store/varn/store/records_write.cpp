@@ -177,11 +177,12 @@ Result<EntityId> Records::record_visit(const VisitInput& input) {
         {dom::kVisitCase, to_hex(input.case_id)},        {dom::kVisitKind, input.kind},
         {dom::kVisitPlannedAt, input.planned_at},        {dom::kVisitPlace, input.place},
         {dom::kVisitPartnerPresent, input.partner_present}, {dom::kVisitTwoStaff, yes_no(input.two_staff)},
-        {dom::kVisitAlarm, yes_no(input.alarm_taken)},   {dom::kVisitRiskOverride, input.risk_override}};
+        {dom::kVisitAlarm, yes_no(input.alarm_taken)}};
     if (auto r = put_created(w, EntityKind::visit, id, me_); !r) return r;
     for (const auto& [field, value] : fields) {
       if (auto r = w.put(EntityKind::visit, id, field, value); !r) return r;
     }
+    if (has_text(input.risk_override)) return w.put(EntityKind::visit, id, dom::kVisitRiskOverride, input.risk_override);
     return {};
   });
   if (!done) return done.error();

@@ -172,16 +172,19 @@ CREATE TABLE typed_text(slot TEXT PRIMARY KEY, text TEXT NOT NULL, typed_order I
 )sql";
 
 // v6: restricted cases (case_vault.hpp). The case keys this device holds,
-// and every sealed blob received (opened: 0 waiting for its key, 1 merged,
-// 2 refused), with the author, class and role its ops are judged by.
+// and every sealed blob received, in the order it arrived (rowid), with the
+// author, class and role its ops are judged by (opened: 0 waiting for its
+// key, 1 merged, 2 refused). Outbox ops name the write they belong to, so a
+// change set never splits one write (its authority is judged per change set).
 constexpr const char* kV6 = R"sql(
 CREATE TABLE case_key(
   case_id BLOB NOT NULL, key_id BLOB NOT NULL, key BLOB NOT NULL, PRIMARY KEY(case_id, key_id)) WITHOUT ROWID;
 CREATE TABLE vault_blob(
-  case_id BLOB NOT NULL, blob_id TEXT NOT NULL, key_id BLOB NOT NULL, author BLOB NOT NULL,
+  case_id BLOB NOT NULL, author BLOB NOT NULL, blob_id TEXT NOT NULL, key_id BLOB NOT NULL,
   class INTEGER NOT NULL, role INTEGER, change_set BLOB NOT NULL, op BLOB NOT NULL, opened INTEGER NOT NULL,
-  PRIMARY KEY(case_id, blob_id)) WITHOUT ROWID;
+  UNIQUE(case_id, author, blob_id));
 CREATE INDEX vault_blob_waiting ON vault_blob(case_id, key_id) WHERE opened = 0;
+ALTER TABLE outbox ADD COLUMN write_group INTEGER;
 CREATE INDEX field_value_restriction ON field_value(kind, id) WHERE field = 'restriction';
 )sql";
 
