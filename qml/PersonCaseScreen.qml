@@ -133,6 +133,17 @@ Page {
                 color: Theme.error
                 font.bold: true
             }
+            // Threats against staff gate a home visit alone (the visit form asks for an override).
+            CheckBox {
+                objectName: "threatsToStaffBox"
+                visible: details.loaded
+                text: qsTr("Hot mot personal")
+                checked: details.flags.indexOf("threats_to_staff") >= 0
+                onToggled: {
+                    Records.setThreatsToStaff(page.caseId, checked)
+                    details.reload()
+                }
+            }
 
             Flow {
                 visible: details.loaded

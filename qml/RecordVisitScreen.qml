@@ -15,6 +15,9 @@ Page {
     title: qsTr("Nytt besök")
     // A home visit of a person with skyddad folkbokföring keeps no place.
     readonly property bool placeKept: Records.placeRecorded(caseId, kindBox.currentText)
+    // The risk gate (R17): a home visit alone to a flagged case needs a reviewer's override.
+    readonly property var risk: Records.visitRisk(caseId)
+    readonly property bool needsOverride: Records.visitNeedsOverride(caseId, kindBox.currentText, twoStaff.checked)
 
     function save() {
         var id = Records.recordVisit({
@@ -25,6 +28,7 @@ Page {
             place: page.placeKept ? placeField.text : "",
             twoStaff: twoStaff.checked,
             alarmTaken: alarm.checked,
+            riskOverride: page.needsOverride ? overrideField.text : "",
             violenceAnswers: page.violenceAllowed ? violenceAnswers.text : ""
         })
         if (id.length > 0)
@@ -106,7 +110,43 @@ Page {
                     }
                 }
             }
-            Switch { id: twoStaff; text: qsTr("Två personal") }
+            Frame {
+                objectName: "riskNotice"
+                visible: page.risk.flagged === true
+                Layout.fillWidth: true
+                background: Rectangle { color: Theme.cautionSurface; radius: 8 }
+                ColumnLayout {
+                    width: parent.width
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        font.bold: true
+                        color: Theme.error
+                        text: page.risk.threatsToStaff === true ? qsTr("Ärendet är flaggat för hot mot personal.")
+                                                                : qsTr("Senaste bedömningen: hög risk.")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        visible: (page.risk.latestRiskLabel || "").length > 0
+                        text: qsTr("Senaste bedömda risk: %1").arg(page.risk.latestRiskLabel || "")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: qsTr("Planerat: %1, %2").arg(twoStaff.checked ? qsTr("två personal") : qsTr("en personal"))
+                                  .arg(alarm.checked ? qsTr("med larm") : qsTr("utan larm"))
+                    }
+                    TextField {
+                        id: overrideField
+                        objectName: "overrideField"
+                        visible: page.needsOverride
+                        Layout.fillWidth: true
+                        placeholderText: qsTr("Chefens beslut om ensambesök: vem och varför")
+                    }
+                }
+            }
+            Switch { id: twoStaff; objectName: "twoStaffSwitch"; text: qsTr("Två personal") }
             Switch { id: alarm; text: qsTr("Larm med") }
 
             Frame {

@@ -67,6 +67,10 @@ constexpr Label kLabels[] = {
     {"emergency_flat", QT_TRANSLATE_NOOP("Labels", "Akutlägenhet")},
     {"emergency_foster_home", QT_TRANSLATE_NOOP("Labels", "Jourhem")},
     {"other", QT_TRANSLATE_NOOP("Labels", "Annat")},
+    // the risk a worker judged in an assessment
+    {"low", QT_TRANSLATE_NOOP("Labels", "Låg")},
+    {"medium", QT_TRANSLATE_NOOP("Labels", "Medel")},
+    {"high", QT_TRANSLATE_NOOP("Labels", "Hög")},
     // access-log anomalies (the monthly review)
     {"at_night", QT_TRANSLATE_NOOP("Labels", "Nattetid")},
     {"unknown_reader", QT_TRANSLATE_NOOP("Labels", "Surfplatta utan namngiven person")},

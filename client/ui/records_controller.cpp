@@ -14,6 +14,7 @@
 #include "varn/model/caseload.hpp"
 #include "varn/sync/registry_keeper.hpp"
 #include "varn/model/domain.hpp"
+#include "varn/model/risk_gate.hpp"
 
 namespace varn::ui {
 namespace {
@@ -250,11 +251,49 @@ QString RecordsController::recordVisit(const QVariantMap& visit) {
   input.place = qt::to_std(visit.value(QStringLiteral("place")).toString());
   input.two_staff = visit.value(QStringLiteral("twoStaff")).toBool();
   input.alarm_taken = visit.value(QStringLiteral("alarmTaken")).toBool();
+  input.risk_override = qt::to_std(visit.value(QStringLiteral("riskOverride")).toString().trimmed());
   auto id = write<model::EntityId>([&](store::Records& r) { return r.record_visit(input); });
   if (!id) return {};
   const QString visit_id = id_text(*id);
   if (!answers.isEmpty()) addNote(visit_id, tr("Frågor om våld (partnern inte närvarande):\n%1").arg(answers));
   return visit_id;
+}
+
+QVariantMap RecordsController::visitRisk(const QString& caseId) {
+  auto id = parse_id(caseId);
+  auto host = id ? session_.host() : nullptr;
+  if (!host) return {};
+  auto risk = host->with_records([&](store::Records& r) { return r.visit_risk(*id); });
+  if (!risk) return {};
+  const QString level = qt::to_qstring(risk->latest_risk);
+  return {{QStringLiteral("threatsToStaff"), risk->threats_to_staff},
+          {QStringLiteral("latestRisk"), level},
+          {QStringLiteral("latestRiskLabel"), level.isEmpty() ? QString() : label(level)},
+          {QStringLiteral("flagged"), risk->flagged()}};
+}
+
+bool RecordsController::visitNeedsOverride(const QString& caseId, const QString& kind, bool twoStaff) {
+  auto id = parse_id(caseId);
+  auto host = id ? session_.host() : nullptr;
+  if (!host) return false;
+  auto risk = host->with_records([&](store::Records& r) { return r.visit_risk(*id); });
+  return risk && model::lone_visit_needs_override(*risk, qt::to_std(kind), twoStaff);
+}
+
+bool RecordsController::setThreatsToStaff(const QString& caseId, bool on) {
+  auto id = parse_id(caseId);
+  if (!id) return fail(bad_id("case"));
+  return write<void>([&](store::Records& r) -> Result<void> {
+           auto flags = r.case_flags(*id);
+           if (!flags) return flags.error();
+           std::vector<std::string> kept;
+           for (const auto& f : *flags) {
+             if (f != "threats_to_staff") kept.push_back(f);
+           }
+           if (on) kept.emplace_back("threats_to_staff");
+           return r.set_case_flags(*id, kept);
+         })
+      .ok();
 }
 
 bool RecordsController::placeRecorded(const QString& caseId, const QString& kind) {

@@ -83,13 +83,19 @@ class RecordsController : public QObject {
   //! naming again replaces the list and gives the case a new key.
   Q_INVOKABLE bool restrictCase(const QString& caseId, const QStringList& staffIds);
   Q_INVOKABLE bool setCaseFlags(const QString& caseId, const QStringList& flags);
-  //! Keys: caseId, kind, partnerPresent, plannedAt, place, twoStaff, alarmTaken,
+  //! Keys: caseId, kind, partnerPresent, plannedAt, place, twoStaff, alarmTaken, riskOverride,
   //! violenceAnswers (refused unless partnerPresent is "no"; saved as a draft note).
   Q_INVOKABLE QString recordVisit(const QVariantMap& visit);
   //! `eventTime`: when it happened ("YYYY-MM-DDTHH:mm"); empty takes the
   //! visit's planned time, else now (store::Records::add_note).
   //! Whether the visit form asks for a place (store::Records::place_recorded).
   Q_INVOKABLE bool placeRecorded(const QString& caseId, const QString& kind);
+  //! What the risk gate sees of a case (model/risk_gate.hpp): {threatsToStaff, latestRisk, latestRiskLabel, flagged}.
+  Q_INVOKABLE QVariantMap visitRisk(const QString& caseId);
+  //! Whether a visit of `kind` needs a reviewer's override (the rule record_visit holds both clients to).
+  Q_INVOKABLE bool visitNeedsOverride(const QString& caseId, const QString& kind, bool twoStaff);
+  //! Sets or clears the case's threats-to-staff flag, keeping its other flags.
+  Q_INVOKABLE bool setThreatsToStaff(const QString& caseId, bool on);
   Q_INVOKABLE QString addNote(const QString& visitId, const QString& text, const QString& eventTime = QString());
   Q_INVOKABLE bool setNoteEventTime(const QString& noteId, const QString& eventTime);
   Q_INVOKABLE bool editNote(const QString& noteId, const QString& text);

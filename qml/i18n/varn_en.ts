@@ -776,21 +776,36 @@
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="71"/>
+        <source>Låg</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="72"/>
+        <source>Medel</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="73"/>
+        <source>Hög</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="75"/>
         <source>Nattetid</source>
         <translation>At night</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="72"/>
+        <location filename="../../client/ui/labels.cpp" line="76"/>
         <source>Surfplatta utan namngiven person</source>
         <translation>Device with no person named</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="73"/>
+        <location filename="../../client/ui/labels.cpp" line="77"/>
         <source>Utanför egna ärenden</source>
         <translation>Outside own cases</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="74"/>
+        <location filename="../../client/ui/labels.cpp" line="78"/>
         <source>Skyddat ärende, inte namngiven</source>
         <translation>Restricted case, not named</translation>
     </message>
@@ -1279,97 +1294,102 @@
         <translation>Restrict</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="143"/>
+        <location filename="../PersonCaseScreen.qml" line="140"/>
+        <source>Hot mot personal</source>
+        <translation>Threats against staff</translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="154"/>
         <source>Nytt besök</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="148"/>
+        <location filename="../PersonCaseScreen.qml" line="159"/>
         <source>Bedömning</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="152"/>
+        <location filename="../PersonCaseScreen.qml" line="163"/>
         <source>Uppgifter</source>
         <translation>Tasks</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="157"/>
+        <location filename="../PersonCaseScreen.qml" line="168"/>
         <source>Åtkomstlogg</source>
         <translation>Access log</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="162"/>
+        <location filename="../PersonCaseScreen.qml" line="173"/>
         <source>Besök</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="183"/>
+        <location filename="../PersonCaseScreen.qml" line="194"/>
         <source>utan tid</source>
         <translation>no time</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="194"/>
+        <location filename="../PersonCaseScreen.qml" line="205"/>
         <source>Partner närvarande: %1</source>
         <translation>Partner present: %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="189"/>
+        <location filename="../PersonCaseScreen.qml" line="200"/>
         <source>registrerat %1</source>
         <translation>recorded %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="207"/>
+        <location filename="../PersonCaseScreen.qml" line="218"/>
         <source>Bedömningar</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="225"/>
+        <location filename="../PersonCaseScreen.qml" line="236"/>
         <source>%1 (version %2), %3</source>
         <translation>%1 (version %2), %3</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="233"/>
+        <location filename="../PersonCaseScreen.qml" line="244"/>
         <source>Poäng %1 (%2) · Bedömning: %3</source>
         <translation>Score %1 (%2) · Judgement: %3</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="239"/>
+        <location filename="../PersonCaseScreen.qml" line="250"/>
         <source>Av %1</source>
         <translation>By %1</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="245"/>
+        <location filename="../PersonCaseScreen.qml" line="256"/>
         <source>Anteckningar</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="271"/>
+        <location filename="../PersonCaseScreen.qml" line="282"/>
         <source>Ansvariga för ärendet</source>
         <translation>Responsible for the case</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="283"/>
+        <location filename="../PersonCaseScreen.qml" line="294"/>
         <source>Vem får läsa ärendet?</source>
         <translation>Who may read the case?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="284"/>
+        <location filename="../PersonCaseScreen.qml" line="295"/>
         <source>Bara de namngivnas surfplattor kan läsa ärendet och personen. Den som tas bort kan inte läsa det som skrivs efter det.</source>
         <translation>Only the named staff&apos;s tablets can read the case and the person. Someone removed cannot read what is written after that.</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="293"/>
+        <location filename="../PersonCaseScreen.qml" line="304"/>
         <source>Skyddad folkbokföring?</source>
         <translation>Protected registration?</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="294"/>
+        <location filename="../PersonCaseScreen.qml" line="305"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation>Change to protected registration</translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="296"/>
+        <location filename="../PersonCaseScreen.qml" line="307"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation>%1 gets protected registration. An address on record is removed from every tablet, and no address can be recorded for the person after that.</translation>
     </message>
@@ -1478,62 +1498,107 @@
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="58"/>
+        <location filename="../RecordVisitScreen.qml" line="62"/>
         <source>Typ av besök</source>
         <translation>Kind of visit</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="72"/>
+        <location filename="../RecordVisitScreen.qml" line="76"/>
         <source>Tid</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="79"/>
+        <location filename="../RecordVisitScreen.qml" line="83"/>
         <source>Plats</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="85"/>
+        <location filename="../RecordVisitScreen.qml" line="89"/>
         <source>Till exempel kontoret</source>
         <translation>For example the office</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="92"/>
+        <location filename="../RecordVisitScreen.qml" line="96"/>
         <source>Personen har skyddad folkbokföring: platsen för ett hembesök registreras inte.</source>
         <translation>The person has protected registration: no place is recorded for a home visit.</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="95"/>
+        <location filename="../RecordVisitScreen.qml" line="99"/>
         <source>Är partnern närvarande?</source>
         <translation>Is the partner present?</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="109"/>
+        <location filename="../RecordVisitScreen.qml" line="125"/>
+        <source>Ärendet är flaggat för hot mot personal.</source>
+        <translation>The case is flagged for threats against staff.</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="126"/>
+        <source>Senaste bedömningen: hög risk.</source>
+        <translation>Latest assessment: high risk.</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="132"/>
+        <source>Senaste bedömda risk: %1</source>
+        <translation>Latest judged risk: %1</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="137"/>
+        <source>Planerat: %1, %2</source>
+        <translation>Planned: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="137"/>
+        <source>två personal</source>
+        <translation>two staff</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="137"/>
+        <source>en personal</source>
+        <translation>one staff</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="138"/>
+        <source>med larm</source>
+        <translation>with an alarm</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="138"/>
+        <source>utan larm</source>
+        <translation>without an alarm</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="145"/>
+        <source>Chefens beslut om ensambesök: vem och varför</source>
+        <translation>The manager's decision on a lone visit: who and why</translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="149"/>
         <source>Två personal</source>
         <translation>Two staff</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="110"/>
+        <location filename="../RecordVisitScreen.qml" line="150"/>
         <source>Larm med</source>
         <translation>Alarm taken</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="122"/>
+        <location filename="../RecordVisitScreen.qml" line="162"/>
         <source>Frågor om våld</source>
         <translation>Questions about violence</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="128"/>
+        <location filename="../RecordVisitScreen.qml" line="168"/>
         <source>Ställ frågorna bara när ni är ensamma.</source>
         <translation>Ask these questions only when you are alone.</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="148"/>
+        <location filename="../RecordVisitScreen.qml" line="188"/>
         <source>Svar (sparas som ett utkast till anteckning)</source>
         <translation>Answers (saved as a draft note)</translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="41"/>
+        <location filename="../RecordVisitScreen.qml" line="45"/>
         <source>Spara besök</source>
         <translation>Save visit</translation>
     </message>
@@ -1841,44 +1906,44 @@
 <context>
     <name>varn::ui::RecordsController</name>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="62"/>
+        <location filename="../../client/ui/records_controller.cpp" line="63"/>
         <source>Har någon i din närhet slagit, knuffat eller hållit fast dig?</source>
         <translation>Has someone close to you hit, pushed or held you down?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="63"/>
+        <location filename="../../client/ui/records_controller.cpp" line="64"/>
         <source>Har du blivit hotad, eller har någon hotat dina barn?</source>
         <translation>Have you been threatened, or has someone threatened your children?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="64"/>
+        <location filename="../../client/ui/records_controller.cpp" line="65"/>
         <source>Kontrollerar någon din telefon, dina pengar eller vem du träffar?</source>
         <translation>Does someone control your phone, your money or whom you meet?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="65"/>
+        <location filename="../../client/ui/records_controller.cpp" line="66"/>
         <source>Är du rädd för att gå hem i dag?</source>
         <translation>Are you afraid to go home today?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="242"/>
+        <location filename="../../client/ui/records_controller.cpp" line="243"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation>Questions about violence are only asked when the partner is not present.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="256"/>
+        <location filename="../../client/ui/records_controller.cpp" line="258"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation>Questions about violence (partner not present):
 %1</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="350"/>
+        <location filename="../../client/ui/records_controller.cpp" line="389"/>
         <source>Inget formulär är laddat.</source>
         <translation>No form is loaded.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="354"/>
+        <location filename="../../client/ui/records_controller.cpp" line="393"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation>Your own professional judgement is required.</translation>
     </message>

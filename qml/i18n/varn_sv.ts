@@ -776,21 +776,36 @@
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="71"/>
-        <source>Nattetid</source>
+        <source>Låg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="72"/>
-        <source>Surfplatta utan namngiven person</source>
+        <source>Medel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="73"/>
+        <source>Hög</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="75"/>
+        <source>Nattetid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="76"/>
+        <source>Surfplatta utan namngiven person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="77"/>
         <source>Utanför egna ärenden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="74"/>
+        <location filename="../../client/ui/labels.cpp" line="78"/>
         <source>Skyddat ärende, inte namngiven</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1279,97 +1294,102 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="143"/>
+        <location filename="../PersonCaseScreen.qml" line="140"/>
+        <source>Hot mot personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../PersonCaseScreen.qml" line="154"/>
         <source>Nytt besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="148"/>
+        <location filename="../PersonCaseScreen.qml" line="159"/>
         <source>Bedömning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="152"/>
+        <location filename="../PersonCaseScreen.qml" line="163"/>
         <source>Uppgifter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="157"/>
+        <location filename="../PersonCaseScreen.qml" line="168"/>
         <source>Åtkomstlogg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="162"/>
+        <location filename="../PersonCaseScreen.qml" line="173"/>
         <source>Besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="183"/>
+        <location filename="../PersonCaseScreen.qml" line="194"/>
         <source>utan tid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="194"/>
+        <location filename="../PersonCaseScreen.qml" line="205"/>
         <source>Partner närvarande: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="189"/>
+        <location filename="../PersonCaseScreen.qml" line="200"/>
         <source>registrerat %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="207"/>
+        <location filename="../PersonCaseScreen.qml" line="218"/>
         <source>Bedömningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="225"/>
+        <location filename="../PersonCaseScreen.qml" line="236"/>
         <source>%1 (version %2), %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="233"/>
+        <location filename="../PersonCaseScreen.qml" line="244"/>
         <source>Poäng %1 (%2) · Bedömning: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="239"/>
+        <location filename="../PersonCaseScreen.qml" line="250"/>
         <source>Av %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="245"/>
+        <location filename="../PersonCaseScreen.qml" line="256"/>
         <source>Anteckningar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="271"/>
+        <location filename="../PersonCaseScreen.qml" line="282"/>
         <source>Ansvariga för ärendet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="283"/>
+        <location filename="../PersonCaseScreen.qml" line="294"/>
         <source>Vem får läsa ärendet?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="284"/>
+        <location filename="../PersonCaseScreen.qml" line="295"/>
         <source>Bara de namngivnas surfplattor kan läsa ärendet och personen. Den som tas bort kan inte läsa det som skrivs efter det.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="293"/>
+        <location filename="../PersonCaseScreen.qml" line="304"/>
         <source>Skyddad folkbokföring?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="294"/>
+        <location filename="../PersonCaseScreen.qml" line="305"/>
         <source>Ändra till skyddad folkbokföring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../PersonCaseScreen.qml" line="296"/>
+        <location filename="../PersonCaseScreen.qml" line="307"/>
         <source>%1 får skyddad folkbokföring. En adress som finns registrerad tas bort från alla surfplattor, och ingen adress kan registreras för personen efter det.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,62 +1498,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="58"/>
+        <location filename="../RecordVisitScreen.qml" line="62"/>
         <source>Typ av besök</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="72"/>
+        <location filename="../RecordVisitScreen.qml" line="76"/>
         <source>Tid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="79"/>
+        <location filename="../RecordVisitScreen.qml" line="83"/>
         <source>Plats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="85"/>
+        <location filename="../RecordVisitScreen.qml" line="89"/>
         <source>Till exempel kontoret</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="92"/>
+        <location filename="../RecordVisitScreen.qml" line="96"/>
         <source>Personen har skyddad folkbokföring: platsen för ett hembesök registreras inte.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="95"/>
+        <location filename="../RecordVisitScreen.qml" line="99"/>
         <source>Är partnern närvarande?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="109"/>
+        <location filename="../RecordVisitScreen.qml" line="125"/>
+        <source>Ärendet är flaggat för hot mot personal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="126"/>
+        <source>Senaste bedömningen: hög risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="132"/>
+        <source>Senaste bedömda risk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="137"/>
+        <source>Planerat: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="137"/>
+        <source>två personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="137"/>
+        <source>en personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="138"/>
+        <source>med larm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="138"/>
+        <source>utan larm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="145"/>
+        <source>Chefens beslut om ensambesök: vem och varför</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../RecordVisitScreen.qml" line="149"/>
         <source>Två personal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="110"/>
+        <location filename="../RecordVisitScreen.qml" line="150"/>
         <source>Larm med</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="122"/>
+        <location filename="../RecordVisitScreen.qml" line="162"/>
         <source>Frågor om våld</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="128"/>
+        <location filename="../RecordVisitScreen.qml" line="168"/>
         <source>Ställ frågorna bara när ni är ensamma.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="148"/>
+        <location filename="../RecordVisitScreen.qml" line="188"/>
         <source>Svar (sparas som ett utkast till anteckning)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../RecordVisitScreen.qml" line="41"/>
+        <location filename="../RecordVisitScreen.qml" line="45"/>
         <source>Spara besök</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1841,43 +1906,43 @@
 <context>
     <name>varn::ui::RecordsController</name>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="62"/>
+        <location filename="../../client/ui/records_controller.cpp" line="63"/>
         <source>Har någon i din närhet slagit, knuffat eller hållit fast dig?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="63"/>
+        <location filename="../../client/ui/records_controller.cpp" line="64"/>
         <source>Har du blivit hotad, eller har någon hotat dina barn?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="64"/>
+        <location filename="../../client/ui/records_controller.cpp" line="65"/>
         <source>Kontrollerar någon din telefon, dina pengar eller vem du träffar?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="65"/>
+        <location filename="../../client/ui/records_controller.cpp" line="66"/>
         <source>Är du rädd för att gå hem i dag?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="242"/>
+        <location filename="../../client/ui/records_controller.cpp" line="243"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="256"/>
+        <location filename="../../client/ui/records_controller.cpp" line="258"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="350"/>
+        <location filename="../../client/ui/records_controller.cpp" line="389"/>
         <source>Inget formulär är laddat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="354"/>
+        <location filename="../../client/ui/records_controller.cpp" line="393"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation type="unfinished"></translation>
     </message>
