@@ -77,17 +77,24 @@ Result<void> protect(Context& ctx, const std::string& id_text, const std::string
   return {};
 }
 
-// Who is responsible for a case: a reviewer's or an admin's to change (the
-// other devices would refuse anyone else's), so it is refused here first.
-Result<void> assign(Context& ctx, const std::string& id_text, const std::vector<std::string>& staff_text) {
-  auto id = parse_id(id_text, "case");
-  if (!id) return id.error();
+Result<std::vector<model::EntityId>> parse_staff(const std::vector<std::string>& staff_text) {
   std::vector<model::EntityId> staff;
   for (const auto& s : staff_text) {
     auto person = parse_id(s, "staff");
     if (!person) return person.error();
     staff.push_back(*person);
   }
+  return staff;
+}
+
+// Who is responsible for a case: a reviewer's or an admin's to change (the
+// other devices would refuse anyone else's), so it is refused here first.
+Result<void> assign(Context& ctx, const std::string& id_text, const std::vector<std::string>& staff_text) {
+  auto id = parse_id(id_text, "case");
+  if (!id) return id.error();
+  auto parsed = parse_staff(staff_text);
+  if (!parsed) return parsed.error();
+  const auto& staff = *parsed;
   auto session = ctx.content_session();
   if (!session) return session.error();
   const auto role = device::verified_role((*session)->store(), (*session)->device_id());
@@ -108,12 +115,9 @@ Result<void> assign(Context& ctx, const std::string& id_text, const std::vector<
 Result<void> restrict_case(Context& ctx, const std::string& id_text, const std::vector<std::string>& staff_text) {
   auto id = parse_id(id_text, "case");
   if (!id) return id.error();
-  std::vector<model::EntityId> staff;
-  for (const auto& s : staff_text) {
-    auto person = parse_id(s, "staff");
-    if (!person) return person.error();
-    staff.push_back(*person);
-  }
+  auto parsed = parse_staff(staff_text);
+  if (!parsed) return parsed.error();
+  const auto& staff = *parsed;
   auto session = ctx.session();
   if (!session) return session.error();
   Session& s = **session;

@@ -188,20 +188,30 @@ QVariantList RecordsController::staffChoices() const {
   return out;
 }
 
+namespace {
+
+std::optional<std::vector<model::EntityId>> parse_ids(const QStringList& ids) {
+  std::vector<model::EntityId> out;
+  for (const auto& s : ids) {
+    auto id = parse_id(s);
+    if (!id) return std::nullopt;
+    out.push_back(*id);
+  }
+  return out;
+}
+
+}  // namespace
+
 bool RecordsController::setCaseResponsible(const QString& caseId, const QStringList& staffIds) {
   auto id = parse_id(caseId);
   if (!id) return fail(bad_id("case"));
-  std::vector<model::EntityId> staff;
-  for (const auto& s : staffIds) {
-    auto sid = parse_id(s);
-    if (!sid) return fail(bad_id("staff"));
-    staff.push_back(*sid);
-  }
+  const auto staff = parse_ids(staffIds);
+  if (!staff) return fail(bad_id("staff"));
   if (!mayAssignCase()) {
     return fail(make_error(Errc::forbidden, "only a reviewer or an admin changes who is responsible for a case"));
   }
   const auto change_class = model::assignment_class(role_of(session_));
-  return write<void>([&](store::Records& r) { return r.set_case_responsible(*id, staff, change_class); }).ok();
+  return write<void>([&](store::Records& r) { return r.set_case_responsible(*id, *staff, change_class); }).ok();
 }
 
 bool RecordsController::mayRestrictCase() const { return model::may_restrict_case(role_of(session_)); }
@@ -209,18 +219,14 @@ bool RecordsController::mayRestrictCase() const { return model::may_restrict_cas
 bool RecordsController::restrictCase(const QString& caseId, const QStringList& staffIds) {
   auto id = parse_id(caseId);
   if (!id) return fail(bad_id("case"));
-  std::vector<model::EntityId> staff;
-  for (const auto& s : staffIds) {
-    auto sid = parse_id(s);
-    if (!sid) return fail(bad_id("staff"));
-    staff.push_back(*sid);
-  }
+  const auto staff = parse_ids(staffIds);
+  if (!staff) return fail(bad_id("staff"));
   auto host = session_.host();
   if (!host) return fail(make_error(Errc::locked, "the store is locked"));
   auto state = host->with_store([](store::LocalStore& s) { return sync::RegistryKeeper(s).cached_state(); });
   if (!state) return fail(state.error());
   const auto change_class = model::protection_class(role_of(session_));
-  return write<void>([&](store::Records& r) { return r.restrict_case(*id, staff, *state, change_class); }).ok();
+  return write<void>([&](store::Records& r) { return r.restrict_case(*id, *staff, *state, change_class); }).ok();
 }
 
 bool RecordsController::setCaseFlags(const QString& caseId, const QStringList& flags) {

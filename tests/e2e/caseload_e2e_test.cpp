@@ -12,13 +12,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string staff_id(const CliDevice& admin, const std::string& name) {
-  for (const auto& s : json::parse(admin.ok({"admin", "staff", "--json"}))) {
-    if (s["name"] == name) return s["id"].get<std::string>();
-  }
-  return {};
-}
-
 std::vector<std::string> listed_cases(const CliDevice& device, bool mine) {
   std::vector<std::string> args{"list", "cases", "--json"};
   if (mine) args.emplace_back("--mine");

@@ -1,5 +1,7 @@
 #include "e2e_fixture.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <ctime>
@@ -108,6 +110,13 @@ CliDevice E2eServer::enrol_device(const CliDevice& admin, const std::string& nam
   admin.ok(approve);
   device.ok({"sync"});
   return device;
+}
+
+std::string staff_id(const CliDevice& admin, const std::string& name) {
+  for (const auto& s : nlohmann::json::parse(admin.ok({"admin", "staff", "--json"}))) {
+    if (s["name"] == name) return s["id"].get<std::string>();
+  }
+  return {};
 }
 
 std::string all_bytes_under(const std::string& root) {

@@ -74,6 +74,8 @@ std::string cli_binary();
 
 //! Every regular file under `root`, concatenated (for plaintext-leak checks).
 std::string all_bytes_under(const std::string& root);
+//! The id of the staff member `name` as `admin staff --json` lists it, or "".
+std::string staff_id(const CliDevice& admin, const std::string& name);
 //! Value after "key: " on some line of `text`, or "".
 std::string field(const std::string& text, const std::string& key);
 

@@ -16,13 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string staff_id(const CliDevice& admin, const std::string& name) {
-  for (const auto& s : json::parse(admin.ok({"admin", "staff", "--json"}))) {
-    if (s["name"] == name) return s["id"].get<std::string>();
-  }
-  return {};
-}
-
 // The device's store opened with its passphrase, looked through whole.
 bool holds(const CliDevice& d, const std::string& marker) {
   auto store = varn::store::LocalStore::open(d.store, d.passphrase);

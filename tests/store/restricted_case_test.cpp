@@ -30,6 +30,15 @@ RestrictedCase open_restricted(VaultUnit& unit, const std::vector<model::EntityI
   return c;
 }
 
+// A unit with two workers, Anna and Bo, each with a tablet.
+struct AnnaAndBo {
+  VaultUnit unit;
+  model::EntityId anna = unit.add_staff("Anna Lind");
+  model::EntityId bo = unit.add_staff("Bo Ek");
+  VaultDevice& a = unit.enrol(registry::Role::worker, anna);
+  VaultDevice& b = unit.enrol(registry::Role::worker, bo);
+};
+
 bool reads_note(VaultDevice& d, const std::string& marker) {
   auto notes = d.records->notes();
   REQUIRE(notes);
@@ -40,11 +49,8 @@ bool reads_note(VaultDevice& d, const std::string& marker) {
 
 TEST_CASE("A device of staff not named on a restricted case holds no plaintext of it, only ciphertext",
           "[store][restricted]") {
-  VaultUnit unit;
-  const auto anna = unit.add_staff("Anna Lind");
-  const auto bo = unit.add_staff("Bo Ek");
-  auto& a = unit.enrol(registry::Role::worker, anna);
-  auto& b = unit.enrol(registry::Role::worker, bo);
+  AnnaAndBo t;
+  auto& [unit, anna, bo, a, b] = t;
   const auto c = open_restricted(unit, {anna}, "MARKER-Hemlig-Person");
   unit.sync_all();
 
@@ -76,11 +82,8 @@ TEST_CASE("A device of staff not named on a restricted case holds no plaintext o
 
 TEST_CASE("Naming a person gives their devices the case on the next sync, history included",
           "[store][restricted]") {
-  VaultUnit unit;
-  const auto anna = unit.add_staff("Anna Lind");
-  const auto bo = unit.add_staff("Bo Ek");
-  auto& a = unit.enrol(registry::Role::worker, anna);
-  auto& b = unit.enrol(registry::Role::worker, bo);
+  AnnaAndBo t;
+  auto& [unit, anna, bo, a, b] = t;
   const auto c = open_restricted(unit, {anna}, "MARKER-Person-Two");
   unit.sync_all();
   REQUIRE(a.records->add_note(c.visit, "MARKER-before-naming"));
@@ -99,11 +102,8 @@ TEST_CASE("Naming a person gives their devices the case on the next sync, histor
 
 TEST_CASE("Removing a person from a restricted case gives it a new key: the next note is unreadable to their device",
           "[store][restricted]") {
-  VaultUnit unit;
-  const auto anna = unit.add_staff("Anna Lind");
-  const auto bo = unit.add_staff("Bo Ek");
-  auto& a = unit.enrol(registry::Role::worker, anna);
-  auto& b = unit.enrol(registry::Role::worker, bo);
+  AnnaAndBo t;
+  auto& [unit, anna, bo, a, b] = t;
   const auto c = open_restricted(unit, {anna, bo}, "MARKER-Person-Three");
   unit.sync_all();
   REQUIRE(a.records->add_note(c.visit, "MARKER-while-named"));
