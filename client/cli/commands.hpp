@@ -21,6 +21,7 @@ void add_log_commands(CLI::App& app, Context& ctx);      // log, log review
 void add_assessment_commands(CLI::App& app, Context& ctx);  // assessment add, list, show
 void add_safety_plan_commands(CLI::App& app, Context& ctx);  // safety-plan add, list
 void add_placement_commands(CLI::App& app, Context& ctx);    // placement add, list
+void add_child_commands(CLI::App& app, Context& ctx);        // child add, decide, list
 
 //! The access log, as `log` and `list access-log` print it.
 [[nodiscard]] Result<void> print_access_log(Context& ctx, bool json);

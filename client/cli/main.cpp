@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   varn::cli::add_assessment_commands(app, ctx);
   varn::cli::add_safety_plan_commands(app, ctx);
   varn::cli::add_placement_commands(app, ctx);
+  varn::cli::add_child_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

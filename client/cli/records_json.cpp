@@ -81,6 +81,18 @@ json to_json(const store::SafetyPlanView& p, const device::StaffDirectory& staff
           {"written", iso_time_ms(p.written_ms)}};
 }
 
+json to_json(const store::ChildView& c, const device::StaffDirectory& staff) {
+  json decisions = json::array();
+  for (const auto& d : c.decisions) {
+    decisions.push_back({{"id", to_hex(d.id)},
+                         {"decision", d.text},
+                         {"author", author_json(d.author, staff)},
+                         {"written", iso_time_ms(d.written_ms)}});
+  }
+  return {{"id", to_hex(c.id)},     {"name", c.child.name}, {"born", c.child.born},
+          {"exposure", c.child.exposure}, {"link", c.child.link}, {"decisions", decisions}};
+}
+
 json to_json(const store::PlacementView& p, const device::StaffDirectory& staff) {
   return {{"id", to_hex(p.id)},
           {"kind", p.placement.kind},

@@ -24,6 +24,7 @@ namespace varn::cli {
 [[nodiscard]] nlohmann::json to_json(const store::AccessLogEntry& entry, const device::StaffDirectory& staff);
 [[nodiscard]] nlohmann::json to_json(const store::SafetyPlanView& plan, const device::StaffDirectory& staff);
 [[nodiscard]] nlohmann::json to_json(const store::PlacementView& placement, const device::StaffDirectory& staff);
+[[nodiscard]] nlohmann::json to_json(const store::ChildView& child, const device::StaffDirectory& staff);
 //! With its answers only when `with_answers` (the list shows score and judgement).
 [[nodiscard]] nlohmann::json to_json(const store::AssessmentView& assessment, const device::StaffDirectory& staff,
                                      bool with_answers);

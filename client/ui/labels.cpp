@@ -62,6 +62,7 @@ constexpr Label kLabels[] = {
     {"read_assessment", QT_TRANSLATE_NOOP("Labels", "Läste en bedömning")},
     {"read_safety_plans", QT_TRANSLATE_NOOP("Labels", "Läste säkerhetsplanen")},
     {"read_placements", QT_TRANSLATE_NOOP("Labels", "Läste placeringar")},
+    {"read_children", QT_TRANSLATE_NOOP("Labels", "Läste om barnen")},
     // placement kinds
     {"sheltered_housing", QT_TRANSLATE_NOOP("Labels", "Skyddat boende")},
     {"emergency_flat", QT_TRANSLATE_NOOP("Labels", "Akutlägenhet")},

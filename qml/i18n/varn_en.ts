@@ -755,57 +755,62 @@
         <translation>Read the placements</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="66"/>
+        <location filename="../../client/ui/labels.cpp" line="65"/>
+        <source>Läste om barnen</source>
+        <translation>Read about the children</translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="67"/>
         <source>Skyddat boende</source>
         <translation>Sheltered housing</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="67"/>
+        <location filename="../../client/ui/labels.cpp" line="68"/>
         <source>Akutlägenhet</source>
         <translation>Emergency flat</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="68"/>
+        <location filename="../../client/ui/labels.cpp" line="69"/>
         <source>Jourhem</source>
         <translation>Emergency foster home</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="69"/>
+        <location filename="../../client/ui/labels.cpp" line="70"/>
         <source>Annat</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="71"/>
+        <location filename="../../client/ui/labels.cpp" line="72"/>
         <source>Låg</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="72"/>
+        <location filename="../../client/ui/labels.cpp" line="73"/>
         <source>Medel</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="73"/>
+        <location filename="../../client/ui/labels.cpp" line="74"/>
         <source>Hög</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="75"/>
+        <location filename="../../client/ui/labels.cpp" line="76"/>
         <source>Nattetid</source>
         <translation>At night</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="76"/>
+        <location filename="../../client/ui/labels.cpp" line="77"/>
         <source>Surfplatta utan namngiven person</source>
         <translation>Device with no person named</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="77"/>
+        <location filename="../../client/ui/labels.cpp" line="78"/>
         <source>Utanför egna ärenden</source>
         <translation>Outside own cases</translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="78"/>
+        <location filename="../../client/ui/labels.cpp" line="79"/>
         <source>Skyddat ärende, inte namngiven</source>
         <translation>Restricted case, not named</translation>
     </message>
@@ -1570,7 +1575,7 @@
     <message>
         <location filename="../RecordVisitScreen.qml" line="145"/>
         <source>Chefens beslut om ensambesök: vem och varför</source>
-        <translation>The manager's decision on a lone visit: who and why</translation>
+        <translation>The manager&apos;s decision on a lone visit: who and why</translation>
     </message>
     <message>
         <location filename="../RecordVisitScreen.qml" line="149"/>
@@ -1926,24 +1931,24 @@
         <translation>Are you afraid to go home today?</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="243"/>
+        <location filename="../../client/ui/records_controller.cpp" line="249"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation>Questions about violence are only asked when the partner is not present.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="258"/>
+        <location filename="../../client/ui/records_controller.cpp" line="264"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation>Questions about violence (partner not present):
 %1</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="389"/>
+        <location filename="../../client/ui/records_controller.cpp" line="395"/>
         <source>Inget formulär är laddat.</source>
         <translation>No form is loaded.</translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="393"/>
+        <location filename="../../client/ui/records_controller.cpp" line="399"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation>Your own professional judgement is required.</translation>
     </message>

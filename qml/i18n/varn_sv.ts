@@ -755,57 +755,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="66"/>
-        <source>Skyddat boende</source>
+        <location filename="../../client/ui/labels.cpp" line="65"/>
+        <source>Läste om barnen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="67"/>
-        <source>Akutlägenhet</source>
+        <source>Skyddat boende</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="68"/>
-        <source>Jourhem</source>
+        <source>Akutlägenhet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../client/ui/labels.cpp" line="69"/>
+        <source>Jourhem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../client/ui/labels.cpp" line="70"/>
         <source>Annat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="71"/>
+        <location filename="../../client/ui/labels.cpp" line="72"/>
         <source>Låg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="72"/>
+        <location filename="../../client/ui/labels.cpp" line="73"/>
         <source>Medel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="73"/>
+        <location filename="../../client/ui/labels.cpp" line="74"/>
         <source>Hög</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="75"/>
+        <location filename="../../client/ui/labels.cpp" line="76"/>
         <source>Nattetid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="76"/>
+        <location filename="../../client/ui/labels.cpp" line="77"/>
         <source>Surfplatta utan namngiven person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="77"/>
+        <location filename="../../client/ui/labels.cpp" line="78"/>
         <source>Utanför egna ärenden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/labels.cpp" line="78"/>
+        <location filename="../../client/ui/labels.cpp" line="79"/>
         <source>Skyddat ärende, inte namngiven</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,23 +1931,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="243"/>
+        <location filename="../../client/ui/records_controller.cpp" line="249"/>
         <source>Frågor om våld ställs bara när partnern inte är närvarande.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="258"/>
+        <location filename="../../client/ui/records_controller.cpp" line="264"/>
         <source>Frågor om våld (partnern inte närvarande):
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="389"/>
+        <location filename="../../client/ui/records_controller.cpp" line="395"/>
         <source>Inget formulär är laddat.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../client/ui/records_controller.cpp" line="393"/>
+        <location filename="../../client/ui/records_controller.cpp" line="399"/>
         <source>Din egen professionella bedömning krävs.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -406,21 +406,21 @@ TEST_CASE("Placements and children are written with their outbox ops, against a 
   Desk d;
   auto before = d.records.waiting_ops();
   REQUIRE(before.ok());
-  auto child = d.records.add_child(d.case_id, "Barn Andersson", "placed with the mother");
+  auto child = d.records.add_child(d.case_id, {"Barn Andersson", "2019", "", ""});
   REQUIRE(child.ok());
   auto placement = d.records.add_placement(d.case_id, {"sheltered_housing", "2026-03-01", "", "Skyddat boende X", ""});
   REQUIRE(placement.ok());
   auto after = d.records.waiting_ops();
   REQUIRE(after.ok());
-  CHECK(*after == *before + 4 + 7);  // created + 3 fields, created + 6 fields
+  CHECK(*after == *before + 6 + 7);  // child: created + 5 fields; placement: created + 6
 
-  auto stranger = d.records.add_child(crypto::random_array<16>(), "Barn", "");
+  auto stranger = d.records.add_child(crypto::random_array<16>(), {"Barn", "2019", "", ""});
   REQUIRE_FALSE(stranger.ok());
   CHECK(stranger.error().code == Errc::not_found);
   auto bad_date = d.records.add_placement(d.case_id, {"sheltered_housing", "yesterday", "", "", ""});
   REQUIRE_FALSE(bad_date.ok());
   CHECK(bad_date.error().code == Errc::invalid_argument);
-  auto no_name = d.records.add_child(d.case_id, "", "");
+  auto no_name = d.records.add_child(d.case_id, {"", "2019", "", ""});
   REQUIRE_FALSE(no_name.ok());
   CHECK(*d.records.waiting_ops() == *after);
 }

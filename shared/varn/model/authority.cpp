@@ -10,7 +10,7 @@ namespace varn::model {
 
 bool is_creator_only(EntityKind kind) {
   return kind == EntityKind::note || kind == EntityKind::addendum || kind == EntityKind::review ||
-         kind == EntityKind::access_log || kind == EntityKind::log_review;
+         kind == EntityKind::access_log || kind == EntityKind::log_review || kind == EntityKind::child_decision;
 }
 
 bool is_pointer_field(EntityKind kind, std::string_view field) {
@@ -26,6 +26,7 @@ bool is_pointer_field(EntityKind kind, std::string_view field) {
     case EntityKind::note: return field == domain::kNoteCase || field == domain::kNoteVisit;
     case EntityKind::addendum:
     case EntityKind::review: return field == "note";
+    case EntityKind::child_decision: return field == domain::kChildDecisionChild;
     default: return false;
   }
 }

@@ -88,7 +88,16 @@ inline constexpr std::string_view kPlacementDecision = "decision";
 // Child (with its own decision)
 inline constexpr std::string_view kChildCase = "case";
 inline constexpr std::string_view kChildName = "name";
+inline constexpr std::string_view kChildBorn = "born";          //!< year of birth, YYYY
+inline constexpr std::string_view kChildExposure = "exposure";  //!< how the child was exposed to the violence
+//! The child's own case or report (orosanmälan), as the unit refers to it.
+inline constexpr std::string_view kChildLink = "link";
+//! Older data: a decision written on the child itself. Decisions are child_decision records now.
 inline constexpr std::string_view kChildDecision = "decision";
+
+// Child decision (one decision about one child; a later one follows, none is edited)
+inline constexpr std::string_view kChildDecisionChild = "child";  //!< the child's id hex
+inline constexpr std::string_view kChildDecisionText = "text";
 
 // Assessment (a filled-in instrument)
 inline constexpr std::string_view kAssessmentCase = "case";
@@ -140,6 +149,7 @@ inline constexpr std::string_view kAccessReadAssessments = "read_assessments";  
 inline constexpr std::string_view kAccessReadAssessment = "read_assessment";    //!< one, with its answers
 inline constexpr std::string_view kAccessReadSafetyPlans = "read_safety_plans";  //!< a case's safety plan versions
 inline constexpr std::string_view kAccessReadPlacements = "read_placements";     //!< a case's placements, locations included
+inline constexpr std::string_view kAccessReadChildren = "read_children";         //!< a case's children with their decisions
 
 [[nodiscard]] std::span<const std::string_view> visit_kinds();      //!< home, separate, office, phone, video, police
 [[nodiscard]] std::span<const std::string_view> partner_present_values();  //!< yes, no, unknown

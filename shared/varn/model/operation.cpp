@@ -13,7 +13,7 @@ namespace {
 constexpr std::array<std::string_view, kMaxEntityKind + 1> kKindNames = {
     "",           "person",     "case",   "visit",      "note",     "addendum", "task",
     "safety_plan", "placement", "child",  "assessment", "access_log", "review", "staff",
-    "setting", "log_review", "case_sealed", "case_key",
+    "setting", "log_review", "case_sealed", "case_key", "child_decision",
 };
 
 }  // namespace

@@ -48,8 +48,9 @@ enum class EntityKind : std::uint8_t {
   log_review = 15,   //!< a reviewer's sign-off of a month of the access log (review class)
   case_sealed = 16,  //!< a restricted case's ops, encrypted under its case key (case_vault.hpp); never merged
   case_key = 17,     //!< a restricted case's key sealed to one device (case_vault.hpp)
+  child_decision = 18,  //!< a decision (beslut) about an accompanying child; each one its own record
 };
-inline constexpr std::uint8_t kMaxEntityKind = 17;
+inline constexpr std::uint8_t kMaxEntityKind = 18;
 
 [[nodiscard]] std::string_view kind_name(EntityKind kind);
 [[nodiscard]] std::optional<EntityKind> kind_from_name(std::string_view name);

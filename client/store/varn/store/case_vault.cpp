@@ -47,6 +47,11 @@ Result<std::optional<EntityId>> case_of_entity(Database& db, const model::Op& op
       if (!note || !*note) return note;
       return pointed_at(db, EntityKind::note, **note, dom::kNoteCase);
     }
+    case EntityKind::child_decision: {
+      auto child = pointed_at(db, op.kind, op.id, dom::kChildDecisionChild);
+      if (!child || !*child) return child;
+      return pointed_at(db, EntityKind::child, **child, dom::kChildCase);
+    }
     default:
       return std::optional<EntityId>{};
   }

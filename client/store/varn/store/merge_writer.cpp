@@ -12,7 +12,7 @@ namespace varn::store {
 namespace {
 
 constexpr std::string_view kOpDigestLabel = "varn.store.op.v1";
-constexpr std::array<std::string_view, 4> kRefFields = {"person", "case", "visit", "note"};
+constexpr std::array<std::string_view, 5> kRefFields = {"person", "case", "visit", "note", "child"};
 
 std::int64_t to_sql(model::Hlc hlc) { return static_cast<std::int64_t>(hlc.packed); }
 model::Hlc hlc_of(const Statement& row, int column) { return model::Hlc{row.uint64(column)}; }

@@ -23,7 +23,7 @@ class Database;
 
 //! Stable identity of an op (every field, the value included), for dedup.
 [[nodiscard]] crypto::Hash32 op_digest(const model::Op& op);
-//! Ids in ref fields ("person", "case", "visit", "note") are also kept as blobs, for lookups.
+//! Ids in ref fields ("person", "case", "visit", "note", "child") are also kept as blobs, for lookups.
 [[nodiscard]] std::optional<model::EntityId> ref_target(std::string_view field, std::string_view value);
 
 // Why the merge path writes with UPDATE/INSERT OR FAIL and never INSERT OR

@@ -153,6 +153,26 @@ struct SafetyPlanView {
   std::uint64_t written_ms = 0;
 };
 
+struct ChildInput {
+  std::string name;      //!< required
+  std::string born;      //!< year of birth, YYYY, required
+  std::string exposure;  //!< how the child was exposed to the violence
+  std::string link;      //!< the child's own case or report
+};
+
+struct ChildDecisionView {
+  EntityId id{};
+  std::string text;
+  std::string author;  //!< device id hex
+  std::uint64_t written_ms = 0;
+};
+
+struct ChildView {
+  EntityId id{};
+  ChildInput child;
+  std::vector<ChildDecisionView> decisions;  //!< oldest first; the last is in force
+};
+
 struct PlacementView {
   EntityId id{};
   PlacementInput placement;
@@ -288,8 +308,13 @@ class Records {
   //! Where the person lives for a time (skyddat boende, akutlägenhet,
   //! jourhem); the location is shown only inside the case, never exported.
   [[nodiscard]] Result<EntityId> add_placement(const EntityId& case_id, const PlacementInput& input);
-  //! An accompanying child, with its own decision.
-  [[nodiscard]] Result<EntityId> add_child(const EntityId& case_id, const std::string& name, const std::string& decision);
+  //! An accompanying child (R16), with its own decisions (child_decision records).
+  [[nodiscard]] Result<EntityId> add_child(const EntityId& case_id, const ChildInput& input);
+  //! A decision about a child: its own record, never edited; a later one
+  //! follows it, and two written at once on two devices are both kept.
+  [[nodiscard]] Result<EntityId> decide_child(const EntityId& child, const std::string& decision);
+  //! The case's children by name with their decisions: action read_children.
+  [[nodiscard]] Result<std::vector<ChildView>> children(const EntityId& case_id);
   //! `risk`: the risk the worker judged (model::domain::risk_levels(), or "").
   [[nodiscard]] Result<EntityId> add_assessment(const EntityId& case_id, const model::Instrument& instrument,
                                                 const model::Answers& answers, const std::string& judgement,

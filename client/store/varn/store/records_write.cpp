@@ -347,10 +347,30 @@ Result<EntityId> Records::add_placement(const EntityId& case_id, const Placement
                       {dom::kPlacementDecision, input.decision}});
 }
 
-Result<EntityId> Records::add_child(const EntityId& case_id, const std::string& name, const std::string& decision) {
-  if (auto r = require_text("name", name); !r) return r.error();
+Result<EntityId> Records::add_child(const EntityId& case_id, const ChildInput& input) {
+  if (auto r = require_text("name", input.name); !r) return r.error();
+  if (input.born.size() != 4 || !std::all_of(input.born.begin(), input.born.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return make_error(Errc::invalid_argument, "born: a year of birth, YYYY");
+  }
   return add_to_case(store_, clock_, me_, EntityKind::child, case_id, dom::kChildCase,
-                     {{dom::kChildName, name}, {dom::kChildDecision, decision}});
+                     {{dom::kChildName, input.name},
+                      {dom::kChildBorn, input.born},
+                      {dom::kChildExposure, input.exposure},
+                      {dom::kChildLink, input.link}});
+}
+
+Result<EntityId> Records::decide_child(const EntityId& child, const std::string& decision) {
+  if (auto r = require_text("decision", decision); !r) return r.error();
+  EntityId id{};
+  auto done = in_write(store_, clock_, me_, [&](RecordWrite& w) -> Result<void> {
+    id = w.new_id();
+    if (auto r = require_exists(w.db(), EntityKind::child, child, "child"); !r) return r;
+    if (auto r = put_created(w, EntityKind::child_decision, id, me_); !r) return r;
+    if (auto r = w.put(EntityKind::child_decision, id, dom::kChildDecisionChild, to_hex(child)); !r) return r;
+    return w.put(EntityKind::child_decision, id, dom::kChildDecisionText, decision);
+  });
+  if (!done) return done.error();
+  return id;
 }
 
 }  // namespace varn::store
