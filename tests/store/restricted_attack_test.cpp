@@ -137,3 +137,31 @@ TEST_CASE("A rotation after a revocation writes only the key: it never puts back
   REQUIRE(after);
   CHECK((*after)->hlc == (*named)->hlc);  // the staff field untouched
 }
+
+TEST_CASE("A named colleague's blob that carries a key, a restriction or another blob is refused whole and listed",
+          "[store][restricted][insider]") {
+  Attacked t;
+  // Anna's device, holding the current key, seals by hand a blob that hides a key box for Bo.
+  auto key = store::held_case_key(t.a->store->database(), t.case_id, t.current_key());
+  REQUIRE(key);
+  REQUIRE(*key);
+  const model::CaseKey current{t.current_key(), crypto::SecretBuffer::copy_of((**key).view())};
+  const auto stamp = model::Hlc::from_parts(t.unit.wall.ms + 1, 7);
+  const std::vector<model::Op> inner = {
+      model::Op{model::EntityKind::case_key, t.case_id, model::key_box_field(t.b->me, model::new_case_key().id), "AAAA",
+                stamp, t.a->me},
+      model::Op{model::EntityKind::visit, t.visit, "outcome", "MARKER-smuggled", stamp, t.a->me}};
+  auto blob = model::seal_case_ops(current, t.case_id, inner, stamp, t.a->me);
+  REQUIRE(blob);
+  t.unit.inject(*t.a, {*blob});
+  // The admin's device holds no key; a second tablet of Anna's opens the blob and refuses it.
+  auto& second = t.unit.enrol(registry::Role::worker, t.anna);
+  t.unit.sync_all();
+  REQUIRE(second.records->open_case_view(t.case_id));
+  CHECK_FALSE(store_holds(*second.store, "MARKER-smuggled"));
+  auto conflicts = second.records->conflicts();
+  REQUIRE(conflicts);
+  CHECK(std::any_of(conflicts->begin(), conflicts->end(), [](const store::ConflictView& c) {
+    return c.reason.find("a blob may not carry a restriction, a key or a blob") != std::string::npos;
+  }));
+}
